@@ -1,0 +1,29 @@
+# The two commands a new user needs: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/phutrach: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/phutrach  ## build the demo district and open the TUI on it
+	$(BIN)/phutrach demo
+
+test: $(BIN)/phutrach  ## run the whole test suite
+	$(BIN)/pytest -n auto
+
+lint: $(BIN)/phutrach  ## ruff and the import contracts, as CI runs them
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+bench: $(BIN)/phutrach  ## the province-scale benchmark (not part of the tests)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The click CLI: the batch face of phutrach."""

@@ -1,0 +1,43 @@
+"""The root command. `phutrach` with no subcommand opens the TUI.
+
+Each subcommand lives in its own module under commands/ and registers itself on `cli`;
+`COMMAND_MODULES` lists them.
+"""
+
+import importlib
+
+import click
+
+from commands.common import Context, PhutrachGroup
+from store.i18n import LANGUAGES, _
+
+COMMAND_MODULES: list[str] = []
+
+
+@click.group(
+    cls=PhutrachGroup,
+    invoke_without_command=True,
+    help=_("phutrach: for committee members assigned to oversee grassroots Party organizations."),
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), envvar="PHUTRACH_DB",
+    help=_("Database file (default: the user data folder; or PHUTRACH_DB)."),
+)
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), envvar="PHUTRACH_LANG",
+    help=_("Language of messages: vi (default) or en."),
+)
+@click.version_option(package_name="phutrach", message="phutrach %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
+    ctx.obj = Context(db_path)
+    if ctx.invoked_subcommand is None:
+        ctx.obj.db()  # fail here, cleanly, if the file cannot be used
+        from tui.app import run
+
+        run(ctx.obj.db_path)
+
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"commands.{_module}")

@@ -1,0 +1,1 @@
+"""The data and the domain of phutrach: no UI import, ever."""

@@ -1,0 +1,233 @@
+"""The schema, as sqlite-utils migrations. Never edit a shipped migration: add a new one.
+
+Every record table has an integer `id`, a stable `uid` (UUID text), `created_at` and
+`updated_at`. Dates are ISO text. `*_folded` and `sort_key` columns are filled by the
+application (store.text), never by SQL functions.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "phutrach"
+migrations = Migrations(MIGRATION_SET)
+
+_BASE = {"id": int, "uid": str, "created_at": str, "updated_at": str}
+
+
+def _table(db: Database, name: str, columns: dict, *, fks=(), not_null=(), defaults=None):
+    db[name].create(
+        {**_BASE, **columns},
+        pk="id",
+        foreign_keys=list(fks),
+        not_null={"uid", "created_at", "updated_at", *not_null},
+        defaults=defaults or {},
+    )
+    db[name].create_index(["uid"], unique=True)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The whole data model of DESIGN.md."""
+    _table(
+        db,
+        "units",
+        {
+            "code": str, "name": str, "name_folded": str, "sort_key": str, "kind": str,
+            "sector": str, "parent_id": int, "members_full": int, "members_probationary": int,
+            "members_exempt": int, "has_standing_committee": int, "active": int, "place": str,
+            "note": str,
+        },
+        fks=[("parent_id", "units", "id")],
+        not_null={"name", "name_folded", "sort_key", "kind"},
+        defaults={"members_full": 0, "members_probationary": 0, "members_exempt": 0,
+                  "has_standing_committee": 0, "active": 1},
+    )
+    db["units"].create_index(["code"], unique=True)
+    db["units"].create_index(["parent_id", "sort_key"])
+    db["units"].create_index(["sort_key"])
+
+    _table(
+        db,
+        "supervisors",
+        {"code": str, "name": str, "name_folded": str, "sort_key": str, "title": str,
+         "phone": str, "email": str, "active": int},
+        not_null={"name", "name_folded", "sort_key"},
+        defaults={"active": 1},
+    )
+    db["supervisors"].create_index(["code"], unique=True)
+    db["supervisors"].create_index(["sort_key"])
+
+    _table(
+        db,
+        "assignments",
+        {"supervisor_id": int, "unit_id": int, "cadence": str, "start_date": str,
+         "end_date": str, "note": str},
+        fks=[("supervisor_id", "supervisors", "id"), ("unit_id", "units", "id")],
+        not_null={"supervisor_id", "unit_id", "cadence", "start_date"},
+    )
+    db["assignments"].create_index(["supervisor_id", "unit_id", "start_date"], unique=True)
+    db["assignments"].create_index(["unit_id"])
+
+    _table(
+        db,
+        "meetings",
+        {"unit_id": int, "date": str, "kind": str, "topic": str, "members_full": int,
+         "members_probationary": int, "members_exempt": int, "present": int,
+         "absent_excused": int, "absent_unexcused": int, "duration_minutes": int,
+         "minutes_kept": int, "resolution_adopted": int, "source": str, "note": str},
+        fks=[("unit_id", "units", "id")],
+        not_null={"unit_id", "date", "kind"},
+    )
+    # Covering index for the regime and report queries: by unit and date, with the figures.
+    db["meetings"].create_index(
+        ["unit_id", "date", "kind", "present", "members_full", "members_probationary",
+         "members_exempt"],
+        index_name="idx_meetings_unit_date",
+    )
+    db["meetings"].create_index(["date", "unit_id", "kind"], index_name="idx_meetings_date")
+
+    _table(
+        db,
+        "visits",
+        {"supervisor_id": int, "unit_id": int, "assignment_id": int, "meeting_id": int,
+         "date": str, "planned_date": str, "status": str, "scores": str, "unit_scores": str,
+         "total": int, "rating": str, "rulebook": str, "observations": str,
+         "recommendations": str, "good_practice": str},
+        fks=[("supervisor_id", "supervisors", "id"), ("unit_id", "units", "id"),
+             ("assignment_id", "assignments", "id"), ("meeting_id", "meetings", "id")],
+        not_null={"supervisor_id", "unit_id", "status"},
+    )
+    db["visits"].create_index(["supervisor_id", "date"])
+    db["visits"].create_index(["unit_id", "date"])
+    db["visits"].create_index(["supervisor_id", "planned_date"])
+    db["visits"].create_index(["meeting_id"])
+
+    _table(
+        db,
+        "people",
+        {"name": str, "name_folded": str, "sort_key": str, "birth_year": int, "sex": str,
+         "party_joined": str, "theory_level": str, "education": str, "training": str,
+         "phone": str, "note": str, "code": str},
+        not_null={"name", "name_folded", "sort_key"},
+    )
+    db["people"].create_index(["sort_key"])
+    db["people"].create_index(["code"], unique=True)
+
+    _table(
+        db,
+        "posts",
+        {"person_id": int, "unit_id": int, "role": str, "start_date": str, "end_date": str,
+         "end_reason": str, "concurrent_role": str, "acting": int},
+        fks=[("person_id", "people", "id"), ("unit_id", "units", "id")],
+        not_null={"person_id", "unit_id", "role"},
+        defaults={"acting": 0},
+    )
+    db["posts"].create_index(["unit_id", "role", "end_date"])
+    db["posts"].create_index(["person_id"])
+
+    _table(
+        db,
+        "capability_notes",
+        {"person_id": int, "unit_id": int, "supervisor_id": int, "date": str,
+         "ratings": str, "overall": str, "flagged": int, "narrative": str},
+        fks=[("person_id", "people", "id"), ("unit_id", "units", "id"),
+             ("supervisor_id", "supervisors", "id")],
+        not_null={"person_id", "date"},
+        defaults={"flagged": 0},
+    )
+    db["capability_notes"].create_index(["person_id", "date"])
+    db["capability_notes"].create_index(["unit_id", "date"])
+    db["capability_note_visits"].create(
+        {"note_id": int, "visit_id": int},
+        pk=("note_id", "visit_id"),
+        foreign_keys=[("note_id", "capability_notes", "id"), ("visit_id", "visits", "id")],
+    )
+
+    _table(
+        db,
+        "succession_plans",
+        {"unit_id": int, "incumbent_id": int, "note_id": int, "reason": str,
+         "target_date": str, "status": str, "outcome": str, "outcome_date": str,
+         "successor_id": int, "supervisor_id": int},
+        fks=[("unit_id", "units", "id"), ("incumbent_id", "people", "id"),
+             ("note_id", "capability_notes", "id"), ("successor_id", "people", "id"),
+             ("supervisor_id", "supervisors", "id")],
+        not_null={"unit_id", "reason", "status"},
+    )
+    db["succession_plans"].create_index(["unit_id", "status"])
+    _table(
+        db,
+        "plan_candidates",
+        {"plan_id": int, "person_id": int, "current_post": str, "readiness": str, "note": str},
+        fks=[("plan_id", "succession_plans", "id"), ("person_id", "people", "id")],
+        not_null={"plan_id", "person_id", "readiness"},
+    )
+    db["plan_candidates"].create_index(["plan_id"])
+    _table(
+        db,
+        "plan_actions",
+        {"plan_id": int, "candidate_id": int, "kind": str, "description": str, "owner": str,
+         "due_date": str, "status": str, "done_date": str},
+        fks=[("plan_id", "succession_plans", "id"), ("candidate_id", "plan_candidates", "id")],
+        not_null={"plan_id", "kind", "status"},
+    )
+    db["plan_actions"].create_index(["plan_id", "due_date"])
+
+    _table(
+        db,
+        "concerns",
+        {"unit_id": int, "visit_id": int, "supervisor_id": int, "raised_date": str,
+         "category": str, "description": str, "description_folded": str, "route": str,
+         "owner": str, "due_date": str, "priority": str, "status": str,
+         "resolved_date": str, "resolution": str},
+        fks=[("unit_id", "units", "id"), ("visit_id", "visits", "id"),
+             ("supervisor_id", "supervisors", "id")],
+        not_null={"unit_id", "raised_date", "category", "description", "route", "status"},
+    )
+    db["concerns"].create_index(["status", "due_date"])
+    db["concerns"].create_index(["unit_id", "raised_date"])
+    db["concerns"].create_index(["supervisor_id", "status"])
+    db["concerns"].create_index(["raised_date"])
+    _table(
+        db,
+        "concern_events",
+        {"concern_id": int, "date": str, "from_status": str, "to_status": str, "note": str,
+         "actor": str},
+        fks=[("concern_id", "concerns", "id")],
+        not_null={"concern_id", "date", "to_status"},
+    )
+    db["concern_events"].create_index(["concern_id", "date"])
+
+    _table(
+        db,
+        "annual_ratings",
+        {"unit_id": int, "year": int, "level": str, "points": float},
+        fks=[("unit_id", "units", "id")],
+        not_null={"unit_id", "year", "level"},
+    )
+    db["annual_ratings"].create_index(["unit_id", "year"], unique=True)
+
+    _table(
+        db,
+        "briefs",
+        {"kind": str, "scope": str, "period": str, "number": int, "doc_code": str,
+         "path": str, "sha256": str, "rulebook": str, "confidential": int},
+        not_null={"kind", "path"},
+        defaults={"confidential": 0},
+    )
+    db["briefs"].create_index(["kind", "scope", "period", "confidential"])
+
+    db["settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
+
+    db["changes"].create(
+        {"id": int, "at": str, "actor": str, "table_name": str, "record_uid": str,
+         "action": str, "before": str, "after": str},
+        pk="id",
+        not_null={"at", "table_name", "record_uid", "action"},
+    )
+    db["changes"].create_index(["record_uid", "id"])
+    db["changes"].create_index(["table_name", "id"])
+
+
+def known_migrations() -> set[str]:
+    return {m.name for m in migrations._migrations}

@@ -1,0 +1,76 @@
+"""Vietnamese text: NFC normalisation, diacritic folding for search, and sort keys.
+
+>>> fold("Nguyễn Văn Ấn")
+'nguyen van an'
+>>> fold("ĐÀO")
+'dao'
+"""
+
+import unicodedata
+
+# The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+# Letters outside it (f, j, w, z, digits) sort by code point after their neighbours.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Tone marks, in the order Vietnamese dictionaries use: none, grave, hook, tilde, acute, dot.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def nfc(text: str | None) -> str | None:
+    """NFC-normalise and strip surrounding white space; None stays None."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFC", str(text)).strip()
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no diacritics, đ→d, single spaces: the shadow used for search."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(text).lower()).replace("đ", "d")
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.split())
+
+
+def _split_letters(word: str) -> tuple[list[str], list[int]]:
+    """Split a word into its Vietnamese letters (ă, ơ… kept whole) and its tone per letter."""
+    letters: list[str] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if ch in _LETTER_MARKS and letters:
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + ch)
+        elif ch in _TONES and letters:
+            tones[-1] = _TONES[ch]
+        elif unicodedata.combining(ch):
+            continue
+        else:
+            letters.append(ch)
+            tones.append(0)
+    return letters, tones
+
+
+def sort_key(text: str | None) -> str:
+    """A key whose plain binary order is Vietnamese dictionary order.
+
+    Letters compare first (ă after a, đ after d, ư after u), tones break ties.
+    """
+    letters, tones = _split_letters(text or "")
+    primary = []
+    for ch in letters:
+        rank = _RANK.get(ch)
+        primary.append(chr(0x100 + rank) if rank is not None else ch if ch < "a" else chr(0x200 + ord(ch)))
+    return "".join(primary) + "\x01" + "".join(str(t) for t in tones)
+
+
+def person_sort_key(full_name: str | None) -> str:
+    """Vietnamese people sort by given name (the last word), then by the full name."""
+    words = (full_name or "").split()
+    given = words[-1] if words else ""
+    return sort_key(given) + "\x02" + sort_key(full_name)
+
+
+def like_pattern(term: str) -> str:
+    """A LIKE pattern (escape `\\`) matching `term` anywhere, wildcards in it taken literally."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
