@@ -21,11 +21,16 @@ COMMAND_MODULES: list[str] = []
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), envvar="PHUTRACH_DB",
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    envvar="PHUTRACH_DB",
     help=_("Database file (default: the user data folder; or PHUTRACH_DB)."),
 )
 @click.option(
-    "--lang", type=click.Choice(LANGUAGES), envvar="PHUTRACH_LANG",
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    envvar="PHUTRACH_LANG",
     help=_("Language of messages: vi (default) or en."),
 )
 @click.version_option(package_name="phutrach", message="phutrach %(version)s")

@@ -20,8 +20,13 @@ FORMATS = ("table", "csv", "json")
 
 def format_option(formats: Sequence[str] = FORMATS):
     return click.option(
-        "--format", "-f", "fmt", type=click.Choice(list(formats)), default=formats[0],
-        show_default=True, help=_("Output format."),
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(list(formats)),
+        default=formats[0],
+        show_default=True,
+        help=_("Output format."),
     )
 
 

@@ -37,7 +37,9 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
         if migrate:
             schema.migrations.apply(db)
     except PermissionError as exc:
-        raise DatabaseProblem(_("Cannot open {path}: permission denied.").format(path=path)) from exc
+        raise DatabaseProblem(
+            _("Cannot open {path}: permission denied.").format(path=path)
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseProblem(_describe(exc, path)) from exc
     return db
@@ -63,8 +65,9 @@ def _check_version(db: Database, path: Path) -> None:
     applied = {m.name for m in schema.migrations.applied(db)}
     if applied - schema.known_migrations():
         raise DatabaseProblem(
-            _("{path} was written by a newer version of phutrach; update phutrach to open it.")
-            .format(path=path)
+            _(
+                "{path} was written by a newer version of phutrach; update phutrach to open it."
+            ).format(path=path)
         )
     tables = set(db.table_names())
     if tables and "_sqlite_migrations" not in tables:

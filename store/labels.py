@@ -34,7 +34,10 @@ def _tables() -> dict[str, dict[str, str]]:
         },
         "cadence": {"monthly": _("Monthly"), "quarterly": _("Quarterly")},
         "period": {
-            "month": _("month"), "quarter": _("quarter"), "half": _("half-year"), "year": _("year"),
+            "month": _("month"),
+            "quarter": _("quarter"),
+            "half": _("half-year"),
+            "year": _("year"),
         },
         "role": {
             "secretary": _("Secretary"),
@@ -56,7 +59,9 @@ def _tables() -> dict[str, dict[str, str]]:
         },
         "priority": {"high": _("High"), "normal": _("Normal"), "low": _("Low")},
         "plan_status": {
-            "draft": _("Draft"), "active": _("Active"), "completed": _("Completed"),
+            "draft": _("Draft"),
+            "active": _("Active"),
+            "completed": _("Completed"),
             "cancelled": _("Cancelled"),
         },
         "readiness": {"now": _("Ready now"), "1-2y": _("Within 1–2 years"), "later": _("Longer")},
@@ -68,7 +73,9 @@ def _tables() -> dict[str, dict[str, str]]:
             "other": _("Other"),
         },
         "action_status": {
-            "planned": _("Planned"), "in_progress": _("In progress"), "done": _("Done"),
+            "planned": _("Planned"),
+            "in_progress": _("In progress"),
+            "done": _("Done"),
             "cancelled": _("Cancelled"),
         },
         "sex": {"male": _("Male"), "female": _("Female")},

@@ -95,8 +95,10 @@ class Rulebook:
     def rules_for(self, unit_kind: str, has_standing_committee: bool = False):
         """The meeting rules a unit of `unit_kind` owes."""
         return [
-            r for r in self.meetings
-            if unit_kind in r.unit_kinds and (has_standing_committee or not r.needs_standing_committee)
+            r
+            for r in self.meetings
+            if unit_kind in r.unit_kinds
+            and (has_standing_committee or not r.needs_standing_committee)
         ]
 
     def rate(self, scores: dict[str, int]) -> Rating:
@@ -146,7 +148,9 @@ class _Reader:
 
     def fail(self, key: str, problem: str):
         raise RulebookError(
-            _("Rulebook {path}, key {key}: {problem}").format(path=self.path, key=key, problem=problem)
+            _("Rulebook {path}, key {key}: {problem}").format(
+                path=self.path, key=key, problem=problem
+            )
         )
 
     def get(self, table: dict, key: str, where: str, kind, *, default=..., choices=None):
@@ -159,12 +163,19 @@ class _Reader:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.fail(full, _("expected {kind}, found {value!r}.").format(kind=_type_name(kind), value=value))
+            self.fail(
+                full,
+                _("expected {kind}, found {value!r}.").format(kind=_type_name(kind), value=value),
+            )
         if choices is not None:
             for item in value if isinstance(value, list) else [value]:
                 if item not in choices:
-                    self.fail(full, _("{value!r} is not one of {choices}.").format(
-                        value=item, choices=", ".join(choices)))
+                    self.fail(
+                        full,
+                        _("{value!r} is not one of {choices}.").format(
+                            value=item, choices=", ".join(choices)
+                        ),
+                    )
         if kind in (int, float) and value < 0:
             self.fail(full, _("must not be negative."))
         return value
@@ -183,8 +194,11 @@ class _Reader:
 
     def choices(self, table: dict, key: str, where: str, due=False) -> tuple[Choice, ...]:
         out = tuple(
-            Choice(self.get(r, "id", at, str), self.get(r, "label", at, str),
-                   self.get(r, "due_days", at, int) if due else None)
+            Choice(
+                self.get(r, "id", at, str),
+                self.get(r, "label", at, str),
+                self.get(r, "due_days", at, int) if due else None,
+            )
             for at, r in self.items(table, key, where)
         )
         self._unique([c.id for c in out], f"{where}.{key}")
@@ -192,8 +206,11 @@ class _Reader:
 
     def levels(self, key: str) -> tuple[Level, ...]:
         out = tuple(
-            Level(self.get(r, "level", at, str), self.get(r, "label", at, str),
-                  self.get(r, "min", at, float))
+            Level(
+                self.get(r, "level", at, str),
+                self.get(r, "label", at, str),
+                self.get(r, "min", at, float),
+            )
             for at, r in self.items(self.data, key, "")
         )
         if [lv.min for lv in out] != sorted((lv.min for lv in out), reverse=True):
@@ -221,8 +238,12 @@ class _Reader:
         visits = self.get(d, "visits", "", dict)
         sheet = self.get(d, "score_sheet", "", dict)
         criteria = tuple(
-            Criterion(self.get(r, "id", at, str), self.get(r, "label", at, str),
-                      self.get(r, "max", at, int), self.get(r, "required_for_good", at, bool, default=False))
+            Criterion(
+                self.get(r, "id", at, str),
+                self.get(r, "label", at, str),
+                self.get(r, "max", at, int),
+                self.get(r, "required_for_good", at, bool, default=False),
+            )
             for at, r in self.items(sheet, "criteria", "score_sheet")
         )
         self._unique([c.id for c in criteria], "score_sheet.criteria")
@@ -251,6 +272,10 @@ class _Reader:
 
 def _type_name(kind) -> str:
     return {
-        str: _("text"), int: _("a whole number"), float: _("a number"), bool: _("true or false"),
-        list: _("a list"), dict: _("a table"),
+        str: _("text"),
+        int: _("a whole number"),
+        float: _("a number"),
+        bool: _("true or false"),
+        list: _("a list"),
+        dict: _("a table"),
     }[kind]

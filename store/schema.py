@@ -32,15 +32,30 @@ def m001_initial(db: Database) -> None:
         db,
         "units",
         {
-            "code": str, "name": str, "name_folded": str, "sort_key": str, "kind": str,
-            "sector": str, "parent_id": int, "members_full": int, "members_probationary": int,
-            "members_exempt": int, "has_standing_committee": int, "active": int, "place": str,
+            "code": str,
+            "name": str,
+            "name_folded": str,
+            "sort_key": str,
+            "kind": str,
+            "sector": str,
+            "parent_id": int,
+            "members_full": int,
+            "members_probationary": int,
+            "members_exempt": int,
+            "has_standing_committee": int,
+            "active": int,
+            "place": str,
             "note": str,
         },
         fks=[("parent_id", "units", "id")],
         not_null={"name", "name_folded", "sort_key", "kind"},
-        defaults={"members_full": 0, "members_probationary": 0, "members_exempt": 0,
-                  "has_standing_committee": 0, "active": 1},
+        defaults={
+            "members_full": 0,
+            "members_probationary": 0,
+            "members_exempt": 0,
+            "has_standing_committee": 0,
+            "active": 1,
+        },
     )
     db["units"].create_index(["code"], unique=True)
     db["units"].create_index(["parent_id", "sort_key"])
@@ -49,8 +64,16 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "supervisors",
-        {"code": str, "name": str, "name_folded": str, "sort_key": str, "title": str,
-         "phone": str, "email": str, "active": int},
+        {
+            "code": str,
+            "name": str,
+            "name_folded": str,
+            "sort_key": str,
+            "title": str,
+            "phone": str,
+            "email": str,
+            "active": int,
+        },
         not_null={"name", "name_folded", "sort_key"},
         defaults={"active": 1},
     )
@@ -60,8 +83,14 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "assignments",
-        {"supervisor_id": int, "unit_id": int, "cadence": str, "start_date": str,
-         "end_date": str, "note": str},
+        {
+            "supervisor_id": int,
+            "unit_id": int,
+            "cadence": str,
+            "start_date": str,
+            "end_date": str,
+            "note": str,
+        },
         fks=[("supervisor_id", "supervisors", "id"), ("unit_id", "units", "id")],
         not_null={"supervisor_id", "unit_id", "cadence", "start_date"},
     )
@@ -71,17 +100,37 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "meetings",
-        {"unit_id": int, "date": str, "kind": str, "topic": str, "members_full": int,
-         "members_probationary": int, "members_exempt": int, "present": int,
-         "absent_excused": int, "absent_unexcused": int, "duration_minutes": int,
-         "minutes_kept": int, "resolution_adopted": int, "source": str, "note": str},
+        {
+            "unit_id": int,
+            "date": str,
+            "kind": str,
+            "topic": str,
+            "members_full": int,
+            "members_probationary": int,
+            "members_exempt": int,
+            "present": int,
+            "absent_excused": int,
+            "absent_unexcused": int,
+            "duration_minutes": int,
+            "minutes_kept": int,
+            "resolution_adopted": int,
+            "source": str,
+            "note": str,
+        },
         fks=[("unit_id", "units", "id")],
         not_null={"unit_id", "date", "kind"},
     )
     # Covering index for the regime and report queries: by unit and date, with the figures.
     db["meetings"].create_index(
-        ["unit_id", "date", "kind", "present", "members_full", "members_probationary",
-         "members_exempt"],
+        [
+            "unit_id",
+            "date",
+            "kind",
+            "present",
+            "members_full",
+            "members_probationary",
+            "members_exempt",
+        ],
         index_name="idx_meetings_unit_date",
     )
     db["meetings"].create_index(["date", "unit_id", "kind"], index_name="idx_meetings_date")
@@ -89,12 +138,29 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "visits",
-        {"supervisor_id": int, "unit_id": int, "assignment_id": int, "meeting_id": int,
-         "date": str, "planned_date": str, "status": str, "scores": str, "unit_scores": str,
-         "total": int, "rating": str, "rulebook": str, "observations": str,
-         "recommendations": str, "good_practice": str},
-        fks=[("supervisor_id", "supervisors", "id"), ("unit_id", "units", "id"),
-             ("assignment_id", "assignments", "id"), ("meeting_id", "meetings", "id")],
+        {
+            "supervisor_id": int,
+            "unit_id": int,
+            "assignment_id": int,
+            "meeting_id": int,
+            "date": str,
+            "planned_date": str,
+            "status": str,
+            "scores": str,
+            "unit_scores": str,
+            "total": int,
+            "rating": str,
+            "rulebook": str,
+            "observations": str,
+            "recommendations": str,
+            "good_practice": str,
+        },
+        fks=[
+            ("supervisor_id", "supervisors", "id"),
+            ("unit_id", "units", "id"),
+            ("assignment_id", "assignments", "id"),
+            ("meeting_id", "meetings", "id"),
+        ],
         not_null={"supervisor_id", "unit_id", "status"},
     )
     db["visits"].create_index(["supervisor_id", "date"])
@@ -105,9 +171,20 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "people",
-        {"name": str, "name_folded": str, "sort_key": str, "birth_year": int, "sex": str,
-         "party_joined": str, "theory_level": str, "education": str, "training": str,
-         "phone": str, "note": str, "code": str},
+        {
+            "name": str,
+            "name_folded": str,
+            "sort_key": str,
+            "birth_year": int,
+            "sex": str,
+            "party_joined": str,
+            "theory_level": str,
+            "education": str,
+            "training": str,
+            "phone": str,
+            "note": str,
+            "code": str,
+        },
         not_null={"name", "name_folded", "sort_key"},
     )
     db["people"].create_index(["sort_key"])
@@ -116,8 +193,16 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "posts",
-        {"person_id": int, "unit_id": int, "role": str, "start_date": str, "end_date": str,
-         "end_reason": str, "concurrent_role": str, "acting": int},
+        {
+            "person_id": int,
+            "unit_id": int,
+            "role": str,
+            "start_date": str,
+            "end_date": str,
+            "end_reason": str,
+            "concurrent_role": str,
+            "acting": int,
+        },
         fks=[("person_id", "people", "id"), ("unit_id", "units", "id")],
         not_null={"person_id", "unit_id", "role"},
         defaults={"acting": 0},
@@ -128,10 +213,21 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "capability_notes",
-        {"person_id": int, "unit_id": int, "supervisor_id": int, "date": str,
-         "ratings": str, "overall": str, "flagged": int, "narrative": str},
-        fks=[("person_id", "people", "id"), ("unit_id", "units", "id"),
-             ("supervisor_id", "supervisors", "id")],
+        {
+            "person_id": int,
+            "unit_id": int,
+            "supervisor_id": int,
+            "date": str,
+            "ratings": str,
+            "overall": str,
+            "flagged": int,
+            "narrative": str,
+        },
+        fks=[
+            ("person_id", "people", "id"),
+            ("unit_id", "units", "id"),
+            ("supervisor_id", "supervisors", "id"),
+        ],
         not_null={"person_id", "date"},
         defaults={"flagged": 0},
     )
@@ -146,12 +242,25 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "succession_plans",
-        {"unit_id": int, "incumbent_id": int, "note_id": int, "reason": str,
-         "target_date": str, "status": str, "outcome": str, "outcome_date": str,
-         "successor_id": int, "supervisor_id": int},
-        fks=[("unit_id", "units", "id"), ("incumbent_id", "people", "id"),
-             ("note_id", "capability_notes", "id"), ("successor_id", "people", "id"),
-             ("supervisor_id", "supervisors", "id")],
+        {
+            "unit_id": int,
+            "incumbent_id": int,
+            "note_id": int,
+            "reason": str,
+            "target_date": str,
+            "status": str,
+            "outcome": str,
+            "outcome_date": str,
+            "successor_id": int,
+            "supervisor_id": int,
+        },
+        fks=[
+            ("unit_id", "units", "id"),
+            ("incumbent_id", "people", "id"),
+            ("note_id", "capability_notes", "id"),
+            ("successor_id", "people", "id"),
+            ("supervisor_id", "supervisors", "id"),
+        ],
         not_null={"unit_id", "reason", "status"},
     )
     db["succession_plans"].create_index(["unit_id", "status"])
@@ -166,8 +275,16 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "plan_actions",
-        {"plan_id": int, "candidate_id": int, "kind": str, "description": str, "owner": str,
-         "due_date": str, "status": str, "done_date": str},
+        {
+            "plan_id": int,
+            "candidate_id": int,
+            "kind": str,
+            "description": str,
+            "owner": str,
+            "due_date": str,
+            "status": str,
+            "done_date": str,
+        },
         fks=[("plan_id", "succession_plans", "id"), ("candidate_id", "plan_candidates", "id")],
         not_null={"plan_id", "kind", "status"},
     )
@@ -176,12 +293,27 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "concerns",
-        {"unit_id": int, "visit_id": int, "supervisor_id": int, "raised_date": str,
-         "category": str, "description": str, "description_folded": str, "route": str,
-         "owner": str, "due_date": str, "priority": str, "status": str,
-         "resolved_date": str, "resolution": str},
-        fks=[("unit_id", "units", "id"), ("visit_id", "visits", "id"),
-             ("supervisor_id", "supervisors", "id")],
+        {
+            "unit_id": int,
+            "visit_id": int,
+            "supervisor_id": int,
+            "raised_date": str,
+            "category": str,
+            "description": str,
+            "description_folded": str,
+            "route": str,
+            "owner": str,
+            "due_date": str,
+            "priority": str,
+            "status": str,
+            "resolved_date": str,
+            "resolution": str,
+        },
+        fks=[
+            ("unit_id", "units", "id"),
+            ("visit_id", "visits", "id"),
+            ("supervisor_id", "supervisors", "id"),
+        ],
         not_null={"unit_id", "raised_date", "category", "description", "route", "status"},
     )
     db["concerns"].create_index(["status", "due_date"])
@@ -191,8 +323,14 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "concern_events",
-        {"concern_id": int, "date": str, "from_status": str, "to_status": str, "note": str,
-         "actor": str},
+        {
+            "concern_id": int,
+            "date": str,
+            "from_status": str,
+            "to_status": str,
+            "note": str,
+            "actor": str,
+        },
         fks=[("concern_id", "concerns", "id")],
         not_null={"concern_id", "date", "to_status"},
     )
@@ -210,8 +348,17 @@ def m001_initial(db: Database) -> None:
     _table(
         db,
         "briefs",
-        {"kind": str, "scope": str, "period": str, "number": int, "doc_code": str,
-         "path": str, "sha256": str, "rulebook": str, "confidential": int},
+        {
+            "kind": str,
+            "scope": str,
+            "period": str,
+            "number": int,
+            "doc_code": str,
+            "path": str,
+            "sha256": str,
+            "rulebook": str,
+            "confidential": int,
+        },
         not_null={"kind", "path"},
         defaults={"confidential": 0},
     )
@@ -220,8 +367,16 @@ def m001_initial(db: Database) -> None:
     db["settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
 
     db["changes"].create(
-        {"id": int, "at": str, "actor": str, "table_name": str, "record_uid": str,
-         "action": str, "before": str, "after": str},
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "table_name": str,
+            "record_uid": str,
+            "action": str,
+            "before": str,
+            "after": str,
+        },
         pk="id",
         not_null={"at", "table_name", "record_uid", "action"},
     )

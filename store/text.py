@@ -59,7 +59,9 @@ def sort_key(text: str | None) -> str:
     primary = []
     for ch in letters:
         rank = _RANK.get(ch)
-        primary.append(chr(0x100 + rank) if rank is not None else ch if ch < "a" else chr(0x200 + ord(ch)))
+        primary.append(
+            chr(0x100 + rank) if rank is not None else ch if ch < "a" else chr(0x200 + ord(ch))
+        )
     return "".join(primary) + "\x01" + "".join(str(t) for t in tones)
 
 

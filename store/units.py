@@ -165,8 +165,14 @@ def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings:
     unit = get_unit(db, unit_id)
     today = (on or date.today()).isoformat()
     committee = [
-        PostHolder(r["person_id"], r["name"], r["role"], r["start_date"], r["concurrent_role"],
-                   bool(r["acting"]))
+        PostHolder(
+            r["person_id"],
+            r["name"],
+            r["role"],
+            r["start_date"],
+            r["concurrent_role"],
+            bool(r["acting"]),
+        )
         for r in db.query(
             """select posts.person_id, people.name, posts.role, posts.start_date,
                       posts.concurrent_role, posts.acting
@@ -178,8 +184,9 @@ def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings:
         )
     ]
     supervisors = [
-        AssignedSupervisor(r["supervisor_id"], r["name"], r["title"], r["cadence"],
-                           r["start_date"], r["end_date"])
+        AssignedSupervisor(
+            r["supervisor_id"], r["name"], r["title"], r["cadence"], r["start_date"], r["end_date"]
+        )
         for r in db.query(
             """select a.supervisor_id, s.name, s.title, a.cadence, a.start_date, a.end_date
                from assignments a join supervisors s on s.id = a.supervisor_id
@@ -189,9 +196,17 @@ def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings:
         )
     ]
     lines = [
-        MeetingLine(r["id"], r["date"], r["kind"], r["topic"], r["present"],
-                    (r["members_full"] or 0) + (r["members_probationary"] or 0)
-                    - (r["members_exempt"] or 0), bool(r["visited"]))
+        MeetingLine(
+            r["id"],
+            r["date"],
+            r["kind"],
+            r["topic"],
+            r["present"],
+            (r["members_full"] or 0)
+            + (r["members_probationary"] or 0)
+            - (r["members_exempt"] or 0),
+            bool(r["visited"]),
+        )
         for r in db.query(
             """select m.id, m.date, m.kind, m.topic, m.present, m.members_full,
                       m.members_probationary, m.members_exempt,

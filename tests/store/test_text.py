@@ -25,7 +25,16 @@ def test_nfc_composes_and_strips():
 def test_vietnamese_alphabet_order():
     words = ["Đào", "Dương", "Ân", "Anh", "Ăn", "An", "Ba", "Ư", "Uyên", "Vân"]
     assert sorted(words, key=sort_key) == [
-        "An", "Anh", "Ăn", "Ân", "Ba", "Dương", "Đào", "Uyên", "Ư", "Vân"
+        "An",
+        "Anh",
+        "Ăn",
+        "Ân",
+        "Ba",
+        "Dương",
+        "Đào",
+        "Uyên",
+        "Ư",
+        "Vân",
     ]
 
 
@@ -36,7 +45,10 @@ def test_tones_break_ties_after_letters():
 def test_people_sort_by_given_name():
     names = ["Trần Thị Bình", "Nguyễn Văn An", "Lê Văn Ấn", "Đỗ Văn Anh"]
     assert sorted(names, key=person_sort_key) == [
-        "Nguyễn Văn An", "Đỗ Văn Anh", "Lê Văn Ấn", "Trần Thị Bình"
+        "Nguyễn Văn An",
+        "Đỗ Văn Anh",
+        "Lê Văn Ấn",
+        "Trần Thị Bình",
     ]
 
 
@@ -48,4 +60,6 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
 
 @given(st.text())
 def test_sort_key_ignores_normalisation_form(text):
-    assert sort_key(unicodedata.normalize("NFD", text)) == sort_key(unicodedata.normalize("NFC", text))
+    assert sort_key(unicodedata.normalize("NFD", text)) == sort_key(
+        unicodedata.normalize("NFC", text)
+    )

@@ -1,0 +1,78 @@
+import pytest
+
+from store import rulebook
+from store.rulebook import RulebookError
+
+
+def test_default_rulebook_is_the_resolutions():
+    rb = rulebook.load()
+    assert rb.max_total == 100
+    kinds = {r.meeting_kind: r for r in rb.rules_for("cell")}
+    assert kinds["regular"].per == "month" and kinds["thematic"].per == "half"
+    assert {r.meeting_kind for r in rb.rules_for("grassroots_committee")} == {
+        "thematic",
+        "general",
+        "committee",
+    }
+    assert "standing" in {r.meeting_kind for r in rb.rules_for("grassroots_committee", True)}
+
+
+def test_hd12_asks_thematic_every_quarter():
+    kinds = {r.meeting_kind: r for r in rulebook.load("hd12").rules_for("cell")}
+    assert kinds["thematic"].per == "quarter"
+
+
+def _full(rb):
+    return {c.id: c.max for c in rb.criteria}
+
+
+@pytest.mark.parametrize(
+    ("change", "level"),
+    [
+        ({}, "good"),
+        ({"content": 15}, "good"),
+        ({"minutes": 4}, "fair"),
+        ({"content": 0, "criticism": 0}, "fair"),
+        ({"content": 0, "criticism": 0, "preparation": 5}, "average"),
+        (
+            {"content": 0, "criticism": 0, "preparation": 0, "resolution": 0, "principles": 0},
+            "poor",
+        ),
+    ],
+)
+def test_rating_thresholds_and_mandatory_full_criteria(change, level):
+    rb = rulebook.load()
+    assert rb.rate({**_full(rb), **change}).level == level
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_broken_toml_names_the_file(tmp_path):
+    path = _write(tmp_path, "name = [unclosed")
+    with pytest.raises(RulebookError, match="rules.toml"):
+        rulebook.load(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('per = "month"', 'per = "fortnight"', "meetings[1].per"),
+        ("max = 15", 'max = "fifteen"', "score_sheet.criteria[1].max"),
+        ("threshold = 85", "threshold = 185", "attendance.threshold"),
+        ('code = "NQ"', "", "code"),
+    ],
+)
+def test_bad_key_is_named(tmp_path, old, new, key):
+    text = rulebook.SHIPPED["resolution"].read_text(encoding="utf-8").replace(old, new, 1)
+    with pytest.raises(RulebookError) as caught:
+        rulebook.load(_write(tmp_path, text))
+    assert key in caught.value.message and "rules.toml" in caught.value.message
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(RulebookError, match="nowhere.toml"):
+        rulebook.load(tmp_path / "nowhere.toml")
