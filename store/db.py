@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from store import schema
+from store import backup, schema
 from store.errors import DatabaseProblem
 from store.i18n import _
 from store.paths import ensure_private_dir
@@ -35,6 +35,7 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
         _configure(db)
         _check_version(db, path)
         if migrate:
+            _backup_if_due(db, path, is_new)
             schema.migrations.apply(db)
     except PermissionError as exc:
         raise DatabaseProblem(
@@ -51,6 +52,16 @@ def memory() -> Database:
     _configure(db)
     schema.migrations.apply(db)
     return db
+
+
+def _backup_if_due(db: Database, path: Path, is_new: bool) -> None:
+    """A backup before any migration, and once a day on first open."""
+    if is_new:
+        return
+    if schema.migrations.pending(db):
+        backup.rotate(db, path, reason="before-migration")
+    elif not backup.backed_up_today(path):
+        backup.rotate(db, path)
 
 
 def _configure(db: Database) -> None:
