@@ -64,8 +64,7 @@ class CheckResult:
 
 def check(db: Database, rulebook_source=None) -> CheckResult:
     """Integrity, foreign keys, migrations and the rulebook: a list of problems, or none."""
-    from store import rulebook
-    from store import settings
+    from store import rulebook, settings
 
     problems: list[str] = []
     integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
