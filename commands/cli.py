@@ -11,7 +11,7 @@ import click
 from commands.common import Context, PhutrachGroup
 from store.i18n import LANGUAGES, _
 
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["maintenance"]
 
 
 @click.group(

@@ -1,0 +1,89 @@
+"""Keeping the data safe: backup, restore, check, history."""
+
+from pathlib import Path
+
+import click
+
+from commands.cli import cli
+from commands.common import fail, format_option, output, pass_ctx
+from store import backup as store_backup
+from store import records
+from store.i18n import _
+
+
+@cli.command(help=_("Make an online backup of the database (to DEST, or to its backups folder)."))
+@click.argument("dest", required=False, type=click.Path(dir_okay=False))
+@pass_ctx
+def backup(ctx, dest):
+    db = ctx.db(create=False)
+    if dest:
+        path = store_backup.backup(db, Path(dest))
+    else:
+        path = store_backup.rotate(db, ctx.db_path)
+    click.echo(_("Backup written to {path}").format(path=path))
+
+
+@cli.command(help=_("Replace the database by a backup FILE, after checking it."))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@pass_ctx
+def restore(ctx, file):
+    kept = store_backup.restore(ctx.db_path, Path(file))
+    click.echo(
+        _("Restored {file}; the previous database was kept as {kept}").format(file=file, kept=kept)
+    )
+
+
+@cli.command(help=_("Check the database: integrity, references, schema and rulebook."))
+@pass_ctx
+def check(ctx):
+    result = store_backup.check(ctx.db(create=False))
+    for problem in result.problems:
+        click.echo(f"- {problem}", err=True)
+    if not result.ok:
+        fail(_("{path}: {n} problem(s) found.").format(path=ctx.db_path, n=len(result.problems)))
+    click.echo(_("{path}: all checks passed.").format(path=ctx.db_path))
+
+
+@cli.command(
+    help=_("Show every change to a record (by its uid); --restore brings back a deleted one.")
+)
+@click.argument("uid")
+@click.option(
+    "--restore", "undelete", is_flag=True, help=_("Restore the record if it was deleted.")
+)
+@format_option()
+@pass_ctx
+def history(ctx, uid, undelete, fmt):
+    db = ctx.db(create=False)
+    if undelete:
+        record_id = records.restore(db, uid)
+        click.echo(_("Record {uid} restored (id {id}).").format(uid=uid, id=record_id))
+        return
+    changes = records.history(db, uid)
+    if not changes:
+        fail(_("No change recorded for {uid}.").format(uid=uid))
+    rows = [
+        {
+            "at": c["at"],
+            "actor": c["actor"],
+            "table": c["table_name"],
+            "action": c["action"],
+            "changed": _changed(c["before"], c["after"]),
+        }
+        for c in changes
+    ]
+    headers = {
+        "at": _("When"),
+        "actor": _("Who"),
+        "table": _("Table"),
+        "action": _("Action"),
+        "changed": _("Changed fields"),
+    }
+    output(rows, fmt, headers)
+
+
+def _changed(before: dict | None, after: dict | None) -> str:
+    if before is None or after is None:
+        return ""
+    keys = [k for k in after if k != "updated_at" and before.get(k) != after.get(k)]
+    return ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)
