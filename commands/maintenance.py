@@ -16,10 +16,7 @@ from store.i18n import _
 @pass_ctx
 def backup(ctx, dest):
     db = ctx.db(create=False)
-    if dest:
-        path = store_backup.backup(db, Path(dest))
-    else:
-        path = store_backup.rotate(db, ctx.db_path)
+    path = store_backup.backup(db, Path(dest)) if dest else store_backup.rotate(db, ctx.db_path)
     click.echo(_("Backup written to {path}").format(path=path))
 
 
