@@ -64,6 +64,19 @@ def _tables() -> dict[str, dict[str, str]]:
             "completed": _("Completed"),
             "cancelled": _("Cancelled"),
         },
+        "plan_reason": {
+            "capability": _("Limited capability, low prestige"),
+            "age": _("Age"),
+            "transfer": _("Transfer"),
+            "health": _("Health"),
+            "term_end": _("End of term"),
+            "other": _("Other"),
+        },
+        "plan_outcome": {
+            "replaced": _("Replaced"),
+            "retained": _("Retained"),
+            "other": _("Other outcome"),
+        },
         "readiness": {"now": _("Ready now"), "1-2y": _("Within 1–2 years"), "later": _("Longer")},
         "action_kind": {
             "training": _("Training course"),

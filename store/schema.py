@@ -207,7 +207,8 @@ def m001_initial(db: Database) -> None:
         not_null={"person_id", "unit_id", "role"},
         defaults={"acting": 0},
     )
-    db["posts"].create_index(["unit_id", "role", "end_date"])
+    # Covers "who holds this role in this unit on a date" (personnel gaps at province scale).
+    db["posts"].create_index(["unit_id", "role", "end_date", "start_date"])
     db["posts"].create_index(["person_id"])
 
     _table(
@@ -233,11 +234,16 @@ def m001_initial(db: Database) -> None:
     )
     db["capability_notes"].create_index(["person_id", "date"])
     db["capability_notes"].create_index(["unit_id", "date"])
-    db["capability_note_visits"].create(
+    # A record table, not a bare link, so that store.records audits every link it writes.
+    _table(
+        db,
+        "capability_note_visits",
         {"note_id": int, "visit_id": int},
-        pk=("note_id", "visit_id"),
-        foreign_keys=[("note_id", "capability_notes", "id"), ("visit_id", "visits", "id")],
+        fks=[("note_id", "capability_notes", "id"), ("visit_id", "visits", "id")],
+        not_null={"note_id", "visit_id"},
     )
+    db["capability_note_visits"].create_index(["note_id", "visit_id"], unique=True)
+    db["capability_note_visits"].create_index(["visit_id"])
 
     _table(
         db,
@@ -354,15 +360,19 @@ def m001_initial(db: Database) -> None:
             "period": str,
             "number": int,
             "doc_code": str,
+            "term": str,
             "path": str,
             "sha256": str,
             "rulebook": str,
             "confidential": int,
         },
-        not_null={"kind", "path"},
+        not_null={"kind"},
         defaults={"confidential": 0},
     )
-    db["briefs"].create_index(["kind", "scope", "period", "confidential"])
+    # One row per brief: a regenerated brief keeps its row and number; `path` stays NULL while
+    # a number is reserved and no file is written yet. Numbers are unique per type and term.
+    db["briefs"].create_index(["kind", "scope", "period", "confidential"], unique=True)
+    db["briefs"].create_index(["doc_code", "term", "number"], unique=True)
 
     db["settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
 

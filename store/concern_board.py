@@ -1,0 +1,182 @@
+"""The concern board: open, overdue and ageing concerns, filtered, searched and paged.
+
+Open means not resolved nor answered; overdue means open with a due date before `as_of`.
+Rows come overdue first, then by due date. A unit filter takes the unit and every unit under
+it; a supervisor filter takes the concerns they raised and those of the units (and the units
+under them) assigned to them.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from store.concern_checks import parse_date
+from store.concerns import CLOSED, STATUSES
+from store.errors import ValidationError
+from store.i18n import _
+from store.units import search_clause
+
+_CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
+
+# The ids of a unit and of every unit under it.
+SUBTREE_SQL = """with recursive tree(id) as (
+    select ? union all select u.id from units u join tree on u.parent_id = tree.id
+) select id from tree"""
+
+# The ids of the units assigned to a supervisor at some time in [start, end], and those under.
+SUPERVISED_SQL = """with recursive tree(id) as (
+    select unit_id from assignments
+     where supervisor_id = ? and start_date <= ? and (end_date is null or end_date >= ?)
+    union select u.id from units u join tree on u.parent_id = tree.id
+) select id from tree"""
+
+
+def supervisor_clause(supervisor_id: int, start: str, end: str) -> tuple[str, list]:
+    """A WHERE fragment on `c` (concerns): the supervisor's own or their units' concerns."""
+    clause = f"(c.supervisor_id = ? or c.unit_id in ({SUPERVISED_SQL}))"
+    return clause, [supervisor_id, supervisor_id, end, start]
+
+
+def subtree_clause(unit_id: int) -> tuple[str, list]:
+    return f"c.unit_id in ({SUBTREE_SQL})", [unit_id]
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    id: int
+    uid: str
+    unit_id: int
+    unit_name: str
+    supervisor_id: int | None
+    supervisor_name: str | None
+    category: str
+    route: str
+    description: str
+    owner: str | None
+    priority: str | None
+    status: str
+    raised_date: str
+    due_date: str | None
+    resolved_date: str | None
+    age_days: int
+    days_overdue: int
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED
+
+
+def _where(
+    *, status, overdue, unit_id, category, route, supervisor_id, search, as_of: str
+) -> tuple[str, list]:
+    parts: list[str] = []
+    params: list = []
+
+    def add(clause: str, values: list) -> None:
+        parts.append(clause)
+        params.extend(values)
+
+    if status == "open" or overdue:
+        add(f"c.status not in {_CLOSED_SQL}", [])
+    if status == "closed":
+        add(f"c.status in {_CLOSED_SQL}", [])
+    elif status not in (None, "open"):
+        if status not in STATUSES:
+            raise ValidationError(
+                _("Unknown concern status {status!r}.").format(status=status), field="status"
+            )
+        add("c.status = ?", [status])
+    if overdue:
+        add("c.due_date < ?", [as_of])
+    if unit_id is not None:
+        add(*subtree_clause(unit_id))
+    if category:
+        add("c.category = ?", [category])
+    if route:
+        add("c.route = ?", [route])
+    if supervisor_id is not None:
+        add(*supervisor_clause(supervisor_id, as_of, as_of))
+    if search:
+        add(*search_clause(search, "(coalesce(c.description_folded, '') || ' ' || u.name_folded)"))
+    return " and ".join(parts) or "1", params
+
+
+def _as_of(as_of) -> str:
+    return parse_date(as_of or dt.date.today(), "as_of").isoformat()
+
+
+def board(
+    db: Database,
+    *,
+    status: str | None = None,
+    overdue: bool = False,
+    unit_id: int | None = None,
+    category: str | None = None,
+    route: str | None = None,
+    supervisor_id: int | None = None,
+    search: str | None = None,
+    as_of: dt.date | str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[BoardRow]:
+    """One page of the board. `status`: None (all), "open", "closed" or a status code."""
+    day = _as_of(as_of)
+    where, params = _where(
+        status=status,
+        overdue=overdue,
+        unit_id=unit_id,
+        category=category,
+        route=route,
+        supervisor_id=supervisor_id,
+        search=search,
+        as_of=day,
+    )
+    sql = f"""
+        select c.id, c.uid, c.unit_id, u.name as unit_name, c.supervisor_id,
+               s.name as supervisor_name, c.category, c.route, c.description, c.owner,
+               c.priority, c.status, c.raised_date, c.due_date, c.resolved_date,
+               cast(julianday(coalesce(c.resolved_date, ?)) - julianday(c.raised_date)
+                    as integer) as age_days,
+               case when c.status not in {_CLOSED_SQL} and c.due_date < ?
+                    then cast(julianday(?) - julianday(c.due_date) as integer) else 0
+               end as days_overdue
+          from concerns c
+          join units u on u.id = c.unit_id
+          left join supervisors s on s.id = c.supervisor_id
+         where {where}
+         order by days_overdue > 0 desc, c.due_date is null, c.due_date, c.raised_date, c.id
+         limit ? offset ?"""  # noqa: S608 -- fixed fragments, every value a parameter
+    values = [day, day, day, *params, -1 if limit is None else limit, offset or 0]
+    return [BoardRow(**row) for row in db.query(sql, values)]
+
+
+def count_board(
+    db: Database,
+    *,
+    status: str | None = None,
+    overdue: bool = False,
+    unit_id: int | None = None,
+    category: str | None = None,
+    route: str | None = None,
+    supervisor_id: int | None = None,
+    search: str | None = None,
+    as_of: dt.date | str | None = None,
+) -> int:
+    """How many concerns `board` would list with the same filters, all pages together."""
+    where, params = _where(
+        status=status,
+        overdue=overdue,
+        unit_id=unit_id,
+        category=category,
+        route=route,
+        supervisor_id=supervisor_id,
+        search=search,
+        as_of=_as_of(as_of),
+    )
+    sql = f"select count(*) from concerns c join units u on u.id = c.unit_id where {where}"  # noqa: S608
+    return db.execute(sql, params).fetchone()[0]

@@ -1,0 +1,229 @@
+"""The secretaries list and the personnel gaps of the dashboard and the personnel screen.
+
+Confidentiality: capability notes and replacement-source plans are personnel assessments.
+Their tables are `PERSONNEL_TABLES`; typed rows that carry assessment content have
+`CONFIDENTIAL = True`, and `PERSONNEL_FIELDS` when only some of their fields are such
+content. `export_row` applies the rule for exports made without --include-personnel.
+"""
+
+from dataclasses import asdict, dataclass
+from typing import ClassVar
+
+from sqlite_utils import Database
+
+from store.personnel_common import SCOPE_CTE, as_of_date, parse_date, year_before
+from store.succession import Plan, list_plans
+from store.text import fold, like_pattern
+from store.units import Unit
+
+PERSONNEL_TABLES = (
+    "capability_notes",
+    "capability_note_visits",
+    "succession_plans",
+    "plan_candidates",
+    "plan_actions",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Secretary:
+    """A current secretary with the unit, the post and the latest assessment."""
+
+    CONFIDENTIAL: ClassVar[bool] = True
+    PERSONNEL_FIELDS: ClassVar[tuple[str, ...]] = ("last_note_date", "flagged", "has_active_plan")
+    post_id: int
+    person_id: int
+    person_name: str
+    birth_year: int | None
+    sex: str | None
+    unit_id: int
+    unit_name: str
+    unit_kind: str
+    sector: str | None
+    start_date: str | None
+    concurrent_role: str | None
+    acting: bool
+    last_note_date: str | None  # the latest capability note on or before the query's date
+    flagged: bool  # that note's flag "hạn chế về năng lực, uy tín thấp"
+    has_active_plan: bool  # the unit has an active replacement-source plan
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Secretary":
+        values = {k: row.get(k) for k in cls.__slots__}
+        for key in ("acting", "flagged", "has_active_plan"):
+            values[key] = bool(values[key])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """The five personnel gaps on `as_of`, each with the rows behind it."""
+
+    CONFIDENTIAL: ClassVar[bool] = True
+    as_of: str
+    supervisor_id: int | None
+    secretaries: int  # current secretaries in scope
+    flagged_without_plan: tuple[Secretary, ...]
+    overdue_plans: tuple[Plan, ...]  # open plans with an action past due
+    without_secretary: tuple[Unit, ...]  # active units with no secretary
+    acting: tuple[Secretary, ...]  # units whose secretary is acting
+    unassessed: tuple[Secretary, ...]  # no capability note in the last 12 months
+    concurrent: tuple[Secretary, ...]  # secretaries with a concurrent role
+
+    @property
+    def concurrent_share(self) -> float | None:
+        """Share (0..1) of secretaries with a concurrent role; None without secretaries."""
+        return len(self.concurrent) / self.secretaries if self.secretaries else None
+
+
+_CURRENT = """
+    SELECT posts.id AS post_id, posts.person_id, posts.unit_id, posts.start_date,
+        posts.concurrent_role, posts.acting
+    FROM posts
+    WHERE posts.role = 'secretary'{scope}
+      AND (posts.start_date IS NULL OR posts.start_date <= :as_of)
+      AND (posts.end_date IS NULL OR posts.end_date > :as_of)"""
+# One row per current secretary, each joined to the latest note on or before :as_of.
+_SECRETARIES_TAIL = """
+),
+secretaries AS (
+    SELECT current.*, people.name AS person_name, people.birth_year, people.sex,
+        units.name AS unit_name, units.kind AS unit_kind, units.sector,
+        units.sort_key AS unit_sort, people.sort_key AS person_sort,
+        people.name_folded || ' ' || units.name_folded AS folded,
+        note.date AS last_note_date, coalesce(note.flagged, 0) AS flagged,
+        EXISTS (SELECT 1 FROM succession_plans sp
+            WHERE sp.unit_id = current.unit_id AND sp.status = 'active') AS has_active_plan
+    FROM current
+    JOIN people ON people.id = current.person_id
+    JOIN units ON units.id = current.unit_id
+    LEFT JOIN capability_notes note ON note.id = (
+        SELECT n.id FROM capability_notes n
+        WHERE n.person_id = current.person_id AND n.date <= :as_of
+        ORDER BY n.date DESC, n.id DESC LIMIT 1)
+    WHERE units.active = 1
+)
+SELECT * FROM secretaries
+WHERE (:flagged IS NULL OR flagged = :flagged)
+  AND (:unassessed_since IS NULL OR last_note_date IS NULL
+       OR last_note_date < :unassessed_since)
+"""
+# Constants only, no input: search words arrive as :w0, :w1… parameters. The scoped form
+# starts from the supervisor's units, the other from every secretary post.
+_SECRETARIES = {
+    scoped: "WITH RECURSIVE"  # noqa: S608
+    + SCOPE_CTE
+    + ",\ncurrent AS ("
+    + _CURRENT.format(scope=scope)
+    + _SECRETARIES_TAIL
+    for scoped, scope in (
+        (True, " AND posts.unit_id IN (SELECT unit_id FROM scope)"),
+        (False, ""),
+    )
+}
+_UNITS_WITHOUT_SECRETARY = (
+    "WITH RECURSIVE"  # noqa: S608
+    + SCOPE_CTE
+    + """
+SELECT units.* FROM units
+WHERE units.active = 1
+  AND (:supervisor_id IS NULL OR units.id IN (SELECT unit_id FROM scope))
+  AND NOT EXISTS (
+    SELECT 1 FROM posts WHERE posts.unit_id = units.id AND posts.role = 'secretary'
+      AND (posts.start_date IS NULL OR posts.start_date <= :as_of)
+      AND (posts.end_date IS NULL OR posts.end_date > :as_of))
+ORDER BY units.sort_key, units.id
+"""
+)
+
+
+def _query(supervisor_id, as_of, flagged, unassessed_since, search) -> tuple[str, dict]:
+    """The secretaries query (no order, no paging) and its parameters."""
+    words = fold(search).split()
+    params = {
+        "supervisor_id": supervisor_id,
+        "as_of": as_of_date(as_of),
+        "flagged": None if flagged is None else int(bool(flagged)),
+        "unassessed_since": parse_date(
+            unassessed_since, "unassessed_since", required=False, future=True
+        ),
+    } | {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
+    clause = "".join(f" AND folded LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
+    return _SECRETARIES[supervisor_id is not None] + clause, params
+
+
+def secretaries(
+    db: Database,
+    *,
+    flagged: bool | None = None,
+    unassessed_since=None,
+    as_of=None,
+    search: str | None = None,
+    supervisor_id: int | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[Secretary]:
+    """Current secretaries on `as_of`, by unit name.
+
+    `flagged`: True keeps those whose latest note is flagged, False the others; the
+    `unassessed_since` date keeps those with no note since that date; `search` matches every
+    word (diacritics ignored) in the person's or the unit's name; `supervisor_id` keeps the
+    units that supervisor oversees.
+    """
+    sql, params = _query(supervisor_id, as_of, flagged, unassessed_since, search)
+    sql += " ORDER BY unit_sort, person_sort, post_id LIMIT :limit OFFSET :offset"
+    params |= {"limit": -1 if limit is None else limit, "offset": offset}
+    return [Secretary.from_row(r) for r in db.query(sql, params)]
+
+
+def count_secretaries(
+    db: Database,
+    *,
+    flagged: bool | None = None,
+    unassessed_since=None,
+    as_of=None,
+    search: str | None = None,
+    supervisor_id: int | None = None,
+) -> int:
+    sql, params = _query(supervisor_id, as_of, flagged, unassessed_since, search)
+    count = "SELECT count(*) AS n FROM (" + sql + ")"  # noqa: S608 (placeholders only)
+    return next(db.query(count, params))["n"]
+
+
+def units_without_secretary(db: Database, supervisor_id: int | None = None, as_of=None):
+    """Active units in scope with no secretary on `as_of`."""
+    params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
+    return [Unit.from_row(r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
+
+
+def personnel_gaps(db: Database, supervisor_id: int | None = None, as_of=None) -> Gaps:
+    """Flagged secretaries with no active plan, plans with overdue actions, units without a
+    secretary (and with an acting one), secretaries not assessed in the 12 months before
+    `as_of`, and those with a concurrent role."""
+    on = as_of_date(as_of)
+    rows = secretaries(db, as_of=on, supervisor_id=supervisor_id, limit=None)
+    since = year_before(on)
+    return Gaps(
+        as_of=on,
+        supervisor_id=supervisor_id,
+        secretaries=len(rows),
+        flagged_without_plan=tuple(r for r in rows if r.flagged and not r.has_active_plan),
+        overdue_plans=tuple(list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)),
+        without_secretary=tuple(units_without_secretary(db, supervisor_id, on)),
+        acting=tuple(r for r in rows if r.acting),
+        unassessed=tuple(r for r in rows if not r.last_note_date or r.last_note_date < since),
+        concurrent=tuple(r for r in rows if r.concurrent_role),
+    )
+
+
+def export_row(row, include_personnel: bool = False) -> dict | None:
+    """A typed row as a dict for an export: whole when `include_personnel` or when it holds
+    no assessment; without its `PERSONNEL_FIELDS` when only those are assessments; None
+    (leave the row out) when the whole row is an assessment."""
+    values = asdict(row)
+    if include_personnel or not getattr(row, "CONFIDENTIAL", False):
+        return values
+    fields = getattr(row, "PERSONNEL_FIELDS", None)
+    if not fields:
+        return None
+    return {k: v for k, v in values.items() if k not in fields}
