@@ -57,11 +57,12 @@ def sort_key(text: str | None) -> str:
     """
     letters, tones = _split_letters(text or "")
     primary = []
-    for ch in letters:
-        rank = _RANK.get(ch)
-        primary.append(
-            chr(0x100 + rank) if rank is not None else ch if ch < "a" else chr(0x200 + ord(ch))
-        )
+    for letter in letters:
+        rank = _RANK.get(letter)
+        if rank is not None:
+            primary.append(chr(0x100 + rank))
+        else:  # outside the alphabet: by code point, after it (a letter may be 2 code points)
+            primary.extend(ch if ch < "a" else chr(0x200 + ord(ch)) for ch in letter)
     return "".join(primary) + "\x01" + "".join(str(t) for t in tones)
 
 
