@@ -1,0 +1,155 @@
+"""Periods: parsing, edges of months, quarters, halves and years, labels, tiling."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.errors import ValidationError
+from store.i18n import set_language
+from store.periods import (
+    LENGTH,
+    PERS,
+    Period,
+    add_months,
+    parse_date,
+    periods_between,
+)
+
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+pers = st.sampled_from(PERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        ("2026-10", date(2026, 10, 1), date(2026, 10, 31), "tháng 10/2026"),
+        ("2026-Q3", date(2026, 7, 1), date(2026, 9, 30), "quý III/2026"),
+        ("2026-H2", date(2026, 7, 1), date(2026, 12, 31), "6 tháng cuối năm 2026"),
+        ("2026-H1", date(2026, 1, 1), date(2026, 6, 30), "6 tháng đầu năm 2026"),
+        ("2026", date(2026, 1, 1), date(2026, 12, 31), "năm 2026"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "tháng 2/2024"),
+        ("2026-02", date(2026, 2, 1), date(2026, 2, 28), "tháng 2/2026"),
+        ("2026-Q4", date(2026, 10, 1), date(2026, 12, 31), "quý IV/2026"),
+    ],
+)
+def test_parse_gives_bounds_and_vietnamese_label(text, start, end, label):
+    period = Period.parse(text)
+    assert (period.start, period.end, period.label, period.code) == (start, end, label, text)
+    assert Period.parse(period.code) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-13", "tháng"),
+        ("2026-00", "tháng"),
+        ("2026-Q5", "quý"),
+        ("2026-Q0", "quý"),
+        ("2026-H3", "6 tháng"),
+        ("26-10", "kỳ"),
+        ("2026/10", "kỳ"),
+        ("", "kỳ"),
+    ],
+)
+def test_bad_periods_are_refused_with_a_translated_message(text, message):
+    with pytest.raises(ValidationError) as caught:
+        Period.parse(text)
+    assert caught.value.field == "period"
+    assert message in caught.value.message
+
+
+def test_english_titles():
+    set_language("en")
+    assert Period.parse("2026-Q3").title() == "quarter III/2026"
+    assert Period.parse("2026-H1").title() == "first half of 2026"
+    assert Period.parse("2026-10").title() == "month 10/2026"
+
+
+def test_previous_and_next_cross_years():
+    assert Period.parse("2026-01").previous().code == "2025-12"
+    assert Period.parse("2026-Q4").next().code == "2027-Q1"
+    assert Period.parse("2026-H1").previous().code == "2025-H2"
+    assert Period.parse("2026").next().code == "2027"
+
+
+def test_split_tiles_finer_kinds_and_finds_the_coarser_one():
+    year = Period.parse("2026")
+    assert [p.code for p in year.split("half")] == ["2026-H1", "2026-H2"]
+    assert len(year.split("month")) == 12
+    assert [p.code for p in Period.parse("2026-10").split("half")] == ["2026-H2"]
+    assert [p.code for p in Period.parse("2026-Q3").split("quarter")] == ["2026-Q3"]
+
+
+def test_parse_date_is_strict():
+    assert parse_date("2024-02-29") == date(2024, 2, 29)
+    for bad in ("2026-02-29", "20261001", "2026-1-5", None, "hôm qua"):
+        with pytest.raises(ValidationError) as caught:
+            parse_date(bad, "date")
+        assert caught.value.field == "date"
+
+
+def test_add_months_clamps_to_shorter_months():
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert add_months(date(2026, 11, 15), 3) == date(2027, 2, 15)
+
+
+@given(days, pers)
+def test_containing_and_contains_agree(day, per):
+    period = Period.containing(day, per)
+    assert period.contains(day)
+    assert period.per == per
+    assert not period.previous().contains(day)
+    assert not period.next().contains(day)
+
+
+@given(days, pers)
+def test_neighbours_touch_with_no_gap(day, per):
+    period = Period.containing(day, per)
+    assert period.next().start == period.end + timedelta(days=1)
+    assert period.previous().end == period.start - timedelta(days=1)
+    assert period.next().previous() == period
+
+
+@given(st.integers(1990, 2100), pers)
+def test_periods_tile_the_year_with_no_gap_or_overlap(year, per):
+    tiles = Period.of(year, "year").split(per)
+    assert len(tiles) == 12 // LENGTH[per]
+    assert tiles[0].start == date(year, 1, 1)
+    assert tiles[-1].end == date(year, 12, 31)
+    for before, after in zip(tiles, tiles[1:], strict=False):
+        assert after.start == before.end + timedelta(days=1)
+    assert sum(t.days for t in tiles) == (
+        366 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 365
+    )
+
+
+@given(days)
+def test_months_have_their_real_length_including_leap_years(day):
+    month = Period.containing(day, "month")
+    assert month.end.month == month.start.month
+    assert (month.end + timedelta(days=1)).day == 1
+    leap_february = month.first == 2 and (
+        day.year % 4 == 0 and (day.year % 100 or day.year % 400 == 0)
+    )
+    if month.first == 2:
+        assert month.days == (29 if leap_february else 28)
+
+
+@given(days, pers)
+def test_months_inside_a_period_cover_it_exactly(day, per):
+    period = Period.containing(day, per)
+    months = period.months()
+    assert months[0].start == period.start and months[-1].end == period.end
+    assert sum(m.days for m in months) == period.days
+    assert all(Period.containing(m.start, per) == period for m in months)
+
+
+@given(days, days, pers)
+def test_periods_between_runs_from_first_to_last(a, b, per):
+    first, last = sorted([Period.containing(a, per), Period.containing(b, per)])
+    run = periods_between(first, last)
+    assert run[0] == first and run[-1] == last
+    assert all(x.next() == y for x, y in zip(run, run[1:], strict=False))
