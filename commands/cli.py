@@ -11,7 +11,7 @@ import click
 from commands.common import Context, PhutrachGroup
 from store.i18n import LANGUAGES, _
 
-COMMAND_MODULES: list[str] = ["maintenance"]
+COMMAND_MODULES: list[str] = ["maintenance", "init", "units", "rules", "imports", "exports"]
 
 
 @click.group(
@@ -33,7 +33,9 @@ COMMAND_MODULES: list[str] = ["maintenance"]
     envvar="PHUTRACH_LANG",
     help=_("Language of messages: vi (default) or en."),
 )
-@click.version_option(package_name="phutrach", message="phutrach %(version)s")
+@click.version_option(
+    package_name="phutrach", message="phutrach %(version)s", help=_("Show the version and exit.")
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     ctx.obj = Context(db_path)

@@ -1,8 +1,10 @@
 """What every command shares: opening the database, printing rows, failing cleanly."""
 
+import contextlib
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -46,9 +48,16 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
+class Failure(click.ClickException):
+    """One translated line on stderr ("Lỗi: ..."), exit 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(_("Error: {message}").format(message=self.format_message()), err=True)
+
+
 def fail(message: str) -> None:
     """One clear line on stderr and a non-zero exit; never a traceback."""
-    raise click.ClickException(message)
+    raise Failure(message)
 
 
 def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None) -> None:
@@ -72,14 +81,73 @@ def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None
     click.echo(tabulate([[r.get(k) for k in keys] for r in rows], headers=titles))
 
 
-class PhutrachGroup(click.Group):
-    """A group that turns any PhutrachError into one line and exit 1."""
+class PhutrachFormatter(click.HelpFormatter):
+    """Help pages in the user's language: click's own headings translated too."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix or _("Usage:") + " ")
+
+    def section(self, name: str):
+        headings = {
+            "Options": _("Options"),
+            "Commands": _("Commands"),
+            "Positional arguments": _("Arguments"),
+        }
+        return super().section(headings.get(name, name))
+
+
+class PhutrachContext(click.Context):
+    formatter_class = PhutrachFormatter
+
+
+class PhutrachCommand(click.Command):
+    context_class = PhutrachContext
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        words = {
+            "[OPTIONS]": _("[OPTIONS]"),
+            "[COMMAND] [ARGS]...": _("[COMMAND] [ARGS]..."),
+            "COMMAND [ARGS]...": _("COMMAND [ARGS]..."),
+        }
+        return [words.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+class PhutrachGroup(PhutrachCommand, click.Group):
+    """A group whose commands fail with one translated line and exit 1, never a traceback:
+    PhutrachError (bad input, bad file, bad database) as is, any other error named briefly
+    (set PHUTRACH_DEBUG=1 to see its traceback)."""
+
+    command_class = PhutrachCommand
+    group_class = type
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except PhutrachError as exc:
-            raise click.ClickException(exc.message) from None
+            raise Failure(exc.message) from None
         except KeyboardInterrupt:
             click.echo(_("Interrupted; nothing half-written was kept."), err=True)
             sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # `phutrach units | head`: the reader has had enough
+            _quiet_stdout()
+            sys.exit(141)
+        except Exception as exc:
+            if os.environ.get("PHUTRACH_DEBUG"):
+                raise
+            raise Failure(
+                _("Unexpected problem ({kind}): {error}").format(kind=type(exc).__name__, error=exc)
+            ) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -1,0 +1,46 @@
+"""`phutrach export KIND`: records as csv, json or xlsx, in the columns `import` reads back."""
+
+from pathlib import Path
+
+import click
+
+from commands.cli import cli
+from commands.common import fail, pass_ctx
+from store import importer, tabular
+from store.i18n import _
+
+
+@cli.command(
+    help=_(
+        "Export KIND ({kinds}) as csv, json or xlsx, to FILE (-o) or the screen; the file "
+        "can be imported back unchanged."
+    ).format(kinds=", ".join(importer.kinds())),
+)
+@click.argument("kind", metavar=_("KIND"))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(tabular.WRITABLE),
+    help=_("Output format (default: from the file name, else csv)."),
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    metavar=_("FILE"),
+    help=_("File to write (needed for xlsx)."),
+)
+@pass_ctx
+def export(ctx, kind, fmt, output):
+    importer.spec(kind)
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    fmt = fmt or (suffix if suffix in tabular.WRITABLE else "csv")
+    if fmt == "xlsx" and not output:
+        fail(_("An xlsx export needs an output file: add -o FILE.xlsx."))
+    columns, rows = importer.export_rows(ctx.db(create=False), kind)
+    if not output:
+        click.echo(tabular.table_text(fmt, columns, rows), nl=False)
+        return
+    path = tabular.write_table(Path(output), fmt, columns, rows)
+    click.echo(_("{count} rows written to {path}").format(count=len(rows), path=path), err=True)

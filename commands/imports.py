@@ -1,0 +1,35 @@
+"""`phutrach import KIND FILE`: read units, supervisors, assignments, people or posts from a
+.csv or .xlsx file, all rows or none (see store.importer and README "Importing")."""
+
+from pathlib import Path
+
+import click
+
+from commands.cli import cli
+from commands.common import pass_ctx
+from store import importer, tabular
+from store.i18n import _
+
+
+@cli.command(
+    "import",
+    help=_(
+        "Import KIND ({kinds}) from a .csv or .xlsx FILE: every row is checked first, and one "
+        "bad row means nothing is written. Rows matching existing records update them."
+    ).format(kinds=", ".join(importer.kinds())),
+)
+@click.argument("kind", metavar=_("KIND"))
+@click.argument("file", metavar=_("FILE"))
+@pass_ctx
+def import_(ctx, kind, file):
+    importer.spec(kind)  # an unknown kind or a bad file fails before a database is created
+    sheet = tabular.read_sheet(Path(file))
+    summary = importer.import_sheet(ctx.db(), kind, sheet)
+    click.echo(
+        _("{kind}: {added} added, {updated} updated, {unchanged} unchanged.").format(
+            kind=kind,
+            added=summary.added,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+        )
+    )

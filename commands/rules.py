@@ -1,0 +1,101 @@
+"""`phutrach rules`: the rulebook in force, printed as tables."""
+
+import click
+from tabulate import tabulate
+
+from commands.cli import cli
+from commands.common import pass_ctx
+from store import labels, settings
+from store import rulebook as rulebooks
+from store.i18n import _
+from store.rulebook import UNIT_KINDS, Rulebook
+
+
+@cli.command(help=_("Show the rulebook in force: meeting frequencies, score sheet, thresholds."))
+@click.option(
+    "--rulebook",
+    "source",
+    metavar=_("NAME_OR_PATH"),
+    help=_("A shipped rulebook (resolution, hd12) or a TOML file; no database needed then."),
+)
+@pass_ctx
+def rules(ctx, source):
+    book = rulebooks.load(source) if source else settings.rulebook(ctx.db(create=False))
+    click.echo(
+        _("Rulebook: {name} ({code}), file {path}").format(
+            name=book.name, code=book.code, path=book.path
+        )
+    )
+    for title, headers, rows in _sections(book):
+        click.echo(f"\n{title}")
+        click.echo(tabulate(rows, headers=headers))
+
+
+def _yes(flag: bool) -> str:
+    return _("yes") if flag else ""
+
+
+def _sections(book: Rulebook):
+    """(title, headers, rows) of every table `rules` prints."""
+    yield _meetings(book)
+    yield (
+        _("Visits and attendance"),
+        [_("Rule"), _("Value")],
+        [
+            [_("Visit cadences"), ", ".join(labels.label("cadence", c) for c in book.cadences)],
+            [_("Grace days before a visit is overdue"), book.grace_days],
+            [_("Attendance threshold (% of members owed)"), book.attendance_threshold],
+        ],
+    )
+    yield (
+        _("Score sheet (maximum {total} points)").format(total=book.max_total),
+        [_("Criterion"), _("Description"), _("Maximum"), _("Must be full for “Tốt”")],
+        [[c.id, c.label, c.max, _yes(c.required_for_good)] for c in book.criteria],
+    )
+    yield (
+        _("Meeting ratings"),
+        [_("Level"), _("Label"), _("From (points)")],
+        [[r.level, r.label, r.min] for r in book.ratings],
+    )
+    yield (
+        _("Concern categories"),
+        [_("Id"), _("Label")],
+        [[c.id, c.label] for c in book.categories],
+    )
+    yield (
+        _("Concern routes"),
+        [_("Id"), _("Label"), _("Due in (days)")],
+        [[c.id, c.label, c.due_days] for c in book.routes],
+    )
+    yield (
+        _("Capability dimensions"),
+        [_("Id"), _("Label")],
+        [[c.id, c.label] for c in book.dimensions],
+    )
+    yield (_("Capability scale"), [_("Id"), _("Label")], [[c.id, c.label] for c in book.scale])
+    yield (
+        _("Annual rating levels"),
+        [_("Level"), _("Label"), _("From (points)")],
+        [[lv.level, lv.label, lv.min] for lv in book.annual_levels],
+    )
+
+
+def _meetings(book: Rulebook):
+    rows = []
+    for kind in UNIT_KINDS:
+        for rule in book.meetings:
+            if kind in rule.unit_kinds:
+                rows.append(
+                    [
+                        labels.label("unit_kind", kind),
+                        labels.label("meeting_kind", rule.meeting_kind),
+                        _("{count} per {period}").format(
+                            count=rule.count, period=labels.label("period", rule.per)
+                        ),
+                        _("only with a standing committee")
+                        if rule.needs_standing_committee
+                        else "",
+                    ]
+                )
+    headers = [_("Unit kind"), _("Meeting"), _("At least"), _("Condition")]
+    return _("Required meetings"), headers, rows
