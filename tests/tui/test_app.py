@@ -1,0 +1,224 @@
+"""The app driven by keys, on the small district of conftest."""
+
+import io
+import re
+
+from rich.console import Console
+from textual.command import CommandList, CommandPalette
+from textual.widgets import DataTable, Input, Static
+
+from tui.screens.help import HelpScreen
+from tui.screens.unit_detail import UnitDetailScreen
+from tui.screens.units import UnitsScreen
+from tui.widgets.paged_table import PagedTable
+from tui.widgets.unit_tree import UnitTree
+
+SIZE = (120, 40)
+
+
+def listed(app) -> list[str]:
+    table = app.screen.query_one(PagedTable)
+    return [table.row_at(i).name for i in range(table.row_count)]
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def plain(renderable) -> str:
+    console = Console(width=120, file=io.StringIO(), record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+def rows_of(app, selector: str) -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_opens_on_the_units_screen_listing_every_unit(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnitsScreen)
+        assert len(listed(app)) == 10
+        assert text_of(app, "#units-count") == "10 / 10 tổ chức đảng"
+
+
+async def test_search_is_diacritic_insensitive(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"dao")
+        await pilot.pause()
+        assert listed(app) == ["Chi bộ thôn Đào Xá"]
+        assert text_of(app, "#units-count") == "1 / 10 tổ chức đảng"
+        search = app.screen.query_one("#units-search", Input)
+        search.value = ""
+        await pilot.press(*"DUONG")
+        await pilot.pause()
+        assert listed(app) == ["Chi bộ thôn Dương Liễu"]
+
+
+async def test_typing_q_in_the_search_box_types_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "q")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#units-search", Input).value == "q"
+
+
+async def test_enter_opens_the_cell_detail_and_escape_comes_back(app, district):
+    _, ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"dao", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitDetailScreen)
+        assert app.screen.unit_id == ids["dao_xa"]
+        assert (
+            text_of(app, "#detail-path")
+            == "HUYỆN ỦY › Đảng bộ xã An Bình › Đảng bộ bộ phận Khu Đông › "
+        )
+        facts = plain(app.screen.query_one("#detail-facts", Static).content)
+        for name, value in (
+            ("Loại tổ chức", "Chi bộ trực thuộc"),
+            ("Loại hình", "Thôn, khu dân cư"),
+            ("Đảng viên chính thức", "20"),
+            ("Đảng viên dự bị", "2"),
+            ("Đảng viên miễn sinh hoạt", "3"),
+            ("Đảng viên phải dự sinh hoạt", "19"),
+        ):
+            assert re.search(rf"{name}\s+{value}(\s|$)", facts, re.M), name
+        assert "Tổ chức đảng trực thuộc" not in facts  # a cell has no units under it
+        assert rows_of(app, "#detail-committee") == [
+            ["Bí thư", "Nguyễn Văn Ấn", "Bí thư kiêm trưởng thôn", "01/03/2025"],
+            ["Phó bí thư", "Trần Thị Bình", "", "01/03/2025"],
+            ["Cấp ủy viên", "Lê Văn Cường", "", "01/03/2025"],
+        ]
+        assert rows_of(app, "#detail-supervisors") == [
+            ["Phạm Minh Đức", "Ủy viên Ban Thường vụ Huyện ủy", "Định kỳ hàng tháng", "01/01/2026"]
+        ]
+        meetings = rows_of(app, "#detail-meetings")
+        assert [m[0] for m in meetings] == ["05/09/2026", "20/08/2026", "05/08/2026", "05/07/2026"]
+        assert meetings[0][1:] == [
+            "Sinh hoạt chi bộ định kỳ",
+            "Xây dựng nông thôn mới",
+            "19/19",
+            "✓",
+        ]
+        assert meetings[2][3:] == ["17/19", ""]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitsScreen)
+        assert app.screen.query_one("#units-search", Input).value == "dao"
+
+
+async def test_u_opens_the_parent_and_a_unit_without_records_says_so(app, district):
+    _, ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_unit(ids["dao_xa"])
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.screen.unit_id == ids["khu_dong"]
+        facts = plain(app.screen.query_one("#detail-facts", Static).content)
+        assert re.search(r"Tổ chức đảng trực thuộc\s+2(\s|$)", facts, re.M)
+        assert app.screen.query("#detail-committee-empty")
+        assert app.screen.query("#detail-meetings-empty")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitsScreen)
+
+
+async def test_the_tree_loads_branches_on_demand_and_opens_a_cell(app, district):
+    _, ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        tree = app.screen.query_one(UnitTree)
+        assert [str(n.label) for n in tree.root.children] == [
+            "Chi bộ Công ty cổ phần Sông Đà",
+            "Đảng bộ phường Hòa Lạc",
+            "Đảng bộ xã An Bình",
+        ]
+        an_binh = tree.root.children[2]
+        assert not an_binh.children  # not read before it is opened
+        await pilot.press("down", "down", "space")
+        await pilot.pause()
+        assert [str(n.label) for n in an_binh.children] == [
+            "Chi bộ thôn Dương Liễu",
+            "Chi bộ Trường Tiểu học An Bình",
+            "Đảng bộ bộ phận Khu Đông",
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitDetailScreen)
+        assert app.screen.unit_id == ids["duong_lieu"]
+
+
+async def test_f1_shows_help_for_the_current_screen(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = plain(app.screen.query_one("#help-keys", Static).content)
+        assert re.search(r"^/, \^f\s+Tìm\s+Tìm tổ chức đảng theo tên", keys, re.M)
+        assert re.search(r"^\^q, q\s+Thoát", keys, re.M)
+        assert "Focus Next" not in keys  # Textual's own English keys are left out
+        await pilot.press("escape")
+        assert isinstance(app.screen, UnitsScreen)
+
+
+async def test_the_palette_lists_the_app_commands_and_finds_units(app, district):
+    _, ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        prompts = _prompts(app)
+        assert prompts[:4] == ["Chuyển đến: Tổ chức đảng", "Tìm tổ chức đảng", "Trợ giúp", "Thoát"]
+        await pilot.press(*"dao")
+        await pilot.pause(0.5)
+        assert "Mở: Chi bộ thôn Đào Xá" in _prompts(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitDetailScreen)
+        assert app.screen.unit_id == ids["dao_xa"]
+
+
+async def test_search_units_from_the_palette_on_a_detail_focuses_the_search(app, district):
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_unit(district[1]["an_binh"])
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"tim to chuc")
+        await pilot.pause(0.5)
+        assert _prompts(app)[0] == "Tìm tổ chức đảng"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitsScreen)
+        assert app.focused is app.screen.query_one("#units-search", Input)
+
+
+async def test_a_unit_deleted_meanwhile_is_reported_not_opened(app):
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_unit(9999)
+        await pilot.pause()
+        assert isinstance(app.screen, UnitsScreen)
+        assert [n.message for n in app._notifications] == ["Không có tổ chức đảng số 9999."]
+
+
+async def test_f2_from_a_detail_returns_to_the_units_list(app, district):
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_unit(district[1]["an_binh"])
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitsScreen)
+
+
+async def test_q_quits(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+def _prompts(app) -> list[str]:
+    options = app.screen.query_one(CommandList).options
+    return [str(option.prompt).split("\n")[0] for option in options]

@@ -1,0 +1,111 @@
+"""The paged table asks its source for one page at a time and never for the whole list."""
+
+from textual.app import App, ComposeResult
+
+from tui.widgets.paged_table import Column, PagedTable, PageSource
+
+ROWS = 12_000
+
+
+class Source:
+    """A fake query over ROWS numbered rows that records every page asked of it."""
+
+    def __init__(self, rows: int = ROWS):
+        self.rows = rows
+        self.asked: list[tuple[int, int]] = []
+
+    def page_source(self) -> PageSource:
+        return PageSource(
+            count=lambda: self.rows, fetch=self.fetch, cells=lambda n: (str(n), f"Chi bộ {n}")
+        )
+
+    def fetch(self, limit: int, offset: int) -> list[int]:
+        self.asked.append((limit, offset))
+        return list(range(offset, min(offset + limit, self.rows)))
+
+
+class TableApp(App):
+    def __init__(self, source: PageSource):
+        super().__init__()
+        self.source = source
+        self.selected: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield PagedTable(
+            [Column("Mã", 6, "right"), Column("Tên")], page_size=50, empty_text="Trống"
+        )
+
+    def on_mount(self) -> None:
+        table = self.query_one(PagedTable)
+        table.set_source(self.source)
+        table.focus()
+
+    def on_paged_table_selected(self, event: PagedTable.Selected) -> None:
+        self.selected.append(event.row)
+
+
+async def test_first_screen_reads_one_page_only():
+    source = Source()
+    app = TableApp(source.page_source())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(PagedTable)
+        assert table.row_count == ROWS
+        assert source.asked == [(50, 0)]
+        assert "Chi bộ 0" in _text(app)
+
+
+async def test_end_jumps_to_the_last_row_reading_only_its_page():
+    source = Source()
+    app = TableApp(source.page_source())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("end")
+        await pilot.pause()
+        table = app.query_one(PagedTable)
+        assert table.cursor == ROWS - 1
+        assert table.current == ROWS - 1
+        assert "Chi bộ 11999" in _text(app)
+        assert all(offset in (0, 11_950, 11_900) for _limit, offset in source.asked)
+
+
+async def test_keys_move_the_cursor_and_enter_selects_the_row():
+    app = TableApp(Source().page_source())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("down", "down", "pagedown", "up", "enter")
+        await pilot.pause()
+        table = app.query_one(PagedTable)
+        visible = table.size.height - 1
+        assert table.cursor == 2 + visible - 1
+        assert app.selected == [table.cursor]
+        assert table.scroll_offset.y <= table.cursor < table.scroll_offset.y + visible
+
+
+async def test_a_click_moves_the_cursor_and_a_second_click_selects():
+    app = TableApp(Source().page_source())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.click(PagedTable, offset=(3, 4))
+        await pilot.pause()
+        assert app.query_one(PagedTable).cursor == 3
+        assert app.selected == []
+        await pilot.click(PagedTable, offset=(3, 4))
+        await pilot.pause()
+        assert app.selected == [3]
+
+
+async def test_a_new_source_resets_the_cursor_and_an_empty_one_says_so():
+    app = TableApp(Source().page_source())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("end")
+        table = app.query_one(PagedTable)
+        table.set_source(Source(rows=0).page_source())
+        await pilot.pause()
+        assert table.cursor == 0 and table.current is None
+        assert "Trống" in _text(app)
+        await pilot.press("enter")
+        assert app.selected == []
+
+
+def _text(app: App) -> str:
+    """The lines the table draws, as plain text."""
+    table = app.query_one(PagedTable)
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))

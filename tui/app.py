@@ -1,0 +1,110 @@
+"""The Textual app: opens the database, hosts the screens of `tui.registry` as modes, and
+offers F1 help and the command palette everywhere. Screens do the work."""
+
+from datetime import date
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette
+
+from store import db as store_db
+from store import units
+from store.errors import PhutrachError
+from store.i18n import _
+from tui import registry
+from tui.bindings import TranslatedBindings
+from tui.palette import AppCommands
+from tui.screens.help import HelpScreen
+from tui.screens.unit_detail import UnitDetailScreen
+
+
+class PhutrachApp(TranslatedBindings, App[None]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = {AppCommands}
+    MODES = registry.modes()
+    DEFAULT_MODE = registry.HOME
+    BINDINGS = [
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Keys of this screen and what phutrach does",
+        ),
+        *registry.bindings(),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Close phutrach"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="app.force_quit",
+            tooltip="Close phutrach",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            id="app.palette",
+            tooltip="Open the command palette",
+        ),
+    ]
+
+    def __init__(self, db_path: Path | str, *, today: date | None = None) -> None:
+        """`today` fixes the date the screens reason with (tests, snapshots)."""
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.db = store_db.connect(self.db_path)
+        self.fixed_today = today
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    def on_mount(self) -> None:
+        self.title = _("phutrach: overseeing grassroots Party organizations")
+
+    def on_unmount(self) -> None:
+        self.db.close()
+
+    async def action_goto(self, mode: str) -> None:
+        """Show the screen registered as `mode`; asked again, close what is open above it."""
+        if mode != self.current_mode:
+            await self.switch_mode(mode)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HelpScreen):
+            await self.pop_screen()
+
+    async def action_search_units(self) -> None:
+        await self.action_goto("units")
+        await self.screen.run_action("focus_search")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def open_unit(self, unit_id: int) -> None:
+        """Open a unit's detail above the current screen (Escape goes back)."""
+        try:
+            units.get_unit(self.db, unit_id)
+        except PhutrachError as exc:  # deleted meanwhile
+            self.notify(exc.message, severity="error")
+            return
+        self.push_screen(UnitDetailScreen(unit_id))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = _("Search for commands or units…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(_("Press q or ctrl+q to quit."))
+
+
+def run(db_path: Path) -> None:
+    """Open the TUI on the database at `db_path` (the CLI's entry point)."""
+    PhutrachApp(db_path).run()

@@ -1,0 +1,72 @@
+"""The command palette's own commands: go to each screen, search and open units, help, quit.
+
+Matching is diacritic-insensitive: "chuyen" finds "Chuyển đến…", "dao" opens "Chi bộ thôn Đào Xá".
+"""
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import FuzzySearch
+
+from store import units
+from store.i18n import _
+from store.labels import label
+from store.text import fold
+from tui import registry
+
+UNIT_HITS = 8
+
+
+class AppCommands(Provider):
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        commands = [
+            (
+                _("Go to: {title}").format(title=_(e.title)),
+                partial(app.action_goto, e.mode),
+                _(e.description),
+            )
+            for e in registry.SCREENS
+        ]
+        commands += [
+            (
+                _("Search units"),
+                app.action_search_units,
+                _("Search units by name, with or without diacritics"),
+            ),
+            (_("Help"), app.action_help, _("Keys of this screen and what phutrach does")),
+            (_("Quit"), app.exit, _("Close phutrach")),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        fuzzy = FuzzySearch()
+        for name, command, help_text in self._commands():
+            score, offsets = fuzzy.match(fold(query), fold(name))
+            if score:
+                yield Hit(score, _highlight(name, offsets), command, text=name, help=help_text)
+        for unit in units.list_units(self.app.db, query, limit=UNIT_HITS):
+            name = _("Open: {name}").format(name=unit.name)
+            yield Hit(
+                0.5,
+                name,
+                partial(self.app.open_unit, unit.id),
+                text=name,
+                help=label("unit_kind", unit.kind),
+            )
+
+
+def _highlight(text: str, offsets) -> Content:
+    """Mark the matched letters; folding keeps one letter per letter in NFC Vietnamese."""
+    content = Content(text)
+    if len(fold(text)) != len(text):
+        return content
+    for offset in offsets:
+        content = content.stylize("bold reverse", offset, offset + 1)
+    return content

@@ -1,0 +1,52 @@
+"""The app's screens, one line each: adding a screen is one module in tui/screens/ plus one
+`Entry` here. Each entry becomes a Textual mode, a key binding and a palette command.
+The first entry is the home screen the app opens on.
+
+A screen module: `class XScreen(TranslatedBindings, Screen)` with a `HELP` msgid (shown by F1),
+BINDINGS carrying English msgids, `id=` and `tooltip=`; it reads `self.app.db` through store
+functions, reasons with `self.app.today`, and opens a unit with `self.app.open_unit(id)`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Entry:
+    mode: str  # the Textual mode name, also the binding id suffix
+    target: str  # "module:ClassName" of the screen, imported on first visit
+    key: str  # the key that switches to it
+    title: str  # English msgid, translated when shown
+    description: str  # English msgid: what the screen is for (palette help, key tooltip)
+
+    def factory(self) -> Callable[[], Screen]:
+        module, name = self.target.split(":")
+        return lambda: getattr(import_module(module), name)()
+
+
+SCREENS: tuple[Entry, ...] = (
+    Entry(
+        "units",
+        "tui.screens.units:UnitsScreen",
+        "f2",
+        "Party organizations",
+        "The organization tree and the searchable list of all Party organizations.",
+    ),
+)
+
+HOME = SCREENS[0].mode
+
+
+def modes() -> dict[str, Callable[[], Screen]]:
+    return {entry.mode: entry.factory() for entry in SCREENS}
+
+
+def bindings() -> list[Binding]:
+    return [
+        Binding(e.key, f"app.goto('{e.mode}')", e.title, id=f"goto.{e.mode}", tooltip=e.description)
+        for e in SCREENS
+    ]

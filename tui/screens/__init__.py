@@ -1,0 +1,1 @@
+"""One screen per module; register each in tui/registry.py."""

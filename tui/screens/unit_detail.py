@@ -1,0 +1,165 @@
+"""One unit's detail: its place in the tree, members, committee, supervisors, last meetings."""
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from store import settings, units
+from store.i18n import _
+from store.labels import label
+from store.units import UnitDetail
+from tui.bindings import TranslatedBindings
+from tui.format import vn_date, vn_number
+
+PATH_SEPARATOR = " › "
+
+
+class UnitDetailScreen(TranslatedBindings, Screen):
+    HELP = (
+        "A unit at a glance: where it sits in the organization tree, its members, its "
+        "secretary and committee, the committee members assigned to it and its last meetings."
+    )
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="detail.back", tooltip="Back to the previous screen"),
+        Binding(
+            "u",
+            "parent",
+            "Parent unit",
+            id="detail.parent",
+            tooltip="Open the unit this one belongs to",
+        ),
+    ]
+
+    def __init__(self, unit_id: int) -> None:
+        super().__init__()
+        self.unit_id = unit_id
+
+    def compose(self) -> ComposeResult:
+        detail = units.unit_detail(self.app.db, self.unit_id, on=self.app.today)
+        self.detail = detail
+        yield Header()
+        with VerticalScroll(id="detail-body"):
+            committee = settings.get(self.app.db, "committee.name")
+            yield Static(_breadcrumb(committee, detail), id="detail-path")
+            yield Static(Text(detail.unit.name, style="bold"), id="detail-name")
+            yield Static(_facts(detail), id="detail-facts")
+            yield from _section(
+                _("Secretary and committee"),
+                "detail-committee",
+                [_("Post"), _("Full name"), _("Concurrent role"), _("Since")],
+                [
+                    (
+                        _post(p.role, p.acting),
+                        p.name,
+                        label("concurrent_role", p.concurrent_role),
+                        vn_date(p.start_date),
+                    )
+                    for p in detail.committee
+                ],
+                _("No secretary or committee member recorded."),
+            )
+            yield from _section(
+                _("Assigned committee members"),
+                "detail-supervisors",
+                [_("Full name"), _("Position"), _("Visit cadence"), _("Since")],
+                [
+                    (s.name, s.title or "", label("cadence", s.cadence), vn_date(s.start_date))
+                    for s in detail.supervisors
+                ],
+                _("No committee member is assigned to this unit."),
+            )
+            yield from _section(
+                _("Last meetings"),
+                "detail-meetings",
+                [
+                    _("Date"),
+                    _("Kind of meeting"),
+                    _("Topic"),
+                    _("Present / owed"),
+                    _("Attended by supervisor"),
+                ],
+                [
+                    (
+                        vn_date(m.date),
+                        label("meeting_kind", m.kind),
+                        m.topic or "",
+                        f"{'' if m.present is None else m.present}/{m.owed}",
+                        "✓" if m.visited else "",
+                    )
+                    for m in detail.meetings
+                ],
+                _("No meeting recorded yet."),
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.detail.unit.name
+        self.query_one("#detail-body").focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "parent":
+            return self.detail.unit.parent_id is not None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_parent(self) -> None:
+        parent_id = self.detail.unit.parent_id
+        if parent_id is not None:
+            self.app.switch_screen(UnitDetailScreen(parent_id))
+
+
+def _breadcrumb(committee: str, detail: UnitDetail) -> Text:
+    """Where the unit sits: the supervising committee, then each unit above it."""
+    return Text(PATH_SEPARATOR.join([committee, *(u.name for u in detail.path)]) + PATH_SEPARATOR)
+
+
+def _facts(detail: UnitDetail) -> Table:
+    unit = detail.unit
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    grid.add_column(style="dim")
+    grid.add_column()
+    grid.add_row(
+        _("Kind of organization"), label("unit_kind", unit.kind), _("Code"), unit.code or ""
+    )
+    under = (_("Units under it"), vn_number(detail.child_count)) if detail.child_count else ()
+    grid.add_row(_("Sector"), label("sector", unit.sector), *under)
+    grid.add_row(
+        _("Full members"),
+        vn_number(unit.members_full),
+        _("Probationary members"),
+        vn_number(unit.members_probationary),
+    )
+    grid.add_row(
+        _("Exempted from meetings"),
+        vn_number(unit.members_exempt),
+        _("Members owed at meetings"),
+        vn_number(unit.members_owed),
+    )
+    return grid
+
+
+def _post(role: str, acting: bool) -> str:
+    text = label("role", role)
+    return _("{post} (acting)").format(post=text) if acting else text
+
+
+def _section(title: str, id: str, headers: Sequence[str], rows: list[tuple], empty: str):
+    yield Label(title, classes="section-title")
+    if not rows:
+        yield Static(empty, classes="section-empty", id=f"{id}-empty")
+        return
+    table: DataTable = DataTable(id=id, show_cursor=False, zebra_stripes=True, classes="section")
+    table.can_focus = False
+    table.add_columns(*headers)
+    table.add_rows(rows)
+    yield table

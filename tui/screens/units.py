@@ -1,0 +1,122 @@
+"""The units screen: the organization tree beside the searchable, paged list of all units."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, Tree
+
+from store import units
+from store.i18n import _
+from store.labels import label
+from store.units import Unit
+from tui.bindings import TranslatedBindings
+from tui.format import vn_number
+from tui.widgets.paged_table import Column, PagedTable, PageSource
+from tui.widgets.unit_tree import UnitTree
+
+
+class UnitsScreen(TranslatedBindings, Screen):
+    HELP = (
+        "Find any Party organization: browse the tree (Space opens a branch) or type part of a "
+        "name in the search box, with or without diacritics. Enter opens the unit."
+    )
+    BINDINGS = [
+        Binding(
+            "slash,ctrl+f",
+            "focus_search",
+            "Search",
+            id="units.search",
+            tooltip="Search units by name, with or without diacritics",
+        ),
+        Binding("t", "focus_tree", "Tree", id="units.tree", tooltip="Go to the organization tree"),
+        Binding("escape", "leave_search", show=False, id="units.leave_search"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="units-body"):
+            tree = UnitTree(self.app.db, _("Party organizations"), id="units-tree")
+            tree.border_title = _("Grassroots Party organizations")
+            yield tree
+            with Vertical(id="units-list"):
+                yield Input(
+                    placeholder=_("Search by name (diacritics optional)…"), id="units-search"
+                )
+                table = PagedTable(
+                    self._columns(), empty_text=_("No unit matches the search."), id="units-table"
+                )
+                table.border_title = _("All Party organizations")
+                yield table
+                yield Static(id="units-count")
+        yield Footer()
+
+    @staticmethod
+    def _columns() -> list[Column]:
+        return [
+            Column(_("Code"), 8),
+            Column(_("Organization name")),
+            Column(_("Kind of organization"), 17),
+            Column(_("Sector"), 18),
+            Column(_("Members"), 9, "right"),
+        ]
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Party organizations")
+        self.total = units.count_units(self.app.db)
+        self._show("")
+        self.query_one(PagedTable).focus()
+
+    def _source(self, search: str) -> PageSource:
+        db = self.app.db
+        return PageSource(
+            count=lambda: units.count_units(db, search),
+            fetch=lambda limit, offset: units.list_units(db, search, limit=limit, offset=offset),
+            cells=_cells,
+        )
+
+    def _show(self, search: str) -> None:
+        table = self.query_one(PagedTable)
+        table.set_source(self._source(search))
+        text = _("{count} of {total} organizations").format(
+            count=vn_number(table.row_count), total=vn_number(self.total)
+        )
+        self.query_one("#units-count", Static).update(text)
+
+    @on(Input.Changed, "#units-search")
+    def _search(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#units-search")
+    def _to_table(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    @on(PagedTable.Selected, "#units-table")
+    def _open_row(self, event: PagedTable.Selected) -> None:
+        self.app.open_unit(event.row.id)
+
+    @on(Tree.NodeSelected, "#units-tree")
+    def _open_node(self, event: Tree.NodeSelected[Unit]) -> None:
+        if event.node.data is not None:
+            self.app.open_unit(event.node.data.id)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#units-search", Input).focus()
+
+    def action_focus_tree(self) -> None:
+        self.query_one(UnitTree).focus()
+
+    def action_leave_search(self) -> None:
+        if self.focused is self.query_one("#units-search"):
+            self.query_one(PagedTable).focus()
+
+
+def _cells(unit: Unit) -> tuple[str, ...]:
+    return (
+        unit.code or "",
+        unit.name,
+        label("unit_kind", unit.kind),
+        label("sector", unit.sector),
+        vn_number(unit.members),
+    )

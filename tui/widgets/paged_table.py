@@ -1,0 +1,228 @@
+"""A virtual table: it asks a store query for one page of rows at a time (limit/offset) and a
+count, so that a list of 12,000 units scrolls as fast as a list of 12 and never loads whole.
+
+    table.set_source(PageSource(
+        count=lambda: units.count_units(db, text),
+        fetch=lambda limit, offset: units.list_units(db, text, limit=limit, offset=offset),
+        cells=lambda u: (u.code, u.name),
+    ))
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.bindings import TranslatedBindings
+
+CACHED_PAGES = 16
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: int | None = None  # None: shares the width the fixed columns leave
+    align: Literal["left", "right"] = "left"
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Where rows come from: how many there are, one page of them, and a row's cells."""
+
+    count: Callable[[], int]
+    fetch: Callable[[int, int], Sequence[Any]]  # (limit, offset) -> rows
+    cells: Callable[[Any], Sequence[str]]
+
+
+def _empty_source() -> PageSource:
+    return PageSource(count=lambda: 0, fetch=lambda limit, offset: [], cells=lambda row: ())
+
+
+class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
+    """Rows under a fixed header line, one cursor row; Enter selects it."""
+
+    BINDINGS = [
+        Binding(
+            "enter", "select", "Open", id="table.select", tooltip="Open the row under the cursor"
+        ),
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
+    ]
+    COMPONENT_CLASSES = {"paged-table--header", "paged-table--cursor", "paged-table--empty"}
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class RowMessage(Message):
+        def __init__(self, table: "PagedTable", index: int, row: Any) -> None:
+            super().__init__()
+            self.table, self.index, self.row = table, index, row
+
+        @property
+        def control(self) -> "PagedTable":
+            return self.table
+
+    class Highlighted(RowMessage):
+        """The cursor moved to `row` (at `index`)."""
+
+    class Selected(RowMessage):
+        """Enter or a click on the cursor row: open `row`."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        page_size: int = 100,
+        empty_text: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns = tuple(columns)
+        self.page_size = page_size
+        self.empty_text = empty_text
+        self.source = _empty_source()
+        self.row_count = 0
+        self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
+
+    # -- data ------------------------------------------------------------------------------
+    def set_source(self, source: PageSource) -> None:
+        """Show another query's rows (a new search): cursor back to the first row."""
+        self.source = source
+        self.reload()
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+
+    def reload(self) -> None:
+        """Ask the source again (after an edit), keeping the cursor where it can stay."""
+        self._pages.clear()
+        self.row_count = self.source.count()
+        self.virtual_size = Size(0, self.row_count + 1)
+        if self.cursor >= self.row_count:
+            self.cursor = max(self.row_count - 1, 0)
+        self.refresh()
+
+    def row_at(self, index: int) -> Any | None:
+        """The row at `index`, fetching its page if it is not cached."""
+        if not 0 <= index < self.row_count:
+            return None
+        number = index // self.page_size
+        page = self._pages.get(number)
+        if page is None:
+            page = self.source.fetch(self.page_size, number * self.page_size)
+            self._pages[number] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = index - number * self.page_size
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def current(self) -> Any | None:
+        return self.row_at(self.cursor)
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _widths(self, width: int) -> list[int]:
+        fixed = sum(c.width for c in self.columns if c.width is not None)
+        flexible = [c for c in self.columns if c.width is None]
+        spare = max(width - fixed - len(self.columns) - 1, 0)
+        share = spare // len(flexible) if flexible else 0
+        return [c.width if c.width is not None else share for c in self.columns]
+
+    def _line(self, cells: Sequence[str], style, width: int) -> Strip:
+        line = Text(" ", no_wrap=True, end="")
+        for column, cell_width, value in zip(
+            self.columns, self._widths(width), cells, strict=False
+        ):
+            text = Text(str(value) if value is not None else "", no_wrap=True, end="")
+            text.truncate(cell_width, overflow="ellipsis")
+            text.align(column.align, cell_width)
+            line.append_text(text)
+            line.append(" ")
+        segments = list(line.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width).apply_style(style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width  # less the scrollbar
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("paged-table--header")
+            return self._line([c.title for c in self.columns], style, width)
+        index = self.scroll_offset.y + y - 1
+        if self.row_count == 0 and y == 1 and self.empty_text:
+            style = base + self.get_component_rich_style("paged-table--empty")
+            return (
+                Strip(list(Text(" " + self.empty_text, end="").render(self.app.console)))
+                .adjust_cell_length(width)
+                .apply_style(style)
+            )
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width, base)
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("paged-table--cursor")
+        return self._line(self.source.cells(row), style, width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(0, self.row_count + 1)
+        self._follow_cursor()
+
+    # -- moving ----------------------------------------------------------------------------
+    @property
+    def _visible_rows(self) -> int:
+        return max(self.size.height - 1, 1)
+
+    def watch_cursor(self, index: int) -> None:
+        self._follow_cursor()
+        self.refresh()
+        if self.row_count:
+            self.post_message(self.Highlighted(self, index, self.row_at(index)))
+
+    def _follow_cursor(self) -> None:
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + self._visible_rows:
+            self.scroll_to(y=self.cursor - self._visible_rows + 1, animate=False, immediate=True)
+
+    def _clamp(self, index: int) -> int:
+        return min(max(index, 0), max(self.row_count - 1, 0))
+
+    def action_move(self, step: int) -> None:
+        self.cursor = self._clamp(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self.cursor = self._clamp(self.cursor + direction * self._visible_rows)
+
+    def action_jump(self, index: int) -> None:
+        self.cursor = self._clamp(index if index >= 0 else self.row_count - 1)
+
+    def action_select(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Selected(self, self.cursor, row))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        index = round(self.scroll_offset.y) + offset.y - 1
+        if 0 <= index < self.row_count:
+            again = index == self.cursor
+            self.cursor = index
+            if again or event.chain > 1:
+                self.action_select()
