@@ -57,6 +57,14 @@ async def test_search_is_diacritic_insensitive(app):
         assert listed(app) == ["Chi bộ thôn Dương Liễu"]
 
 
+async def test_down_from_the_search_goes_to_the_results_and_enter_opens_one(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"dao", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitDetailScreen)
+        assert "Đào Xá" in app.screen.sub_title or "Đào Xá" in app.title
+
+
 async def test_typing_q_in_the_search_box_types_it(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "q")

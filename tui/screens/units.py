@@ -101,6 +101,12 @@ class UnitsScreen(TranslatedBindings, Screen):
         if event.node.data is not None:
             self.app.open_unit(event.node.data.id)
 
+    def on_key(self, event) -> None:
+        """Down from the search box goes into the results, as in any search field."""
+        if event.key == "down" and self.focused is self.query_one("#units-search"):
+            event.stop()
+            self.query_one(PagedTable).focus()
+
     def action_focus_search(self) -> None:
         self.query_one("#units-search", Input).focus()
 
