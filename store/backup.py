@@ -4,7 +4,9 @@ Backups live in a `backups/` folder beside the database, owner-only, named by ti
 `phutrach-20261126-041233.db`. The newest `keep` are kept.
 """
 
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,15 +29,19 @@ def backup(db: Database, dest: Path) -> Path:
     """Copy the live database into `dest` (owner-only), consistent even while others write."""
     dest = Path(dest)
     ensure_private_dir(dest.parent)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    tmp.touch(mode=0o600)
-    target = sqlite3.connect(tmp)
+    # A private temp name: two processes backing up at once must not share one.
+    handle, name = tempfile.mkstemp(dir=dest.parent, prefix=dest.name, suffix=".part")
+    os.close(handle)
+    tmp = Path(name)
     try:
-        db.conn.backup(target)
+        target = sqlite3.connect(tmp)
+        try:
+            db.conn.backup(target)
+        finally:
+            target.close()
+        tmp.replace(dest)
     finally:
-        target.close()
-    tmp.replace(dest)
+        tmp.unlink(missing_ok=True)
     dest.chmod(0o600)
     return dest
 

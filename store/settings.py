@@ -13,6 +13,15 @@ DEFAULTS: dict[str, object] = {
     "committee.short": "HU",
     "committee.place": "",
     "committee.term_start": "2025-01-01",
+    "letterhead.signer_prefix": "T/M BAN THƯỜNG VỤ",
+    "letterhead.signer_title": "PHÓ BÍ THƯ",
+    "letterhead.signer_name": "",
+    "letterhead.recipients": ("Như trên", "Lưu VP"),
+    "letterhead.margin_top_mm": 20,
+    "letterhead.margin_bottom_mm": 20,
+    "letterhead.margin_left_mm": 30,
+    "letterhead.margin_right_mm": 15,
+    "letterhead.font_size": 14,
     "rulebook": "resolution",
     "current_supervisor": None,  # a supervisor uid, or None for "all" (the committee office)
 }

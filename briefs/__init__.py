@@ -1,0 +1,1 @@
+"""Word briefs in the Party document format, built with python-docx. Reads `store` only."""

@@ -1,0 +1,368 @@
+"""The Party document frame (Hướng dẫn 36-HD/VPTW) that every brief is built in.
+
+    doc = PartyDocument(letterhead(db), doc_code="BC", number=12, on=date(2026, 11, 26),
+                        summary="kết quả dự sinh hoạt chi bộ quý III năm 2026")
+    doc.part("Tình hình chung")
+    doc.paragraph("Chi bộ có 32 đảng viên…")
+    doc.signature()
+    sha = doc.save(path)
+
+A4, margins from the letterhead, Times New Roman in all four font slots of the Normal style and
+of every run, the two-column header block as a borderless table, page numbers from page 2.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from briefs import ooxml
+from briefs.template import new_document
+from briefs.vn import (
+    document_number,
+    place_date,
+    roman,
+    vn_date,
+    vn_number,
+    vn_percent,
+    vn_period,
+    vn_quarter,
+    vn_share,
+)
+from briefs.write import save_docx
+from store.letterhead import Letterhead, letterhead, save_letterhead
+
+__all__ = [
+    "DOC_TYPES", "DRAFTER_NOTE", "Letterhead", "PartyDocument", "document_number", "letterhead",
+    "place_date", "roman", "save_letterhead", "vn_date", "vn_number", "vn_percent", "vn_period",
+    "vn_quarter", "vn_share",
+]  # fmt: skip
+
+DOC_TYPES = {"BC": "BÁO CÁO", "KH": "KẾ HOẠCH", "TB": "THÔNG BÁO", "CV": "CÔNG VĂN"}
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+PARTY_WIDTH_MM = 73  # "ĐẢNG CỘNG SẢN VIỆT NAM" in Times New Roman bold 15 pt: the rule's length
+DRAFTER_NOTE = "Phần này do người soạn thảo bổ sung"
+CONFIDENTIAL = "MẬT"
+A4 = (Mm(210), Mm(297))
+HEADER_LEFT_SHARE = 0.45  # of the text width, for the issuing body; the rest for the Party title
+CELL_MARGINS_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
+SIGNATURE_SPACE_LINES = 4
+
+Align = WD_ALIGN_PARAGRAPH
+ColumnSpec = str | tuple[str, Sequence[str]]
+
+
+class PartyDocument:
+    """A Party document built top to bottom: the constructor lays out page 1's header block,
+    number, date and title; body helpers follow; `signature()` closes it."""
+
+    def __init__(
+        self,
+        lh: Letterhead,
+        *,
+        doc_code: str,
+        number: int | None,
+        on: date,
+        summary: str,
+        doc_type: str | None = None,
+        confidential: bool = False,
+    ):
+        self.letterhead = lh
+        self.confidential = confidential
+        self.document = new_document()
+        self._parts = 0
+        self._items = 0
+        self._subitems = 0
+        self._page_setup()
+        self._styles()
+        self._page_numbers()
+        self._header_block(document_number(number, doc_code, lh.short_code), on)
+        if confidential:
+            self._confidential_mark()
+        doc_type = doc_type or DOC_TYPES.get(doc_code, doc_code)
+        self._title(doc_type, summary)
+        self._core_properties(doc_type, summary)
+
+    # ---- text width and runs -------------------------------------------------------------
+    @property
+    def text_width(self) -> Mm:
+        lh = self.letterhead
+        return Mm(210 - lh.margin_left_mm - lh.margin_right_mm)
+
+    def run(self, paragraph, text: str, *, size: float | None = None, bold=False, italic=False,
+            underline=False):  # fmt: skip
+        """Add a run in the frame's font (all four slots) to `paragraph`; returns it."""
+        run = paragraph.add_run(text)
+        ooxml.format_run(
+            run, size or self.letterhead.font_size, bold=bold, italic=italic, underline=underline
+        )
+        return run
+
+    def _para(self, container=None, *, align=Align.JUSTIFY, before=0, after=0, indent=False):
+        """A new paragraph (in the body, or in a table cell) with the frame's spacing."""
+        if container is None:
+            paragraph = self.document.add_paragraph()
+        else:  # a fresh cell holds one empty paragraph: use it first
+            last = container.paragraphs[-1]
+            blank = len(container.paragraphs) == 1 and not last.runs and not last.text
+            paragraph = last if blank else container.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = align
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        fmt.first_line_indent = Mm(10) if indent else None
+        return paragraph
+
+    # ---- page, styles, header, title -----------------------------------------------------
+    def _page_setup(self) -> None:
+        lh = self.letterhead
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = A4
+        section.top_margin, section.bottom_margin = Mm(lh.margin_top_mm), Mm(lh.margin_bottom_mm)
+        section.left_margin, section.right_margin = Mm(lh.margin_left_mm), Mm(lh.margin_right_mm)
+        section.header_distance = section.footer_distance = Mm(10)
+
+    def _styles(self) -> None:
+        """The body size of the letterhead on the Normal style (fonts are in the template)."""
+        normal = self.document.styles["Normal"]
+        normal.font.size = Pt(self.letterhead.font_size)
+        ooxml.set_complex_size(normal.element, round(self.letterhead.font_size * 2))
+
+    def _page_numbers(self) -> None:
+        """No number on page 1; from page 2 a PAGE field centred at the top."""
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = True
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        paragraph.alignment = Align.CENTER
+        for run in ooxml.add_field(paragraph, "PAGE"):
+            ooxml.format_run(run, self.letterhead.font_size)
+
+    def _header_block(self, number: str, on: date) -> None:
+        """Issuing body (left) and the Party's name (right), then number and date in line."""
+        lh = self.letterhead
+        left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
+        right = Mm(self.text_width.mm - left.mm)
+        table = self.document.add_table(rows=2, cols=2)
+        ooxml.table_borders(table, "nil")
+        ooxml.fixed_layout(table, [left, right])
+        issuer, party = table.cell(0, 0), table.cell(0, 1)
+        if lh.parent_body:
+            self.run(self._para(issuer, align=Align.CENTER), lh.parent_body.upper())
+        self.run(self._para(issuer, align=Align.CENTER), lh.issuing_body.upper(), bold=True)
+        self.run(self._para(issuer, align=Align.CENTER), "*")
+        title = self._para(party, align=Align.CENTER)
+        self.run(title, PARTY, size=15, bold=True)
+        rule_indent = Mm(max(0.0, (right.mm - CELL_MARGINS_MM - PARTY_WIDTH_MM) / 2))
+        title.paragraph_format.left_indent = title.paragraph_format.right_indent = rule_indent
+        ooxml.paragraph_border(title, ("bottom",), size=6, space=1)
+        self.run(self._para(table.cell(1, 0), align=Align.CENTER), number)
+        when = self._para(table.cell(1, 1), align=Align.CENTER, before=6)
+        self.run(when, place_date(lh.place, on), italic=True)
+        table.cell(1, 0).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        table.cell(1, 1).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+
+    def _confidential_mark(self) -> None:
+        """ "MẬT", bold, in a box under the number (left column)."""
+        box_mm = 22
+        left = self.text_width.mm * HEADER_LEFT_SHARE
+        mark = self._para(align=Align.CENTER, before=6)
+        start = (left - box_mm - CELL_MARGINS_MM) / 2  # tables sit one cell margin to the left
+        mark.paragraph_format.left_indent = Mm(start)
+        mark.paragraph_format.right_indent = Mm(self.text_width.mm - start - box_mm)
+        ooxml.paragraph_border(mark, ("top", "left", "bottom", "right"), size=12, space=2)
+        self.run(mark, CONFIDENTIAL, bold=True)
+
+    def _title(self, doc_type: str, summary: str) -> None:
+        self.run(self._para(align=Align.CENTER, before=18), doc_type.upper(), size=16, bold=True)
+        self.run(self._para(align=Align.CENTER, after=12), summary, bold=True)
+
+    def _core_properties(self, doc_type: str, summary: str) -> None:
+        props = self.document.core_properties
+        props.title = f"{doc_type.capitalize()} {summary}"
+        props.author = props.last_modified_by = self.letterhead.issuing_body
+        props.language = "vi-VN"
+        props.comments = "phutrach"
+        props.revision = 1
+
+    # ---- body ----------------------------------------------------------------------------
+    def part(self, title: str, *, prefix: str = "") -> str:
+        """A part heading, numbered I, II…: "I. TÌNH HÌNH CHUNG" ("Phần I. …" with prefix
+        "Phần "). Resets item numbering; returns the heading text."""
+        self._parts += 1
+        self._items = self._subitems = 0
+        text = f"{prefix}{roman(self._parts)}. {title.upper()}"
+        heading = self._para(before=12, after=6, indent=True)
+        heading.paragraph_format.keep_with_next = True
+        self.run(heading, text, bold=True)
+        return text
+
+    def item(self, title: str) -> str:
+        """An item heading inside a part, numbered 1, 2…: "1. Công tác chuẩn bị"."""
+        self._items += 1
+        self._subitems = 0
+        text = f"{self._items}. {title}"
+        heading = self._para(before=6, after=3, indent=True)
+        heading.paragraph_format.keep_with_next = True
+        self.run(heading, text, bold=True)
+        return text
+
+    def subitem(self, title: str) -> str:
+        """A sub-item inside an item, lettered a), b)…, bold italic."""
+        self._subitems += 1
+        text = f"{chr(ord('a') + self._subitems - 1)}) {title}"
+        heading = self._para(before=3, after=3, indent=True)
+        heading.paragraph_format.keep_with_next = True
+        self.run(heading, text, bold=True, italic=True)
+        return text
+
+    def paragraph(self, text: str = "", *, bold=False, italic=False, align=Align.JUSTIFY):
+        """A body paragraph: justified, first line indented; returns it (add runs with
+        `run(paragraph, text, bold=…)`)."""
+        paragraph = self._para(align=align, after=6, indent=align == Align.JUSTIFY)
+        if text:
+            self.run(paragraph, text, bold=bold, italic=italic)
+        return paragraph
+
+    def bullet(self, text: str):
+        """A "- …" line, indented like a paragraph."""
+        return self.paragraph(f"- {text}")
+
+    def drafter_note(self, text: str = DRAFTER_NOTE):
+        """A place left for the drafter, clearly marked: "[Phần này do người soạn thảo bổ sung]"."""
+        return self.paragraph(f"[{text}]", italic=True)
+
+    def page_break(self) -> None:
+        self.document.add_page_break()
+
+    def table(
+        self,
+        columns: Sequence[ColumnSpec],
+        rows: Sequence[Sequence[object]],
+        *,
+        widths_mm: Sequence[float] | None = None,
+        align: Sequence[str | None] | None = None,
+        bold_rows: Sequence[int] = (),
+        font_size: float = 12,
+    ):
+        """A bordered table; `columns` names each column, or a group of columns as
+        ("Kết quả", ["Đã dự", "Tỷ lệ"]), giving a two-row header with merged cells.
+        Numbers are written the Vietnamese way and right-aligned; `align` overrides per column
+        ("left", "center", "right"); `bold_rows` are body row indexes (a total line)."""
+        headers = _leaf_headers(columns)
+        depth = 2 if any(not isinstance(c, str) for c in columns) else 1
+        table = self.document.add_table(rows=depth + len(rows), cols=len(headers))
+        table.style = self.document.styles["Table Grid"]
+        ooxml.table_borders(table, "single")
+        widths = widths_mm or [self.text_width.mm / len(headers)] * len(headers)
+        ooxml.fixed_layout(table, [Mm(w) for w in widths])
+        self._table_header(table, columns, depth, font_size)
+        for index, (values, row) in enumerate(zip(rows, table.rows[depth:], strict=True)):
+            bold = index in bold_rows
+            for col, (value, cell) in enumerate(zip(values, row.cells, strict=True)):
+                text, numeric = _cell_text(value)
+                wanted = (align[col] if align else None) or ("right" if numeric else "left")
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = self._para(cell, align=_ALIGN[wanted])
+                self.run(paragraph, text, size=font_size, bold=bold)
+        self._para(after=6)  # air after the table
+        return table
+
+    def _table_header(self, table, columns, depth: int, font_size: float) -> None:
+        col = 0
+        for spec in columns:
+            if isinstance(spec, str):
+                cell = (
+                    table.cell(0, col).merge(table.cell(depth - 1, col))
+                    if depth > 1
+                    else (table.cell(0, col))
+                )
+                self._header_cell(cell, spec, font_size)
+                col += 1
+                continue
+            group, subs = spec
+            top = table.cell(0, col).merge(table.cell(0, col + len(subs) - 1))
+            self._header_cell(top, group, font_size)
+            for offset, sub in enumerate(subs):
+                self._header_cell(table.cell(1, col + offset), sub, font_size)
+            col += len(subs)
+        for row in table.rows[:depth]:
+            ooxml.repeat_as_header(row)
+
+    def _header_cell(self, cell, text: str, font_size: float) -> None:
+        for extra in cell.paragraphs[1:]:  # merging leaves one empty paragraph per cell
+            extra._p.getparent().remove(extra._p)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        self.run(self._para(cell, align=Align.CENTER), text, size=font_size, bold=True)
+
+    def picture(self, png: bytes, *, width_mm: float = 150, caption: str | None = None):
+        """A PNG picture (a chart), centred, at most the text width; an italic caption under."""
+        width = Mm(min(width_mm, self.text_width.mm))
+        paragraph = self._para(align=Align.CENTER, before=6)
+        run = paragraph.add_run()
+        run.add_picture(BytesIO(png), width=width)
+        ooxml.set_fonts(run._r)
+        if caption:
+            self.run(self._para(align=Align.CENTER, after=6), caption, size=13, italic=True)
+        return paragraph
+
+    # ---- closing -------------------------------------------------------------------------
+    def signature(self) -> None:
+        """ "Nơi nhận:" and its list (left), the signature block (right), side by side."""
+        lh = self.letterhead
+        self._para(after=6)
+        left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
+        table = self.document.add_table(rows=1, cols=2)
+        ooxml.table_borders(table, "nil")
+        ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
+        recipients, signer = table.rows[0].cells
+        table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
+        label = self._para(recipients, align=Align.LEFT)
+        self.run(label, "Nơi nhận", size=12, bold=True, italic=True, underline=True)
+        self.run(label, ":", size=12, bold=True, italic=True)
+        for index, name in enumerate(lh.recipients):
+            end = "." if index == len(lh.recipients) - 1 else ","
+            self.run(self._para(recipients, align=Align.LEFT), f"- {name}{end}", size=12)
+        for line in (lh.signer_prefix, lh.signer_title):
+            if line:
+                self.run(self._para(signer, align=Align.CENTER), line.upper(), bold=True)
+        for _line in range(SIGNATURE_SPACE_LINES):
+            self._para(signer, align=Align.CENTER)
+        if lh.signer_name:
+            self.run(self._para(signer, align=Align.CENTER), lh.signer_name, bold=True)
+
+    def save(self, path: Path | str) -> str:
+        """Write the document atomically (owner-only if confidential); returns its SHA-256."""
+        return save_docx(self.document, path, confidential=self.confidential)
+
+
+_ALIGN = {"left": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT}
+
+
+def _leaf_headers(columns: Sequence[ColumnSpec]) -> list[str]:
+    out: list[str] = []
+    for spec in columns:
+        out.extend([spec] if isinstance(spec, str) else spec[1])
+    return out
+
+
+def _cell_text(value: object) -> tuple[str, bool]:
+    """A cell's text, and whether it is a number (right-aligned): numbers, and strings made of
+    figures only ("94,7%", "142/150 (94,7%)")."""
+    if value is None:
+        return "", False
+    if isinstance(value, bool):
+        return ("Có" if value else "Không"), False
+    if isinstance(value, int | float):
+        return vn_number(value), True
+    text = str(value)
+    numeric = any(c.isdigit() for c in text) and all(c in "0123456789.,%/()+- " for c in text)
+    return text, numeric

@@ -1,0 +1,179 @@
+"""The WordprocessingML python-docx has no API for: all four font slots, borders, fields,
+repeated table headers. Elements are inserted in schema order, which Word insists on."""
+
+from copy import deepcopy
+from functools import cache
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Length
+
+FONT = "Times New Roman"
+FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+# Successors of an element in its parent's sequence (ECMA-376 part 1, 17.3 and 17.4).
+_AFTER_RFONTS = (
+    "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+    "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish",
+    "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+    "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_AFTER_TBLBORDERS = (
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+)  # fmt: skip
+_AFTER_TBLLAYOUT = _AFTER_TBLBORDERS[2:]
+_AFTER_TCBORDERS = (
+    "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+)  # fmt: skip
+
+
+def set_fonts(rpr_parent, name: str = FONT) -> None:
+    """Put `name` in all four font slots of the rPr of `rpr_parent` (a run, a style, or the
+    document defaults' rPr itself), dropping theme fonts that would override it."""
+    rpr = rpr_parent if rpr_parent.tag == qn("w:rPr") else rpr_parent.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert_element_before(rfonts, *_AFTER_RFONTS)
+    for slot in FONT_SLOTS:
+        rfonts.set(qn(f"w:{slot}"), name)
+    for slot in _THEME_SLOTS:
+        rfonts.attrib.pop(qn(f"w:{slot}"), None)
+
+
+def font_slots(run_or_style_element) -> dict[str, str | None]:
+    """The four font slots of an element's rPr (tests and checks)."""
+    rpr = run_or_style_element.find(qn("w:rPr"))
+    rfonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    return {s: rfonts.get(qn(f"w:{s}")) if rfonts is not None else None for s in FONT_SLOTS}
+
+
+def set_complex_size(rpr_parent, half_points: int) -> None:
+    """Size of complex-script text (w:szCs), which python-docx's `font.size` leaves out."""
+    rpr = rpr_parent if rpr_parent.tag == qn("w:rPr") else rpr_parent.get_or_add_rPr()
+    el = rpr.find(qn("w:szCs"))
+    if el is None:
+        el = OxmlElement("w:szCs")
+        rpr.insert_element_before(el, *_AFTER_RFONTS[_AFTER_RFONTS.index("w:szCs") + 1 :])
+    el.set(qn("w:val"), str(half_points))
+
+
+def set_language(rpr, tag: str = "vi-VN") -> None:
+    el = rpr.find(qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        rpr.insert_element_before(el, *_AFTER_RFONTS[_AFTER_RFONTS.index("w:lang") + 1 :])
+    el.set(qn("w:val"), tag)
+
+
+def paragraph_border(paragraph, sides=("bottom",), *, size: int = 6, space: int = 1) -> None:
+    """A single line on `sides` of a paragraph; `size` in eighths of a point."""
+    ppr = paragraph._p.get_or_add_pPr()
+    pbdr = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            line = OxmlElement(f"w:{side}")
+            for attr, value in (("val", "single"), ("sz", size), ("space", space),
+                                ("color", "auto")):  # fmt: skip
+                line.set(qn(f"w:{attr}"), str(value))
+            pbdr.append(line)
+    ppr.insert_element_before(pbdr, *_AFTER_PBDR)
+
+
+def table_borders(table, value: str) -> None:
+    """All borders of a table, inner ones included: "nil" (none) or "single"."""
+    tblpr = table._tbl.tblPr
+    old = tblpr.find(qn("w:tblBorders"))
+    if old is not None:
+        tblpr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), value)
+        if value != "nil":
+            for attr, v in (("sz", "4"), ("space", "0"), ("color", "auto")):
+                line.set(qn(f"w:{attr}"), v)
+        borders.append(line)
+    tblpr.insert_element_before(borders, *_AFTER_TBLBORDERS)
+
+
+def fixed_layout(table, widths: list[Length]) -> None:
+    """Column widths that Word and LibreOffice both keep: fixed layout, grid and cells."""
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    if tblpr.find(qn("w:tblLayout")) is None:
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tblpr.insert_element_before(layout, *_AFTER_TBLLAYOUT)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def repeat_as_header(row) -> None:
+    """Repeat this table row at the top of every page the table runs onto."""
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def add_field(paragraph, instruction: str, shown: str = "2") -> list:
+    """A field (e.g. "PAGE") as begin/instruction/separate/result/end runs; returns the runs."""
+    runs = [paragraph.add_run() for _i in range(5)]
+    for run, kind in ((runs[0], "begin"), (runs[2], "separate"), (runs[4], "end")):
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        run._r.append(mark)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    runs[1]._r.append(text)
+    runs[3].text = shown
+    return runs
+
+
+def field_instructions(element) -> list[str]:
+    """The instructions of the complex fields under `element` (tests and checks)."""
+    return [el.text.strip() for el in element.iter(qn("w:instrText")) if el.text]
+
+
+def element(tag: str, **attributes: str):
+    """A new WordprocessingML element: element("w:cantSplit"), element("w:jc", val="center")."""
+    el = OxmlElement(tag)
+    for name, value in attributes.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+@cache
+def _run_properties(size_pt: float, bold: bool, italic: bool, underline: bool):
+    half = round(size_pt * 2)
+    fonts = " ".join(f'w:{slot}="{FONT}"' for slot in FONT_SLOTS)
+    flags = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    line = '<w:u w:val="single"/>' if underline else ""
+    return parse_xml(
+        f"<w:rPr {nsdecls('w')}><w:rFonts {fonts}/>{flags}"
+        f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>{line}</w:rPr>'
+    )
+
+
+def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False) -> None:
+    """Give `run` the frame's font in all four slots, a size, and bold/italic/underline:
+    a copy of a ready-made rPr, much faster than python-docx's property setters."""
+    r = run._r
+    if r.rPr is not None:
+        r.remove(r.rPr)
+    r.insert(0, deepcopy(_run_properties(float(size_pt), bold, italic, underline)))

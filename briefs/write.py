@@ -1,0 +1,80 @@
+"""Saving briefs: atomically (temp file in the same folder, fsync, rename), owner-only when
+confidential, under predictable ASCII file names that still read as Vietnamese."""
+
+import hashlib
+import os
+import re
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+from store.errors import PhutrachError
+from store.i18n import _
+from store.text import fold
+
+MAX_NAME = 120  # characters before ".docx", well under every file system's limit
+
+
+def save_docx(document, path: Path | str, *, confidential: bool = False) -> str:
+    """Write a python-docx `document` to `path` atomically; returns the file's SHA-256.
+
+    Readers see the old file or the new one, never half of one. Confidential briefs are
+    readable by their owner only (0600), others 0644.
+    """
+    buffer = BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, data, 0o600 if confidential else 0o644)
+    except OSError as exc:
+        raise PhutrachError(
+            _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_atomically(path: Path, data: bytes, mode: int) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (where the system allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def ascii_name(text: str) -> str:
+    """ "Nguyễn Văn Ấn" → "Nguyen-Van-An": diacritics folded (case kept), words joined by
+    hyphens, anything else dropped."""
+    folded = "".join(fold(ch).upper() if ch.isupper() else fold(ch) or ch for ch in text)
+    return "-".join(re.findall(r"[A-Za-z0-9]+", folded))
+
+
+def brief_filename(kind: str, scope_name: str | None, period: str | None, confidential: bool):
+    """A predictable file name: "BC-du-sinh-hoat-2026-Q3-Nguyen-Van-An.docx", with "-MAT"
+    for confidential briefs. `kind` is the brief's short readable label, type code first
+    ("BC dự sinh hoạt")."""
+    parts = [ascii_name(p) for p in (kind, period or "", scope_name or "")]
+    stem = "-".join(p for p in parts if p)[:MAX_NAME].rstrip("-") or "brief"
+    return f"{stem}{'-MAT' if confidential else ''}.docx"

@@ -1,0 +1,41 @@
+"""Fixtures of the brief frame tests: a letterhead and a small PNG picture."""
+
+import struct
+import zlib
+
+import pytest
+
+from store.letterhead import Letterhead
+
+
+@pytest.fixture
+def lh() -> Letterhead:
+    return Letterhead(
+        parent_body="Đảng bộ tỉnh Bắc Ninh",
+        issuing_body="Huyện ủy Tiên Du",
+        short_code="HU",
+        place="Tiên Du",
+        signer_name="Nguyễn Văn An",
+        recipients=("Như trên", "Lưu VP"),
+    )
+
+
+@pytest.fixture
+def png() -> bytes:
+    """A 40×20 RGB PNG, built by hand so the tests need no imaging library."""
+    width, height = 40, 20
+    rows = b"".join(
+        b"\x00" + b"".join(bytes([x * 6, y * 12, 128]) for x in range(width)) for y in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
