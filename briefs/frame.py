@@ -13,13 +13,19 @@ of every run, the two-column header block as a borderless table, page numbers fr
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from briefs import ooxml
 from briefs.template import new_document
@@ -52,6 +58,7 @@ A4 = (Mm(210), Mm(297))
 HEADER_LEFT_SHARE = 0.45  # of the text width, for the issuing body; the rest for the Party title
 CELL_MARGINS_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
 SIGNATURE_SPACE_LINES = 4
+NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
 
 Align = WD_ALIGN_PARAGRAPH
 ColumnSpec = str | tuple[str, Sequence[str]]
@@ -74,14 +81,13 @@ class PartyDocument:
     ):
         self.letterhead = lh
         self.confidential = confidential
-        self.document = new_document()
+        self.document = docx.Document(BytesIO(_blank(lh)))
         self._parts = 0
         self._items = 0
         self._subitems = 0
-        self._page_setup()
-        self._styles()
-        self._page_numbers()
-        self._header_block(document_number(number, doc_code, lh.short_code), on)
+        self._fill_header(
+            document_number(number, doc_code, lh.short_code), place_date(lh.place, on)
+        )
         if confidential:
             self._confidential_mark()
         doc_type = doc_type or DOC_TYPES.get(doc_code, doc_code)
@@ -97,25 +103,24 @@ class PartyDocument:
     def run(self, paragraph, text: str, *, size: float | None = None, bold=False, italic=False,
             underline=False):  # fmt: skip
         """Add a run in the frame's font (all four slots) to `paragraph`; returns it."""
-        run = paragraph.add_run(text)
-        ooxml.format_run(
-            run, size or self.letterhead.font_size, bold=bold, italic=italic, underline=underline
+        r = ooxml.new_run(
+            paragraph._p, text, size or self.letterhead.font_size, bold, italic, underline
         )
-        return run
+        return Run(r, paragraph)
 
     def _para(self, container=None, *, align=Align.JUSTIFY, before=0, after=0, indent=False):
-        """A new paragraph (in the body, or in a table cell) with the frame's spacing."""
+        """A new paragraph (in the body, or in a table cell) with the frame's spacing, made
+        with lxml directly (see ooxml.new_paragraph: a brief has hundreds)."""
         if container is None:
-            paragraph = self.document.add_paragraph()
-        else:  # a fresh cell holds one empty paragraph: use it first
-            last = container.paragraphs[-1]
-            blank = len(container.paragraphs) == 1 and not last.runs and not last.text
-            paragraph = last if blank else container.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment = align
-        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-        fmt.first_line_indent = Mm(10) if indent else None
-        return paragraph
+            body = self.document.element.body
+            p = ooxml.new_paragraph(body, align, before, after, indent, anchor=body.sectPr)
+            return Paragraph(p, self.document._body)
+        cell = container._element
+        existing = cell.findall(qn("w:p"))
+        if len(existing) == 1 and not existing[0].findall(qn("w:r")):  # a fresh cell's blank one
+            cell.remove(existing[0])
+        p = ooxml.new_paragraph(cell, align, before, after, indent)
+        return Paragraph(p, container)
 
     # ---- page, styles, header, title -----------------------------------------------------
     def _page_setup(self) -> None:
@@ -146,7 +151,13 @@ class PartyDocument:
         for run in ooxml.add_field(paragraph, "PAGE"):
             ooxml.format_run(run, self.letterhead.font_size)
 
-    def _header_block(self, number: str, on: date) -> None:
+    def _fill_header(self, number: str, when: str) -> None:
+        """Write the number and the place and date into the blank's header block."""
+        slots = {NUMBER_SLOT: number, DATE_SLOT: when}
+        for text in self.document.element.body[0].iter(qn("w:t")):
+            text.text = slots.get(text.text, text.text)
+
+    def _header_block(self, number: str, date_text: str) -> None:
         """Issuing body (left) and the Party's name (right), then number and date in line."""
         lh = self.letterhead
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
@@ -166,7 +177,7 @@ class PartyDocument:
         ooxml.paragraph_border(title, ("bottom",), size=6, space=1)
         self.run(self._para(table.cell(1, 0), align=Align.CENTER), number)
         when = self._para(table.cell(1, 1), align=Align.CENTER, before=6)
-        self.run(when, place_date(lh.place, on), italic=True)
+        self.run(when, date_text, italic=True)
         table.cell(1, 0).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         table.cell(1, 1).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
@@ -241,7 +252,8 @@ class PartyDocument:
         return self.paragraph(f"[{text}]", italic=True)
 
     def page_break(self) -> None:
-        self.document.add_page_break()
+        for run in self.document.add_page_break().runs:
+            ooxml.format_run(run, self.letterhead.font_size)
 
     def table(
         self,
@@ -258,50 +270,21 @@ class PartyDocument:
         Numbers are written the Vietnamese way and right-aligned; `align` overrides per column
         ("left", "center", "right"); `bold_rows` are body row indexes (a total line)."""
         headers = _leaf_headers(columns)
-        depth = 2 if any(not isinstance(c, str) for c in columns) else 1
-        table = self.document.add_table(rows=depth + len(rows), cols=len(headers))
-        table.style = self.document.styles["Table Grid"]
-        ooxml.table_borders(table, "single")
-        widths = widths_mm or [self.text_width.mm / len(headers)] * len(headers)
-        ooxml.fixed_layout(table, [Mm(w) for w in widths])
-        self._table_header(table, columns, depth, font_size)
-        for index, (values, row) in enumerate(zip(rows, table.rows[depth:], strict=True)):
-            bold = index in bold_rows
-            for col, (value, cell) in enumerate(zip(values, row.cells, strict=True)):
+        widths = [Mm(w) for w in widths_mm or [self.text_width.mm / len(headers)] * len(headers)]
+        body = []
+        for index, values in enumerate(rows):
+            cells = []
+            for col, value in enumerate(values):
                 text, numeric = _cell_text(value)
                 wanted = (align[col] if align else None) or ("right" if numeric else "left")
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                paragraph = self._para(cell, align=_ALIGN[wanted])
-                self.run(paragraph, text, size=font_size, bold=bold)
+                cells.append((text, _ALIGN[wanted]))
+            if len(cells) != len(widths):
+                raise ValueError(f"row {index} has {len(cells)} cells, not {len(widths)}")
+            body.append((cells, index in bold_rows))
+        tbl = ooxml.table_element(_header_rows(columns), body, widths, font_size)
+        self.document.element.body.sectPr.addprevious(tbl)
         self._para(after=6)  # air after the table
-        return table
-
-    def _table_header(self, table, columns, depth: int, font_size: float) -> None:
-        col = 0
-        for spec in columns:
-            if isinstance(spec, str):
-                cell = (
-                    table.cell(0, col).merge(table.cell(depth - 1, col))
-                    if depth > 1
-                    else (table.cell(0, col))
-                )
-                self._header_cell(cell, spec, font_size)
-                col += 1
-                continue
-            group, subs = spec
-            top = table.cell(0, col).merge(table.cell(0, col + len(subs) - 1))
-            self._header_cell(top, group, font_size)
-            for offset, sub in enumerate(subs):
-                self._header_cell(table.cell(1, col + offset), sub, font_size)
-            col += len(subs)
-        for row in table.rows[:depth]:
-            ooxml.repeat_as_header(row)
-
-    def _header_cell(self, cell, text: str, font_size: float) -> None:
-        for extra in cell.paragraphs[1:]:  # merging leaves one empty paragraph per cell
-            extra._p.getparent().remove(extra._p)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        self.run(self._para(cell, align=Align.CENTER), text, size=font_size, bold=True)
+        return Table(tbl, self.document._body)
 
     def picture(self, png: bytes, *, width_mm: float = 150, caption: str | None = None):
         """A PNG picture (a chart), centred, at most the text width; an italic caption under."""
@@ -345,6 +328,38 @@ class PartyDocument:
 
 
 _ALIGN = {"left": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT}
+
+
+@lru_cache(maxsize=8)
+def _blank(lh: Letterhead) -> bytes:
+    """The empty document of a letterhead: page, styles, page numbers and header block made
+    once, then reused as bytes (a batch of briefs shares one letterhead); the header block's
+    number and date are slots that `_fill_header` fills."""
+    shell = object.__new__(PartyDocument)
+    shell.letterhead, shell.document = lh, new_document()
+    shell._page_setup()
+    shell._styles()
+    shell._page_numbers()
+    shell._header_block(NUMBER_SLOT, DATE_SLOT)
+    buffer = BytesIO()
+    shell.document.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_rows(columns: Sequence[ColumnSpec]) -> list[list[tuple[str, int, str | None]]]:
+    """The header rows as (text, columns spanned, vertical merge) cells: one row, or two when
+    a group of columns is named above its sub-columns (single columns merged down)."""
+    if all(isinstance(c, str) for c in columns):
+        return [[(c, 1, None) for c in columns]]
+    top, below = [], []
+    for spec in columns:
+        if isinstance(spec, str):
+            top.append((spec, 1, "restart"))
+            below.append(("", 1, "continue"))
+        else:
+            top.append((spec[0], len(spec[1]), None))
+            below.extend((sub, 1, None) for sub in spec[1])
+    return [top, below]
 
 
 def _leaf_headers(columns: Sequence[ColumnSpec]) -> list[str]:

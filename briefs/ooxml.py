@@ -6,7 +6,8 @@ from functools import cache
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Length
+from docx.shared import Length, Mm
+from lxml import etree
 
 FONT = "Times New Roman"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
@@ -177,3 +178,108 @@ def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False
     if r.rPr is not None:
         r.remove(r.rPr)
     r.insert(0, deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
+
+
+@cache
+def _paragraph_properties(align: int, before: float, after: float, indent: bool):
+    jc = {0: "left", 1: "center", 2: "right", 3: "both"}[align]
+    first = f'<w:ind w:firstLine="{Mm(10).twips}"/>' if indent else ""
+    return parse_xml(
+        f'<w:pPr {nsdecls("w")}><w:spacing w:before="{round(before * 20)}" '
+        f'w:after="{round(after * 20)}"/>{first}<w:jc w:val="{jc}"/></w:pPr>'
+    )
+
+
+def new_paragraph(parent, align, space_before: float, space_after: float, indent: bool, *,
+                  anchor=None):  # fmt: skip
+    """A w:p with its spacing (pt), first-line indent and alignment, appended to `parent` (or
+    put before `anchor`, e.g. the body's sectPr): lxml directly, without python-docx's
+    property setters, which search the schema order at every step."""
+    p = parent.makeelement(qn("w:p"), {})
+    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent)
+    p.append(deepcopy(props))
+    if anchor is not None:
+        anchor.addprevious(p)
+    else:
+        parent.append(p)
+    return p
+
+
+def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=False):
+    """A w:r in the frame's font, holding `text` (spaces kept), appended to the w:p `p`."""
+    r = p.makeelement(qn("w:r"), {})
+    r.append(deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
+    t = r.makeelement(qn("w:t"), {})
+    t.text = text
+    if text != text.strip() or "  " in text:
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    p.append(r)
+    return r
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_JC = {0: "left", 1: "center", 2: "right", 3: "both"}
+
+
+def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "") -> str:
+    escaped = text.translate(_ESCAPES)
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    run = f"<w:r>{run_props}<w:t{space}>{escaped}</w:t></w:r>" if text else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}<w:vAlign w:val="center"/>'
+        f'</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/>'
+        f'<w:jc w:val="{_JC[int(align)]}"/></w:pPr>{run}</w:p></w:tc>'
+    )
+
+
+@cache
+def _props_xml(size_pt: float, bold: bool) -> str:
+    rpr = _run_properties(size_pt, bold, False, False)
+    return etree.tostring(rpr, encoding="unicode").replace(f" {nsdecls('w')}", "")
+
+
+def table_element(header, body, widths: list[Length], size_pt: float):
+    """A bordered, fixed-layout w:tbl in the Table Grid style, built as one XML text and parsed
+    once (python-docx's cell lookups cost O(cells) each, far too slow for long tables).
+
+    `header`: rows of (text, columns spanned, vertical merge: None, "restart", "continue")
+    cells, bold, centred and repeated on every page; `body`: rows of ((text, alignment)
+    cells, bold) pairs."""
+    twips = [w.twips for w in widths]
+    grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    parts = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:type="auto" w:w="0"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+        f'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+    ]
+    bold_props = _props_xml(float(size_pt), True)
+    for row in header:
+        parts.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>')
+        col = 0
+        for text, span, merge in row:
+            extra = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            extra += {
+                None: "",
+                "restart": '<w:vMerge w:val="restart"/>',
+                "continue": "<w:vMerge/>",
+            }[merge]
+            parts.append(_cell_xml(text, 1, sum(twips[col : col + span]), bold_props, extra))
+            col += span
+        parts.append("</w:tr>")
+    for cells, bold in body:
+        props = _props_xml(float(size_pt), bool(bold))
+        parts.append("<w:tr>")
+        parts.extend(
+            _cell_xml(text, align, width, props)
+            for (text, align), width in zip(cells, twips, strict=True)
+        )
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return parse_xml("".join(parts))

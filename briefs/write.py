@@ -15,11 +15,12 @@ from store.text import fold
 MAX_NAME = 120  # characters before ".docx", well under every file system's limit
 
 
-def save_docx(document, path: Path | str, *, confidential: bool = False) -> str:
+def save_docx(document, path: Path | str, *, confidential: bool = False, sync_dir=True) -> str:
     """Write a python-docx `document` to `path` atomically; returns the file's SHA-256.
 
     Readers see the old file or the new one, never half of one. Confidential briefs are
-    readable by their owner only (0600), others 0644.
+    readable by their owner only (0600), others 0644. A batch writing many files into one
+    folder passes `sync_dir=False` and calls `sync_folder` once at the end.
     """
     buffer = BytesIO()
     document.save(buffer)
@@ -27,7 +28,7 @@ def save_docx(document, path: Path | str, *, confidential: bool = False) -> str:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, data, 0o600 if confidential else 0o644)
+        _write_atomically(path, data, 0o600 if confidential else 0o644, sync_dir)
     except OSError as exc:
         raise PhutrachError(
             _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
@@ -35,7 +36,7 @@ def save_docx(document, path: Path | str, *, confidential: bool = False) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_atomically(path: Path, data: bytes, mode: int) -> None:
+def _write_atomically(path: Path, data: bytes, mode: int, sync_dir: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, mode)
@@ -47,10 +48,11 @@ def _write_atomically(path: Path, data: bytes, mode: int) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if sync_dir:
+        sync_folder(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (where the system allows opening a folder)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -11,7 +11,22 @@ import click
 from commands.common import Context, PhutrachGroup
 from store.i18n import LANGUAGES, _
 
-COMMAND_MODULES: list[str] = ["maintenance", "init", "units", "rules", "imports", "exports"]
+COMMAND_MODULES: list[str] = [
+    "maintenance",
+    "init",
+    "units",
+    "rules",
+    "imports",
+    "exports",
+    "secretaries",
+    "plans",
+    "concerns",
+    "due",
+    "compliance",
+    "visits",
+    "demo",
+    "brief",
+]
 
 
 @click.group(

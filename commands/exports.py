@@ -6,7 +6,8 @@ import click
 
 from commands.cli import cli
 from commands.common import fail, pass_ctx
-from store import importer, tabular
+from commands.confidential import banner
+from store import importer, personnel_export, tabular
 from store.i18n import _
 
 
@@ -14,7 +15,11 @@ from store.i18n import _
     help=_(
         "Export KIND ({kinds}) as csv, json or xlsx, to FILE (-o) or the screen; the file "
         "can be imported back unchanged."
-    ).format(kinds=", ".join(importer.kinds())),
+    ).format(kinds=", ".join(importer.kinds()))
+    + " "
+    + _("Personnel information ({kinds}) is confidential: it needs --include-personnel.").format(
+        kinds=", ".join(personnel_export.KINDS)
+    ),
 )
 @click.argument("kind", metavar=_("KIND"))
 @click.option(
@@ -31,14 +36,33 @@ from store.i18n import _
     metavar=_("FILE"),
     help=_("File to write (needed for xlsx)."),
 )
+@click.option(
+    "--include-personnel",
+    is_flag=True,
+    help=_("Allow a confidential personnel kind; its rows are marked confidential."),
+)
 @pass_ctx
-def export(ctx, kind, fmt, output):
-    importer.spec(kind)
+def export(ctx, kind, fmt, output, include_personnel):
+    personnel = personnel_export.is_personnel_kind(kind)
+    if personnel and not include_personnel:
+        fail(
+            _(
+                "{kind} is personnel information, which is confidential: add "
+                "--include-personnel to export it."
+            ).format(kind=kind)
+        )
+    if not personnel:
+        importer.spec(kind)
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
     fmt = fmt or (suffix if suffix in tabular.WRITABLE else "csv")
     if fmt == "xlsx" and not output:
         fail(_("An xlsx export needs an output file: add -o FILE.xlsx."))
-    columns, rows = importer.export_rows(ctx.db(create=False), kind)
+    db = ctx.db(create=False)
+    if personnel:
+        click.echo(banner(), err=True)
+        columns, rows = personnel_export.export_rows(db, kind, include_personnel=True)
+    else:
+        columns, rows = importer.export_rows(db, kind)
     if not output:
         click.echo(tabular.table_text(fmt, columns, rows), nl=False)
         return

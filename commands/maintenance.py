@@ -9,14 +9,25 @@ from commands.common import fail, format_option, output, pass_ctx
 from store import backup as store_backup
 from store import records
 from store.i18n import _
+from store.personnel import PERSONNEL_TABLES
 
 
 @cli.command(help=_("Make an online backup of the database (to DEST, or to its backups folder)."))
 @click.argument("dest", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--keep",
+    type=int,
+    help=_("From now on, keep the newest N backups in the backups folder (default 14)."),
+)
 @pass_ctx
-def backup(ctx, dest):
+def backup(ctx, dest, keep):
     db = ctx.db(create=False)
-    path = store_backup.backup(db, Path(dest)) if dest else store_backup.rotate(db, ctx.db_path)
+    if keep is not None:
+        store_backup.set_keep_count(db, keep)
+    if dest:
+        path = store_backup.backup(db, Path(dest))
+    else:
+        path = store_backup.rotate(db, ctx.db_path, keep=store_backup.keep_count(db))
     click.echo(_("Backup written to {path}").format(path=path))
 
 
@@ -48,9 +59,14 @@ def check(ctx):
 @click.option(
     "--restore", "undelete", is_flag=True, help=_("Restore the record if it was deleted.")
 )
+@click.option(
+    "--include-personnel",
+    is_flag=True,
+    help=_("Show the values of personnel records (capability notes, plans): confidential."),
+)
 @format_option()
 @pass_ctx
-def history(ctx, uid, undelete, fmt):
+def history(ctx, uid, undelete, include_personnel, fmt):
     db = ctx.db(create=False)
     if undelete:
         record_id = records.restore(db, uid)
@@ -59,13 +75,22 @@ def history(ctx, uid, undelete, fmt):
     changes = records.history(db, uid)
     if not changes:
         fail(_("No change recorded for {uid}.").format(uid=uid))
+    hidden = not include_personnel and any(c["table_name"] in PERSONNEL_TABLES for c in changes)
+    if hidden:
+        click.echo(
+            _(
+                "This is a personnel record: its values are hidden; "
+                "add --include-personnel to show them."
+            ),
+            err=True,
+        )
     rows = [
         {
             "at": c["at"],
             "actor": c["actor"],
             "table": c["table_name"],
             "action": c["action"],
-            "changed": _changed(c["before"], c["after"]),
+            "changed": _changed(c["before"], c["after"], values=not hidden),
         }
         for c in changes
     ]
@@ -79,8 +104,11 @@ def history(ctx, uid, undelete, fmt):
     output(rows, fmt, headers)
 
 
-def _changed(before: dict | None, after: dict | None) -> str:
+def _changed(before: dict | None, after: dict | None, *, values: bool = True) -> str:
+    """The fields an update changed, with their old and new values unless `values` is off."""
     if before is None or after is None:
         return ""
     keys = [k for k in after if k != "updated_at" and before.get(k) != after.get(k)]
+    if not values:
+        return ", ".join(keys)
     return ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)

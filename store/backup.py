@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store import schema
-from store.errors import DatabaseProblem
+from store.errors import DatabaseProblem, ValidationError
 from store.i18n import _
 from store.paths import ensure_private_dir
 
@@ -55,6 +55,27 @@ def rotate(db: Database, db_path: Path, *, keep: int = KEEP, reason: str = "") -
     for old in sorted(folder.glob(f"{db_path.stem}-*.db"))[:-keep]:
         old.unlink(missing_ok=True)
     return dest
+
+
+def keep_count(db: Database) -> int:
+    """How many automatic backups to keep: the `backup.keep` setting (default `KEEP`)."""
+    from store import settings
+
+    value = settings.get(db, "backup.keep")
+    valid = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return value if valid else KEEP
+
+
+def set_keep_count(db: Database, keep: int) -> None:
+    """Keep the newest `keep` automatic backups from now on (at least one)."""
+    from store import settings
+
+    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 1:
+        raise ValidationError(
+            _("The number of backups to keep must be a whole number of at least 1."),
+            field="backup.keep",
+        )
+    settings.put(db, "backup.keep", keep)
 
 
 def backed_up_today(db_path: Path) -> bool:
@@ -127,7 +148,7 @@ def restore(db_path: Path, source: Path) -> Path:
     verify_file(source)
     current = store_db.connect(db_path)
     try:
-        kept = rotate(current, db_path, reason="before-restore")
+        kept = rotate(current, db_path, keep=keep_count(current), reason="before-restore")
         incoming = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             incoming.backup(current.conn)

@@ -59,12 +59,23 @@ def find_brief(db, *, kind: str, scope: str | None, period: str | None, confiden
     return BriefRecord.from_row(row) if row else None
 
 
-def list_briefs(db: Database, *, limit: int | None = 100, offset: int = 0) -> list[BriefRecord]:
-    """Logged briefs, the most recently written first."""
+def list_briefs(
+    db: Database, *, limit: int | None = 100, offset: int = 0, written: bool = False
+) -> list[BriefRecord]:
+    """Logged briefs, the most recently written first; `written`: only those with a file
+    (a brief numbered but failed before saving has none)."""
     rows = db["briefs"].rows_where(
-        order_by="updated_at desc, id desc", limit=limit, offset=offset or None
+        "path is not null" if written else None,
+        order_by="updated_at desc, id desc",
+        limit=limit,
+        offset=offset or None,
     )
     return [BriefRecord.from_row(r) for r in rows]
+
+
+def count_briefs(db: Database, *, written: bool = False) -> int:
+    """How many briefs `list_briefs` lists."""
+    return db["briefs"].count_where("path is not null" if written else None)
 
 
 def allocate_number(

@@ -250,6 +250,15 @@ def timeline(db: Database, person_id: int) -> list[CapabilityNote]:
     return [_note(r, links.get(r["id"], ())) for r in db.query(sql, [person_id])]
 
 
+def list_notes(db: Database) -> list[CapabilityNote]:
+    """Every note, oldest first, each with its supporting visits (the personnel export)."""
+    links: dict[int, list[int]] = {}
+    for link in db["capability_note_visits"].rows_where(order_by="note_id, visit_id"):
+        links.setdefault(link["note_id"], []).append(link["visit_id"])
+    sql = _NOTES + "ORDER BY date, capability_notes.id"
+    return [_note(r, links.get(r["id"], ())) for r in db.query(sql)]
+
+
 def latest_note(db: Database, person_id: int, as_of=None) -> CapabilityNote | None:
     """The person's most recent note on or before `as_of` (all notes when None)."""
     notes = [n for n in timeline(db, person_id) if as_of is None or n.date <= str(as_of)]

@@ -1,6 +1,7 @@
 """The concern board: open, overdue and ageing concerns, filtered, searched and paged.
 
-Open means not resolved nor answered; overdue means open with a due date before `as_of`.
+Open means not resolved nor answered; overdue means open with a due date before `as_of`;
+ageing means open and raised more than `AGEING_DAYS` days before `as_of`.
 Rows come overdue first, then by due date. A unit filter takes the unit and every unit under
 it; a supervisor filter takes the concerns they raised and those of the units (and the units
 under them) assigned to them.
@@ -12,12 +13,16 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.concern_checks import parse_date
-from store.concerns import CLOSED, STATUSES
-from store.errors import ValidationError
+from store.concerns import CLOSED, OPEN, STATUSES
+from store.errors import NotFound, ValidationError
 from store.i18n import _
 from store.units import search_clause
 
 _CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
+# Open concerns named by their statuses, not as "not closed": an IN list can use the
+# (status, due_date) index, a NOT IN cannot (a province has 20,000 concerns).
+_OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN) + ")"
+AGEING_DAYS = 30
 
 # The ids of a unit and of every unit under it.
 SUBTREE_SQL = """with recursive tree(id) as (
@@ -72,7 +77,7 @@ class BoardRow:
 
 
 def _where(
-    *, status, overdue, unit_id, category, route, supervisor_id, search, as_of: str
+    *, status, overdue, unit_id, category, route, supervisor_id, search, as_of: str, ageing=False
 ) -> tuple[str, list]:
     parts: list[str] = []
     params: list = []
@@ -81,8 +86,8 @@ def _where(
         parts.append(clause)
         params.extend(values)
 
-    if status == "open" or overdue:
-        add(f"c.status not in {_CLOSED_SQL}", [])
+    if status == "open" or overdue or ageing:
+        add(f"c.status in {_OPEN_SQL}", [])
     if status == "closed":
         add(f"c.status in {_CLOSED_SQL}", [])
     elif status not in (None, "open"):
@@ -93,6 +98,8 @@ def _where(
         add("c.status = ?", [status])
     if overdue:
         add("c.due_date < ?", [as_of])
+    if ageing:
+        add("c.raised_date < date(?, ?)", [as_of, f"-{AGEING_DAYS} days"])
     if unit_id is not None:
         add(*subtree_clause(unit_id))
     if category:
@@ -115,6 +122,7 @@ def board(
     *,
     status: str | None = None,
     overdue: bool = False,
+    ageing: bool = False,
     unit_id: int | None = None,
     category: str | None = None,
     route: str | None = None,
@@ -124,11 +132,13 @@ def board(
     limit: int | None = 100,
     offset: int = 0,
 ) -> list[BoardRow]:
-    """One page of the board. `status`: None (all), "open", "closed" or a status code."""
+    """One page of the board. `status`: None (all), "open", "closed" or a status code;
+    `overdue` and `ageing` keep only the open concerns that are so."""
     day = _as_of(as_of)
     where, params = _where(
         status=status,
         overdue=overdue,
+        ageing=ageing,
         unit_id=unit_id,
         category=category,
         route=route,
@@ -136,6 +146,10 @@ def board(
         search=search,
         as_of=day,
     )
+    return _rows(db, where, params, day, limit, offset)
+
+
+def _rows(db: Database, where: str, params: list, day: str, limit, offset) -> list[BoardRow]:
     sql = f"""
         select c.id, c.uid, c.unit_id, u.name as unit_name, c.supervisor_id,
                s.name as supervisor_name, c.category, c.route, c.description, c.owner,
@@ -155,11 +169,20 @@ def board(
     return [BoardRow(**row) for row in db.query(sql, values)]
 
 
+def board_row(db: Database, concern_id: int, *, as_of: dt.date | str | None = None) -> BoardRow:
+    """One concern as the board shows it (its unit's and supervisor's names, age, delay)."""
+    rows = _rows(db, "c.id = ?", [concern_id], _as_of(as_of), 1, 0)
+    if not rows:
+        raise NotFound(_("No concern with id {id}.").format(id=concern_id))
+    return rows[0]
+
+
 def count_board(
     db: Database,
     *,
     status: str | None = None,
     overdue: bool = False,
+    ageing: bool = False,
     unit_id: int | None = None,
     category: str | None = None,
     route: str | None = None,
@@ -171,6 +194,7 @@ def count_board(
     where, params = _where(
         status=status,
         overdue=overdue,
+        ageing=ageing,
         unit_id=unit_id,
         category=category,
         route=route,
@@ -180,3 +204,51 @@ def count_board(
     )
     sql = f"select count(*) from concerns c join units u on u.id = c.unit_id where {where}"  # noqa: S608
     return db.execute(sql, params).fetchone()[0]
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCounts:
+    """The figures at the top of the board, for the same filters as its rows (status aside)."""
+
+    open: int
+    overdue: int
+    ageing: int
+    resolved_this_month: int  # closed (resolved or answered) from the 1st of as_of's month
+
+
+def board_counts(
+    db: Database,
+    *,
+    unit_id: int | None = None,
+    category: str | None = None,
+    route: str | None = None,
+    supervisor_id: int | None = None,
+    search: str | None = None,
+    as_of: dt.date | str | None = None,
+) -> BoardCounts:
+    """Open, overdue, ageing and resolved-this-month concerns, in one query."""
+    day = _as_of(as_of)
+    where, params = _where(
+        status=None,
+        overdue=False,
+        unit_id=unit_id,
+        category=category,
+        route=route,
+        supervisor_id=supervisor_id,
+        search=search,
+        as_of=day,
+    )
+    is_open = f"c.status in {_OPEN_SQL}"
+    # Only open concerns and those closed this month count: read those two index ranges.
+    where = f"({where}) and ({is_open} or c.resolved_date >= date(?, 'start of month'))"
+    params = [*params, day]
+    sql = f"""
+        select coalesce(sum({is_open}), 0),
+               coalesce(sum({is_open} and c.due_date < ?), 0),
+               coalesce(sum({is_open} and c.raised_date < date(?, ?)), 0),
+               coalesce(sum(not {is_open} and c.resolved_date
+                            between date(?, 'start of month') and ?), 0)
+          from concerns c join units u on u.id = c.unit_id
+         where {where}"""  # noqa: S608 -- fixed fragments, every value a parameter
+    values = [day, day, f"-{AGEING_DAYS} days", day, day, *params]
+    return BoardCounts(*db.execute(sql, values).fetchone())

@@ -1,7 +1,10 @@
 """Opening the database: pragmas, permissions, migrations, and clear errors for bad files."""
 
+import contextlib
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -12,6 +15,66 @@ from store.i18n import _
 from store.paths import ensure_private_dir
 
 BUSY_TIMEOUT_MS = 10_000
+# How long a write waits, in all, for another program's write to finish before giving up.
+WRITE_WAIT_S = 30.0
+
+
+class PhutrachDatabase(Database):
+    """A sqlite-utils Database whose outermost `atomic()` takes the write lock at once
+    (`BEGIN IMMEDIATE`, retried up to `WRITE_WAIT_S`) and turns SQLite's "locked", "full"
+    and "read-only" errors into a DatabaseProblem naming the file.
+
+    A deferred BEGIN would read first and then fail at once, "database is locked", when
+    another process wrote in between; an immediate one waits its turn instead. sqlite-utils
+    routes its own writes through `atomic()`, so every write of phutrach is covered.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, location: Path | str):
+        super().__init__(conn)
+        self.location = location
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["PhutrachDatabase"]:
+        if self.conn.in_transaction:  # nested: a savepoint inside the running transaction
+            with super().atomic():
+                yield self
+            return
+        with write_errors(self.location):
+            _begin_immediate(self.conn)
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
+@contextlib.contextmanager
+def write_errors(location: Path | str) -> Iterator[None]:
+    """Turn a locked, full or read-only database met while writing into a DatabaseProblem."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if _kind(exc) is None:
+            raise
+        raise DatabaseProblem(_describe(exc, Path(location))) from exc
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """Take the write lock, waiting (busy timeout, then again) while another program writes."""
+    deadline = time.monotonic() + WRITE_WAIT_S
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if _kind(exc) != "locked" or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> Database:
@@ -31,9 +94,11 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
         if is_new:
             path.touch(mode=0o600)
             path.chmod(0o600)
-        db = Database(sqlite3.connect(str(path), check_same_thread=False, isolation_level=None))
+        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        db = PhutrachDatabase(conn, path)
         _configure(db)
-        _check_version(db, path)
+        _check_version(db, path)  # before WAL: a foreign file must be left as it was
+        _journal(db)
         if migrate:
             _backup_if_due(db, path, is_new)
             schema.migrations.apply(db)
@@ -43,13 +108,19 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
         ) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseProblem(_describe(exc, path)) from exc
+    except OSError as exc:  # the daily backup beside it could not be written (disk full…)
+        raise DatabaseProblem(
+            _("Cannot use the database {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
     return db
 
 
 def memory() -> Database:
     """A fresh in-memory database with the full schema (tests, previews)."""
-    db = Database(sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None))
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    db = PhutrachDatabase(conn, ":memory:")
     _configure(db)
+    _journal(db)
     schema.migrations.apply(db)
     return db
 
@@ -58,15 +129,20 @@ def _backup_if_due(db: Database, path: Path, is_new: bool) -> None:
     """A backup before any migration, and once a day on first open."""
     if is_new:
         return
+    keep = backup.keep_count(db)
     if schema.migrations.pending(db):
-        backup.rotate(db, path, reason="before-migration")
+        backup.rotate(db, path, keep=keep, reason="before-migration")
     elif not backup.backed_up_today(path):
-        backup.rotate(db, path)
+        backup.rotate(db, path, keep=keep)
 
 
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _journal(db: Database) -> None:
+    """WAL (readers never block the writer), which is written into the file itself."""
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
 
@@ -87,15 +163,29 @@ def _check_version(db: Database, path: Path) -> None:
         )
 
 
-def _describe(exc: sqlite3.DatabaseError, path: Path) -> str:
+def _kind(exc: sqlite3.DatabaseError) -> str | None:
+    """What went wrong, in SQLite's words: damaged, locked, readonly, full, or None."""
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return _("{path} is not a phutrach database, or it is damaged.").format(path=path)
+        return "damaged"
     if "locked" in text or "busy" in text:
-        return _("{path} is in use by another program; try again in a moment.").format(path=path)
+        return "locked"
     if "readonly" in text or "read-only" in text:
-        return _("{path} cannot be written: the file or its folder is read-only.").format(path=path)
+        return "readonly"
     if "disk" in text and "full" in text:
+        return "full"
+    return None
+
+
+def _describe(exc: sqlite3.DatabaseError, path: Path) -> str:
+    kind = _kind(exc)
+    if kind == "damaged":
+        return _("{path} is not a phutrach database, or it is damaged.").format(path=path)
+    if kind == "locked":
+        return _("{path} is in use by another program; try again in a moment.").format(path=path)
+    if kind == "readonly":
+        return _("{path} cannot be written: the file or its folder is read-only.").format(path=path)
+    if kind == "full":
         return _("The disk holding {path} is full; nothing was written.").format(path=path)
     return _("Cannot use the database {path}: {error}").format(path=path, error=exc)
 

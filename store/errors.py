@@ -1,10 +1,21 @@
 """Errors a user may see: each carries one translated, self-explaining message."""
 
+import re
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks and control characters (from a value the user typed or
+    a file held) become a space, so that an error is always one line in a terminal or form."""
+    return _BREAKS.sub(" ", text)
+
 
 class PhutrachError(Exception):
-    """An error whose message is ready to show to a user as is."""
+    """An error whose message is ready to show to a user as is, on one line."""
 
     def __init__(self, message: str):
+        message = one_line(message)
         super().__init__(message)
         self.message = message
 
@@ -20,7 +31,7 @@ class ValidationError(PhutrachError):
         super().__init__(f"{where}: {message}" if where else message)
         self.field = field
         self.where = where
-        self.detail = message
+        self.detail = one_line(message)
 
 
 class NotFound(PhutrachError):

@@ -76,29 +76,28 @@ def compliance_grid(
     today = parse_date(as_of) if as_of else date.today()
     units = [u for u in children(db, parent_id) if u.active]
     meetings, visits = _aggregates(db, parent_id, Period.of(year, "year"))
+    months = Period.of(year, "year").months()
+    rules: dict[tuple, list] = {}  # the monthly rules of each kind of unit, read once
     rows = []
     for unit in units:
-        monthly = [
-            r
-            for r in rulebook.rules_for(unit.kind, unit.has_standing_committee)
-            if r.per == "month"
-        ]
+        key = (unit.kind, unit.has_standing_committee)
+        if key not in rules:
+            rules[key] = [r for r in rulebook.rules_for(*key) if r.per == "month"]
         cells = tuple(
             _cell(
-                Period(year, m, 1),
-                monthly,
-                meetings.get((unit.id, m), {}),
-                visits.get((unit.id, m), 0),
+                month,
+                rules[key],
+                meetings.get((unit.id, month.first), {}),
+                visits.get((unit.id, month.first), 0),
                 rulebook.attendance_threshold,
                 today,
             )
-            for m in range(1, 13)
+            for month in months
         )
         rows.append(GridRow(unit, cells, _totals(cells)))
     columns = tuple(_totals([row.cells[m] for row in rows]) for m in range(12))
-    return ComplianceGrid(
-        year, parent_id, tuple(rows), columns, _totals([c for row in rows for c in row.cells])
-    )
+    overall = {k: sum(column[k] for column in columns) for k in KEYS}
+    return ComplianceGrid(year, parent_id, tuple(rows), columns, overall)
 
 
 def _cell(month: Period, rules, kinds: dict, visits: int, threshold: float, today: date):

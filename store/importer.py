@@ -18,14 +18,14 @@ optionally `check_all` and `order`. Call `register(spec)` at the module's end an
 module to `KIND_MODULES`. The CLI picks the new kind up from `kinds()`.
 
 Export and personnel: capability notes, succession plans, candidates and actions are
-confidential and are NOT export kinds. A later `--include-personnel` flag may add them, on
-two conditions: specs for them are registered with `personnel=True`, and `kinds()` lists
-them only when asked with `personnel=True`, so that no default export ever carries them.
+confidential and are NOT import kinds: they are exported, read-only and marked confidential,
+by `store.personnel_export`, and only when the caller asks for personnel content
+(`phutrach export KIND --include-personnel`). No spec here may carry assessment fields.
 """
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -36,7 +36,12 @@ from store.i18n import _
 from store.import_values import text, word
 from store.tabular import Sheet, read_sheet
 
-KIND_MODULES = ("store.import_kinds", "store.import_people")
+KIND_MODULES = (
+    "store.import_kinds",
+    "store.import_people",
+    "store.import_meetings",
+    "store.import_concerns",
+)
 _SPECS: dict[str, "ImportSpec"] = {}
 
 
@@ -74,6 +79,13 @@ class ImportSpec:
     check_all: Callable[["Batch"], None] = lambda batch: None
     order: Callable[[list["Item"]], list["Item"]] = list
     personnel: bool = False
+    # A use case's own write path (e.g. a concern with its status steps) instead of the
+    # generic insert/update of `record`: returns "added", "updated" or "unchanged". A store
+    # ValidationError it raises is reported with the row's number.
+    write: Callable[["Batch", "Item"], str] | None = None
+    # Columns that depend on the database (a score column per criterion of the rulebook in
+    # force), added after `columns` when a batch is read or an export is made.
+    more_columns: Callable[[Database], tuple[Column, ...]] = lambda db: ()
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -98,7 +110,7 @@ class Batch:
 
     def fail(self, item: Item | None, column: str | None, problem: str):
         """Raise the ValidationError naming file, row and column (as the file spells it)."""
-        header = (item.headers.get(column) if item else None) or column
+        header = _shown((item.headers.get(column) if item else None) or column)
         row = item.number if item else 1
         if header:
             where = _("{file}, row {row}, column {column}").format(
@@ -107,6 +119,11 @@ class Batch:
         else:
             where = _("{file}, row {row}").format(file=self.path, row=row)
         raise ValidationError(problem, field=column, where=where)
+
+
+def _shown(header: str | None) -> str | None:
+    """A header as an error message may quote it: on one line, control characters escaped."""
+    return header if header is None or header.isprintable() else repr(header)
 
 
 def register(spec: ImportSpec) -> ImportSpec:
@@ -148,25 +165,42 @@ def import_sheet(db: Database, kind: str, sheet: Sheet) -> ImportSummary:
     with db.atomic():  # checked and written against the same state of the database
         batch = validate(db, kind, sheet)
         for item in batch.spec.order(batch.items):
-            record = batch.spec.record(batch, item)
-            if item.existing is None:
-                records.insert(db, batch.spec.table, record)
-                added += 1
-                continue
-            changes = {
-                k: v
-                for k, v in records.normalise(batch.spec.table, record).items()
-                if item.existing.get(k) != v
-            }
-            if changes:
-                records.update(db, batch.spec.table, item.existing["id"], changes)
-                updated += 1
+            outcome = _write_item(batch, item)
+            added += outcome == "added"
+            updated += outcome == "updated"
     return ImportSummary(kind, added, updated, len(batch.items) - added - updated)
+
+
+def _write_item(batch: Batch, item: Item) -> str:
+    try:
+        return (batch.spec.write or _write_record)(batch, item)
+    except ValidationError as exc:
+        if exc.where:
+            raise
+        batch.fail(item, exc.field, exc.detail)
+        raise  # unreachable: batch.fail raises
+
+
+def _write_record(batch: Batch, item: Item) -> str:
+    """The generic write: insert the record, or update the fields that changed."""
+    record = batch.spec.record(batch, item)
+    if item.existing is None:
+        records.insert(batch.db, batch.spec.table, record)
+        return "added"
+    changes = {
+        k: v
+        for k, v in records.normalise(batch.spec.table, record).items()
+        if item.existing.get(k) != v
+    }
+    if not changes:
+        return "unchanged"
+    records.update(batch.db, batch.spec.table, item.existing["id"], changes)
+    return "updated"
 
 
 def validate(db: Database, kind: str, sheet: Sheet) -> Batch:
     """Every check, nothing written: returns the batch ready to write."""
-    batch = Batch(db, spec(kind), sheet.path)
+    batch = Batch(db, _bound(spec(kind), db), sheet.path)
     positions = _map_headers(batch, sheet.headers)
     for row in sheet.rows:
         batch.items.append(_parse(batch, positions, sheet.headers, row.number, row.cells))
@@ -250,8 +284,14 @@ def _unique(batch: Batch, key: Callable, problem: str, items=None) -> None:
 
 def export_rows(db: Database, kind: str) -> tuple[list[str], list[dict]]:
     """The columns and rows of `kind`, as `import_file` reads them back."""
-    chosen = spec(kind)
+    chosen = _bound(spec(kind), db)
     return [c.name for c in chosen.columns], list(chosen.export(db))
+
+
+def _bound(chosen: ImportSpec, db: Database) -> ImportSpec:
+    """The spec with the columns this database adds (`more_columns`)."""
+    more = chosen.more_columns(db)
+    return replace(chosen, columns=chosen.columns + tuple(more)) if more else chosen
 
 
 # Helpers for specs ------------------------------------------------------------------------

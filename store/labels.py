@@ -87,11 +87,18 @@ def _tables() -> dict[str, dict[str, str]]:
         },
         "action_status": {
             "planned": _("Planned"),
-            "in_progress": _("In progress"),
+            "in_progress": _("Under way"),
             "done": _("Done"),
             "cancelled": _("Cancelled"),
         },
         "sex": {"male": _("Male"), "female": _("Female")},
+        "brief_kind": {
+            "visit": _("Report on a visited meeting"),
+            "supervisor": _("Report of the committee member in charge"),
+            "unit": _("Report on a grassroots Party organization"),
+            "annual": _("Annual report on the resolution"),
+            "plan": _("Replacement-source plan"),
+        },
     }
 
 

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from store import settings
 from store.errors import ValidationError
 from store.i18n import _
+from store.periods import parse_date
 from store.text import nfc
 
 # Letterhead field -> settings key.
@@ -76,11 +77,15 @@ def letterhead(db: Database) -> Letterhead:
     return Letterhead(**values)
 
 
-def save_letterhead(db: Database, lh: Letterhead) -> Letterhead:
-    """Validate and store `lh` in settings; returns it normalised (NFC, stripped)."""
+def save_letterhead(db: Database, lh: Letterhead, *, term_start=None) -> Letterhead:
+    """Validate and store `lh` in settings, with the committee's term start (YYYY-MM-DD,
+    which restarts the document numbers) when given; returns `lh` normalised (NFC)."""
     clean = _normalised(lh)
     _validate(clean)
+    start = parse_date(term_start, "term_start").isoformat() if term_start is not None else None
     with db.atomic():
+        if start:
+            settings.put(db, "committee.term_start", start)
         for field in fields(Letterhead):
             value = getattr(clean, field.name)
             settings.put(db, _KEYS[field.name], list(value) if isinstance(value, tuple) else value)

@@ -13,7 +13,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
 
 from store.errors import ValidationError
 from store.i18n import _
@@ -24,6 +23,25 @@ CADENCE_PER = {"monthly": "month", "quarterly": "quarter"}
 _ROMAN = ("I", "II", "III", "IV")
 _SHAPE = re.compile(r"(\d{4})(?:-(?:(\d{1,2})|[Qq](\d+)|[Hh](\d+)))?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class cached_property:  # noqa: N801 -- used as functools.cached_property is
+    """functools.cached_property without its per-instance lock (Python 3.11 takes one on
+    every first read, and a province's report reads a Period's dates a hundred thousand
+    times): computed on first read, then a plain attribute of the instance."""
+
+    def __init__(self, function):
+        self.function = function
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 def parse_date(value: date | str | None, field: str = "date") -> date:

@@ -107,6 +107,9 @@ SELECT * FROM secretaries
 WHERE (:flagged IS NULL OR flagged = :flagged)
   AND (:unassessed_since IS NULL OR last_note_date IS NULL
        OR last_note_date < :unassessed_since)
+  AND (:acting IS NULL OR acting = :acting)
+  AND (:active_plan IS NULL OR has_active_plan = :active_plan)
+  AND (:concurrent IS NULL OR (concurrent_role IS NOT NULL) = :concurrent)
 """
 # Constants only, no input: search words arrive as :w0, :w1… parameters. The scoped form
 # starts from the supervisor's units, the other from every secretary post.
@@ -137,17 +140,23 @@ ORDER BY units.sort_key, units.id
 )
 
 
-def _query(supervisor_id, as_of, flagged, unassessed_since, search) -> tuple[str, dict]:
-    """The secretaries query (no order, no paging) and its parameters."""
+_FLAGS = ("flagged", "acting", "active_plan", "concurrent")
+
+
+def _query(supervisor_id, as_of, search, unassessed_since, **flags) -> tuple[str, dict]:
+    """The secretaries query (no order, no paging) and its parameters; `flags` are the
+    yes/no filters flagged, acting, active_plan and concurrent (None: either)."""
+    if set(flags) - set(_FLAGS):
+        raise TypeError(f"unknown secretaries filters: {sorted(set(flags) - set(_FLAGS))}")
     words = fold(search).split()
     params = {
         "supervisor_id": supervisor_id,
         "as_of": as_of_date(as_of),
-        "flagged": None if flagged is None else int(bool(flagged)),
         "unassessed_since": parse_date(
             unassessed_since, "unassessed_since", required=False, future=True
         ),
     } | {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
+    params |= {k: None if flags.get(k) is None else int(bool(flags[k])) for k in _FLAGS}
     clause = "".join(f" AND folded LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
     return _SECRETARIES[supervisor_id is not None] + clause, params
 
@@ -162,15 +171,17 @@ def secretaries(
     supervisor_id: int | None = None,
     limit: int | None = 100,
     offset: int = 0,
+    **flags: bool | None,
 ) -> list[Secretary]:
     """Current secretaries on `as_of`, by unit name.
 
-    `flagged`: True keeps those whose latest note is flagged, False the others; the
-    `unassessed_since` date keeps those with no note since that date; `search` matches every
-    word (diacritics ignored) in the person's or the unit's name; `supervisor_id` keeps the
-    units that supervisor oversees.
+    `flagged`: True keeps those whose latest note is flagged, False the others; likewise
+    `acting`, `active_plan` (the unit has an active plan) and `concurrent` (a concurrent
+    role); the `unassessed_since` date keeps those with no note since that date; `search`
+    matches every word (diacritics ignored) in the person's or the unit's name;
+    `supervisor_id` keeps the units that supervisor oversees.
     """
-    sql, params = _query(supervisor_id, as_of, flagged, unassessed_since, search)
+    sql, params = _query(supervisor_id, as_of, search, unassessed_since, flagged=flagged, **flags)
     sql += " ORDER BY unit_sort, person_sort, post_id LIMIT :limit OFFSET :offset"
     params |= {"limit": -1 if limit is None else limit, "offset": offset}
     return [Secretary.from_row(r) for r in db.query(sql, params)]
@@ -184,8 +195,9 @@ def count_secretaries(
     as_of=None,
     search: str | None = None,
     supervisor_id: int | None = None,
+    **flags: bool | None,
 ) -> int:
-    sql, params = _query(supervisor_id, as_of, flagged, unassessed_since, search)
+    sql, params = _query(supervisor_id, as_of, search, unassessed_since, flagged=flagged, **flags)
     count = "SELECT count(*) AS n FROM (" + sql + ")"  # noqa: S608 (placeholders only)
     return next(db.query(count, params))["n"]
 

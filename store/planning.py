@@ -21,6 +21,35 @@ def plan_visit(
     db: Database, supervisor_id: int, unit_id: int, planned_date, *, today: date | None = None
 ) -> int:
     """Put a visit on the agenda; the date must fall within an assignment, today or later."""
+    day, assignment = _check_plan(db, supervisor_id, unit_id, planned_date, today)
+    return records.insert(
+        db,
+        "visits",
+        {
+            "supervisor_id": supervisor_id,
+            "unit_id": unit_id,
+            "assignment_id": assignment.id,
+            "planned_date": day.isoformat(),
+            "status": "planned",
+        },
+    )
+
+
+def move_planned_visit(db: Database, visit_id: int, planned_date, *, today=None) -> None:
+    """Give a planned visit another date, checked as `plan_visit` checks a new one."""
+    visit = records.get(db, "visits", visit_id)
+    if visit["status"] != "planned":
+        raise ValidationError(_("Only a planned visit can be moved."), field="status")
+    day, assignment = _check_plan(
+        db, visit["supervisor_id"], visit["unit_id"], planned_date, today, moving=visit_id
+    )
+    records.update(
+        db, "visits", visit_id, {"planned_date": day.isoformat(), "assignment_id": assignment.id}
+    )
+
+
+def _check_plan(db, supervisor_id, unit_id, planned_date, today, *, moving=None):
+    """The planned day and the assignment in force on it; ValidationError otherwise."""
     day = parse_date(planned_date, "planned_date")
     if day < (today or date.today()):
         raise ValidationError(_("A visit is planned for today or later."), field="planned_date")
@@ -34,21 +63,12 @@ def plan_visit(
             field="planned_date",
         )
     if db["visits"].count_where(
-        "supervisor_id = ? and unit_id = ? and planned_date = ? and status = 'planned'",
-        [supervisor_id, unit_id, day.isoformat()],
+        "supervisor_id = ? and unit_id = ? and planned_date = ? and status = 'planned'"
+        " and id is not ?",
+        [supervisor_id, unit_id, day.isoformat(), moving],
     ):
         raise ValidationError(_("This visit is already on the agenda."), field="planned_date")
-    return records.insert(
-        db,
-        "visits",
-        {
-            "supervisor_id": supervisor_id,
-            "unit_id": unit_id,
-            "assignment_id": assignment.id,
-            "planned_date": day.isoformat(),
-            "status": "planned",
-        },
-    )
+    return day, assignment
 
 
 def cancel_planned_visit(db: Database, visit_id: int) -> None:

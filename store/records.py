@@ -8,8 +8,10 @@ import getpass
 import json
 import uuid
 from datetime import UTC, datetime
+from functools import cache
 
 from sqlite_utils import Database
+from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from store.errors import NotFound
 from store.i18n import _
@@ -27,6 +29,7 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
+@cache
 def actor() -> str:
     try:
         return getpass.getuser()
@@ -45,8 +48,20 @@ def normalise(table: str, row: dict) -> dict:
     return out
 
 
+def _insert_row(db: Database, table: str, row: dict) -> int:
+    """INSERT one row by plain SQL (identifiers from code, every value a parameter): an
+    import writes thousands, and sqlite-utils' per-call introspection would hold the write
+    lock many times longer."""
+    names = ", ".join(quote_identifier(k) for k in row)
+    marks = ", ".join("?" for _k in row)
+    sql = f"INSERT INTO {quote_identifier(table)} ({names}) VALUES ({marks})"  # noqa: S608
+    return db.execute(sql, [jsonify_if_needed(v) for v in row.values()]).lastrowid
+
+
 def _log(db: Database, table: str, uid: str, action: str, before, after, who) -> None:
-    db["changes"].insert(
+    _insert_row(
+        db,
+        "changes",
         {
             "at": now(),
             "actor": who or actor(),
@@ -55,15 +70,17 @@ def _log(db: Database, table: str, uid: str, action: str, before, after, who) ->
             "action": action,
             "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
             "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
-        }
+        },
     )
 
 
 def get(db: Database, table: str, record_id: int) -> dict:
-    rows = list(db[table].rows_where("id = ?", [record_id]))
-    if not rows:
+    sql = f"SELECT * FROM {quote_identifier(table)} WHERE id = ?"  # noqa: S608
+    cursor = db.execute(sql, [record_id])
+    row = cursor.fetchone()
+    if row is None:
         raise NotFound(_("No {table} record with id {id}.").format(table=table, id=record_id))
-    return rows[0]
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
 
 def insert(db: Database, table: str, row: dict, *, who: str | None = None) -> int:
@@ -71,7 +88,7 @@ def insert(db: Database, table: str, row: dict, *, who: str | None = None) -> in
     stamp = now()
     record = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **normalise(table, row)}
     with db.atomic():
-        record_id = db[table].insert(record).last_pk
+        record_id = _insert_row(db, table, record)
         _log(db, table, record["uid"], "insert", None, get(db, table, record_id), who)
     return record_id
 
@@ -81,7 +98,9 @@ def update(db: Database, table: str, record_id: int, changes: dict, *, who=None)
     with db.atomic():
         before = get(db, table, record_id)
         values = {**normalise(table, changes), "updated_at": now()}
-        db[table].update(record_id, values)
+        sets = ", ".join(f"{quote_identifier(k)} = ?" for k in values)
+        sql = f"UPDATE {quote_identifier(table)} SET {sets} WHERE id = ?"  # noqa: S608
+        db.execute(sql, [*(jsonify_if_needed(v) for v in values.values()), record_id])
         after = get(db, table, record_id)
         _log(db, table, before["uid"], "update", before, after, who)
     return after

@@ -8,8 +8,10 @@ read from a TOML file and validated, so that every rule is data a district can s
 'good'
 """
 
+import math
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from store.errors import PhutrachError
@@ -125,8 +127,18 @@ class Rulebook:
 
 
 def load(source: str | Path | None = None) -> Rulebook:
-    """Load a shipped rulebook by name ("resolution", "hd12") or a TOML file by path."""
+    """Load a shipped rulebook by name ("resolution", "hd12") or a TOML file by path.
+    A file read once is kept until it changes (briefs in batch ask for it many times)."""
     path = SHIPPED.get(str(source or DEFAULT)) or Path(source).expanduser()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _load(path, stamp)
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, stamp: int | None) -> Rulebook:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -176,6 +188,8 @@ class _Reader:
                             value=item, choices=", ".join(choices)
                         ),
                     )
+        if kind is float and not math.isfinite(value):  # TOML allows nan and inf
+            self.fail(full, _("must be an ordinary number (not nan or inf)."))
         if kind in (int, float) and value < 0:
             self.fail(full, _("must not be negative."))
         return value

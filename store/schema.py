@@ -167,6 +167,9 @@ def m001_initial(db: Database) -> None:
     db["visits"].create_index(["unit_id", "date"])
     db["visits"].create_index(["supervisor_id", "planned_date"])
     db["visits"].create_index(["meeting_id"])
+    # Everyone's visits (the committee office): the latest done, the planned by date.
+    db["visits"].create_index(["status", "date"])
+    db["visits"].create_index(["status", "planned_date"])
 
     _table(
         db,
@@ -326,6 +329,7 @@ def m001_initial(db: Database) -> None:
     db["concerns"].create_index(["unit_id", "raised_date"])
     db["concerns"].create_index(["supervisor_id", "status"])
     db["concerns"].create_index(["raised_date"])
+    db["concerns"].create_index(["resolved_date"])  # resolved this month, at a glance
     _table(
         db,
         "concern_events",

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, object] = {
     "letterhead.margin_right_mm": 15,
     "letterhead.font_size": 14,
     "rulebook": "resolution",
+    "backup.keep": 14,  # how many automatic backups to keep
     "current_supervisor": None,  # a supervisor uid, or None for "all" (the committee office)
 }
 

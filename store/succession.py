@@ -584,6 +584,11 @@ def set_action_status(db: Database, action_id: int, status: str, *, date=None) -
     return get_action(db, action_id)
 
 
+def action_moves(status: str) -> tuple[str, ...]:
+    """The statuses an action that is `status` may move to (a form offers these only)."""
+    return _ACTION_MOVES.get(status, ())
+
+
 def remove_action(db: Database, action_id: int) -> None:
     action = _action_row(db, action_id)
     _open_plan(db, action["plan_id"])

@@ -25,11 +25,16 @@ def nfc(text: str | None) -> str | None:
 
 
 def fold(text: str | None) -> str:
-    """Lower case, no diacritics, đ→d, single spaces: the shadow used for search."""
+    """Lower case, no diacritics, đ→d, single spaces: the shadow used for search. Control
+    characters (NUL, escapes) separate words: SQLite would cut a LIKE pattern at a NUL."""
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFD", str(text).lower()).replace("đ", "d")
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = "".join(
+        " " if unicodedata.category(ch) == "Cc" else ch
+        for ch in decomposed
+        if not unicodedata.combining(ch)
+    )
     return " ".join(bare.split())
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.periods import Period
+from store.units import search_clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +37,12 @@ left join meetings m on m.id = v.meeting_id
 where v.status = 'done'"""
 
 
-def _visit_filters(period, supervisor_id, unit_id) -> tuple[str, list]:
+def _visit_filters(period, supervisor_id, unit_id, search=None) -> tuple[str, list]:
     where, params = "", []
+    if search and search.strip():  # the unit's name, diacritics optional
+        clause, words = search_clause(search)
+        where += f" and v.unit_id in (select id from units where {clause})"  # noqa: S608
+        params += words
     if period is not None:
         period = Period.parse(period)
         where += " and v.date between ? and ?"
@@ -59,16 +64,20 @@ def list_visits(
     unit_id: int | None = None,
     limit: int | None = 100,
     offset: int = 0,
+    search: str | None = None,
 ) -> list[VisitRow]:
-    """Recorded visits, latest first, with supervisor and unit names (planned ones: `agenda`)."""
-    where, params = _visit_filters(period, supervisor_id, unit_id)
+    """Recorded visits, latest first, with supervisor and unit names (planned ones: `agenda`);
+    `search` keeps the units whose name holds every word of it."""
+    where, params = _visit_filters(period, supervisor_id, unit_id, search)
     sql = _LIST_SQL + where + " order by v.date desc, v.id desc limit ? offset ?"
     rows = db.query(sql, [*params, -1 if limit is None else limit, offset])
     return [VisitRow(**r) for r in rows]
 
 
-def count_visits(db: Database, *, period=None, supervisor_id=None, unit_id=None) -> int:
-    where, params = _visit_filters(period, supervisor_id, unit_id)
+def count_visits(
+    db: Database, *, period=None, supervisor_id=None, unit_id=None, search=None
+) -> int:
+    where, params = _visit_filters(period, supervisor_id, unit_id, search)
     # `where` holds constant fragments only; the values go in `params`.
     sql = "select count(*) as n from visits v where v.status = 'done'" + where  # noqa: S608
     return next(iter(db.query(sql, params)))["n"]

@@ -103,6 +103,17 @@ def _check_planned(db, planned_visit_id, supervisor_id, unit_id) -> None:
         )
 
 
+def _check_reported(db, meeting_id, supervisor_id, unit_id) -> None:
+    rows = list(db["meetings"].rows_where("id = ? and unit_id = ?", [meeting_id, unit_id]))
+    if not rows or db["visits"].count_where(
+        "meeting_id = ? and supervisor_id = ?", [meeting_id, supervisor_id]
+    ):
+        raise ValidationError(
+            _("This is not a meeting of this unit that the supervisor has not yet recorded."),
+            field="meeting_id",
+        )
+
+
 def record_visit(
     db: Database,
     *,
@@ -115,9 +126,12 @@ def record_visit(
     good_practice=None,
     unit_scores=None,
     planned_visit_id=None,
+    meeting_id=None,
     today=None,
 ) -> VisitResult:
-    """Save the meeting the supervisor attended and the visit, in one transaction."""
+    """Save the meeting the supervisor attended and the visit, in one transaction.
+    `meeting_id`: a meeting of the unit already registered (its own report, or another
+    supervisor's visit), which the visit records, its figures replaced by `meeting`'s."""
     rulebook = settings.rulebook(db)
     _check_supervisor(db, supervisor_id)
     check_unit(db, unit_id)
@@ -127,6 +141,8 @@ def record_visit(
     assignment = _assignment(db, supervisor_id, unit_id, meeting_row["date"])
     if planned_visit_id is not None:
         _check_planned(db, planned_visit_id, supervisor_id, unit_id)
+    if meeting_id is not None:
+        _check_reported(db, meeting_id, supervisor_id, unit_id)
     rating = rulebook.rate(clean)
     visit = {
         "supervisor_id": supervisor_id,
@@ -148,7 +164,10 @@ def record_visit(
         ),
     }
     with db.atomic():
-        meeting_id = records.insert(db, "meetings", {"unit_id": unit_id, **meeting_row})
+        if meeting_id is None:
+            meeting_id = records.insert(db, "meetings", {"unit_id": unit_id, **meeting_row})
+        else:
+            records.update(db, "meetings", meeting_id, meeting_row)
         visit["meeting_id"] = meeting_id
         if planned_visit_id is not None:
             records.update(db, "visits", planned_visit_id, visit)

@@ -36,6 +36,11 @@ class AppCommands(Provider):
                 app.action_search_units,
                 _("Search units by name, with or without diacritics"),
             ),
+            (
+                _("Letterhead of the briefs"),
+                partial(_open_letterhead, app),
+                _("Edit the letterhead printed on every brief"),
+            ),
             (_("Help"), app.action_help, _("Keys of this screen and what phutrach does")),
             (_("Quit"), app.exit, _("Close phutrach")),
         ]
@@ -60,6 +65,12 @@ class AppCommands(Provider):
                 text=name,
                 help=label("unit_kind", unit.kind),
             )
+
+
+def _open_letterhead(app) -> None:
+    from tui.screens.letterhead import LetterheadForm
+
+    app.push_screen(LetterheadForm())
 
 
 def _highlight(text: str, offsets) -> Content:

@@ -30,11 +30,53 @@ class Entry:
 
 SCREENS: tuple[Entry, ...] = (
     Entry(
+        "dashboard",
+        "tui.screens.dashboard:DashboardScreen",
+        "f3",
+        "Dashboard",
+        "Assigned units due or overdue for a visit, the agenda, missed visits; log a visit.",
+    ),
+    Entry(
         "units",
         "tui.screens.units:UnitsScreen",
         "f2",
         "Party organizations",
         "The organization tree and the searchable list of all Party organizations.",
+    ),
+    Entry(
+        "concerns",
+        "tui.screens.concerns:ConcernsScreen",
+        "f6",
+        "Concerns",
+        "The concern board: open, overdue and ageing issues raised at the grassroots.",
+    ),
+    Entry(
+        "agenda",
+        "tui.screens.agenda:AgendaScreen",
+        "f4",
+        "Visit agenda",
+        "Planned visits by week and month, suggestions, missed visits.",
+    ),
+    Entry(
+        "compliance",
+        "tui.screens.compliance:ComplianceScreen",
+        "f5",
+        "Compliance grid",
+        "Meetings held, missed and visited, unit by unit and month by month.",
+    ),
+    Entry(
+        "personnel",
+        "tui.screens.personnel:PersonnelScreen",
+        "f7",
+        "Secretaries",
+        "Secretaries, capability notes, replacement-source plans and personnel gaps.",
+    ),
+    Entry(
+        "briefs",
+        "tui.screens.briefs:BriefsScreen",
+        "f8",
+        "Briefs",
+        "Word briefs in batch by kind, scope and period; the briefs written so far.",
     ),
 )
 

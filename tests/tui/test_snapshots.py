@@ -3,7 +3,18 @@
 Update after an intended change of the screens: pytest tests/tui/test_snapshots.py --snapshot-update
 """
 
+import pytest
+
+from tests.tui.conftest import TODAY
+from tests.tui.test_app import OnUnits
+
 SIZE = (120, 40)
+
+
+@pytest.fixture
+def app(district):
+    """The app opened on the units screen (the dashboard, the home screen, has its own)."""
+    return OnUnits(district[0], today=TODAY)
 
 
 def test_units_screen(app, snap_compare):

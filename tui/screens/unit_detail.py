@@ -16,6 +16,8 @@ from store.labels import label
 from store.units import UnitDetail
 from tui.bindings import TranslatedBindings
 from tui.format import vn_date, vn_number
+from tui.screens.meeting_form import MeetingForm
+from tui.widgets.unit_trend import UnitTrend
 
 PATH_SEPARATOR = " › "
 
@@ -34,6 +36,27 @@ class UnitDetailScreen(TranslatedBindings, Screen):
             id="detail.parent",
             tooltip="Open the unit this one belongs to",
         ),
+        Binding(
+            "m",
+            "record_meeting",
+            "Reported meeting",
+            id="detail.meeting",
+            tooltip="Record a meeting the unit reported, without a visit",
+        ),
+        Binding(
+            "p",
+            "secretary",
+            "Secretary",
+            id="detail.secretary",
+            tooltip="Open the secretary: facts, posts, capability notes and plans",
+        ),
+        Binding(
+            "b",
+            "brief",
+            "Brief",
+            id="detail.brief",
+            tooltip="Write the unit's brief for this quarter",
+        ),
     ]
 
     def __init__(self, unit_id: int) -> None:
@@ -49,6 +72,7 @@ class UnitDetailScreen(TranslatedBindings, Screen):
             yield Static(_breadcrumb(committee, detail), id="detail-path")
             yield Static(Text(detail.unit.name, style="bold"), id="detail-name")
             yield Static(_facts(detail), id="detail-facts")
+            yield UnitTrend(self.app.db, self.unit_id, self.app.today, id="detail-trend")
             yield from _section(
                 _("Secretary and committee"),
                 "detail-committee",
@@ -110,10 +134,35 @@ class UnitDetailScreen(TranslatedBindings, Screen):
     def action_back(self) -> None:
         self.dismiss()
 
+    def action_record_meeting(self) -> None:
+        self.app.push_screen(MeetingForm(self.unit_id), self._meeting_recorded)
+
+    async def _meeting_recorded(self, meeting_id: int | None) -> None:
+        if meeting_id is not None:
+            self.notify(_("Meeting recorded."))
+            await self.recompose()
+            self.query_one("#detail-body").focus()
+
     def action_parent(self) -> None:
         parent_id = self.detail.unit.parent_id
         if parent_id is not None:
             self.app.switch_screen(UnitDetailScreen(parent_id))
+
+    def action_brief(self) -> None:
+        from store.periods import Period
+        from tui.briefing import Request, write_brief
+
+        quarter = Period.containing(self.app.today, "quarter").code
+        write_brief(self.app, Request("unit", self.unit_id, quarter))
+
+    def action_secretary(self) -> None:
+        from tui.screens.person import PersonScreen
+
+        secretary = next((p for p in self.detail.committee if p.role == "secretary"), None)
+        if secretary is None:
+            self.notify(_("This unit has no secretary."), severity="warning")
+            return
+        self.app.push_screen(PersonScreen(secretary.person_id))
 
 
 def _breadcrumb(committee: str, detail: UnitDetail) -> Text:

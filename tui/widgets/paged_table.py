@@ -40,7 +40,7 @@ class PageSource:
 
     count: Callable[[], int]
     fetch: Callable[[int, int], Sequence[Any]]  # (limit, offset) -> rows
-    cells: Callable[[Any], Sequence[str]]
+    cells: Callable[[Any], Sequence[str | Text]]  # a rich Text keeps its colours
 
 
 def _empty_source() -> PageSource:
@@ -147,7 +147,7 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
         for column, cell_width, value in zip(
             self.columns, self._widths(width), cells, strict=False
         ):
-            text = Text(str(value) if value is not None else "", no_wrap=True, end="")
+            text = _cell_text(value)
             text.truncate(cell_width, overflow="ellipsis")
             text.align(column.align, cell_width)
             line.append_text(text)
@@ -226,3 +226,10 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
             self.cursor = index
             if again or event.chain > 1:
                 self.action_select()
+
+
+def _cell_text(value) -> Text:
+    """One cell: plain text, or a copy of a styled `Text` (an overdue mark in colour)."""
+    text = value.copy() if isinstance(value, Text) else Text("" if value is None else str(value))
+    text.no_wrap, text.end = True, ""
+    return text

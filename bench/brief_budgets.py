@@ -1,0 +1,75 @@
+"""The briefs' budgets on the province: one brief (gathered, numbered, built, saved, logged),
+and 1,000 supervisor briefs through `briefs.batch.generate` on all cores.
+
+The briefs are numbered and logged in the database like real ones; a brief made again
+keeps its row and number, so repeated runs do not grow the benchmark's database.
+"""
+
+import os
+import shutil
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from bench.timing import Row, Sample, measure
+from briefs.batch import Job, build, generate
+from store import db as store_db
+from store import settings
+from store.letterhead import letterhead
+from store.periods import Period, periods_between
+
+
+def supervisor_jobs(db, count: int, today: date) -> list[Job]:
+    """`count` supervisor briefs: every supervisor for last month, then the months and
+    quarters before, as an office makes them at the start of a month."""
+    ids = [r[0] for r in db.execute("select id from supervisors order by id")]
+    last = Period.containing(today, "month").previous()
+    months = periods_between(last.shift(-11), last)[::-1]
+    quarters = periods_between(Period.containing(last.shift(-11).start, "quarter"), last)[::-1]
+    jobs = [Job("supervisor", s, p.code) for p in [*months, *quarters] for s in ids]
+    return jobs[:count]
+
+
+def one_brief(db_path: Path, today: date, reps: int) -> list[Row]:
+    db = store_db.connect(db_path, migrate=False)
+    lh, rb = letterhead(db), settings.rulebook(db)
+    visit = db.execute("select max(id) from visits where status = 'done'").fetchone()[0]
+    supervisor = supervisor_jobs(db, 1, today)[0]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, job in (
+            ("one brief: a visit", Job("visit", visit, None)),
+            ("one brief: a supervisor's month", supervisor),
+        ):
+            outcome = build(db, job, Path(folder), on=today, lh=lh, rb=rb)
+            if not outcome.ok:
+                raise RuntimeError(f"{name}: {outcome.error}")
+            sample = measure(lambda j=job: build(db, j, Path(folder), on=today, lh=lh, rb=rb), reps)
+            rows.append(Row(name, 25, sample))
+    db.close()
+    return rows
+
+
+def batch(db_path: Path, today: date, count: int) -> list[Row]:
+    db = store_db.connect(db_path, migrate=False)
+    jobs = supervisor_jobs(db, count, today)
+    db.close()
+    folder = Path(tempfile.mkdtemp(prefix="phutrach-bench-"))
+    try:
+        started, children = time.perf_counter(), os.times()
+        outcomes = generate(db_path, jobs, folder, on=today)
+        took = time.perf_counter() - started
+        after = os.times()
+        cpu = (after.children_user - children.children_user) + (
+            after.children_system - children.children_system
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    failed = [o for o in outcomes if not o.ok]
+    note = f"{len(jobs)} supervisor briefs on {os.cpu_count()} cores"
+    if failed:
+        note += f", {len(failed)} FAILED: {failed[0].error}"
+    sample = Sample()
+    sample.add(took, cpu)
+    return [Row(f"{len(jobs):,} briefs", 20, sample, unit="s", note=note + ", cpu of the pool")]

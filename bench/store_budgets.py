@@ -1,0 +1,162 @@
+"""The budgets measured on the store calls the screens make: every list's first page, search
+per keystroke, the dashboard, the annual report's data.
+
+A list's "first page" is what `PagedTable.set_source` costs: the count, then one page of 100
+rows (plus the figures a screen shows beside its list). Calls rotate over a spread of
+supervisors, so that one supervisor's warm cache does not flatter the result.
+"""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from itertools import cycle
+
+from bench.timing import Row, Sample, measure
+from briefs import annual
+from store import concern_board, people, personnel, settings, supervisors, units, visit_list
+from store.cadence import due_list
+from store.grid import compliance_grid
+from store.planning import agenda, missed_visits, suggest_plan
+from store.succession import list_plans
+
+PAGE = 100
+# What a user types, one keystroke at a time, in each searchable list.
+TYPED = {"units": "chi bo thon", "secretaries": "nguyen van", "concerns": "nha van hoa"}
+
+
+def spread(db, count: int = 12) -> list[int]:
+    """Ids of `count` supervisors spread over the list (each with its own units)."""
+    ids = [s.id for s in supervisors.list_supervisors(db)]
+    step = max(len(ids) // count, 1)
+    return ids[::step][:count]
+
+
+def _rotating(calls: Callable[[int], object], ids: list[int]) -> Callable[[], object]:
+    chosen = cycle(ids)
+    return lambda: calls(next(chosen))
+
+
+def _week(today: date) -> tuple[date, date]:
+    start = today - timedelta(days=today.weekday())
+    return start, start + timedelta(days=6)
+
+
+def list_pages(db, today: date, reps: int) -> list[Row]:
+    """The first page of every list, for everyone (the committee office) and per supervisor."""
+    ids, day = spread(db), today.isoformat()
+    start, end = _week(today)
+
+    def units_page():
+        units.count_units(db)
+        units.list_units(db, limit=PAGE)
+
+    def people_page():
+        people.count_people(db)
+        people.list_people(db, limit=PAGE)
+
+    def secretaries_page(sid):
+        personnel.units_without_secretary(db, sid, day)
+        personnel.count_secretaries(db, supervisor_id=sid, as_of=day)
+        personnel.secretaries(db, supervisor_id=sid, as_of=day, limit=PAGE)
+
+    def visits_page(sid):
+        visit_list.count_visits(db, supervisor_id=sid)
+        visit_list.list_visits(db, supervisor_id=sid, limit=PAGE)
+
+    def board_page(sid):
+        concern_board.count_board(db, status="open", supervisor_id=sid, as_of=day)
+        concern_board.board(db, status="open", supervisor_id=sid, as_of=day, limit=PAGE)
+        concern_board.board_counts(db, supervisor_id=sid, as_of=day)
+
+    def agenda_page(sid):
+        agenda(db, sid, start, end)
+        missed_visits(db, sid, today)
+        if sid is not None:
+            suggest_plan(db, sid, start=today, months=3)
+
+    calls = {
+        "units": (units_page, None),
+        "people": (people_page, None),
+        "secretaries": (lambda: secretaries_page(None), secretaries_page),
+        "visits": (lambda: visits_page(None), visits_page),
+        "concern board": (lambda: board_page(None), board_page),
+        "plans": (lambda: list_plans(db, as_of=day), lambda s: list_plans(db, supervisor_id=s)),
+        "agenda": (lambda: agenda_page(None), agenda_page),
+        "due list": (lambda: due_list(db, None, today), lambda s: due_list(db, s, today)),
+        "unit tree (top level)": (lambda: units.children(db, None), None),
+        "compliance grid (top level, year)": (
+            lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today),
+            None,
+        ),
+    }
+    rows = []
+    for name, (everyone, one) in calls.items():
+        rows.append(Row(f"first page: {name}", 150, measure(everyone, reps), note="all"))
+        if one is not None:
+            sample = measure(_rotating(one, ids), reps)
+            rows.append(Row(f"first page: {name}", 150, sample, note="one supervisor"))
+    return rows
+
+
+def keystrokes(db, today: date, reps: int) -> list[Row]:
+    """Search as typed: each prefix of the typed text is one keystroke's store calls."""
+    day = today.isoformat()
+
+    def units_search(text):
+        units.count_units(db, text)
+        units.list_units(db, text, limit=PAGE)
+
+    def secretaries_search(text):
+        personnel.count_secretaries(db, search=text, as_of=day)
+        personnel.secretaries(db, search=text, as_of=day, limit=PAGE)
+
+    def concerns_search(text):
+        concern_board.count_board(db, status="open", search=text, as_of=day)
+        concern_board.board(db, status="open", search=text, as_of=day, limit=PAGE)
+        concern_board.board_counts(db, search=text, as_of=day)
+
+    searches = {
+        "units": units_search,
+        "secretaries": secretaries_search,
+        "concerns": concerns_search,
+    }
+    rows = []
+    for name, search in searches.items():
+        typed = TYPED[name]
+        sample = Sample()
+        for end in range(1, len(typed) + 1):
+            sample.extend(measure(lambda t=typed[:end], s=search: s(t), max(reps // 4, 3)))
+        rows.append(Row(f"search keystroke: {name}", 30, sample, note=f"typing {typed!r}"))
+    return rows
+
+
+def dashboard(db, today: date, reps: int) -> list[Row]:
+    """The dashboard's data calls (tui.screens.dashboard.load and its overdue concerns):
+    for one supervisor, and for everyone apart."""
+    week_end = _week(today)[1]
+    month_end = date(today.year + today.month // 12, today.month % 12 + 1, 1) - timedelta(1)
+
+    def load(sid):
+        supervisors.list_supervisors(db, include_inactive=True)  # the current choice
+        due_list(db, sid, today)
+        agenda(db, sid, today, max(week_end, month_end))
+        missed_visits(db, sid, today)
+        concern_board.count_board(db, overdue=True, supervisor_id=sid, as_of=today)
+        concern_board.board(db, overdue=True, supervisor_id=sid, as_of=today, limit=50)
+
+    return [
+        Row("dashboard", 100, measure(_rotating(load, spread(db)), reps), note="one supervisor"),
+        Row("dashboard", 100, measure(lambda: load(None), reps), note="all (committee office)"),
+    ]
+
+
+def annual_data(db, today: date, reps: int) -> list[Row]:
+    """The annual report's data for the whole province: this year to date and last year."""
+    rulebook = settings.rulebook(db)
+    rows = []
+    for year in (today.year, today.year - 1):
+        sample = measure(
+            lambda y=year: annual.gather(db, None, str(y), on=today, rulebook=rulebook),
+            max(reps // 4, 3),
+        )
+        rows.append(Row("annual province report data", 1000, sample, note=str(year)))
+    return rows

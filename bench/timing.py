@@ -1,0 +1,112 @@
+"""Timing helpers of the benchmark: repeat a call, keep wall and CPU times, summarise each
+budget as median and 95th percentile, print the table.
+
+On a shared machine the wall clock counts the time other processes took the cores; the CPU
+time of this process does not, so both are printed side by side.
+"""
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Sample:
+    """Seconds, wall and CPU, of each repetition of one measured thing."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float | None = None) -> None:
+        self.wall.append(wall)
+        if cpu is not None:
+            self.cpu.append(cpu)
+
+    def extend(self, other: "Sample") -> None:
+        self.wall += other.wall
+        self.cpu += other.cpu
+
+
+def measure(call: Callable[[], object], reps: int, warmup: int = 1) -> Sample:
+    """Run `call` `warmup` times unmeasured (caches, imports), then `reps` times measured."""
+    for _i in range(warmup):
+        call()
+    sample = Sample()
+    for _i in range(reps):
+        cpu, wall = time.process_time(), time.perf_counter()
+        call()
+        sample.add(time.perf_counter() - wall, time.process_time() - cpu)
+    return sample
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (linear interpolation between the closest ranks)."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+@dataclass
+class Row:
+    """One line of the results: what, its budget (None: shown for information) and unit."""
+
+    name: str
+    budget: float | None
+    values: Sample
+    unit: str = "ms"  # ms | s | MB
+    note: str = ""
+
+    @property
+    def scale(self) -> float:
+        return 1000.0 if self.unit == "ms" else 1.0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values.wall) * self.scale
+
+    @property
+    def p95(self) -> float:
+        return p95(self.values.wall) * self.scale
+
+    @property
+    def cpu_median(self) -> float | None:
+        cpu = self.values.cpu
+        return statistics.median(cpu) * self.scale if cpu else None
+
+    @property
+    def verdict(self) -> str:
+        """PASS when the 95th percentile is within the budget."""
+        if self.budget is None:
+            return ""
+        return "PASS" if self.p95 <= self.budget else "FAIL"
+
+
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "ms":
+        return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+
+
+def table(rows: list[Row]) -> str:
+    """The results as a plain text table (tabulate, as the CLI prints)."""
+    from tabulate import tabulate
+
+    lines = [
+        (
+            row.name,
+            "—" if row.budget is None else f"≤ {_number(row.budget, row.unit)} {row.unit}",
+            _number(row.median, row.unit),
+            _number(row.p95, row.unit),
+            _number(row.cpu_median, row.unit),
+            row.unit,
+            len(row.values.wall),
+            row.verdict,
+            row.note,
+        )
+        for row in rows
+    ]
+    headers = ("budget", "limit", "median", "p95", "cpu median", "unit", "n", "", "note")
+    return tabulate(lines, headers=headers, disable_numparse=True)

@@ -1,0 +1,136 @@
+"""The TUI side of the benchmark, run by bench/run.py in a fresh process each time:
+
+    python bench/tui_probe.py cold DB TODAY LAUNCHED   # cold start, screens, keystrokes, RSS
+    python bench/tui_probe.py datatable DB REPS        # stock DataTable vs PagedTable
+
+`cold` imports what `phutrach` imports (the CLI, then the app), opens the app headless at
+120×40 and reports, as JSON on its last line: the seconds from LAUNCHED (the parent's clock
+when it started this process) until the first screen is mounted with its first page drawn;
+the seconds each screen then takes to show its first page; each keystroke of a search in the
+units screen; the peak resident memory after all that.
+"""
+
+import asyncio
+import json
+import resource
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SIZE = (120, 40)
+TYPED = "chi bo thon"
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def _settle(app, pilot) -> None:
+    """Until the messages are handled, the workers done and the screen drawn."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _pages_drawn(screen) -> bool:
+    """True when a paged table of the screen fetched a page to draw (its first page shown)."""
+    from tui.widgets.paged_table import PagedTable
+
+    return any(t._pages or t.row_count == 0 for t in screen.query(PagedTable))
+
+
+async def cold(db_path: str, today: date, launched: float) -> dict:
+    import commands.cli  # noqa: F401 -- `phutrach` builds its CLI before it opens the TUI
+    from tui import registry
+    from tui.app import PhutrachApp
+    from tui.screens.units import UnitsScreen
+
+    app = PhutrachApp(db_path, today=today)
+    out: dict = {"screens": {}, "keystrokes": []}
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(app, pilot)
+        out["first_screen"] = time.time() - launched
+        out["first_screen_cpu"] = time.process_time()
+        out["first_screen_drawn"] = _pages_drawn(app.screen)
+        for entry in registry.SCREENS[1:]:
+            started = time.perf_counter()
+            await app.switch_mode(entry.mode)
+            await _settle(app, pilot)
+            out["screens"][entry.mode] = time.perf_counter() - started
+        await app.switch_mode("units")
+        await _settle(app, pilot)
+        if isinstance(app.screen, UnitsScreen):
+            await app.screen.run_action("focus_search")
+            for key in TYPED:
+                started = time.perf_counter()
+                await pilot.press("space" if key == " " else key)
+                out["keystrokes"].append(time.perf_counter() - started)
+        out["rss_mb"] = _rss_mb()
+    return out
+
+
+async def datatable(db_path: str, reps: int) -> dict:
+    """Seconds to show all units in a stock DataTable, and the first page in a PagedTable."""
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from store import db as store_db
+    from store import units
+    from tui.screens.units import UnitsScreen, _cells
+    from tui.widgets.paged_table import PagedTable, PageSource
+
+    db = store_db.connect(db_path, migrate=False)
+    columns = [c.title for c in UnitsScreen._columns()]
+
+    class Stock(App):
+        def compose(self):
+            yield DataTable()
+
+        def fill(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns(*columns)
+            table.add_rows(_cells(u) for u in units.list_units(db, limit=None))
+
+    class Paged(App):
+        def compose(self):
+            yield PagedTable(UnitsScreen._columns())
+
+        def fill(self) -> None:
+            self.query_one(PagedTable).set_source(
+                PageSource(
+                    count=lambda: units.count_units(db),
+                    fetch=lambda limit, offset: units.list_units(db, limit=limit, offset=offset),
+                    cells=_cells,
+                )
+            )
+
+    out: dict = {"rows": units.count_units(db), "stock": [], "paged": []}
+    for _rep in range(reps):
+        for name, kind in (("stock", Stock), ("paged", Paged)):
+            app = kind()
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                started, cpu = time.perf_counter(), time.process_time()
+                app.fill()
+                await pilot.pause()  # drawn
+                out[name].append((time.perf_counter() - started, time.process_time() - cpu))
+    db.close()
+    return out
+
+
+def main() -> None:
+    mode, db_path = sys.argv[1], sys.argv[2]
+    if mode == "cold":
+        today, launched = date.fromisoformat(sys.argv[3]), float(sys.argv[4])
+        result = asyncio.run(cold(db_path, today, launched))
+    else:
+        result = asyncio.run(datatable(db_path, int(sys.argv[3])))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,414 @@
+"""The annual report on the resolution: BÁO CÁO kết quả thực hiện Nghị quyết về nâng cao chất
+lượng sinh hoạt đảng ở cơ sở năm YYYY (BRIEFS.md), for the whole committee.
+
+Figures: store.report_figures (regular and thematic meetings, attendance, by sector and by
+grassroots organization; ratings; visits against cadence by supervisor; plans),
+store.personnel (secretaries: counts; names only in a confidential report) and
+store.concern_figures. The full tables go to the appendix.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefs import charts, sections
+from briefs.frame import Align, PartyDocument, vn_period
+from briefs.supervisor import cadence
+from briefs.vn import vn_number
+from briefs.wording import Identity, body_name, counted, percent, vi
+from store import settings
+from store.cadence import visit_compliance
+from store.concern_figures import ConcernFigures, concern_figures
+from store.letterhead import Letterhead, letterhead
+from store.periods import Period
+from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
+from store.report_figures import (
+    TOP,
+    MeetingFigures,
+    PlanFigures,
+    RegularLine,
+    VisitFigures,
+    meeting_figures,
+    plan_figures,
+    visit_figures,
+)
+from store.rulebook import Rulebook
+
+KIND, DOC_CODE, FILE_LABEL = "annual", "BC", "BC thực hiện nghị quyết"
+TITLE = "Nghị quyết về nâng cao chất lượng sinh hoạt đảng ở cơ sở"
+
+
+@dataclass(frozen=True)
+class PersonnelCounts:
+    secretaries: int
+    flagged: int
+    flagged_with_plan: int
+    concurrent: int
+    acting: int
+    without_secretary: int
+
+
+@dataclass(frozen=True)
+class AnnualData:
+    identity: Identity
+    period: Period
+    as_of: date
+    rulebook: Rulebook
+    meetings: MeetingFigures
+    visits: VisitFigures
+    plans: PlanFigures
+    people: PersonnelCounts
+    concerns: ConcernFigures
+    flagged: tuple[Secretary, ...]  # confidential reports only
+
+
+def gather(db, scope_id=None, period=None, *, confidential=False, on=None, rulebook=None):
+    """The committee's figures for `period` (a year, usually), judged on `on` (default
+    today); the secretaries as at the period's end (or `on` if earlier)."""
+    period = Period.parse(period)
+    rb = rulebook or settings.rulebook(db)
+    as_of = on or date.today()  # a rule-period ending on as_of still runs: judge after it
+    then = min(as_of, period.end)  # the secretaries as at the period's end
+    count = _counter(db, then)
+    people = PersonnelCounts(
+        secretaries=count(),
+        flagged=count(flagged=True),
+        flagged_with_plan=count(flagged=True, active_plan=True),
+        concurrent=count(concurrent=True),
+        acting=count(acting=True),
+        without_secretary=len(units_without_secretary(db, None, then)),
+    )
+    ident = Identity(
+        kind=KIND,
+        doc_code=DOC_CODE,
+        scope="",
+        period=period.code,
+        confidential=confidential,
+        file_label=FILE_LABEL,
+        file_scope="",
+        file_period=period.code,
+        title=f"Nghị quyết {vn_period(period.code)}",
+    )
+    flagged = secretaries(db, flagged=True, as_of=then, limit=None) if confidential else ()
+    return AnnualData(
+        identity=ident,
+        period=period,
+        as_of=as_of,
+        rulebook=rb,
+        meetings=meeting_figures(db, period, rulebook=rb, as_of=as_of),
+        visits=visit_figures(db, period, visit_compliance(db, None, period), as_of),
+        plans=plan_figures(db, period),
+        people=people,
+        concerns=concern_figures(db, period, as_of=as_of),
+        flagged=tuple(flagged),
+    )
+
+
+def _counter(db, as_of: date):
+    def count(**flags) -> int:
+        return count_secretaries(db, as_of=as_of, **flags)
+
+    return count
+
+
+def build_annual(db, scope_id=None, period=None, *, confidential=False, on=None, number=None):
+    """The annual report for `period` (a year), dated `on` (default today)."""
+    data = gather(db, scope_id, period, confidential=confidential, on=on)
+    return render(data, letterhead(db), number=number, on=on)
+
+
+def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDocument:
+    on = on or date.today()
+    doc = PartyDocument(
+        lh,
+        doc_code=DOC_CODE,
+        number=number,
+        on=on,
+        summary=f"kết quả thực hiện {TITLE} {vn_period(data.period.code)}",
+        confidential=data.identity.confidential,
+    )
+    doc.paragraph(
+        f"Thực hiện {TITLE}, {body_name(lh.issuing_body)} báo cáo kết quả thực hiện "
+        f"{vn_period(data.period.code)} như sau:"
+    )
+    _leadership(doc, data, lh)
+    doc.part("Kết quả thực hiện", prefix="Phần ")
+    _regular(doc, data)
+    _thematic(doc, data)
+    _attendance(doc, data)
+    _quality(doc, data)
+    _visits(doc, data)
+    _secretaries(doc, data)
+    _concerns(doc, data)
+    _assessment(doc, data)
+    _tasks(doc, data)
+    doc.signature()
+    _appendix(doc, data, number, on, lh)
+    return doc
+
+
+def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
+    v, rb = data.visits, data.rulebook
+    doc.part("Công tác lãnh đạo, chỉ đạo", prefix="Phần ")
+    cadences = "; ".join(f"{cadence(c).lower()}: {n}" for c, n in sorted(v.cadences.items()))
+    doc.paragraph(
+        f"{body_name(lh.issuing_body)} đã phân công {v.supervisors} đồng chí cấp ủy viên phụ "
+        f"trách {v.units} tổ chức đảng ({v.assignments} lượt phân công; chế độ dự sinh hoạt "
+        f"{cadences or '-'}). Trong kỳ, các đồng chí cấp ủy viên đã lên kế hoạch "
+        f"{v.planned} lượt dự sinh hoạt ở cơ sở."
+    )
+    doc.paragraph(
+        f"Quy định áp dụng: {rb.name} ({rb.code}); tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
+        f"{percent(rb.attendance_threshold)} trở lên; xếp loại chất lượng sinh hoạt theo phiếu "
+        f"chấm điểm {rb.max_total} điểm."
+    )
+    for rule in rb.meetings:
+        kinds = ", ".join(vi("unit_kind", k).lower() for k in rule.unit_kinds)
+        doc.bullet(
+            f"{vi('meeting_kind', rule.meeting_kind)}: {rule.count} lần/"
+            f"{vi('period', rule.per)} ({kinds})."
+        )
+    doc.drafter_note()
+
+
+def _sector(key: str) -> str:
+    return vi("sector", key) if key else "Chưa phân loại"
+
+
+def regular_rows(lines, name) -> list[list]:
+    """Rows of regular-meeting lines: name, cells, met every month, share, meetings, rate."""
+    rows = [
+        [i, name(x.key), x.cells, x.every_month, _pct(x.every_month, x.cells), x.meetings,
+         percent(x.attendance)]
+        for i, x in enumerate(lines, start=1)
+    ]  # fmt: skip
+    return rows
+
+
+def _pct(part: int, whole: int) -> str:
+    return percent(100 * part / whole) if whole else "-"
+
+
+def _total_row(x: RegularLine) -> list:
+    return [None, "Tổng cộng", x.cells, x.every_month, _pct(x.every_month, x.cells), x.meetings,
+            percent(x.attendance)]  # fmt: skip
+
+
+REGULAR_COLUMNS = ["TT", "Loại hình", "Số chi bộ", ("Sinh hoạt đủ hằng tháng", ["Số", "Tỷ lệ"]),
+                   "Số buổi", "Tỷ lệ dự"]  # fmt: skip
+REGULAR_WIDTHS = [10, 53, 20, 20, 20, 20, 22]
+CENTRED = ["center", "left", "center", "center", "center", "center", "center"]
+
+
+def _regular(doc: PartyDocument, data: AnnualData) -> None:
+    m = data.meetings
+    doc.item("Nền nếp sinh hoạt định kỳ")
+    doc.paragraph(
+        f"{counted(m.total.every_month, m.total.cells, 'chi bộ')} sinh hoạt đều đặn hằng tháng "
+        f"trong {m.months_owed} tháng đã qua của kỳ báo cáo; tổng số {vn_number(m.total.meetings)} "
+        "buổi sinh hoạt chi bộ định kỳ."
+    )
+    rows = regular_rows(m.by_sector, _sector) + [_total_row(m.total)]
+    doc.table(REGULAR_COLUMNS, rows, widths_mm=REGULAR_WIDTHS, align=CENTRED,
+              bold_rows=[len(rows) - 1])  # fmt: skip
+    if m.by_sector:
+        png = charts.bar_chart(
+            [_sector(x.key) for x in m.by_sector],
+            [100 * x.every_month / x.cells if x.cells else None for x in m.by_sector],
+            ylabel="Chi bộ sinh hoạt đủ (%)",
+            ymax=110,
+            percent=True,
+        )
+        doc.picture(png, width_mm=150, caption="Biểu đồ 1: tỷ lệ chi bộ sinh hoạt đều đặn hằng "
+                    "tháng theo loại hình")  # fmt: skip
+    doc.paragraph("Số liệu theo từng tổ chức cơ sở đảng: Phụ lục 1.", italic=True)
+
+
+def _thematic(doc: PartyDocument, data: AnnualData) -> None:
+    t = data.meetings.thematic
+    doc.item("Sinh hoạt chuyên đề")
+    if not t.owed:
+        doc.paragraph(
+            f"Trong kỳ chưa đến hạn sinh hoạt chuyên đề; các tổ chức đảng đã tổ chức {t.held} "
+            "buổi sinh hoạt chuyên đề."
+        )
+        return
+    doc.paragraph(
+        f"{counted(t.units_kept, t.units, 'tổ chức đảng')} sinh hoạt chuyên đề đủ theo quy định; "
+        f"đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện; tổng số buổi sinh hoạt "
+        f"chuyên đề trong kỳ: {vn_number(t.held)}."
+    )
+    rows = [
+        [i, _sector(x.key), x.units, x.units_kept, x.owed, x.kept, _pct(x.kept, x.owed)]
+        for i, x in enumerate(data.meetings.thematic_by_sector, start=1)
+    ]
+    rows.append([None, "Tổng cộng", t.units, t.units_kept, t.owed, t.kept, _pct(t.kept, t.owed)])
+    doc.table(
+        ["TT", "Loại hình", ("Tổ chức đảng", ["Phải", "Đủ"]), ("Số buổi", ["Phải", "Đã"]),
+         "Tỷ lệ"],
+        rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1],
+    )  # fmt: skip
+
+
+def _attendance(doc: PartyDocument, data: AnnualData) -> None:
+    m = data.meetings
+    doc.item("Tỷ lệ đảng viên dự sinh hoạt")
+    doc.paragraph(
+        f"Tỷ lệ đảng viên dự sinh hoạt bình quân {percent(m.total.attendance)}; "
+        f"{counted(m.total.under_threshold, m.total.cells, 'chi bộ')} có tỷ lệ bình quân dưới "
+        f"{percent(m.threshold)}."
+    )
+    rated = sum(n for _low, _high, n in m.attendance_bands)
+    rows = []
+    for low, high, n in m.attendance_bands:
+        rows.append([_band(low, high), n, _pct(n, rated)])
+    rows.append(["Tổng cộng", rated, _pct(rated, rated)])
+    doc.table(["Tỷ lệ đảng viên dự", "Số chi bộ", "Tỷ lệ"], rows, widths_mm=[85, 40, 40],
+              align=["left", "center", "center"], bold_rows=[len(rows) - 1])  # fmt: skip
+
+
+def _band(low: float, high: float | None) -> str:
+    if high is None:
+        return f"Từ {percent(low)} trở lên"
+    return f"Dưới {percent(high)}" if not low else f"Từ {percent(low)} đến dưới {percent(high)}"
+
+
+def _quality(doc: PartyDocument, data: AnnualData) -> None:
+    rb, counts = data.rulebook, data.visits.ratings
+    doc.item("Chất lượng sinh hoạt")
+    rows = sections.rating_rows(counts, rb)
+    total = rows[-1][1]
+    doc.paragraph(
+        f"Qua {vn_number(total)} buổi sinh hoạt có cấp ủy viên cấp trên dự và chấm điểm: "
+        f"{sections.rating_text(counts, rb)}."
+    )
+    doc.table(["Xếp loại", "Số buổi", "Tỷ lệ"], rows, widths_mm=[85, 40, 40],
+              align=["left", "center", "center"], bold_rows=[len(rows) - 1])  # fmt: skip
+    if total:
+        png = charts.bar_chart(
+            [level.label for level in rb.ratings],
+            [counts.get(level.level, 0) for level in rb.ratings],
+            ylabel="Số buổi sinh hoạt",
+        )
+        doc.picture(png, width_mm=120, caption="Biểu đồ 2: xếp loại chất lượng sinh hoạt")
+
+
+def _visits(doc: PartyDocument, data: AnnualData) -> None:
+    v = data.visits
+    doc.item("Cấp ủy viên cấp trên dự sinh hoạt ở cơ sở")
+    full = sum(1 for s in v.by_supervisor if s.done >= s.required)
+    doc.paragraph(
+        f"Các đồng chí cấp ủy viên đã dự {counted(v.done, v.required, 'lượt')} sinh hoạt theo "
+        f"chế độ được phân công (tổng số lượt dự: {vn_number(v.visits)}); "
+        f"{counted(full, v.supervisors, 'đồng chí')} dự đủ theo chế độ. Chi tiết: Phụ lục 2."
+    )
+
+
+def _secretaries(doc: PartyDocument, data: AnnualData) -> None:
+    p, plans = data.people, data.plans
+    doc.item("Đội ngũ bí thư và công tác tạo nguồn")
+    doc.paragraph(
+        f"Toàn {'đảng bộ'} có {vn_number(p.secretaries)} đồng chí bí thư; "
+        f"{counted(p.concurrent, p.secretaries, 'đồng chí')} kiêm nhiệm (bí thư kiêm trưởng "
+        f"thôn, người đứng đầu đồng thời là bí thư); {p.acting} đồng chí giữ quyền bí thư; "
+        f"{p.without_secretary} tổ chức đảng chưa có bí thư."
+    )
+    active = plans.by_status.get("active", 0) + plans.by_status.get("draft", 0)
+    doc.paragraph(
+        f"Số bí thư được đánh giá hạn chế về năng lực, uy tín thấp: {p.flagged}, trong đó "
+        f"{p.flagged_with_plan} đồng chí đã có kế hoạch tạo nguồn thay thế. Hiện có {active} "
+        f"kế hoạch tạo nguồn đang thực hiện; trong kỳ đã thay thế {plans.replaced} bí thư theo "
+        f"kế hoạch, {plans.retained} đồng chí tiếp tục giữ chức vụ."
+    )
+    if data.identity.confidential and data.flagged:
+        rows = [[i, s.person_name, s.unit_name, "Có" if s.has_active_plan else "Chưa"]
+                for i, s in enumerate(data.flagged, start=1)]  # fmt: skip
+        doc.table(
+            ["TT", "Họ và tên", "Tổ chức đảng", "Kế hoạch tạo nguồn"],
+            rows,
+            widths_mm=[10, 50, 75, 30],
+            align=["center", "left", "left", "center"],
+        )
+
+
+def _concerns(doc: PartyDocument, data: AnnualData) -> None:
+    doc.item("Giải quyết vấn đề vướng mắc")
+    doc.paragraph(sections.concern_summary(data.concerns))
+    sections.concern_table(doc, data.concerns, by="category")
+
+
+def _assessment(doc: PartyDocument, data: AnnualData) -> None:
+    m, v, c = data.meetings, data.visits, data.concerns
+    doc.part("Đánh giá chung", prefix="Phần ")
+    doc.item("Ưu điểm")
+    doc.bullet(
+        f"{counted(m.total.every_month, m.total.cells, 'chi bộ')} sinh hoạt đều đặn hằng tháng; "
+        f"tỷ lệ đảng viên dự sinh hoạt bình quân {percent(m.total.attendance)}."
+    )
+    good = sections.good_count(v.ratings, data.rulebook)
+    rated = sum(v.ratings.values())
+    if rated:
+        best = ", ".join(level.label for level in data.rulebook.ratings[:2])
+        doc.bullet(f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {best}.")
+    doc.bullet(f"Cấp ủy viên cấp trên đã dự {counted(v.done, v.required, 'lượt')} sinh hoạt.")
+    if c.resolved:
+        doc.bullet(f"Đã giải quyết xong {c.resolved} vấn đề vướng mắc, kiến nghị của cơ sở.")
+    doc.drafter_note()
+    doc.item("Hạn chế, khuyết điểm")
+    missed = m.total.cells - m.total.every_month
+    if missed:
+        doc.bullet(f"{missed} chi bộ chưa sinh hoạt đều đặn hằng tháng.")
+    if m.total.under_threshold:
+        doc.bullet(
+            f"{m.total.under_threshold} chi bộ có tỷ lệ đảng viên dự sinh hoạt dưới "
+            f"{percent(m.threshold)}."
+        )
+    if v.required > v.done:
+        doc.bullet(f"Còn {v.required - v.done} lượt dự sinh hoạt chưa thực hiện theo chế độ.")
+    if c.overdue:
+        doc.bullet(f"{c.overdue} vấn đề vướng mắc, kiến nghị quá hạn chưa giải quyết xong.")
+    doc.drafter_note()
+    doc.item("Nguyên nhân")
+    doc.drafter_note()
+    doc.item("Bài học kinh nghiệm")
+    doc.drafter_note()
+
+
+def _tasks(doc: PartyDocument, data: AnnualData) -> None:
+    doc.part("Nhiệm vụ, giải pháp thời gian tới", prefix="Phần ")
+    doc.drafter_note()
+    doc.part("Đề xuất, kiến nghị", prefix="Phần ")
+    doc.drafter_note()
+
+
+def _appendix(doc: PartyDocument, data: AnnualData, number, on: date, lh: Letterhead) -> None:
+    m, v = data.meetings, data.visits
+    doc.page_break()
+    doc.paragraph("PHỤ LỤC", bold=True, align=Align.CENTER)
+    numbered = f"số {number:02d}-{DOC_CODE}/{lh.short_code} " if number else ""
+    doc.paragraph(
+        f"(Kèm theo Báo cáo {numbered}ngày {on.day:02d}/{on.month:02d}/{on.year} của "
+        f"{body_name(lh.issuing_body)})",
+        italic=True,
+        align=Align.CENTER,
+    )
+    doc.paragraph("Phụ lục 1. Sinh hoạt chi bộ định kỳ theo tổ chức cơ sở đảng", bold=True)
+
+    def parent(key):
+        return "Chi bộ cơ sở trực thuộc" if key == TOP else m.parent_names.get(key, str(key))
+
+    rows = regular_rows(sorted(m.by_parent, key=lambda x: parent(x.key)), parent)
+    rows.append(_total_row(m.total))
+    columns = ["TT", "Tổ chức cơ sở đảng", *REGULAR_COLUMNS[2:]]
+    doc.table(columns, rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1])
+    doc.paragraph("Phụ lục 2. Cấp ủy viên cấp trên dự sinh hoạt theo chế độ", bold=True)
+    rows = [[i, s.name, s.units, s.required, s.done, _pct(s.done, s.required), s.visits]
+            for i, s in enumerate(v.by_supervisor, start=1)]  # fmt: skip
+    rows.append([None, "Tổng cộng", v.units, v.required, v.done, _pct(v.done, v.required),
+                 v.visits])  # fmt: skip
+    doc.table(
+        ["TT", "Đồng chí", "Số đơn vị", ("Lượt dự theo chế độ", ["Phải", "Đã", "Tỷ lệ"]),
+         "Tổng lượt dự"],
+        rows, widths_mm=[10, 50, 19, 19, 19, 25, 23], align=CENTRED, bold_rows=[len(rows) - 1],
+    )  # fmt: skip
+    doc.paragraph("Phụ lục 3. Vấn đề vướng mắc theo hướng giải quyết", bold=True)
+    sections.concern_table(doc, data.concerns)

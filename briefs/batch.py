@@ -1,0 +1,188 @@
+"""Briefs in batch: many briefs on all cores, each numbered, written atomically and logged.
+
+    outcomes = generate(db_path, [Job("supervisor", 5, "2026-Q3")], Path("out"))
+
+Each worker process opens its own connection. A brief is gathered first (a bad scope fails
+before taking a number), then numbered (store.brief_log.allocate_number, safe across
+processes), built, saved atomically (temp file, fsync, rename: no half-written file) and
+logged with its SHA-256 and the rulebook used. A brief that fails is reported in its Outcome
+and the others still come out.
+"""
+
+import multiprocessing
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from briefs import annual, plan, supervisor, unit, visit
+from briefs.vn import document_number
+from briefs.write import ascii_name, save_docx, sync_folder
+from store import db as store_db
+from store import settings
+from store.brief_log import allocate_number, log_brief
+from store.errors import PhutrachError
+from store.letterhead import letterhead
+
+KINDS = {m.KIND: m for m in (visit, supervisor, unit, annual, plan)}
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str  # visit | supervisor | unit | annual | plan
+    scope_id: int | None  # visit, supervisor, unit or plan id; None for the annual report
+    period: str | None
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    title: str  # what the brief is about (the job itself when it failed early)
+    path: Path | None = None
+    number: str | None = None  # "Số 05-BC/HU"
+    sha256: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+Progress = Callable[[int, int, Outcome], None]
+
+
+def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome:
+    """Make one brief: gather, number, build, save, log. Failures become the Outcome's error."""
+    title = f"{job.kind} {job.scope_id if job.scope_id is not None else ''}".strip()
+    try:
+        module = KINDS[job.kind]
+        rb = rb or settings.rulebook(db)
+        lh = lh or letterhead(db)
+        data = module.gather(
+            db, job.scope_id, job.period, confidential=job.confidential, on=on, rulebook=rb
+        )
+        ident = data.identity
+        title = ident.title
+        number = allocate_number(
+            db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
+            period=ident.period, confidential=ident.confidential,
+        )  # fmt: skip
+        document = module.render(data, lh, number=number, on=on)
+        path = Path(out_dir) / ident.filename
+        sha = save_docx(document.document, path, confidential=ident.confidential, sync_dir=False)
+        log_brief(
+            db, kind=ident.kind, scope=ident.scope, period=ident.period,
+            confidential=ident.confidential, path=path, sha256=sha, rulebook=rb.name,
+            doc_code=ident.doc_code,
+        )  # fmt: skip
+        shown = document_number(number, ident.doc_code, lh.short_code)
+        return Outcome(job, title, path, shown, sha)
+    except PhutrachError as exc:
+        return Outcome(job, title, error=exc.message)
+    except Exception as exc:  # one brief's bug must not stop the batch
+        return Outcome(job, title, error=f"{type(exc).__name__}: {exc}")
+
+
+# ---- worker processes ----------------------------------------------------------------------
+_worker: dict = {}
+
+
+def _start_worker(db_path: str, out_dir: str, on: date) -> None:
+    db = store_db.connect(db_path, create=False, migrate=False)
+    _worker.update(db=db, out=Path(out_dir), on=on, lh=letterhead(db), rb=settings.rulebook(db))
+
+
+def _run(job: Job) -> Outcome:
+    w = _worker
+    return build(w["db"], job, w["out"], on=w["on"], lh=w["lh"], rb=w["rb"])
+
+
+def generate(
+    db_path: Path | str,
+    jobs: Sequence[Job],
+    out_dir: Path | str,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    on: date | None = None,
+) -> list[Outcome]:
+    """Make every brief of `jobs` into `out_dir`, on `workers` processes (default: all
+    cores); `progress(done, total, outcome)` after each. Returns the outcomes in job order."""
+    on = on or date.today()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1:
+        results = _in_process(db_path, jobs, out, on)
+    else:
+        results = _in_pool(db_path, jobs, out, on, workers)
+    outcomes = []
+    for done, outcome in enumerate(results, start=1):
+        outcomes.append(outcome)
+        if progress:
+            progress(done, len(jobs), outcome)
+    sync_folder(out)  # the renames, made durable once for the whole batch
+    return outcomes
+
+
+def _in_process(db_path, jobs: Sequence[Job], out: Path, on: date) -> Iterable[Outcome]:
+    db = store_db.connect(db_path, create=False, migrate=False)
+    try:
+        lh, rb = letterhead(db), settings.rulebook(db)
+        for job in jobs:
+            yield build(db, job, out, on=on, lh=lh, rb=rb)
+    finally:
+        db.close()
+
+
+def _in_pool(db_path, jobs: Sequence[Job], out: Path, on: date, workers: int):
+    context = multiprocessing.get_context("forkserver")  # safe from a threaded caller (TUI)
+    context.set_forkserver_preload(["briefs.batch"])
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(str(db_path), str(out), on),
+    ) as pool:
+        results = pool.map(_run, jobs, chunksize=chunk)
+        for index in range(len(jobs)):
+            try:
+                yield next(results)
+            except BrokenProcessPool as exc:
+                for lost in jobs[index:]:
+                    yield Outcome(lost, lost.kind, error=f"BrokenProcessPool: {exc}")
+                return
+
+
+def zip_name(kind: str, period: str | None, confidential: bool) -> str:
+    """The name of a batch's zip file: "BC-tinh-hinh-to-chuc-dang-2026-Q3.zip" ("-MAT" added
+    when a brief in it is confidential)."""
+    parts = [ascii_name(KINDS[kind].FILE_LABEL), period or ""]
+    return "-".join(p for p in parts if p) + ("-MAT" if confidential else "") + ".zip"
+
+
+def zip_outputs(paths: Iterable[Path | str], zip_path: Path | str) -> Path:
+    """Zip the files `paths` (by their names) into `zip_path`, atomically; returns it."""
+    target = Path(zip_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as raw:
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+                for path in paths:
+                    zf.write(path, arcname=Path(path).name)
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,66 @@
+"""Pieces several briefs share: rating counts, concern figures, drafted sentences."""
+
+from briefs.frame import PartyDocument
+from briefs.vn import vn_number
+from store.concern_figures import ConcernFigures
+from store.rulebook import Rulebook
+
+
+def rating_rows(counts: dict[str, int], rb: Rulebook) -> list[list]:
+    """One row per rating level, best first: [level, visits, share]; then the total."""
+    total = sum(counts.get(level.level, 0) for level in rb.ratings)
+    rows = [
+        [level.label, counts.get(level.level, 0), _pct(counts.get(level.level, 0), total)]
+        for level in rb.ratings
+    ]
+    return [*rows, ["Tổng cộng", total, _pct(total, total)]]
+
+
+def rating_text(counts: dict[str, int], rb: Rulebook) -> str:
+    """ "Tốt 3, Khá 5, Trung bình 1, Kém 0" (levels in the rulebook's order)."""
+    return ", ".join(f"{level.label} {counts.get(level.level, 0)}" for level in rb.ratings)
+
+
+def good_count(counts: dict[str, int], rb: Rulebook) -> int:
+    """Visits rated in the two best levels (Tốt, Khá)."""
+    return sum(counts.get(level.level, 0) for level in rb.ratings[:2])
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{vn_number(100 * part / whole)}%" if whole else "-"
+
+
+def concern_summary(f: ConcernFigures) -> str:
+    """The concern figures of a period in one sentence."""
+    text = (
+        f"Trong kỳ, phát sinh {f.raised} vấn đề vướng mắc, kiến nghị; đã giải quyết xong "
+        f"{f.resolved}; đến cuối kỳ còn {f.still_open} vấn đề chưa giải quyết xong"
+    )
+    text += f", trong đó {f.overdue} vấn đề quá hạn." if f.overdue else "."
+    if f.median_days is not None:
+        text += (
+            f" Thời gian giải quyết (trung vị) là {vn_number(f.median_days)} ngày "
+            "kể từ khi phát sinh."
+        )
+    return text
+
+
+def concern_table(doc: PartyDocument, f: ConcernFigures, *, by: str = "route") -> list[list]:
+    """The concern figures by route (or by category) as a table with a total line; the rows
+    without any concern are left out. Returns the rows written."""
+    lines = f.by_route if by == "route" else f.by_category
+    shown = [x for x in lines if x.raised or x.still_open or x.resolved]
+    rows = [
+        [i, x.label, x.raised, x.resolved, x.still_open, x.overdue]
+        for i, x in enumerate(shown, start=1)
+    ]
+    rows.append([None, "Tổng cộng", f.raised, f.resolved, f.still_open, f.overdue])
+    first = "Hướng giải quyết" if by == "route" else "Lĩnh vực"
+    doc.table(
+        ["TT", first, "Phát sinh", "Đã giải quyết", "Chưa giải quyết", "Quá hạn"],
+        rows,
+        widths_mm=[10, 59, 24, 24, 26, 22],
+        align=["center", "left", "center", "center", "center", "center"],
+        bold_rows=[len(rows) - 1],
+    )
+    return rows

@@ -1,0 +1,418 @@
+"""The supervisor brief: BÁO CÁO kết quả thực hiện nhiệm vụ cấp ủy viên phụ trách cơ sở, for
+a month, a quarter, a half-year or a year (BRIEFS.md).
+
+Figures are those of the screens, as at the end of the period (or the brief's date, if
+earlier): visits required and done (store.cadence.visit_compliance), the regime of each
+assigned unit (store.regime.unit_regime), the concerns (store.concern_figures, the board)
+and the secretaries (store.personnel): counts only, unless the brief is confidential.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from briefs import sections
+from briefs.frame import PartyDocument, vn_period
+from briefs.visit import OPEN_ROUTES
+from briefs.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
+from store import settings
+from store.cadence import ComplianceLine, visit_compliance
+from store.capability import CapabilityNote, latest_note
+from store.concern_board import BoardRow, board
+from store.concern_figures import ConcernFigures, concern_figures
+from store.letterhead import Letterhead, letterhead
+from store.periods import Period
+from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
+from store.regime import UnitRegime, unit_regime
+from store.report_figures import owed_by
+from store.rulebook import Rulebook
+from store.supervisor_search import Supervisor, get_supervisor
+from store.units import Unit, get_unit
+from store.visits import VisitRow, list_visits
+
+KIND, DOC_CODE, FILE_LABEL = "supervisor", "BC", "BC phụ trách cơ sở"
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    """One assignment of the supervisor in the period, with its unit's figures."""
+
+    unit: Unit
+    compliance: ComplianceLine
+    visits: tuple[VisitRow, ...]
+    regime: UnitRegime
+    owed: tuple[int, int]  # visits (required, done) as of the brief's date
+
+    @property
+    def thematic(self):
+        return next((x for x in self.regime.lines if x.meeting_kind == "thematic"), None)
+
+    def regular(self) -> tuple[int, int, int]:
+        """Required, kept and missed meetings of every kind but thematic."""
+        lines = [x for x in self.regime.lines if x.meeting_kind != "thematic"]
+        return (sum(x.required for x in lines), sum(x.kept for x in lines),
+                sum(x.missed for x in lines))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SupervisorData:
+    identity: Identity
+    supervisor: Supervisor
+    period: Period
+    as_of: date
+    lines: tuple[UnitLine, ...]
+    ratings: dict[str, int]
+    concerns: ConcernFigures
+    overdue: tuple[BoardRow, ...]
+    gaps: Gaps
+    flagged: int  # secretaries whose latest note is flagged
+    secretaries: tuple[Secretary, ...]  # confidential briefs only
+    notes: dict[int, CapabilityNote]  # latest note per person: confidential briefs only
+    rulebook: Rulebook
+
+    @property
+    def required(self) -> int:
+        return sum(x.owed[0] for x in self.lines)
+
+    @property
+    def done(self) -> int:
+        return sum(x.owed[1] for x in self.lines)
+
+    @property
+    def broke(self) -> tuple[UnitLine, ...]:
+        """The units that missed a meeting the regime required."""
+        return tuple(x for x in self.lines if x.regime.missed)
+
+
+def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=None):
+    """The supervisor `scope_id`'s figures for `period`, judged on `on` (default today);
+    people and open concerns as at the period's end (or `on` if earlier)."""
+    period = Period.parse(period)
+    supervisor = get_supervisor(db, scope_id)
+    rb = rulebook or settings.rulebook(db)
+    as_of = on or date.today()  # a rule-period ending on as_of still runs: judge after it
+    then = min(as_of, period.end)  # people and concerns as at the end of the period
+    visits: dict[int, list[VisitRow]] = {}
+    for v in reversed(list_visits(db, period=period, supervisor_id=scope_id, limit=None)):
+        visits.setdefault(v.unit_id, []).append(v)
+    lines = tuple(
+        UnitLine(
+            get_unit(db, c.assignment.unit_id),
+            c,
+            tuple(visits.get(c.assignment.unit_id, ())),
+            unit_regime(db, c.assignment.unit_id, period, rb, as_of=as_of),
+            owed_by(c, as_of),
+        )
+        for c in visit_compliance(db, scope_id, period)
+    )
+    people = tuple(secretaries(db, supervisor_id=scope_id, as_of=then, limit=None))
+    notes = {}
+    if confidential:
+        for s in people:
+            note = latest_note(db, s.person_id, then) if s.last_note_date else None
+            if note:
+                notes[s.person_id] = note
+    ident = Identity(
+        kind=KIND,
+        doc_code=DOC_CODE,
+        scope=supervisor.code or supervisor.uid,
+        period=period.code,
+        confidential=confidential,
+        file_label=FILE_LABEL,
+        file_scope=f"{supervisor.name} {supervisor.code or ''}",
+        file_period=period.code,
+        title=supervisor.display,
+    )
+    return SupervisorData(
+        identity=ident,
+        supervisor=supervisor,
+        period=period,
+        as_of=as_of,
+        lines=lines,
+        ratings=dict(Counter(v.rating for vs in visits.values() for v in vs if v.rating)),
+        concerns=concern_figures(db, period, supervisor_id=scope_id, as_of=as_of),
+        overdue=tuple(board(db, supervisor_id=scope_id, overdue=True, as_of=then, limit=None)),
+        gaps=personnel_gaps(db, scope_id, then),
+        flagged=sum(1 for s in people if s.flagged),
+        secretaries=people if confidential else (),
+        notes=notes,
+        rulebook=rb,
+    )
+
+
+def build_supervisor(db, scope_id: int, period, *, confidential=False, on=None, number=None):
+    """The brief of supervisor `scope_id` for `period`, dated `on` (default today)."""
+    data = gather(db, scope_id, period, confidential=confidential, on=on)
+    return render(data, letterhead(db), number=number, on=on)
+
+
+def render(data: SupervisorData, lh: Letterhead, *, number=None, on=None) -> PartyDocument:
+    doc = PartyDocument(
+        signed_by(lh, data.supervisor.name),
+        doc_code=DOC_CODE,
+        number=number,
+        on=on or date.today(),
+        summary="kết quả thực hiện nhiệm vụ cấp ủy viên phụ trách cơ sở "
+        + vn_period(data.period.code),
+        confidential=data.identity.confidential,
+    )
+    sup = data.supervisor
+    who = f"đồng chí {sup.name}" + (f", {sup.title}," if sup.title else "")
+    doc.paragraph(
+        f"Thực hiện sự phân công của {body_name(lh.issuing_body)}, {who} được phân công phụ "
+        f"trách {len(data.lines)} tổ chức đảng. Kết quả thực hiện nhiệm vụ "
+        f"{vn_period(data.period.code)} như sau:"
+    )
+    _units(doc, data)
+    doc.part("Kết quả thực hiện")
+    _visits(doc, data)
+    _quality(doc, data)
+    _people(doc, data)
+    _concerns(doc, data)
+    _assessment(doc, data)
+    _tasks(doc, data)
+    _proposals(doc, data, lh)
+    doc.signature()
+    return doc
+
+
+def _units(doc: PartyDocument, data: SupervisorData) -> None:
+    doc.part("Đơn vị được phân công phụ trách")
+    if not data.lines:
+        doc.paragraph("Trong kỳ, đồng chí không được phân công phụ trách tổ chức đảng nào.")
+        return
+    rows = [
+        [i, x.unit.name, vi("sector", x.unit.sector), x.unit.members,
+         cadence(x.compliance.assignment.cadence),
+         short_date(x.compliance.assignment.start_date)]
+        for i, x in enumerate(data.lines, start=1)
+    ]  # fmt: skip
+    doc.table(
+        ["TT", "Tổ chức đảng", "Loại hình", "Số đảng viên", "Chế độ dự sinh hoạt", "Từ ngày"],
+        rows,
+        widths_mm=[10, 55, 28, 20, 28, 24],
+        align=["center", "left", "left", "center", "left", "center"],
+    )
+
+
+def cadence(code: str) -> str:
+    """ "Hàng tháng", "Hàng quý": the cadence without its "Định kỳ"."""
+    text = vi("cadence", code).removeprefix("Định kỳ ")
+    return text[:1].upper() + text[1:]
+
+
+def visit_rows(data: SupervisorData) -> list[list]:
+    """II.1 as rows: unit, visits required, done, dates, ratings; then the total."""
+    rb = data.rulebook
+    rows = []
+    for i, x in enumerate(data.lines, start=1):
+        dates = ", ".join(short_date(v.date) for v in x.visits) or "-"
+        ratings = ", ".join(rb.rating_label(v.rating) for v in x.visits if v.rating) or "-"
+        rows.append([i, x.unit.name, *x.owed, dates, ratings])
+    visits = sum(len(x.visits) for x in data.lines)
+    rows.append([None, "Tổng cộng", data.required, data.done, f"{visits} lượt", None])
+    return rows
+
+
+def _visits(doc: PartyDocument, data: SupervisorData) -> None:
+    doc.item("Dự sinh hoạt")
+    if data.required:
+        doc.paragraph(
+            f"Đã dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ được "
+            "phân công."
+        )
+    else:
+        doc.paragraph("Trong kỳ, chế độ được phân công không yêu cầu lượt dự sinh hoạt nào.")
+    if data.lines:
+        rows = visit_rows(data)
+        doc.table(
+            ["TT", "Tổ chức đảng", ("Số lượt dự", ["Phải dự", "Đã dự"]), "Ngày dự", "Xếp loại"],
+            rows,
+            widths_mm=[10, 50, 17, 17, 39, 32],
+            align=["center", "left", "center", "center", "left", "left"],
+            bold_rows=[len(rows) - 1],
+        )
+
+
+def quality_rows(data: SupervisorData) -> list[list]:
+    """II.2 as rows: per unit, meetings required, kept and missed, thematic, attendance."""
+    rows = []
+    for i, x in enumerate(data.lines, start=1):
+        required, kept, missed = x.regular()
+        thematic = x.thematic
+        rows.append([
+            i, x.unit.name, required, kept, missed,
+            thematic.required if thematic else "-", thematic.held if thematic else "-",
+            percent(x.regime.attendance_rate),
+        ])  # fmt: skip
+    return rows
+
+
+def _quality(doc: PartyDocument, data: SupervisorData) -> None:
+    rb = data.rulebook
+    doc.item("Chất lượng sinh hoạt và nền nếp sinh hoạt định kỳ, chuyên đề")
+    rated = sum(data.ratings.values())
+    if rated:
+        scored = sections.rating_text(data.ratings, rb)
+        doc.paragraph(f"Kết quả chấm điểm {rated} buổi sinh hoạt được dự: {scored}.")
+    if not data.lines:
+        return
+    doc.table(
+        ["TT", "Tổ chức đảng", ("Sinh hoạt theo quy định", ["Phải", "Đã", "Thiếu"]),
+         ("Chuyên đề", ["Phải", "Đã"]), "Tỷ lệ dự"],
+        quality_rows(data),
+        widths_mm=[10, 53, 16, 16, 16, 16, 16, 22],
+        align=["center", "left", *["center"] * 6],
+    )  # fmt: skip
+    kept = len(data.lines) - len(data.broke)
+    doc.paragraph(
+        f"{counted(kept, len(data.lines), 'tổ chức đảng')} thực hiện đúng chế độ sinh hoạt "
+        "theo quy định trong kỳ."
+    )
+    for x in data.broke:
+        missed = [
+            f"{vi('meeting_kind', line.meeting_kind).lower()} thiếu {line.missed} buổi"
+            for line in x.regime.lines
+            if line.missed
+        ]
+        doc.bullet(f"{x.unit.name}: {'; '.join(missed)}.")
+    later = {x.thematic.due_by for x in data.lines if x.thematic and x.thematic.due_later}
+    if later:
+        doc.paragraph(
+            "Sinh hoạt chuyên đề của kỳ chưa kết thúc được tính vào kỳ báo cáo sau "
+            f"(hạn {', '.join(short_date(d) for d in sorted(later))})."
+        )
+    low = [x.unit.name for x in data.lines if x.regime.attendance_ok is False]
+    if low:
+        doc.paragraph(
+            f"Tỷ lệ đảng viên dự sinh hoạt dưới {percent(rb.attendance_threshold)}: "
+            f"{', '.join(low)}."
+        )
+
+
+def _people(doc: PartyDocument, data: SupervisorData) -> None:
+    g = data.gaps
+    doc.item("Nắm tình hình đội ngũ bí thư, cấp ủy")
+    doc.paragraph(
+        f"Các tổ chức đảng được phân công có {g.secretaries} đồng chí bí thư, trong đó "
+        f"{len(g.concurrent)} đồng chí kiêm nhiệm (bí thư kiêm trưởng thôn, người đứng đầu "
+        f"đồng thời là bí thư), {len(g.acting)} đồng chí đang giữ quyền bí thư; "
+        f"{len(g.without_secretary)} tổ chức đảng chưa có bí thư; {len(g.unassessed)} đồng chí "
+        "chưa được đánh giá trong 12 tháng qua."
+    )
+    doc.paragraph(
+        f"Số bí thư được đánh giá hạn chế về năng lực, uy tín thấp: {data.flagged}; "
+        f"trong đó {len(g.flagged_without_plan)} đồng chí chưa có kế hoạch tạo nguồn thay thế."
+    )
+    if data.identity.confidential:
+        _secretaries(doc, data)
+
+
+def _secretaries(doc: PartyDocument, data: SupervisorData) -> None:
+    """Names and assessments: confidential briefs only."""
+    rb = data.rulebook
+    rows = []
+    for i, s in enumerate(data.secretaries, start=1):
+        note = data.notes.get(s.person_id)
+        assessed = f"{short_date(note.date)}: {rb.label('scale', note.overall)}" if note else "-"
+        rows.append([i, s.person_name, s.unit_name, assessed, "x" if s.flagged else "",
+                     "Có" if s.has_active_plan else ""])  # fmt: skip
+    if rows:
+        doc.table(
+            ["TT", "Họ và tên", "Tổ chức đảng", "Đánh giá gần nhất", "Hạn chế", "Kế hoạch"],
+            rows,
+            widths_mm=[10, 36, 42, 38, 17, 22],
+            align=["center", "left", "left", "left", "center", "center"],
+        )
+    for s in data.secretaries:
+        note = data.notes.get(s.person_id)
+        if s.flagged and note and note.narrative:
+            doc.bullet(f"Đồng chí {s.person_name} ({s.unit_name}): {note.narrative}")
+
+
+def _concerns(doc: PartyDocument, data: SupervisorData) -> None:
+    doc.item("Vấn đề vướng mắc phát sinh và kết quả giải quyết")
+    f = data.concerns
+    doc.paragraph(sections.concern_summary(f))
+    if f.raised or f.still_open or f.resolved:
+        sections.concern_table(doc, f)
+    if data.overdue:
+        doc.paragraph("Các vấn đề quá hạn chưa giải quyết xong:")
+    for row in data.overdue:
+        doc.bullet(
+            f"{row.unit_name}: {row.description} (hạn {short_date(row.due_date)}, "
+            f"quá hạn {row.days_overdue} ngày)."
+        )
+
+
+def _assessment(doc: PartyDocument, data: SupervisorData) -> None:
+    rb, f = data.rulebook, data.concerns
+    doc.part("Đánh giá chung")
+    doc.item("Ưu điểm")
+    if data.done:
+        doc.bullet(f"Đã dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ.")
+    kept = len(data.lines) - len(data.broke)
+    if kept:
+        doc.bullet(
+            f"{counted(kept, len(data.lines), 'tổ chức đảng')} thực hiện đúng chế độ sinh hoạt."
+        )
+    rated = sum(data.ratings.values())
+    if rated:
+        good = sections.good_count(data.ratings, rb)
+        labels = ", ".join(level.label for level in rb.ratings[:2])
+        doc.bullet(f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {labels}.")
+    if f.resolved:
+        doc.bullet(f"Đã giải quyết xong {f.resolved} vấn đề vướng mắc, kiến nghị.")
+    doc.drafter_note()
+    doc.item("Hạn chế")
+    if data.required > data.done:
+        doc.bullet(f"Còn {data.required - data.done} lượt dự sinh hoạt chưa thực hiện theo chế độ.")
+    if data.broke:
+        names = ", ".join(x.unit.name for x in data.broke)
+        doc.bullet(f"{len(data.broke)} tổ chức đảng chưa thực hiện đúng chế độ sinh hoạt: {names}.")
+    weak = rated - sections.good_count(data.ratings, rb) if rated else 0
+    if weak:
+        labels = ", ".join(level.label for level in rb.ratings[2:])
+        doc.bullet(f"{weak} buổi sinh hoạt được dự xếp loại {labels}.")
+    if f.overdue:
+        doc.bullet(f"{f.overdue} vấn đề vướng mắc, kiến nghị quá hạn chưa giải quyết xong.")
+    doc.drafter_note()
+    doc.item("Nguyên nhân")
+    doc.drafter_note()
+
+
+def _tasks(doc: PartyDocument, data: SupervisorData) -> None:
+    doc.part("Nhiệm vụ thời gian tới")
+    if data.lines:
+        doc.bullet(
+            f"Tiếp tục dự sinh hoạt theo chế độ được phân công tại {len(data.lines)} "
+            "tổ chức đảng; nắm chắc tình hình đội ngũ bí thư, cấp ủy."
+        )
+    if data.broke:
+        doc.bullet(
+            "Chỉ đạo "
+            + ", ".join(x.unit.name for x in data.broke)
+            + " thực hiện đúng chế độ sinh hoạt."
+        )
+    if data.concerns.still_open:
+        doc.bullet(
+            f"Đôn đốc giải quyết {data.concerns.still_open} vấn đề vướng mắc, kiến nghị còn tồn "
+            "đọng."
+        )
+    if data.gaps.flagged_without_plan:
+        doc.bullet(
+            f"Chỉ đạo xây dựng kế hoạch tạo nguồn thay thế đối với "
+            f"{len(data.gaps.flagged_without_plan)} bí thư hạn chế về năng lực, uy tín."
+        )
+    doc.drafter_note()
+
+
+def _proposals(doc: PartyDocument, data: SupervisorData, lh: Letterhead) -> None:
+    doc.part("Đề xuất, kiến nghị")
+    asked = sum(x.still_open for x in data.concerns.by_route if x.id in OPEN_ROUTES)
+    if asked:
+        doc.paragraph(
+            f"Đề nghị {body_name(lh.issuing_body)} chỉ đạo các cơ quan liên quan giải quyết "
+            f"{asked} kiến nghị của cơ sở thuộc thẩm quyền cấp trên còn chưa giải quyết xong."
+        )
+    doc.drafter_note()

@@ -1,0 +1,280 @@
+"""The visit brief: BÁO CÁO kết quả dự sinh hoạt chi bộ … tháng MM/YYYY (BRIEFS.md).
+
+Everything comes from the recorded visit (store.visits.get_visit): the meeting's figures, the
+score sheet, the supervisor's observations and advice, and the concerns raised at it.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefs.frame import PartyDocument, vn_date
+from briefs.vn import vn_number
+from briefs.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
+from store import settings
+from store.cadence import Assignment, assignment_on
+from store.concerns import Concern, get_concern
+from store.errors import ValidationError
+from store.i18n import _
+from store.letterhead import Letterhead, letterhead
+from store.periods import Period
+from store.report_figures import visit_concern_ids
+from store.rulebook import Rulebook
+from store.supervisor_search import Supervisor, get_supervisor
+from store.units import Unit, ancestors, get_unit
+from store.visits import Visit, get_visit
+
+KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
+# The meeting as the title names it: "kết quả dự sinh hoạt chuyên đề Chi bộ …".
+ATTENDED = {
+    "regular": "sinh hoạt",
+    "thematic": "sinh hoạt chuyên đề",
+    "committee": "sinh hoạt cấp ủy",
+    "standing": "sinh hoạt ban thường vụ",
+    "general": "hội nghị",
+}
+# The criteria item II.1 speaks of (when the rulebook has them; all are in the table of II.4).
+PREPARATION = ("preparation",)
+OPEN_ROUTES = ("committee", "agency")  # concerns the committee is asked to act on
+
+
+@dataclass(frozen=True)
+class VisitData:
+    identity: Identity
+    visit: Visit
+    unit: Unit
+    parents: tuple[Unit, ...]
+    supervisor: Supervisor
+    assignment: Assignment | None
+    concerns: tuple[Concern, ...]
+    rulebook: Rulebook
+
+
+def gather(db, scope_id: int, period=None, *, confidential=False, on=None, rulebook=None):
+    """The visit `scope_id` and all its brief shows; `period` is not needed (the visit's month
+    is the brief's period) and is checked when given."""
+    visit = get_visit(db, scope_id)
+    if visit.status != "done" or visit.meeting is None:
+        raise ValidationError(_("Only a recorded visit has a brief."), field="visit")
+    month = Period.containing(visit.date, "month")
+    if period is not None and not Period.parse(period).contains(visit.date):
+        raise ValidationError(
+            _("The visit of {date} is not in the period {period}.").format(
+                date=visit.date, period=period
+            ),
+            field="period",
+        )
+    unit = get_unit(db, visit.unit_id)
+    supervisor = get_supervisor(db, visit.supervisor_id)
+    identity = Identity(
+        kind=KIND,
+        doc_code=DOC_CODE,
+        scope=visit.uid,
+        period=month.code,
+        confidential=confidential,
+        file_label=FILE_LABEL,
+        file_scope=f"{unit.name} {supervisor.code or ''}",
+        file_period=visit.date,
+        title=f"{unit.name} – {short_date(visit.date)}",
+    )
+    return VisitData(
+        identity,
+        visit,
+        unit,
+        tuple(ancestors(db, unit)),
+        supervisor,
+        assignment_on(db, visit.supervisor_id, visit.unit_id, date.fromisoformat(visit.date)),
+        tuple(get_concern(db, i) for i in visit_concern_ids(db, visit.id)),
+        rulebook or settings.rulebook(db),
+    )
+
+
+def build_visit(db, scope_id: int, period=None, *, confidential=False, on=None, number=None):
+    """The visit brief of visit `scope_id`, dated `on` (default today), ready to save."""
+    data = gather(db, scope_id, period, confidential=confidential, on=on)
+    return render(data, letterhead(db), number=number, on=on)
+
+
+def render(data: VisitData, lh: Letterhead, *, number=None, on=None) -> PartyDocument:
+    visit, meeting = data.visit, data.visit.meeting
+    summary = f"kết quả dự {ATTENDED.get(meeting.kind, 'sinh hoạt')} {data.unit.name} " + (
+        f"tháng {month_year(visit.date)}"
+    )
+    doc = PartyDocument(
+        signed_by(lh, data.supervisor.name),
+        doc_code=DOC_CODE,
+        number=number,
+        on=on or date.today(),
+        summary=summary,
+        confidential=data.identity.confidential,
+    )
+    doc.paragraph(_opening(data, lh))
+    _situation(doc, data)
+    _results(doc, data)
+    _concerns(doc, data)
+    _advice(doc, data, lh)
+    doc.signature()
+    return doc
+
+
+def _within(data: VisitData) -> str:
+    if not data.parents:
+        return ""
+    return f" (trực thuộc {data.parents[-1].name})"
+
+
+def _opening(data: VisitData, lh: Letterhead) -> str:
+    sup, visit, meeting = data.supervisor, data.visit, data.visit.meeting
+    who = f"đồng chí {sup.name}" + (f", {sup.title}," if sup.title else "")
+    kind = vi("meeting_kind", meeting.kind)
+    text = (
+        f"Thực hiện sự phân công của {body_name(lh.issuing_body)}, {vn_date(visit.date)}, "
+        f"{who} đã dự {kind[0].lower() + kind[1:]} tháng {month_year(visit.date)} của "
+        f"{data.unit.name}{_within(data)}."
+    )
+    if data.assignment:
+        cadence = vi("cadence", data.assignment.cadence).lower()
+        text += (
+            f" Đồng chí được phân công phụ trách {data.unit.name} từ ngày "
+            f"{short_date(data.assignment.start_date)}, chế độ dự sinh hoạt {cadence}."
+        )
+    return text + " Kết quả như sau:"
+
+
+def _situation(doc: PartyDocument, data: VisitData) -> None:
+    m, unit = data.visit.meeting, data.unit
+    doc.part("Tình hình chung")
+    kind = vi("unit_kind", unit.kind).lower()
+    sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
+    doc.paragraph(f"{unit.name} là {kind}{sector}{_within(data)}.")
+    members = m.members_full + m.members_probationary
+    doc.paragraph(
+        f"Tại thời điểm sinh hoạt, {unit.name} có {members} đảng viên ({m.members_full} "
+        f"chính thức, {m.members_probationary} dự bị), trong đó {m.members_exempt} đảng viên "
+        f"được miễn sinh hoạt; số đảng viên phải dự sinh hoạt là {m.owed}."
+    )
+
+
+def _points(data: VisitData, ids) -> list[str]:
+    rb, scores = data.rulebook, data.visit.scores
+    return [
+        f"{c.label}: đạt {scores.get(c.id, 0)}/{c.max} điểm."
+        for c in rb.criteria
+        if c.id in ids and c.id in scores
+    ]
+
+
+def _results(doc: PartyDocument, data: VisitData) -> None:
+    m = data.visit.meeting
+    doc.part("Kết quả dự sinh hoạt")
+    doc.item("Công tác chuẩn bị")
+    for line in _points(data, PREPARATION):
+        doc.bullet(line)
+    doc.drafter_note()
+    doc.item("Số lượng đảng viên dự")
+    absent = m.absent_excused + m.absent_unexcused
+    doc.bullet(f"Đảng viên có mặt: {share(m.present, m.owed)} đảng viên phải dự.")
+    doc.bullet(
+        f"Vắng: {absent} đồng chí (có lý do: {m.absent_excused}; "
+        f"không lý do: {m.absent_unexcused})."
+    )
+    threshold = data.rulebook.attendance_threshold
+    rate = m.attendance_rate
+    if rate is not None:
+        verdict = "đạt" if rate >= threshold else "chưa đạt"
+        doc.bullet(
+            f"Tỷ lệ đảng viên dự sinh hoạt {verdict} yêu cầu (từ {vn_number(threshold)}% trở lên)."
+        )
+    _conduct(doc, data)
+    _rating(doc, data)
+
+
+def _conduct(doc: PartyDocument, data: VisitData) -> None:
+    visit, m = data.visit, data.visit.meeting
+    doc.item("Nội dung, trình tự, thời gian")
+    topic = f"; chủ đề: {m.topic}" if m.topic else ""
+    doc.bullet(f"Hình thức: {vi('meeting_kind', m.kind).lower()}{topic}.")
+    if m.duration_minutes:
+        doc.bullet(f"Thời gian sinh hoạt: {m.duration_minutes} phút.")
+    doc.bullet("Biên bản: " + ("ghi đầy đủ." if m.minutes_kept else "chưa ghi đầy đủ."))
+    doc.bullet(
+        "Nghị quyết: " + ("đã ra nghị quyết." if m.resolution_adopted else "chưa ra nghị quyết.")
+    )
+    if visit.observations:
+        doc.paragraph(f"Nhận xét của đồng chí dự sinh hoạt: {visit.observations}")
+    if visit.good_practice:
+        doc.paragraph(f"Cách làm hay, mô hình sinh hoạt hiệu quả: {visit.good_practice}")
+
+
+def score_rows(data: VisitData) -> tuple[list, list[list]]:
+    """The score sheet table: its columns and rows (criteria, then the total)."""
+    rb, visit = data.rulebook, data.visit
+    own = visit.unit_scores
+    columns = ["TT", "Tiêu chí", "Điểm tối đa"]
+    columns += [("Điểm chấm", ["Chi bộ tự chấm", "Cấp ủy viên cấp trên chấm"])] if own else (
+        ["Điểm đạt"]
+    )  # fmt: skip
+    rows = []
+    for index, c in enumerate(rb.criteria, start=1):
+        row = [index, c.label, c.max]
+        rows.append(
+            row + ([own.get(c.id), visit.scores.get(c.id)] if own else [visit.scores.get(c.id)])
+        )
+    total = [None, "Tổng cộng", rb.max_total]
+    rows.append(total + ([sum(own.values()), visit.total] if own else [visit.total]))
+    return columns, rows
+
+
+def _rating(doc: PartyDocument, data: VisitData) -> None:
+    rb, visit = data.rulebook, data.visit
+    doc.item("Đánh giá, xếp loại")
+    columns, rows = score_rows(data)
+    own = data.visit.unit_scores is not None
+    widths = [10, 83, 20, 26, 26] if own else [10, 105, 25, 25]
+    centred = ["center", "left", *["center"] * (len(widths) - 2)]
+    doc.table(columns, rows, widths_mm=widths, align=centred, bold_rows=[len(rows) - 1])
+    doc.paragraph(
+        f"Tổng điểm: {visit.total}/{rb.max_total} điểm; xếp loại: "
+        f"{rb.rating_label(visit.rating) or '-'}."
+    )
+    short = rb.rate(visit.scores).missing_for_good
+    if short and visit.rating != rb.ratings[0].level:
+        names = "; ".join(rb.criterion(c).label for c in short)
+        doc.paragraph(
+            f"Chưa đủ điều kiện xếp loại {rb.ratings[0].label} vì các tiêu chí sau chưa đạt "
+            f"điểm tối đa: {names}."
+        )
+
+
+def concern_line(c: Concern, rb: Rulebook) -> str:
+    """One concern in running text, with its category, route, due date and status."""
+    due = f"; thời hạn: {short_date(c.due_date)}" if c.due_date else ""
+    return (
+        f"{c.description} (lĩnh vực: {rb.label('categories', c.category)}; hướng giải quyết: "
+        f"{rb.label('routes', c.route)}{due}; tình trạng: {vi('concern_status', c.status)})."
+    )
+
+
+def _concerns(doc: PartyDocument, data: VisitData) -> None:
+    doc.part("Những vấn đề vướng mắc, kiến nghị của chi bộ")
+    if not data.concerns:
+        doc.paragraph("Tại buổi sinh hoạt, chi bộ không nêu vấn đề vướng mắc, kiến nghị.")
+        return
+    for index, concern in enumerate(data.concerns, start=1):
+        doc.paragraph(f"{index}. {concern_line(concern, data.rulebook)}")
+
+
+def _advice(doc: PartyDocument, data: VisitData, lh: Letterhead) -> None:
+    doc.part("Ý kiến chỉ đạo và đề xuất")
+    doc.item("Ý kiến chỉ đạo tại buổi sinh hoạt")
+    if data.visit.recommendations:
+        doc.paragraph(data.visit.recommendations)
+    else:
+        doc.drafter_note()
+    doc.item("Đề xuất, kiến nghị")
+    asked = [c for c in data.concerns if c.route in OPEN_ROUTES and c.is_open]
+    if asked:
+        doc.paragraph(
+            f"Đề nghị {body_name(lh.issuing_body)} chỉ đạo các cơ quan liên quan xem xét, giải "
+            f"quyết {len(asked)} kiến nghị của {data.unit.name} nêu tại mục III."
+        )
+    doc.drafter_note()

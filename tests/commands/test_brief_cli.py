@@ -1,0 +1,121 @@
+"""`phutrach brief`: batches with --all and --zip, a failing brief reported while the others
+come out, confidential names, and no temporary file left behind."""
+
+import stat
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+import briefs.unit
+from commands.cli import cli
+from store import brief_log
+from store import db as store_db
+from tests.briefs import district
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def made(db_path):
+    db = store_db.connect(db_path)
+    ids = district.build(db)
+    db.close()
+    return db_path, ids
+
+
+def leftovers(folder) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".") or ".part" in p.name]
+
+
+def test_all_units_zipped(made, tmp_path):
+    path, _ids = made
+    out = tmp_path / "out"
+    result = run("--db", path, "brief", "unit", "--all", "--period", "2026-Q3", "--out", out,
+                 "--zip", "--date", "2026-10-10")  # fmt: skip
+    assert result.exit_code == 0, result.output + result.stderr
+    docs = sorted(p.name for p in out.glob("*.docx"))
+    assert docs == [
+        "BC-tinh-hinh-to-chuc-dang-2026-Q3-Chi-bo-Cong-ty-Song-Da-CTY.docx",
+        "BC-tinh-hinh-to-chuc-dang-2026-Q3-Dang-bo-xa-Dao-Xa-XA.docx",
+    ]
+    for name in docs:
+        assert name in result.output
+    assert "Số 01-BC/HU" in result.output and "Số 02-BC/HU" in result.output
+    archive = out / "BC-tinh-hinh-to-chuc-dang-2026-Q3.zip"
+    with zipfile.ZipFile(archive) as zf:
+        assert sorted(zf.namelist()) == docs
+    assert leftovers(out) == []
+    db = store_db.connect(path, migrate=False)
+    assert {b.path for b in brief_log.list_briefs(db)} == {str(out / n) for n in docs}
+
+
+def test_a_failing_brief_is_reported_and_the_others_written(made, tmp_path, monkeypatch):
+    path, ids = made
+    real = briefs.unit.render
+
+    def render(data, lh, **kw):
+        if data.unit.id == ids["xa"]:
+            raise RuntimeError("hỏng mẫu")
+        return real(data, lh, **kw)
+
+    monkeypatch.setattr(briefs.unit, "render", render)
+    out = tmp_path / "out"
+    result = run("--db", path, "brief", "unit", "--all", "--period", "2026-Q3", "--out", out,
+                 "--workers", 1, "--date", "2026-10-10")  # fmt: skip
+    assert result.exit_code == 1
+    assert "RuntimeError: hỏng mẫu" in result.output
+    assert result.stderr.strip().splitlines() == [
+        "Lỗi: 1 trong 2 báo cáo không tạo được; các báo cáo khác đã được ghi."
+    ]
+    assert [p.name for p in out.glob("*.docx")] == [
+        "BC-tinh-hinh-to-chuc-dang-2026-Q3-Chi-bo-Cong-ty-Song-Da-CTY.docx"
+    ]
+    assert leftovers(out) == []
+
+
+def test_plan_briefs_are_confidential_and_owner_only(made, tmp_path):
+    path, _ids = made
+    out = tmp_path / "out"
+    result = run("--db", path, "brief", "plan", "XA-01", "--out", out, "--date", "2026-10-10")
+    assert result.exit_code == 0, result.output + result.stderr
+    (written,) = out.glob("*.docx")
+    assert written.name == "KH-tao-nguon-bi-thu-2026-Chi-bo-thon-Ap-Dong-XA-01-MAT.docx"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+
+
+def test_supervisor_by_folded_name_in_csv(made, tmp_path):
+    path, _ids = made
+    result = run("--db", path, "brief", "supervisor", "pham minh duc", "--period", "2026-Q3",
+                 "--out", tmp_path, "--date", "2026-10-10", "--format", "csv")  # fmt: skip
+    assert result.exit_code == 0, result.output + result.stderr
+    header, row = result.output.strip().splitlines()
+    assert header == "file,number,status,sha256"
+    assert row.startswith("BC-phu-trach-co-so-2026-Q3-Pham-Minh-Duc-PT01.docx,Số 01-BC/HU,")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("unit", "--period", "2026-Q3"), "Hãy chỉ rõ"),
+        (("unit", "XA"), "--period"),
+        (("unit", "KHONG-CO", "--period", "2026-Q3"), "KHONG-CO"),
+        (("visit", "--all", "--period", "2025-01"), "2025-01"),
+    ],
+)
+def test_one_line_errors(made, tmp_path, args, message):
+    path, _ids = made
+    result = run("--db", path, "brief", *args, "--out", tmp_path)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Lỗi: ") and message in lines[0]
+    assert list(tmp_path.glob("*.docx")) == []
+
+
+def test_the_command_knows_every_kind_of_brief_without_importing_them():
+    import briefs.batch
+    import commands.brief
+
+    assert set(commands.brief.KINDS) == set(briefs.batch.KINDS)

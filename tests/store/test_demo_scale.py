@@ -1,0 +1,39 @@
+"""What makes the province demo quick to build keeps the district demo as it was: the uids
+made without UUID objects are the same strings, and the indexes built after the rows are the
+schema's own."""
+
+import random
+import uuid
+from datetime import date
+
+from store import db as store_db
+from store import demo
+from store.demo import build_demo
+from store.demo_base import Rows
+
+TODAY = date(2026, 10, 15)
+
+
+def test_uids_are_the_strings_uuid_makes():
+    rows = Rows(2026, TODAY)
+    for _i in range(500):
+        rows.add("visits", {"status": "done"})
+    draw = random.Random("2026:uid").getrandbits
+    expected = sorted(str(uuid.UUID(int=draw(128), version=4)) for _i in range(500))
+    made = rows.uids("visits")
+    assert made == expected
+    assert all(uuid.UUID(u).version == 4 and uuid.UUID(u).variant == uuid.RFC_4122 for u in made)
+
+
+def _indexes(db) -> list[tuple]:
+    return db.execute(
+        "select tbl_name, name, sql from sqlite_master where type = 'index' order by name"
+    ).fetchall()
+
+
+def test_the_build_leaves_the_schema_s_indexes(monkeypatch):
+    monkeypatch.setattr(demo, "_REINDEX_ROWS", 1)  # every table: indexes built after its rows
+    built = store_db.memory()
+    build_demo(built, today=TODAY)
+    assert _indexes(built) == _indexes(store_db.memory())
+    assert built.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,106 @@
+"""Personnel data on the small district of conftest, written through the store functions:
+a flagged secretary with no plan (Đào Xá), an acting one, one with a concurrent role, one
+never assessed, units without a secretary, and a plan with an overdue action."""
+
+import io
+
+import pytest
+from rich.console import Console
+
+from store import capability, people, succession
+from store import db as store_db
+from tests.tui.conftest import TODAY
+from tui.app import PhutrachApp
+from tui.widgets.paged_table import PagedTable
+
+SIZE = (120, 40)
+MARK = "MẬT — Nội dung đánh giá cán bộ"
+
+
+def plain(renderable) -> str:
+    console = Console(width=200, file=io.StringIO(), record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+def rows(app, selector="#personnel-table") -> list[list[str]]:
+    table = app.screen.query_one(selector, PagedTable)
+    return [[str(c) for c in table.source.cells(table.row_at(i))] for i in range(table.row_count)]
+
+
+async def open_personnel(app, pilot) -> None:
+    await pilot.press("f7")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _secretary(db, name, unit, start="2025-04-01", **post) -> int:
+    person = people.add_person(db, name=name, birth_year=1975, sex="female")
+    people.appoint(db, person, unit, "secretary", start, **post)
+    return person
+
+
+def add_personnel(db, ids: dict) -> dict:
+    """The district's posts and notes; returns ids by short name (added to `ids`)."""
+    by_name = {p.name: p.id for p in people.list_people(db, limit=None)}
+    ids |= {"an": by_name["Nguyễn Văn Ấn"], "binh": by_name["Trần Thị Bình"]}
+    ids["cuong"] = by_name["Lê Văn Cường"]
+    ids["visit"] = next(db["visits"].rows_where("unit_id = ?", [ids["dao_xa"]]))["id"]
+    ids["flag_note"] = capability.record_note(
+        db,
+        person_id=ids["an"],
+        unit_id=ids["dao_xa"],
+        supervisor_id=ids["duc"],
+        date="2026-09-06",
+        ratings={"prestige": "weak", "chairing": "average"},
+        overall="weak",
+        flagged=True,
+        narrative="Điều hành sinh hoạt lúng túng, uy tín trong thôn giảm.",
+        visit_ids=[ids["visit"]],
+    )
+    ids["hoa"] = _secretary(db, "Phạm Thị Hoa", ids["kp1"], acting=True)
+    ids["lan"] = _secretary(
+        db, "Đỗ Thị Lan", ids["song_da"], concurrent_role="agency_head", start="2025-05-01"
+    )
+    ids["minh"] = _secretary(db, "Vũ Văn Minh", ids["kp2"])
+    capability.record_note(
+        db,
+        person_id=ids["minh"],
+        unit_id=ids["kp2"],
+        supervisor_id=None,
+        date="2026-03-01",
+        ratings={"prestige": "fair"},
+        overall="fair",
+    )
+    ids["kp2_plan"] = succession.start_plan(
+        db, unit_id=ids["kp2"], incumbent_id=ids["minh"], reason="age", target_date="2027-06-30"
+    )
+    ids["tam"] = people.add_person(db, name="Bùi Văn Tâm", birth_year=1988, sex="male")
+    people.appoint(db, ids["tam"], ids["kp2"], "deputy", "2025-04-01")
+    succession.add_candidate(db, ids["kp2_plan"], ids["tam"], readiness="1-2y")
+    succession.add_action(
+        db,
+        ids["kp2_plan"],
+        kind="theory_class",
+        description="Học trung cấp lý luận chính trị",
+        owner="Ban Tổ chức Huyện ủy",
+        due_date="2026-08-31",
+    )
+    succession.activate_plan(db, ids["kp2_plan"])
+    return ids
+
+
+@pytest.fixture
+def staffed(district):
+    """(path, ids) of the district with its personnel."""
+    path, ids = district
+    db = store_db.connect(path)
+    add_personnel(db, ids)
+    db.close()
+    return path, ids
+
+
+@pytest.fixture
+def papp(staffed):
+    return PhutrachApp(staffed[0], today=TODAY)

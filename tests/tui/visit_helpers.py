@@ -1,0 +1,84 @@
+"""The conftest district with more duties: an overdue unit, a due one under a second supervisor,
+a visit planned this week and one whose date passed; and the keys that type a visit."""
+
+from datetime import date
+
+from store import db as store_db
+from store.records import insert
+from store.visits import plan_visit
+from tui.widgets.paged_table import PagedTable
+
+# Points typed criterion by criterion (resolution rulebook order): 95, rated Tốt.
+GOOD_SCORES = ("15", "15", "10", "18", "8", "10", "5", "9", "5")
+
+
+def add_duties(path) -> dict[str, int]:
+    """Dương Liễu overdue for Phạm Minh Đức, Khu phố 1 due for Lê Thị Hoa; Đào Xá (conftest)
+    is visited this month. Plans: Dương Liễu on 02/10 (this week), on 20/09 (missed)."""
+    db = store_db.connect(path)
+    ids = {
+        "duc": _id(db, "supervisors", "S1"),
+        "duong_lieu": _id(db, "units", "AB-03"),
+        "kp1": _id(db, "units", "HL-01"),
+    }
+    ids["hoa"] = insert(
+        db, "supervisors", {"code": "S2", "name": "Lê Thị Hoa", "title": "Huyện ủy viên"}
+    )
+    for supervisor, unit, cadence, start in (
+        (ids["duc"], ids["duong_lieu"], "monthly", "2026-06-01"),
+        (ids["hoa"], ids["kp1"], "quarterly", "2026-07-01"),
+    ):
+        insert(
+            db,
+            "assignments",
+            {"supervisor_id": supervisor, "unit_id": unit, "cadence": cadence, "start_date": start},
+        )
+    ids["plan_week"] = plan_visit(
+        db, ids["duc"], ids["duong_lieu"], "2026-10-02", today=date(2026, 9, 30)
+    )
+    ids["plan_missed"] = plan_visit(
+        db, ids["duc"], ids["duong_lieu"], "2026-09-20", today=date(2026, 9, 1)
+    )
+    db.close()
+    return ids
+
+
+def _id(db, table: str, code: str) -> int:
+    return next(iter(db[table].rows_where("code = ?", [code])))["id"]
+
+
+def cells(app, selector: str) -> list[list[str]]:
+    """The text of every row of a paged table on the current screen."""
+    table = app.screen.query_one(selector, PagedTable)
+    return [[str(c) for c in table.source.cells(table.row_at(i))] for i in range(table.row_count)]
+
+
+def keys_of(text: str) -> list[str]:
+    return ["space" if ch == " " else ch for ch in text]
+
+
+def visit_keys(
+    *,
+    date: str | None = None,
+    thematic: bool = False,
+    topic: str = "",
+    present: str = "28",
+    excused: str = "2",
+    unexcused: str = "0",
+    duration: str = "120",
+    scores=GOOD_SCORES,
+    observations: str = "Chuan bi tot",
+) -> list[str]:
+    """The keys a user presses in a new visit form, from the date box (focused on opening)
+    to the last text box, leaving the prefilled member counts as they are."""
+    keys = keys_of(date) if date else []
+    keys += ["tab"]  # kind of meeting
+    if thematic:
+        keys += ["enter", "down", "enter", "tab", *keys_of(topic)]
+    keys += ["tab", "tab", "tab", "tab"]  # full, probationary, exempted: prefilled; present
+    keys += [*present, "tab", *excused, "tab", *unexcused, "tab", *duration]
+    keys += ["tab", "space", "tab", "space"]  # minutes kept, resolution adopted
+    for points in scores:
+        keys += ["tab", *points]
+    keys += ["tab", *keys_of(observations), "tab", "tab"]
+    return keys

@@ -1,0 +1,133 @@
+"""Word briefs from the screens: the folder they go to, how their paths are shown, and one
+brief written in a worker (the `b` key of a visit, a unit, a plan or the dashboard).
+
+    write_brief(app, "unit", unit_id, "2026-Q3")  # notifies where the file was written
+
+python-docx and the brief modules are imported in the worker, never at screen start.
+"""
+
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from store import paths, settings
+from store.brief_scopes import is_confidential
+from store.i18n import _
+
+FOLDER_KEY = "briefs.out_dir"  # the folder chosen last on the briefs screen
+
+
+@dataclass(frozen=True)
+class Request:
+    """One brief asked for: what `briefs.batch.Job` holds, without importing python-docx."""
+
+    kind: str
+    scope_id: int | None
+    period: str | None
+    confidential: bool = False
+
+
+def default_folder() -> Path:
+    return paths.data_dir() / "briefs"
+
+
+def output_folder(db) -> Path:
+    """Where briefs are written: the folder chosen last, else `briefs/` in the data dir."""
+    chosen = settings.get(db, FOLDER_KEY)
+    return Path(chosen).expanduser() if chosen else default_folder()
+
+
+def remember_folder(db, folder: Path) -> None:
+    """Keep `folder` as the briefs' folder (the default one is not written down)."""
+    settings.put(db, FOLDER_KEY, None if folder == default_folder() else str(folder))
+
+
+def prepare_folder(folder: Path) -> Path:
+    """Create the folder; the default one (and any folder created) is the owner's only."""
+    if folder == default_folder():
+        paths.ensure_private_dir(paths.data_dir())
+    return paths.ensure_private_dir(folder)
+
+
+def home_path(path: Path | str) -> str:
+    """`/home/an/briefs/x.docx` → `~/briefs/x.docx`: shorter, and the same on every machine."""
+    path, home = Path(path), Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
+def shown_path(path: Path | str | None, folder: Path) -> str:
+    """A logged brief's path as a list shows it: its name when in `folder`, else in full."""
+    if not path:
+        return ""
+    path = Path(path)
+    return path.name if path.parent == folder else home_path(path)
+
+
+def run(db_path, requests, folder: Path, on, progress=None) -> list:
+    """Write the briefs of `requests` into `folder` (a worker thread's job): the outcomes."""
+    from briefs.batch import Job, generate  # python-docx and lxml: in the worker only
+
+    prepare_folder(folder)
+    jobs = [
+        Job(r.kind, r.scope_id, r.period, is_confidential(r.kind, r.confidential)) for r in requests
+    ]
+    workers = 1 if len(jobs) < 4 else None  # processes pay off from a few briefs on
+    if workers is None:
+        _start_resource_tracker()
+    return generate(db_path, jobs, folder, workers=workers, progress=progress, on=on)
+
+
+_tracker_lock = threading.Lock()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr: inside the app,
+    sys.stderr is Textual's capture, whose fileno() is -1, and the tracker would fail to
+    start ("bad value(s) in fds_to_keep"). Once started, it serves every later batch."""
+    from multiprocessing import resource_tracker
+
+    with _tracker_lock:
+        captured = sys.stderr
+        try:
+            sys.stderr = sys.__stderr__
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
+def write_brief(app, request: Request) -> None:
+    """Write one brief in a thread worker of `app`; a notification says where it went."""
+    folder, db_path, today = output_folder(app.db), app.db_path, app.today
+    app.notify(_("Writing the brief…"), timeout=3)
+
+    def work() -> None:
+        try:
+            (outcome,) = run(db_path, [request], folder, today)
+        except Exception as exc:  # a folder that cannot be written: say so, do not crash
+            app.call_from_thread(_failed, app, str(exc))
+            return
+        app.call_from_thread(_announce, app, outcome)
+
+    app.run_worker(work, thread=True, group="brief", description="brief")
+
+
+def _announce(app, outcome) -> None:
+    if not outcome.ok:
+        _failed(app, outcome.error)
+        return
+    app.notify(
+        _("{number}: {title}. Written to {path}").format(
+            number=outcome.number, title=outcome.title, path=home_path(outcome.path)
+        ),
+        title=_("Brief written"),
+        timeout=12,
+    )
+
+
+def _failed(app, error: str) -> None:
+    app.notify(
+        _("The brief could not be written: {error}").format(error=error),
+        severity="error",
+        timeout=12,
+    )

@@ -1,0 +1,271 @@
+"""The compliance grid: the units under a chosen parent (a grassroots organization, or the whole
+committee) by the 12 months of a year. Each cell is a symbol AND a colour, so that it reads on a
+monochrome terminal too; totals per row (right) and per column (the table below).
+The grid is computed in a worker and shown in paged tables, fast at any scope."""
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Select, Static
+from textual.worker import get_current_worker
+
+from store import regime, settings, units
+from store.grid import ComplianceGrid, GridCell, GridRow
+from store.i18n import _
+from tui.bindings import TranslatedBindings
+from tui.widgets.paged_table import Column, PagedTable, PageSource
+
+PARENT_KINDS = ("grassroots_committee", "sub_committee")
+WHOLE = 0  # the parent choice meaning "the grassroots organizations of the committee"
+YEARS = 5
+# Each state or flag: its symbol and colour. A cell shows its state, then its flags.
+MARKS = {
+    "held": ("●", "green"),
+    "visited": ("◉", "bold cyan"),
+    "missed": ("✗", "bold red"),
+    "thematic": ("C", "magenta"),
+    "low_attendance": ("↓", "bold yellow"),
+    "future": ("·", "dim"),
+    "none": ("·", "dim"),
+}
+TOTALS = ("held", "missed", "visited", "thematic", "low_attendance")
+
+
+def _legend_words(threshold: float) -> dict[str, str]:
+    return {
+        "held": _("meeting held"),
+        "visited": _("a committee member attended"),
+        "thematic": _("thematic meeting"),
+        "low_attendance": _("attendance under {threshold}%").format(threshold=round(threshold)),
+        "missed": _("no meeting"),
+        "future": _("not due yet"),
+    }
+
+
+def cell_text(cell: GridCell) -> Text:
+    """`●`, `◉` (visited), `✗` or `·`, then `C` (thematic) and `↓` (low attendance)."""
+    state = "visited" if cell.state == "held" and cell.visited else cell.state
+    text = Text(*MARKS[state])
+    for flag in ("thematic", "low_attendance"):
+        if getattr(cell, flag):
+            text.append(*MARKS[flag])
+    return text
+
+
+def legend(threshold: float) -> Text:
+    text = Text()
+    for key, words in _legend_words(threshold).items():
+        text.append(*MARKS[key]).append(f" {words}   ")
+    return text
+
+
+class ComplianceScreen(TranslatedBindings, Screen):
+    CSS_PATH = "regime.tcss"
+    HELP = (
+        "Meetings month by month for the units under a grassroots organization, or under the "
+        "whole committee: held, missed, attended by a committee member, thematic, low "
+        "attendance. Totals per unit on the right and per month below. [ and ] change the "
+        "year; d shows the units under the highlighted one, Backspace goes back up; Enter "
+        "opens the unit."
+    )
+    BINDINGS = [
+        Binding(
+            "left_square_bracket",
+            "year(-1)",
+            "Year before",
+            id="compliance.year_before",
+            tooltip="Show the previous year",
+        ),
+        Binding(
+            "right_square_bracket",
+            "year(1)",
+            "Year after",
+            id="compliance.year_after",
+            tooltip="Show the next year",
+        ),
+        Binding(
+            "d",
+            "drill",
+            "Units under it",
+            id="compliance.drill",
+            tooltip="Show the grid of the units under the highlighted one",
+        ),
+        Binding(
+            "backspace",
+            "up",
+            "Up one level",
+            id="compliance.up",
+            tooltip="Show the grid of the level above",
+        ),
+        Binding(
+            "g",
+            "choose_parent",
+            "Choose organization",
+            id="compliance.parent",
+            tooltip="Choose the organization whose units are shown",
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        db, today = self.app.db, self.app.today
+        self.year = today.year
+        self.parent_id: int | None = None
+        self.grid: ComplianceGrid | None = None
+        committee = settings.get(db, "committee.name")
+        self.parents = {
+            WHOLE: _("All grassroots organizations ({committee})").format(committee=committee)
+        }
+        self.parents |= {u.id: u.name for u in units.list_units(db, kinds=PARENT_KINDS, limit=None)}
+        years = [(str(y), y) for y in range(today.year, today.year - YEARS, -1)]
+        yield Header()
+        with Horizontal(id="compliance-bar"):
+            yield Label(_("Organization"), classes="bar-label")
+            yield Select(
+                [(name, key) for key, name in self.parents.items()],
+                value=WHOLE,
+                allow_blank=False,
+                compact=True,
+                id="compliance-parent",
+            )
+            yield Label(_("Year"), classes="bar-label")
+            yield Select(
+                years, value=self.year, allow_blank=False, compact=True, id="compliance-year"
+            )
+        self.threshold = settings.rulebook(db).attendance_threshold
+        yield Static(legend(self.threshold), id="compliance-legend")
+        yield PagedTable(self._columns(), empty_text=_("Computing…"), id="compliance-grid")
+        totals = PagedTable(self._columns(), id="compliance-totals")
+        totals.can_focus = False
+        yield totals
+        yield Footer()
+
+    def _columns(self) -> list[Column]:
+        months = [Column(_("M{month}").format(month=m), 3) for m in range(1, 13)]
+        sums = [Column(MARKS[k][0], 3, "right") for k in TOTALS]
+        return [Column(_("Party organization")), *months, *sums]
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Meeting compliance")
+        self.query_one("#compliance-grid", PagedTable).focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        """Meetings may have been recorded meanwhile (a unit's detail, a visit)."""
+        if self.grid is not None:
+            self.load()
+
+    # -- data ------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.query_one("#compliance-grid", PagedTable).border_subtitle = _("Computing…")
+        self._compute(self.parent_id, self.year)
+
+    @work(thread=True, exclusive=True, group="compliance")
+    def _compute(self, parent_id: int | None, year: int) -> None:
+        grid = regime.compliance_grid(
+            self.app.db, parent_id=parent_id, year=year, as_of=self.app.today
+        )
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_grid, grid)
+
+    def show_grid(self, grid: ComplianceGrid) -> None:
+        same = self.grid is not None and (self.grid.parent_id, self.grid.year) == (
+            grid.parent_id,
+            grid.year,
+        )
+        self.grid = grid
+        rows = list(grid.rows)
+        table = self.query_one("#compliance-grid", PagedTable)
+        cursor = table.cursor if same else 0  # back from a unit: stay on its row
+        table.empty_text = _("No active unit here.")
+        table.set_source(
+            PageSource(
+                count=lambda: len(rows),
+                fetch=lambda limit, offset: rows[offset : offset + limit],
+                cells=_row_cells,
+            )
+        )
+        table.cursor = min(cursor, max(len(rows) - 1, 0))
+        table.border_title = _("Meetings in {year}: {parent}").format(
+            year=grid.year, parent=self.parents.get(grid.parent_id or WHOLE, "")
+        )
+        table.border_subtitle = _("{count} organizations").format(count=len(rows))
+        totals = self.query_one("#compliance-totals", PagedTable)
+        totals.set_source(
+            PageSource(
+                count=lambda: len(TOTALS),
+                fetch=lambda limit, offset: TOTALS[offset : offset + limit],
+                cells=lambda key: _total_cells(grid, key, self.threshold),
+            )
+        )
+        totals.border_title = _("Totals per month")
+        self.refresh_bindings()
+
+    # -- keys ------------------------------------------------------------------------------
+    def _highlighted(self) -> GridRow | None:
+        return self.query_one("#compliance-grid", PagedTable).current
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "drill":
+            row = self._highlighted()
+            return row is not None and row.unit.kind in PARENT_KINDS
+        if action == "up":
+            return self.parent_id is not None
+        if action == "year":
+            year = self.year + parameters[0]
+            return self.app.today.year - YEARS < year <= self.app.today.year
+        return True
+
+    def action_year(self, step: int) -> None:
+        self.query_one("#compliance-year", Select).value = self.year + step
+
+    def action_drill(self) -> None:
+        row = self._highlighted()
+        if row is not None and row.unit.kind in PARENT_KINDS:
+            self.query_one("#compliance-parent", Select).value = row.unit.id
+
+    def action_up(self) -> None:
+        if self.parent_id is not None:
+            above = units.get_unit(self.app.db, self.parent_id).parent_id
+            self.query_one("#compliance-parent", Select).value = above or WHOLE
+
+    def action_choose_parent(self) -> None:
+        self.query_one("#compliance-parent", Select).focus()
+
+    @on(Select.Changed, "#compliance-parent")
+    def _parent_chosen(self, event: Select.Changed) -> None:
+        self.parent_id = event.value or None
+        self.load()
+
+    @on(Select.Changed, "#compliance-year")
+    def _year_chosen(self, event: Select.Changed) -> None:
+        self.year = event.value
+        self.load()
+
+    @on(PagedTable.Highlighted, "#compliance-grid")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    @on(PagedTable.Selected, "#compliance-grid")
+    def _open(self, event: PagedTable.Selected) -> None:
+        self.app.open_unit(event.row.unit.id)
+
+
+def _count(value: int, key: str) -> Text:
+    style = MARKS[key][1] if value and key in ("missed", "low_attendance") else ""
+    return Text(str(value), style=style)
+
+
+def _row_cells(row: GridRow) -> tuple:
+    cells = [cell_text(c) for c in row.cells]
+    return (row.unit.name, *cells, *(_count(row.totals[k], k) for k in TOTALS))
+
+
+def _total_cells(grid: ComplianceGrid, key: str, threshold: float) -> tuple:
+    symbol, style = MARKS[key]
+    name = Text("Σ ").append(symbol, style).append(" " + _legend_words(threshold)[key])
+    months = [_count(column[key], key) for column in grid.column_totals]
+    sums = [_count(grid.totals[k], k) if k == key else "" for k in TOTALS]
+    return (name, *months, *sums)

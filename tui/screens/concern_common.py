@@ -1,0 +1,61 @@
+"""What the concern screens share: rulebook choices, the overdue mark, field-level errors."""
+
+from rich.text import Text
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Static
+
+from store import settings
+from store.errors import ValidationError
+from store.i18n import _
+
+OVERDUE_MARK = "⚠"
+
+
+def rulebook_choices(db, kind: str) -> list[tuple[str, str]]:
+    """(label, id) pairs of the rulebook's concern `categories` or `routes`, for a Select."""
+    return [(choice.label, choice.id) for choice in getattr(settings.rulebook(db), kind)]
+
+
+def rulebook_label(db, kind: str, choice_id: str | None) -> str:
+    return settings.rulebook(db).label(kind, choice_id)
+
+
+def overdue_text(days: int) -> str:
+    return _("{mark} {days} days overdue").format(mark=OVERDUE_MARK, days=days)
+
+
+def alert_style(node: DOMNode) -> str:
+    """The theme's error text colour, bold: how an overdue row or figure stands out."""
+    colour = node.app.theme_variables.get("text-error", "red")
+    return f"bold {colour}"
+
+
+def alert(node: DOMNode, text: str, alerted: bool = True) -> Text | str:
+    return Text(text, style=alert_style(node)) if alerted else text
+
+
+class FieldErrors:
+    """Shows a `ValidationError` under the field it names and moves the focus there.
+
+    `fields` maps a store field name to the id of the widget that edits it; each such widget
+    has a `Static` with id `<widget id>-error` under it; unknown fields go to `general`.
+    """
+
+    def __init__(self, screen: Widget, fields: dict[str, str], general: str) -> None:
+        self.screen, self.fields, self.general = screen, fields, general
+
+    def clear(self) -> None:
+        for error in self.screen.query(".field-error").results(Static):
+            error.update("")
+            error.display = False
+
+    def show(self, exc: ValidationError) -> None:
+        self.clear()
+        target = self.fields.get(exc.field or "")
+        error_id = f"{target}-error" if target else self.general
+        error = self.screen.query_one(f"#{error_id}", Static)
+        error.update(exc.detail)
+        error.display = True
+        if target:
+            self.screen.query_one(f"#{target}").focus()

@@ -1,0 +1,128 @@
+"""What the personnel forms share: a modal box with labelled fields, a message under each
+field, ctrl+s to save and Escape to cancel.
+
+A form lays out its fields with `field(...)` in `fields()`, and writes in `submit()` through
+one store function; a `ValidationError` it raises lands under the field it names (the
+store's field name, or a name listed in `ALIASES`) and focus moves there; nothing is saved.
+"""
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Label, Select, Static
+
+from store.errors import PhutrachError, ValidationError
+from store.i18n import _
+from tui.bindings import TranslatedBindings
+from tui.confidential import marked
+
+T = TypeVar("T")
+_VN_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def iso_date(text: str) -> str:
+    """`05/09/2026` → `2026-09-05`; anything else is passed on as typed, for the store to judge.
+
+    >>> iso_date("5/9/2026")
+    '2026-09-05'
+    """
+    match = _VN_DATE.fullmatch(text or "")
+    if not match:
+        return (text or "").strip()
+    day, month, year = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def field(label: str, widget: Widget, name: str) -> Iterator[Widget]:
+    """A label, the input `widget` (given the id `f-<name>`) and the line for its message."""
+    widget.id = f"f-{name}"
+    widget.add_class("form-field")
+    yield Label(label, classes="form-label")
+    yield widget
+    yield Static("", id=f"error-{name}", classes="form-error -hidden")
+
+
+class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
+    CSS_PATH = "personnel.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+    ]
+    AUTO_FOCUS = ".form-field"
+    CONFIDENTIAL: ClassVar[bool] = False  # a personnel assessment: the title carries the mark
+    ALIASES: ClassVar[dict[str, str]] = {}  # store field -> form field
+
+    def compose(self) -> ComposeResult:
+        classes = "form-box -confidential" if self.CONFIDENTIAL else "form-box"
+        with VerticalScroll(classes=classes) as box:
+            box.can_focus = False
+            title = self.form_title()
+            box.border_title = marked(title) if self.CONFIDENTIAL else title
+            yield from self.fields()
+            yield Static("", id="error-form", classes="form-error -hidden")
+            with Horizontal(classes="form-buttons"):
+                yield Button(_("Save"), id="form-save", variant="primary")
+                yield Button(_("Cancel"), id="form-cancel")
+        yield Footer()
+
+    def form_title(self) -> str:
+        raise NotImplementedError
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def submit(self) -> T:
+        """Write through the store and return the result the form dismisses with."""
+        raise NotImplementedError
+
+    def chosen(self, name: str):
+        """The value chosen in the Select `f-<name>`; a message at the field if none is."""
+        value = self.query_one(f"#f-{name}", Select).selection
+        if value is None:
+            raise ValidationError(_("Choose one of the list."), field=name)
+        return value
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        elif event.button.id == "form-cancel":
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        for line in self.query(".form-error"):
+            line.update("")
+            line.add_class("-hidden")
+        try:
+            result = self.submit()
+        except ValidationError as exc:
+            self.show_error(exc.detail, exc.field)
+        except PhutrachError as exc:
+            self.show_error(exc.message, None)
+        else:
+            self.dismiss(result)
+
+    def show_error(self, message: str, name: str | None) -> None:
+        """Put `message` under the field `name` (or at the foot) and focus that field."""
+        name = self.ALIASES.get(name, name) if name else None
+        try:
+            line = self.query_one(f"#error-{name}", Static)
+        except NoMatches:
+            line, name = self.query_one("#error-form", Static), None
+        line.update(message)
+        line.remove_class("-hidden")
+        if name:
+            target = self.query(f"#f-{name}")
+            if target and target.first().focusable:
+                target.first().focus()
+        line.scroll_visible()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

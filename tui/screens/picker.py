@@ -1,0 +1,90 @@
+"""A modal chooser: a search box over a paged table; Enter on a row dismisses with that row.
+
+A subclass gives `heading()`, `columns()`, `rows(search)` and `cells(row)` (and may act on
+the choice in `choose`); typing filters (diacritic-insensitively, as `rows` does), Down or
+Enter goes to the table, Enter on a lone match chooses it.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from store.i18n import _
+from tui.bindings import TranslatedBindings
+from tui.widgets.paged_table import Column, PagedTable, PageSource
+
+
+def list_source(rows: Sequence[Any], cells) -> PageSource:
+    """A page source over rows already in memory (a short list: one supervisor's units)."""
+    return PageSource(
+        count=lambda: len(rows),
+        fetch=lambda limit, offset: rows[offset : offset + limit],
+        cells=cells,
+    )
+
+
+class PickerScreen(TranslatedBindings, ModalScreen[Any]):
+    CSS_PATH = "visits.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
+        Binding("down", "to_table", show=False),
+    ]
+
+    def heading(self) -> str:
+        raise NotImplementedError
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def rows(self, search: str) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def cells(self, row: Any) -> Sequence[str]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="picker-box") as box:
+            box.border_title = self.heading()
+            yield Input(placeholder=_("Type to search (diacritics optional)…"), id="picker-search")
+            yield PagedTable(
+                self.columns(), empty_text=_("Nothing matches the search."), id="picker-table"
+            )
+            yield Static(_("Enter: choose · Escape: close"), classes="picker-hint")
+
+    def on_mount(self) -> None:
+        self._show("")
+        self.query_one("#picker-search", Input).focus()
+
+    def _show(self, search: str) -> None:
+        self.query_one(PagedTable).set_source(list_source(self.rows(search), self.cells))
+
+    @on(Input.Changed, "#picker-search")
+    def _search(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#picker-search")
+    def _submitted(self) -> None:
+        table = self.query_one(PagedTable)
+        if table.row_count == 1:
+            self.choose(table.current)
+        else:
+            table.focus()
+
+    @on(PagedTable.Selected, "#picker-table")
+    def _chosen(self, event: PagedTable.Selected) -> None:
+        self.choose(event.row)
+
+    def choose(self, row: Any) -> None:
+        self.dismiss(row)
+
+    def action_to_table(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
