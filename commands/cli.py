@@ -8,8 +8,11 @@ import importlib
 
 import click
 
+from commands.click_i18n import translate_click
 from commands.common import Context, PhutrachGroup
 from store.i18n import LANGUAGES, _
+
+translate_click()
 
 COMMAND_MODULES: list[str] = [
     "maintenance",

@@ -251,3 +251,24 @@ def test_subcommand_help_is_translated():
     out = _help("import", "--help")
     assert "Cách dùng: phutrach import [TÙY CHỌN] LOẠI TỆP" in out
     assert "Tùy chọn:" in out and "[OPTIONS]" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected", "english"),
+    [
+        (("units", "--format", "xml"), "'xml' không thuộc các giá trị", "is not one of"),
+        (("nosuch",), "Lỗi: Không có lệnh 'nosuch'.", "No such command"),
+        (("brief",), "Lỗi: Thiếu tham số", "Missing argument"),
+    ],
+)
+def test_usage_errors_are_vietnamese_and_exit_2(args, expected, english):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "--help' để biết cách dùng." in result.stderr
+    assert english not in result.stderr and "Try '" not in result.stderr
+
+
+def test_defaults_in_help_read_in_vietnamese():
+    out = run("brief", "--help").output
+    assert "[mặc định: table]" in out and "default:" not in out

@@ -506,3 +506,15 @@ async def test_the_dashboard_shows_the_overdue_concerns_and_enter_opens_one(app,
         await pilot.pause()
         assert isinstance(app.screen, ConcernDetailScreen)
         assert app.screen.concern_id == concerned[1]["road"]
+
+
+async def test_down_from_the_search_goes_into_the_board_and_enter_opens_the_row(app, concerned):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("slash")
+        assert app.screen.focused is app.screen.query_one("#concerns-search")
+        await pilot.press("down")
+        assert app.screen.focused is app.screen.query_one("#concerns-table")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConcernDetailScreen)

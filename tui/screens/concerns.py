@@ -21,6 +21,7 @@ from tui.screens.concern_common import OVERDUE_MARK, alert, rulebook_choices
 from tui.screens.concern_detail import ConcernDetailScreen
 from tui.screens.concern_form import ConcernForm
 from tui.widgets.paged_table import Column, PagedTable, PageSource
+from tui.widgets.search_box import SearchBox
 
 # Status filter value -> board() arguments.
 STATUS_FILTERS = {
@@ -127,9 +128,10 @@ class ConcernsScreen(TranslatedBindings, Screen):
                 id="filter-supervisor",
                 compact=True,
             )
-        yield Input(
+        yield SearchBox(
             placeholder=_("Search the content or the unit's name (diacritics optional)…"),
             id="concerns-search",
+            results="#concerns-table",
         )
         table = PagedTable(
             self._columns(), empty_text=_("No concern matches."), id="concerns-table"
@@ -256,10 +258,6 @@ class ConcernsScreen(TranslatedBindings, Screen):
     def _search(self, event: Input.Changed) -> None:
         self.filters = replace(self.filters, search=event.value)
         self._show()
-
-    @on(Input.Submitted, "#concerns-search")
-    def _to_table(self) -> None:
-        self.query_one(PagedTable).focus()
 
     def action_clear_filters(self) -> None:
         self.query_one("#filter-status", Select).value = "open"

@@ -25,6 +25,7 @@ from tui.confidential import marked
 from tui.format import vn_date, vn_number
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import GAP_KINDS, PersonnelGaps, gap_label, scope_supervisor
+from tui.widgets.search_box import SearchBox
 
 FILTERS = ("all", "flagged", *GAP_KINDS)
 VACANT, ACTING, FLAGGED, OVERDUE = "⚠", "◐", "⚑", "⏰"
@@ -99,7 +100,11 @@ class PersonnelScreen(TranslatedBindings, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PersonnelGaps()
-        yield Input(placeholder=_("Search by name (diacritics optional)…"), id="personnel-search")
+        yield SearchBox(
+            placeholder=_("Search by name (diacritics optional)…"),
+            id="personnel-search",
+            results="#personnel-table",
+        )
         yield PagedTable([], empty_text=_("No row matches."), id="personnel-table")
         yield Static(id="personnel-count")
         yield Footer()
@@ -165,10 +170,6 @@ class PersonnelScreen(TranslatedBindings, Screen):
     def _searched(self, event: Input.Changed) -> None:
         self.search = event.value
         self.show()
-
-    @on(Input.Submitted, "#personnel-search")
-    def _to_table(self) -> None:
-        self.query_one(PagedTable).focus()
 
     @on(PersonnelGaps.Selected)
     def _gap_chosen(self, event: PersonnelGaps.Selected) -> None:

@@ -14,6 +14,7 @@ from store.units import Unit
 from tui.bindings import TranslatedBindings
 from tui.format import vn_number
 from tui.widgets.paged_table import Column, PagedTable, PageSource
+from tui.widgets.search_box import SearchBox
 from tui.widgets.unit_tree import UnitTree
 
 
@@ -41,8 +42,10 @@ class UnitsScreen(TranslatedBindings, Screen):
             tree.border_title = _("Grassroots Party organizations")
             yield tree
             with Vertical(id="units-list"):
-                yield Input(
-                    placeholder=_("Search by name (diacritics optional)…"), id="units-search"
+                yield SearchBox(
+                    placeholder=_("Search by name (diacritics optional)…"),
+                    id="units-search",
+                    results="#units-table",
                 )
                 table = PagedTable(
                     self._columns(), empty_text=_("No unit matches the search."), id="units-table"
@@ -88,10 +91,6 @@ class UnitsScreen(TranslatedBindings, Screen):
     def _search(self, event: Input.Changed) -> None:
         self._show(event.value)
 
-    @on(Input.Submitted, "#units-search")
-    def _to_table(self) -> None:
-        self.query_one(PagedTable).focus()
-
     @on(PagedTable.Selected, "#units-table")
     def _open_row(self, event: PagedTable.Selected) -> None:
         self.app.open_unit(event.row.id)
@@ -100,12 +99,6 @@ class UnitsScreen(TranslatedBindings, Screen):
     def _open_node(self, event: Tree.NodeSelected[Unit]) -> None:
         if event.node.data is not None:
             self.app.open_unit(event.node.data.id)
-
-    def on_key(self, event) -> None:
-        """Down from the search box goes into the results, as in any search field."""
-        if event.key == "down" and self.focused is self.query_one("#units-search"):
-            event.stop()
-            self.query_one(PagedTable).focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#units-search", Input).focus()
