@@ -51,7 +51,7 @@ def brief(ctx, kind, scope, period, everything, out_dir, make_zip, confidential,
         period = Period.parse(period).code
     elif kind == "plan":
         period = str(day.year)
-    else:
+    elif not (kind == "visit" and scope and not everything):  # one visit: its own month
         fail(_("Give the period with --period, e.g. 2026-Q3."))
     db = ctx.db(create=False)
     secret = brief_scopes.is_confidential(kind, confidential)

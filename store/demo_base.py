@@ -199,6 +199,7 @@ class Ctx:
             rng.randint(1, 28),
         )
         row = {
+            "code": f"DV{self.people_made:05d}",  # every member has one: homonyms stay apart
             "name": name,
             "birth_year": birth,
             "sex": sex,

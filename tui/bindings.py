@@ -12,10 +12,12 @@ from store.i18n import _
 
 
 def translate(binding: Binding) -> Binding:
+    group = binding.group
     return replace(
         binding,
         description=_(binding.description) if binding.description else "",
         tooltip=_(binding.tooltip) if binding.tooltip else "",
+        group=replace(group, description=_(group.description)) if group else None,
     )
 
 

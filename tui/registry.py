@@ -87,8 +87,18 @@ def modes() -> dict[str, Callable[[], Screen]]:
     return {entry.mode: entry.factory() for entry in SCREENS}
 
 
+SCREENS_GROUP = Binding.Group("Screens", compact=True)  # one footer entry: "f3f2f6… Màn hình"
+
+
 def bindings() -> list[Binding]:
     return [
-        Binding(e.key, f"app.goto('{e.mode}')", e.title, id=f"goto.{e.mode}", tooltip=e.description)
+        Binding(
+            e.key,
+            f"app.goto('{e.mode}')",
+            e.title,
+            id=f"goto.{e.mode}",
+            tooltip=e.description,
+            group=SCREENS_GROUP,
+        )
         for e in SCREENS
     ]

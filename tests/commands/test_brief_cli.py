@@ -119,3 +119,12 @@ def test_the_command_knows_every_kind_of_brief_without_importing_them():
     import commands.brief
 
     assert set(commands.brief.KINDS) == set(briefs.batch.KINDS)
+
+
+def test_one_visit_needs_no_period_its_month_is_the_briefs(made, tmp_path):
+    path, ids = made
+    result = run("--db", path, "brief", "visit", ids["visit"], "--out", tmp_path)
+    assert result.exit_code == 0, result.output + result.stderr
+    (doc,) = tmp_path.glob("*.docx")
+    assert doc.name.startswith("BC-du-sinh-hoat-2026-")
+    assert "Số 01-BC/HU" in result.output

@@ -345,3 +345,18 @@ def test_an_interrupted_build_keeps_the_old_demo(tmp_path, monkeypatch):
         build_demo_file(path, today=TODAY)
     assert path.read_bytes() == b"the old demo"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["units", "supervisors", "assignments", "people", "posts", "meetings", "visits", "concerns"],
+)
+def test_every_kind_of_the_demo_exports_and_imports_back_unchanged(tmp_path, kind):
+    from store import importer, tabular
+
+    db = store_db.memory()
+    build_demo(db, today=TODAY)
+    columns, exported = importer.export_rows(db, kind)
+    path = tabular.write_table(tmp_path / f"{kind}.csv", "csv", columns, exported)
+    summary = importer.import_file(db, kind, path)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, len(exported))

@@ -37,6 +37,7 @@ from store.letterhead import letterhead
 from store.periods import Period
 from tui import briefing
 from tui.bindings import TranslatedBindings
+from tui.field_errors import show_field_error
 from tui.screens.brief_scope import Scope, ScopePicker
 from tui.screens.supervisor_picker import current_choice
 from tui.widgets.paged_table import Column, PagedTable, PageSource
@@ -327,7 +328,7 @@ class BriefsScreen(TranslatedBindings, Screen):
         try:
             batch = self.batch()
         except ValidationError as exc:
-            self._show_error(exc)
+            show_field_error(self, exc)
             return
         briefing.remember_folder(self.app.db, batch.folder)
         self.running = True
@@ -343,15 +344,6 @@ class BriefsScreen(TranslatedBindings, Screen):
     @on(Button.Pressed, "#briefs-generate")
     def _generate_pressed(self) -> None:
         self.action_generate()
-
-    def _show_error(self, exc: ValidationError) -> None:
-        found = self.query(f"#error-{exc.field}")
-        error = found.first(Static) if found else self.query_one("#error-form", Static)
-        error.update(exc.detail)
-        error.display = True
-        widget = self.query(f"#field-{exc.field}")
-        if widget:
-            widget.first().focus()
 
     @work(thread=True, exclusive=True, group="briefs-batch")
     def write_batch(self, batch: Batch) -> None:

@@ -17,6 +17,7 @@ from store.i18n import _
 from store.letterhead import Letterhead, letterhead, save_letterhead
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
+from tui.field_errors import show_field_error
 from tui.format import vn_date
 
 TEXTS = (
@@ -131,20 +132,10 @@ class LetterheadForm(TranslatedBindings, ModalScreen[Letterhead | None]):
             term_start = parse_vn_date(self.value("term_start"), "term_start")
             saved = save_letterhead(self.app.db, self.typed(), term_start=term_start)
         except ValidationError as exc:
-            self._show_error(exc)
+            show_field_error(self, exc)
             return
         self.app.notify(_("Letterhead saved."))
         self.dismiss(saved)
-
-    def _show_error(self, exc: ValidationError) -> None:
-        found = self.query(f"#error-{exc.field}")
-        error = found.first(Static) if found else self.query_one("#error-form", Static)
-        error.update(exc.detail)
-        error.display = True
-        widget = self.query(f"#field-{exc.field}")
-        if widget:
-            widget.first().focus()
-        error.scroll_visible()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

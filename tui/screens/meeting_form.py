@@ -16,6 +16,7 @@ from store.i18n import _
 from store.labels import choices
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
+from tui.field_errors import show_field_error
 from tui.format import vn_date
 
 NUMBERS = (*meetings.COUNTS, "duration_minutes")
@@ -142,19 +143,9 @@ class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
                 today=self.app.today,
             )
         except ValidationError as exc:
-            self._show_error(exc)
+            show_field_error(self, exc)
             return
         self.dismiss(meeting_id)
-
-    def _show_error(self, exc: ValidationError) -> None:
-        found = self.query(f"#error-{exc.field}")
-        error = found.first(Static) if found else self.query_one("#error-form", Static)
-        error.update(exc.detail)
-        error.display = True
-        widget = self.query(f"#field-{exc.field}")
-        if widget:
-            widget.first().focus()
-        error.scroll_visible()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
