@@ -7,7 +7,7 @@ import click
 
 from commands.cli import cli
 from store.demo import build_demo_file, demo_path
-from store.i18n import _
+from store.i18n import _, decimal
 
 
 @cli.command(
@@ -34,17 +34,18 @@ from store.i18n import _
 def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
     path = target or demo_path(scale)
     if rebuild or not path.is_file():
+        size = _("a district") if scale == "district" else _("a province")
         click.echo(
-            _("Building the demo ({scale}) in {path}…").format(scale=scale, path=path), err=True
+            _("Building the demo ({scale}) in {path}…").format(scale=size, path=path), err=True
         )
         summary = build_demo_file(path, today=date.today(), scale=scale)
         counts = summary.counts
         click.echo(
             _(
-                "Demo built in {seconds:.1f} s: {units} units, {supervisors} supervisors, "
+                "Demo built in {seconds} s: {units} units, {supervisors} supervisors, "
                 "{meetings} meetings, {visits} visits, {concerns} concerns."
             ).format(
-                seconds=summary.seconds,
+                seconds=decimal(summary.seconds),
                 units=counts["units"],
                 supervisors=counts["supervisors"],
                 meetings=counts["meetings"],

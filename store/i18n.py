@@ -62,3 +62,9 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return catalog(current_language()).ngettext(singular, plural, n)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """`value` with the current language's decimal sign: 0,3 in Vietnamese, 0.3 in English."""
+    text = f"{value:.{digits}f}"
+    return text if current_language() == "en" else text.replace(".", ",")

@@ -398,5 +398,14 @@ def m001_initial(db: Database) -> None:
     db["changes"].create_index(["table_name", "id"])
 
 
+@migrations()
+def m002_last_visit_index(db: Database) -> None:
+    """The last visit of each assignment (the due list) read from one index: without it SQLite
+    ranges over every done visit for each assignment, 27 s for a province's office."""
+    db["visits"].create_index(
+        ["unit_id", "supervisor_id", "status", "date"], index_name="idx_visits_assignment"
+    )
+
+
 def known_migrations() -> set[str]:
     return {m.name for m in migrations._migrations}

@@ -89,6 +89,31 @@ def full_scans(db, sql: str, params) -> list[str]:
     return [line for line in plan if (m := re.match(r"SCAN (\w+)", line)) and m[1] in names]
 
 
+def loose_lookups(db, sql: str, params) -> list[str]:
+    """Lookups run once per outer row (correlated subqueries) that reach meetings or visits
+    through anything less selective than a unit, a supervisor or a meeting: each one alone
+    is a search, but together they read the table once per row."""
+    names = big_names(sql)
+    plan = {row[0]: row for row in db.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)}
+
+    def correlated(row) -> bool:
+        while row[1] in plan:
+            row = plan[row[1]]
+            if row[3].startswith("CORRELATED"):
+                return True
+        return False
+
+    selective = re.compile(r"\((?:unit_id|supervisor_id|meeting_id)=\?")
+    return [
+        row[3]
+        for row in plan.values()
+        if (m := re.match(r"SEARCH (\w+) ", row[3]))
+        and m[1] in names
+        and correlated(row)
+        and not selective.search(row[3])
+    ]
+
+
 SUPERVISOR = 3
 CALLS = {
     "units list": lambda db: units.list_units(db, limit=100),
@@ -152,6 +177,24 @@ def test_no_main_query_scans_meetings_or_visits(db, name):
     assert statements, "the call sent no query"
     scans = {sql: found for sql, params in statements if (found := full_scans(db, sql, params))}
     assert not scans, f"{name}: full scans of meetings or visits: {scans}"
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+def test_no_per_row_lookup_ranges_over_meetings_or_visits(db, name):
+    statements = captured(db, CALLS[name])
+    loose = {sql: found for sql, params in statements if (found := loose_lookups(db, sql, params))}
+    assert not loose, f"{name}: per-row lookups without a selective index: {loose}"
+
+
+def test_the_checker_sees_a_loose_per_row_lookup():
+    """Without the assignment index, the due list's last visit ranged over every done visit
+    for each assignment (27 s for a province)."""
+    db = store_db.memory()
+    build_demo(db, today=TODAY)
+    db.conn.execute("drop index idx_visits_assignment")
+    statements = captured(db, lambda d: due_list(d, None, TODAY))
+    (sql, params), *_ = [(q, p) for q, p in statements if "last_visit" in q]
+    assert loose_lookups(db, sql, params)
 
 
 def test_the_checker_sees_a_full_scan(db):
