@@ -407,5 +407,11 @@ def m002_last_visit_index(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_deletions_index(db: Database) -> None:
+    """The history screen lists deletions alone, newest first, without reading every change."""
+    db["changes"].create_index(["action", "id"], index_name="idx_changes_action")
+
+
 def known_migrations() -> set[str]:
     return {m.name for m in migrations._migrations}

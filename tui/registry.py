@@ -78,6 +78,13 @@ SCREENS: tuple[Entry, ...] = (
         "Briefs",
         "Word briefs in batch by kind, scope and period; the briefs written so far.",
     ),
+    Entry(
+        "history",
+        "tui.screens.history:HistoryScreen",
+        "f9",
+        "Change history",
+        "Every change to the records, who made it and when; restore what was deleted.",
+    ),
 )
 
 HOME = SCREENS[0].mode

@@ -1,0 +1,83 @@
+"""The history screen: every change newest first, what it changed, deletions alone, and a
+deleted visit restored with the keyboard."""
+
+from textual.widgets import Static
+
+from store import db as store_db
+from store import records
+from store.visits import count_visits, delete_visit
+from tests.tui.visit_helpers import cells
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.history import HistoryScreen
+
+SIZE = (120, 40)
+
+
+def _delete_the_visit(path) -> str:
+    db = store_db.connect(path)
+    try:
+        visit = next(iter(db["visits"].rows_where("status = 'done'", limit=1)))
+        delete_visit(db, visit["id"])
+        return visit["uid"]
+    finally:
+        db.close()
+
+
+def _visits(path) -> int:
+    db = store_db.connect(path)
+    try:
+        return count_visits(db)
+    finally:
+        db.close()
+
+
+async def test_a_deleted_visit_is_found_and_restored(app, district):
+    path, _ids = district
+    before = _visits(path)
+    _delete_the_visit(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert cells(app, "#history-table")[0][1] == "Xóa"
+        await pilot.press("d")
+        await pilot.pause()
+        rows = cells(app, "#history-table")
+        assert {row[1] for row in rows} == {"Xóa"}
+        assert {row[2] for row in rows} == {"Sinh hoạt", "Lượt dự sinh hoạt"}
+        while app.screen.query_one("#history-table").current.table != "visits":
+            await pilot.press("down")
+        detail = str(app.screen.query_one("#history-fields", Static).render())
+        assert "nhấn r để khôi phục" in detail
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert _visits(path) == before
+        assert "nhấn r để khôi phục" not in str(
+            app.screen.query_one("#history-fields", Static).render()
+        )
+        await pilot.press("r")  # restored already: nothing to ask
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_personnel_changes_carry_the_confidential_mark(app, district):
+    path, _ids = district
+    db = store_db.connect(path)
+    person = next(iter(db["people"].rows_where(limit=1)))["id"]
+    note = {"person_id": person, "date": "2026-09-01", "overall": "fair", "ratings": {}}
+    records.insert(db, "capability_notes", {**note, "narrative": "Điều hành còn lúng túng"})
+    db.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert cells(app, "#history-table")[0][2] == "MẬT · Nhận xét"
+        assert "MẬT" in app.screen.query_one("#history-detail").border_title
+        assert "Điều hành còn lúng túng" in str(
+            app.screen.query_one("#history-fields", Static).render()
+        )
+        await pilot.press("down")
+        assert "MẬT" not in cells(app, "#history-table")[1][2]
+        assert "MẬT" not in app.screen.query_one("#history-detail").border_title
