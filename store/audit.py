@@ -6,9 +6,9 @@ and bringing back what was deleted (a visit with the meeting it recorded).
 """
 
 import json
-from pathlib import PurePath
 from dataclasses import dataclass
 from functools import cache
+from pathlib import PurePath
 
 from sqlite_utils import Database
 
