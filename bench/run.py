@@ -78,17 +78,19 @@ def tui_cold(path: Path, runs: int) -> list[Row]:
         if not result["first_screen_drawn"]:
             raise RuntimeError("the first screen showed no page")
         first.add(result["first_screen"], result["first_screen_cpu"])
-        for mode, seconds in result["screens"].items():
-            screens.setdefault(mode, Sample()).add(seconds)
-        for seconds in result["keystrokes"]:
-            keys.add(seconds)
+        for mode, (seconds, cpu) in result["screens"].items():
+            screens.setdefault(mode, Sample()).add(seconds, cpu)
+        for seconds, cpu in result["keystrokes"]:
+            keys.add(seconds, cpu)
         rss.add(result["rss_mb"])
     rows = [Row("TUI cold start to first screen", 1, first, unit="s", note="dashboard, all")]
     rows += [
         Row(f"TUI screen first page: {mode}", 150, sample, note="first visit, via Pilot")
         for mode, sample in screens.items()
     ]
-    rows.append(Row("TUI search keystroke: units", 30, keys, note="via Pilot, incl. drawing"))
+    rows.append(
+        Row("TUI search keystroke: units", 30, keys, note="via Pilot: wall incl. its waits")
+    )
     rows.append(Row("TUI memory (peak RSS)", 250, rss, unit="MB", note="after every screen"))
     return rows
 

@@ -25,7 +25,12 @@ TYPED = "chi bo thon"
 
 
 def _rss_mb() -> float:
-    """Peak resident memory of this process (Linux reports kilobytes)."""
+    """Peak resident memory of this process. VmHWM, not getrusage's ru_maxrss: that one
+    survives exec, so a probe started by a parent that built the province reported the
+    parent's 1.5 GB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -57,18 +62,18 @@ async def cold(db_path: str, today: date, launched: float) -> dict:
         out["first_screen_cpu"] = time.process_time()
         out["first_screen_drawn"] = _pages_drawn(app.screen)
         for entry in registry.SCREENS[1:]:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             await app.switch_mode(entry.mode)
             await _settle(app, pilot)
-            out["screens"][entry.mode] = time.perf_counter() - started
+            out["screens"][entry.mode] = (time.perf_counter() - started, time.process_time() - cpu)
         await app.switch_mode("units")
         await _settle(app, pilot)
         if isinstance(app.screen, UnitsScreen):
             await app.screen.run_action("focus_search")
             for key in TYPED:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 await pilot.press("space" if key == " " else key)
-                out["keystrokes"].append(time.perf_counter() - started)
+                out["keystrokes"].append((time.perf_counter() - started, time.process_time() - cpu))
         out["rss_mb"] = _rss_mb()
     return out
 

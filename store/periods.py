@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from store.errors import ValidationError
 from store.i18n import _
@@ -46,6 +47,8 @@ class cached_property:  # noqa: N801 -- used as functools.cached_property is
 
 def parse_date(value: date | str | None, field: str = "date") -> date:
     """A date from a `date` or strict ISO text `YYYY-MM-DD`; ValidationError(field) otherwise."""
+    if type(value) is date:  # the common case first: the due list asks 100,000 times
+        return value
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -112,7 +115,7 @@ class Period:
         """The period of kind `per` (month, quarter, half, year) that holds `day`."""
         day = parse_date(day)
         length = LENGTH[per]
-        return cls(day.year, (day.month - 1) // length * length + 1, length)
+        return _interned(day.year, (day.month - 1) // length * length + 1, length)
 
     @cached_property
     def per(self) -> str:
@@ -192,7 +195,7 @@ class Period:
     def shift(self, steps: int) -> "Period":
         """The period `steps` periods of the same kind later (earlier if negative)."""
         months = self.year * 12 + self.first - 1 + steps * self.length
-        return Period(months // 12, months % 12 + 1, self.length)
+        return _interned(months // 12, months % 12 + 1, self.length)
 
     def next(self) -> "Period":
         return self.shift(1)
@@ -205,6 +208,13 @@ class Period:
         first = max(self.start, start or self.start)
         last = min(self.end, end or self.end)
         return max(0, (last - first).days + 1)
+
+
+@lru_cache(maxsize=8192)
+def _interned(year: int, first: int, length: int) -> Period:
+    """One instance per period, so its dates are worked out once: the due list of a province
+    asks for the same few periods of 5,000 assignments."""
+    return Period(year, first, length)
 
 
 def periods_between(first: "Period", last: "Period") -> list[Period]:
