@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select
+from textual.widgets import Header, Label, Select
 
 from store import supervisors
 from store.errors import ValidationError
@@ -27,10 +27,12 @@ from store.planning import (
 )
 from store.visits import VisitResult
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.dates import week_of, weekday
 from tui.format import vn_date
 from tui.screens.agenda_dialogs import CancelVisitQuestion, MoveVisitForm
 from tui.screens.visit_form import Target, VisitForm
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 SUGGEST_MONTHS = 3
@@ -38,7 +40,7 @@ MISSED_MARK = "⚠"
 ALL = 0  # the supervisor choice meaning "every committee member"
 
 
-class AgendaScreen(TranslatedBindings, Screen):
+class AgendaScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "regime.tcss"
     HELP = (
         "The visit agenda of a committee member, by week or by month (w; [ and ] move to the "
@@ -142,7 +144,7 @@ class AgendaScreen(TranslatedBindings, Screen):
             yield self._table("planned", _planned_columns(), _("No visit planned."))
             yield self._table("suggested", _suggested_columns(), "")
         yield self._table("missed", _missed_columns(), _("No missed planned visit."))
-        yield Footer()
+        yield KeyFooter()
 
     def _table(self, name: str, columns: list[Column], empty: str) -> PagedTable:
         return PagedTable(columns, empty_text=empty, id=f"agenda-{name}")
@@ -267,7 +269,7 @@ class AgendaScreen(TranslatedBindings, Screen):
             self.reload()
             self.query_one("#agenda-planned", PagedTable).focus()
 
-    def on_screen_resume(self) -> None:
+    def came_back(self) -> None:
         """Visits may have been recorded or planned elsewhere meanwhile."""
         self.reload()
 

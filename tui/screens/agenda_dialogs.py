@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from store.errors import ValidationError
 from store.i18n import _
@@ -13,6 +13,7 @@ from store.planning import AgendaItem, move_planned_visit
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.format import vn_date
+from tui.widgets.key_footer import KeyFooter
 
 
 class MoveVisitForm(TranslatedBindings, ModalScreen[str | None]):
@@ -34,7 +35,7 @@ class MoveVisitForm(TranslatedBindings, ModalScreen[str | None]):
             yield Label(_("New date (dd/mm/yyyy), Enter to save"))
             yield Input(vn_date(self.item.planned_date), id="move-date", compact=True)
             yield Static("", id="error-planned_date", classes="field-error")
-        yield Footer()
+        yield KeyFooter()
 
     @on(Input.Submitted, "#move-date")
     def _save(self, event: Input.Submitted) -> None:
@@ -74,7 +75,7 @@ class CancelVisitQuestion(TranslatedBindings, ModalScreen[bool]):
                 )
             )
             yield Static(_("y: yes, cancel it · n or Esc: keep it"), classes="dialog-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

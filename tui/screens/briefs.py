@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -40,6 +39,7 @@ from tui.bindings import TranslatedBindings
 from tui.field_errors import show_field_error
 from tui.screens.brief_scope import Scope, ScopePicker
 from tui.screens.supervisor_picker import current_choice
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 DEFAULT_PER = {
@@ -177,7 +177,7 @@ class BriefsScreen(TranslatedBindings, Screen):
         table.border_title = _("Briefs written, latest first")
         yield table
         yield Static(id="briefs-path")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Word briefs")

@@ -9,13 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
 from store import regime, settings, units
 from store.grid import ComplianceGrid, GridCell, GridRow
 from store.i18n import _
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 PARENT_KINDS = ("grassroots_committee", "sub_committee")
@@ -62,7 +64,7 @@ def legend(threshold: float) -> Text:
     return text
 
 
-class ComplianceScreen(TranslatedBindings, Screen):
+class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "regime.tcss"
     HELP = (
         "Meetings month by month for the units under a grassroots organization, or under the "
@@ -140,7 +142,7 @@ class ComplianceScreen(TranslatedBindings, Screen):
         totals = PagedTable(self._columns(), id="compliance-totals")
         totals.can_focus = False
         yield totals
-        yield Footer()
+        yield KeyFooter()
 
     def _columns(self) -> list[Column]:
         months = [Column(_("M{month}").format(month=m), 3) for m in range(1, 13)]
@@ -152,10 +154,9 @@ class ComplianceScreen(TranslatedBindings, Screen):
         self.query_one("#compliance-grid", PagedTable).focus()
         self.load()
 
-    def on_screen_resume(self) -> None:
+    def came_back(self) -> None:
         """Meetings may have been recorded meanwhile (a unit's detail, a visit)."""
-        if self.grid is not None:
-            self.load()
+        self.load()
 
     # -- data ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -236,13 +237,15 @@ class ComplianceScreen(TranslatedBindings, Screen):
 
     @on(Select.Changed, "#compliance-parent")
     def _parent_chosen(self, event: Select.Changed) -> None:
-        self.parent_id = event.value or None
-        self.load()
+        if (event.value or None) != self.parent_id:  # not the Select showing its first value
+            self.parent_id = event.value or None
+            self.load()
 
     @on(Select.Changed, "#compliance-year")
     def _year_chosen(self, event: Select.Changed) -> None:
-        self.year = event.value
-        self.load()
+        if event.value != self.year:
+            self.year = event.value
+            self.load()
 
     @on(PagedTable.Highlighted, "#compliance-grid")
     def _moved(self) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from store import concerns, visits
 from store.concern_board import BoardRow, board_row
@@ -22,6 +22,7 @@ from tui.format import vn_date
 from tui.screens.concern_common import overdue_text, rulebook_label
 from tui.screens.concern_form import ConcernForm
 from tui.screens.concern_step import StepDialog
+from tui.widgets.key_footer import KeyFooter
 
 
 class ConcernDetailScreen(TranslatedBindings, Screen):
@@ -94,7 +95,7 @@ class ConcernDetailScreen(TranslatedBindings, Screen):
                 yield Static(concern.resolution or "", id="concern-resolution")
             yield Label(_("History"), classes="section-title")
             yield Static(_timeline(concerns.history(db, self.concern_id)), id="concern-timeline")
-        yield Footer()
+        yield KeyFooter()
 
     def _facts(self, row: BoardRow) -> Table:
         db = self.app.db

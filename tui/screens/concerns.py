@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from store import concern_board, supervisors, units
 from store.concern_board import AGEING_DAYS, BoardRow
@@ -16,10 +16,12 @@ from store.concerns import STATUSES
 from store.i18n import _
 from store.labels import label
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.format import vn_date, vn_number
 from tui.screens.concern_common import OVERDUE_MARK, alert, rulebook_choices
 from tui.screens.concern_detail import ConcernDetailScreen
 from tui.screens.concern_form import ConcernForm
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import SearchBox
 
@@ -57,7 +59,7 @@ class Filters:
         return {**self.scope(), **STATUS_FILTERS[self.status]}
 
 
-class ConcernsScreen(TranslatedBindings, Screen):
+class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "concerns.tcss"
     HELP = (
         "Every issue raised at the grassroots until it is resolved: overdue ones first, in "
@@ -139,7 +141,7 @@ class ConcernsScreen(TranslatedBindings, Screen):
         table.border_title = _("Concerns raised at the grassroots")
         yield table
         yield Static(id="concerns-count")
-        yield Footer()
+        yield KeyFooter()
 
     def _current_supervisor(self) -> int | None:
         chosen = supervisors.current_supervisor_id(self.app.db)
@@ -183,11 +185,9 @@ class ConcernsScreen(TranslatedBindings, Screen):
         self._show()
         self.query_one(PagedTable).focus()
 
-    def on_screen_resume(self) -> None:
+    def came_back(self) -> None:
         """Back from a concern, a form or another screen: the rows and figures may have
         changed, and so may the supervisor chosen (on the dashboard)."""
-        if not (self.is_mounted and hasattr(self, "filters")):
-            return
         chosen = self._current_supervisor()
         if chosen != self.chosen_supervisor:
             self.chosen_supervisor = chosen

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.i18n import _
 from store.labels import label
@@ -24,12 +24,14 @@ from store.periods import Period
 from store.regime import DueItem, due_list
 from store.visits import AgendaItem, VisitResult, agenda, missed_visits
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.dates import week_of, weekday
 from tui.format import vn_date
 from tui.screens.picker import list_source
 from tui.screens.supervisor_picker import SupervisorChoice, SupervisorPicker, current_choice
 from tui.screens.visit_form import Target, VisitForm
 from tui.screens.visit_list import VisitListScreen
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.overdue_concerns import OverdueConcerns
 from tui.widgets.paged_table import Column, PagedTable
 from tui.widgets.personnel_gaps import PersonnelGaps
@@ -81,7 +83,7 @@ def state_text(item: DueItem) -> Text:
     return Text(words, style=STATE_STYLES[item.state])
 
 
-class DashboardScreen(TranslatedBindings, Screen):
+class DashboardScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "visits.tcss"
     HELP = (
         "Your assigned units, the most overdue first: done this period, due, or overdue by so "
@@ -146,15 +148,15 @@ class DashboardScreen(TranslatedBindings, Screen):
             yield missed
             yield OverdueConcerns()
         yield PersonnelGaps()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#dash-due", PagedTable).focus()
 
-    def on_screen_resume(self) -> None:
-        if hasattr(self, "data"):  # back from a list where visits may have changed
-            self.reload()
+    def came_back(self) -> None:
+        """Back from a list where visits may have changed."""
+        self.reload()
 
     # -- data ------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store import audit
 from store.audit import Change
@@ -19,15 +19,17 @@ from store.errors import PhutrachError
 from store.i18n import _
 from store.labels import label
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date, vn_number
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class HistoryScreen(TranslatedBindings, Screen):
+class HistoryScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "history.tcss"
     HELP = (
         "Every change made to the records, newest first: who made it, when, and what it "
@@ -60,13 +62,13 @@ class HistoryScreen(TranslatedBindings, Screen):
         yield Static(id="history-count")
         with VerticalScroll(id="history-detail"):
             yield Static(id="history-fields")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("History of changes")
         self._show()
 
-    def on_screen_resume(self) -> None:
+    def came_back(self) -> None:
         self._show()
 
     def _show(self) -> None:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store.brief_log import current_term
 from store.errors import ValidationError
@@ -19,6 +19,7 @@ from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.field_errors import show_field_error
 from tui.format import vn_date
+from tui.widgets.key_footer import KeyFooter
 
 TEXTS = (
     "parent_body",
@@ -103,7 +104,7 @@ class LetterheadForm(TranslatedBindings, ModalScreen[Letterhead | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Save (ctrl+s)"), variant="primary", id="letterhead-save")
                 yield Button(_("Cancel"), id="letterhead-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#field-parent_body", Input).focus()

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store import meetings, units
 from store.errors import ValidationError
@@ -18,6 +18,7 @@ from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.field_errors import show_field_error
 from tui.format import vn_date
+from tui.widgets.key_footer import KeyFooter
 
 NUMBERS = (*meetings.COUNTS, "duration_minutes")
 FLAGS = meetings.FLAGS
@@ -77,7 +78,7 @@ class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
             with Horizontal(id="meeting-buttons"):
                 yield Button(_("Save (ctrl+s)"), variant="primary", id="meeting-save")
                 yield Button(_("Cancel"), id="meeting-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def _widget(self, field: str, label: str, defaults: dict) -> Widget:
         if field == "kind":

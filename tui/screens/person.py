@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from store import capability, settings, visits
 from store.capability import CapabilityNote
@@ -20,12 +20,14 @@ from store.labels import label
 from store.people import PersonProfile, Post, person_profile
 from store.succession import Plan, list_plans
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
-class PersonScreen(TranslatedBindings, Screen):
+class PersonScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "personnel.tcss"
     HELP = (
         "A person at a glance: personal facts, posts with their history, the capability notes "
@@ -63,7 +65,6 @@ class PersonScreen(TranslatedBindings, Screen):
     def __init__(self, person_id: int) -> None:
         super().__init__()
         self.person_id = person_id
-        self.resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +78,7 @@ class PersonScreen(TranslatedBindings, Screen):
             yield PagedTable(
                 _plan_columns(), empty_text=_("No plan about this person."), id="person-plans"
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#person-notes").border_title = marked(_("Capability notes"))
@@ -85,11 +86,9 @@ class PersonScreen(TranslatedBindings, Screen):
         self.refresh_person()
         self.query_one("#person-posts").focus()
 
-    def on_screen_resume(self) -> None:
+    def came_back(self) -> None:
         """Back from a form or a plan: show what changed."""
-        if self.resumed:
-            self.refresh_person()
-        self.resumed = True
+        self.refresh_person()
 
     def refresh_person(self) -> None:
         db, today = self.app.db, self.app.today.isoformat()

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from store import personnel
 from store.i18n import _
@@ -21,8 +21,10 @@ from store.succession import Plan, list_plans
 from store.text import fold
 from store.units import Unit
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date, vn_number
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import GAP_KINDS, PersonnelGaps, gap_label, scope_supervisor
 from tui.widgets.search_box import SearchBox
@@ -52,7 +54,7 @@ def matches(search: str, *names: str | None) -> bool:
     return all(word in haystack for word in fold(search).split())
 
 
-class PersonnelScreen(TranslatedBindings, Screen):
+class PersonnelScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "personnel.tcss"
     HELP = (
         "The secretaries of the units you oversee. The figures at the top count the gaps: "
@@ -95,7 +97,6 @@ class PersonnelScreen(TranslatedBindings, Screen):
         super().__init__()
         self.filter = filter if filter in FILTERS else "all"
         self.search = ""
-        self.resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,7 +108,7 @@ class PersonnelScreen(TranslatedBindings, Screen):
         )
         yield PagedTable([], empty_text=_("No row matches."), id="personnel-table")
         yield Static(id="personnel-count")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Secretaries and personnel gaps")
@@ -191,12 +192,10 @@ class PersonnelScreen(TranslatedBindings, Screen):
         elif isinstance(row, Unit):
             self.app.open_unit(row.id)
 
-    def on_screen_resume(self) -> None:
+    def came_back(self) -> None:
         """Back from a person, a plan or another screen: figures and rows may have changed."""
-        if self.resumed:
-            self.query_one(PersonnelGaps).reload()
-            self.query_one(PagedTable).reload()
-        self.resumed = True
+        self.query_one(PersonnelGaps).reload()
+        self.query_one(PagedTable).reload()
 
     # -- actions ---------------------------------------------------------------------------
     def action_filter(self, kind: str) -> None:

@@ -16,12 +16,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from store.errors import PhutrachError, ValidationError
 from store.i18n import _
 from tui.bindings import TranslatedBindings
 from tui.confidential import marked
+from tui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
 _VN_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
@@ -70,7 +71,7 @@ class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Save"), id="form-save", variant="primary")
                 yield Button(_("Cancel"), id="form-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def form_title(self) -> str:
         raise NotImplementedError

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from store.errors import PhutrachError
 from store.i18n import _
@@ -17,14 +17,16 @@ from store.labels import label
 from store.people import unit_people
 from store.succession import Action, Candidate, PlanDetail, activate_plan, plan_detail
 from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 OVERDUE = "⚠"
 
 
-class PlanScreen(TranslatedBindings, Screen):
+class PlanScreen(ComesBack, TranslatedBindings, Screen):
     CSS_PATH = "personnel.tcss"
     HELP = (
         "A replacement-source plan for a unit's secretary. c adds a candidate, a a development "
@@ -66,7 +68,6 @@ class PlanScreen(TranslatedBindings, Screen):
     def __init__(self, plan_id: int) -> None:
         super().__init__()
         self.plan_id = plan_id
-        self.resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,17 +80,15 @@ class PlanScreen(TranslatedBindings, Screen):
             )
             yield Label(_("Development actions"), classes="section-title")
             yield PagedTable(_action_columns(), empty_text=_("No action yet."), id="plan-actions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#plan-body").border_title = marked(_("Replacement-source plan"))
         self.refresh_plan()
         self.query_one("#plan-actions").focus()
 
-    def on_screen_resume(self) -> None:
-        if self.resumed:
-            self.refresh_plan()
-        self.resumed = True
+    def came_back(self) -> None:
+        self.refresh_plan()
 
     def refresh_plan(self) -> None:
         today = self.app.today.isoformat()

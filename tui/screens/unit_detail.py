@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from store import settings, units
 from store.i18n import _
@@ -17,6 +17,7 @@ from store.units import UnitDetail
 from tui.bindings import TranslatedBindings
 from tui.format import vn_date, vn_number
 from tui.screens.meeting_form import MeetingForm
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.unit_trend import UnitTrend
 
 PATH_SEPARATOR = " › "
@@ -120,7 +121,7 @@ class UnitDetailScreen(TranslatedBindings, Screen):
                 ],
                 _("No meeting recorded yet."),
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.detail.unit.name

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Header, Input, Static, Tree
 
 from store import units
 from store.i18n import _
@@ -13,6 +13,7 @@ from store.labels import label
 from store.units import Unit
 from tui.bindings import TranslatedBindings
 from tui.format import vn_number
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import SearchBox
 from tui.widgets.unit_tree import UnitTree
@@ -53,7 +54,7 @@ class UnitsScreen(TranslatedBindings, Screen):
                 table.border_title = _("All Party organizations")
                 yield table
                 yield Static(id="units-count")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _columns() -> list[Column]:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import Number
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from store import settings, visits
 from store.errors import PhutrachError, ValidationError
@@ -34,6 +34,7 @@ from tui.dates import parse_vn_date
 from tui.screens.concern_form import ConcernForm
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.unit_picker import UnitPicker
+from tui.widgets.key_footer import KeyFooter
 
 TEXTS = ("observations", "recommendations", "good_practice")
 FLAGS = ("minutes_kept", "resolution_adopted")
@@ -153,7 +154,7 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
                 yield from self._score_rows()
                 yield from self._text_rows()
             yield Static(id="visit-total")
-        yield Footer()
+        yield KeyFooter()
 
     def _meeting_rows(self) -> ComposeResult:
         with Horizontal(classes="form-row"):

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store import settings, units, visits
 from store.errors import PhutrachError
@@ -20,6 +20,7 @@ from tui.format import vn_date, vn_number
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.supervisor_picker import all_label
 from tui.screens.visit_form import RATING_STYLES, Target, VisitForm
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
@@ -60,7 +61,7 @@ class VisitListScreen(TranslatedBindings, Screen):
         table.border_title = self._scope()
         yield table
         yield Static(id="visits-count")
-        yield Footer()
+        yield KeyFooter()
 
     def _scope(self) -> str:
         if self.unit_id is not None:

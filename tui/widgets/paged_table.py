@@ -16,6 +16,7 @@ from typing import Any, Literal
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -96,6 +97,9 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
         self.source = _empty_source()
         self.row_count = 0
         self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
+        # Drawn rows: a screen redraws every visible line at each refresh, and a row of styled
+        # cells (the compliance grid's twelve months) takes milliseconds to lay out.
+        self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
 
     # -- data ------------------------------------------------------------------------------
     def set_source(self, source: PageSource) -> None:
@@ -108,6 +112,7 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
     def reload(self) -> None:
         """Ask the source again (after an edit), keeping the cursor where it can stay."""
         self._pages.clear()
+        self._lines.clear()
         self.row_count = self.source.count()
         self.virtual_size = Size(0, self.row_count + 1)
         if self.cursor >= self.row_count:
@@ -175,7 +180,11 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("paged-table--cursor")
-        return self._line(self.source.cells(row), style, width)
+        key = (index, width, style)
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = self._line(self.source.cells(row), style, width)
+        return line
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(0, self.row_count + 1)
