@@ -129,7 +129,8 @@ def _aggregates(db, parent_id: int | None, year: Period) -> tuple[dict, dict]:
         year.end.isoformat(),
     ]
     meetings: dict = {}
-    for r in db.query(
+    # Plain tuples, not sqlite-utils' dicts: a province year is 70,000 groups.
+    for unit_id, month, kind, n, rate in db.execute(
         f"""select m.unit_id, cast(substr(m.date, 6, 2) as integer) as month, m.kind,
                    count(*) as n, {rate_sql("m")} as rate
             from units u join meetings m on m.unit_id = u.id
@@ -137,7 +138,7 @@ def _aggregates(db, parent_id: int | None, year: Period) -> tuple[dict, dict]:
             group by m.unit_id, month, m.kind""",  # noqa: S608 (constant fragments only)
         params,
     ):
-        meetings.setdefault((r["unit_id"], r["month"]), {})[r["kind"]] = (r["n"], r["rate"])
+        meetings.setdefault((unit_id, month), {})[kind] = (n, rate)
     visits = {
         (r["unit_id"], r["month"]): r["n"]
         for r in db.query(
