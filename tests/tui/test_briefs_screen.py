@@ -1,0 +1,102 @@
+"""Word briefs from the TUI: `b` on a unit writes its brief and says where, the briefs screen
+writes a batch in a worker and lists it, a wrong period is refused at its field, and the
+letterhead is edited in its form."""
+
+from textual.widgets import Input, Static
+
+from store import brief_log
+from store import db as store_db
+from store.letterhead import letterhead
+from tui.screens.briefs import BriefsScreen
+from tui.screens.letterhead import LetterheadForm
+
+SIZE = (120, 40)
+
+
+def logged(path) -> list:
+    db = store_db.connect(path)
+    try:
+        return brief_log.list_briefs(db)
+    finally:
+        db.close()
+
+
+def notes(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_b_on_a_unit_writes_its_brief_and_says_where(app, district):
+    path, ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_unit(ids["dao_xa"])
+        await pilot.pause()
+        await pilot.press("b")
+        await settle(app, pilot)
+    (brief,) = logged(path)
+    assert brief.kind == "unit" and brief.period == "2026-Q3"
+    assert any("Số 01-BC/" in n and brief.path.rsplit("/", 1)[-1] in n for n in notes(app))
+
+
+async def test_the_briefs_screen_writes_a_batch_into_the_folder_and_lists_it(
+    app, district, tmp_path
+):
+    path, _ids = district
+    out = tmp_path / "out"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BriefsScreen)
+        screen.query_one("#field-folder", Input).value = str(out)
+        screen.query_one("#field-zip").value = True
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        summary = str(screen.query_one("#briefs-summary", Static).render())
+        rows = screen.query_one("#briefs-list").row_count
+    written = sorted(p.name for p in out.glob("*.docx"))
+    assert written and len(written) == len(logged(path)) == rows
+    assert list(out.glob("*.zip"))
+    assert str(len(written)) in summary
+
+
+async def test_a_wrong_period_is_refused_at_its_field_and_nothing_is_written(app, district):
+    path, _ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#field-period", Input).value = "2026-13"
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        error = app.screen.query_one("#error-period", Static)
+        assert error.display and "2026-13" in str(error.render())
+    assert logged(path) == []
+
+
+async def test_the_letterhead_is_edited_in_its_form(app, district):
+    path, _ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LetterheadForm)
+        form.query_one("#field-place", Input).value = "Tiên Du"
+        form.query_one("#field-margin_left_mm", Input).value = "abc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LetterheadForm)  # refused at the field
+        assert str(form.query_one("#error-margin_left_mm", Static).render())
+        form.query_one("#field-margin_left_mm", Input).value = "30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefsScreen)
+    db = store_db.connect(path)
+    assert letterhead(db).place == "Tiên Du"
+    db.close()
