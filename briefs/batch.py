@@ -22,7 +22,7 @@ from pathlib import Path
 
 from briefs import annual, plan, supervisor, unit, visit
 from briefs.vn import document_number
-from briefs.write import ascii_name, save_docx, sync_folder
+from briefs.write import ascii_name, save_docx, sweep_orphans, sync_folder
 from store import db as store_db
 from store import settings
 from store.brief_log import allocate_number, log_brief
@@ -117,6 +117,7 @@ def generate(
     on = on or date.today()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    sweep_orphans(out)  # what a batch killed earlier left half-written
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     if workers == 1:
         results = _in_process(db_path, jobs, out, on)

@@ -5,6 +5,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -50,6 +51,26 @@ def _write_atomically(path: Path, data: bytes, mode: int, sync_dir: bool = True)
         raise
     if sync_dir:
         sync_folder(path.parent)
+
+
+STALE_SECONDS = 60  # a brief is written in milliseconds: an older temp file lost its writer
+
+
+def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files a killed writer left in `folder` (".NAME.docx.XXXX.tmp", zips
+    alike), older than STALE_SECONDS so that a batch writing there right now keeps its own.
+    Returns what was removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for pattern in (".*.docx.*.tmp", ".*.zip.*.tmp"):
+        for tmp in Path(folder).glob(pattern):
+            try:
+                if now - tmp.stat().st_mtime > STALE_SECONDS:
+                    tmp.unlink()
+                    removed.append(tmp)
+            except OSError:
+                continue  # gone meanwhile, or not ours to remove
+    return removed
 
 
 def sync_folder(folder: Path) -> None:

@@ -6,7 +6,7 @@ import os
 import docx
 import pytest
 
-from briefs.write import ascii_name, brief_filename, save_docx
+from briefs.write import ascii_name, brief_filename, save_docx, sweep_orphans
 from store.errors import PhutrachError
 
 
@@ -63,3 +63,18 @@ def test_file_names_are_ascii_and_readable():
 def test_ascii_name_keeps_case_and_folds_every_vietnamese_letter():
     assert ascii_name("ĐẢNG ỦY Xã Đông Hưng") == "DANG-UY-Xa-Dong-Hung"
     assert ascii_name("ữ ặ ộ ờ ỷ ỹ đ").isascii()
+
+
+def test_orphaned_temp_files_are_swept_but_a_live_writers_are_kept(tmp_path):
+    old = tmp_path / ".BC-a.docx.k3j2.tmp"
+    fresh = tmp_path / ".BC-b.docx.x9q1.tmp"
+    zipped = tmp_path / ".BC-2026-Q3.zip.p0w2.tmp"
+    other = tmp_path / ".notes.txt.tmp"
+    for path in (old, fresh, zipped, other):
+        path.write_bytes(b"half")
+    long_ago = old.stat().st_mtime - 3600
+    for path in (old, zipped, other):
+        os.utime(path, (long_ago, long_ago))
+    removed = sweep_orphans(tmp_path)
+    assert sorted(p.name for p in removed) == sorted([old.name, zipped.name])
+    assert fresh.exists() and other.exists() and not old.exists()

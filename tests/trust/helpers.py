@@ -105,8 +105,9 @@ def visit_loop(path: Path, world: dict, n: int) -> subprocess.Popen:
     return spawn(VISIT_LOOP, path, world["supervisor"], units, n)
 
 
-def spawn(code: str, *args, cwd: Path | None = None) -> subprocess.Popen:
-    """Run `python -c code args…` from the repo root, output captured."""
+def spawn(code: str, *args, cwd: Path | None = None, session: bool = False) -> subprocess.Popen:
+    """Run `python -c code args…` from the repo root, output captured; `session`: in a
+    session of its own, so that `kill_all` reaches the processes it starts."""
     return subprocess.Popen(
         [sys.executable, "-c", code, *map(str, args)],
         cwd=cwd or ROOT,
@@ -114,12 +115,13 @@ def spawn(code: str, *args, cwd: Path | None = None) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=session,
     )
 
 
-def phutrach(*args, cwd: Path | None = None) -> subprocess.Popen:
+def phutrach(*args, cwd: Path | None = None, session: bool = False) -> subprocess.Popen:
     """Run the `phutrach` command line in a child process."""
-    return spawn("from commands.main import main; main()", *args, cwd=cwd)
+    return spawn("from commands.main import main; main()", *args, cwd=cwd, session=session)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 60, every: float = 0.005) -> bool:
@@ -130,6 +132,16 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60, every: float 
             return True
         time.sleep(every)
     return False
+
+
+def kill_all(proc: subprocess.Popen) -> bool:
+    """SIGKILL `proc` and every process it started (a power cut); True when it was running.
+    `proc` must have been started in its own session (`spawn(..., session=True)`)."""
+    alive = proc.poll() is None
+    if alive:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    return alive
 
 
 def kill(proc: subprocess.Popen) -> bool:
@@ -176,5 +188,6 @@ def assert_sound(path: Path) -> None:
 
 
 def leftovers(folder: Path) -> list[Path]:
-    """Half-written files a killed writer may leave: temp `.part` files of atomic saves."""
-    return sorted(p for p in Path(folder).rglob("*.part"))
+    """Half-written files a killed writer may leave: the temp files of atomic saves
+    (".NAME.docx.XXXX.tmp", briefs.write)."""
+    return sorted(Path(folder).rglob(".*.tmp"))

@@ -1,11 +1,18 @@
-"""Crash safety: a process killed (SIGKILL) in the middle of a large import or of a run of
-visit saves leaves a sound database in which each unit of work is all there or not there."""
+"""Crash safety: a process killed (SIGKILL) in the middle of a large import, of a run of
+visit saves or of a brief batch leaves a sound database in which each unit of work is all
+there or not there, and no half-written brief."""
+
+import os
+
+import docx
 
 from tests.trust.helpers import (
     assert_sound,
     count,
     district,
     kill,
+    kill_all,
+    leftovers,
     phutrach,
     units_csv,
     visit_loop,
@@ -63,3 +70,25 @@ def test_visit_saves_killed_mid_transaction_leave_whole_visits(tmp_path):
         inserts = "action = 'insert' and table_name in ('visits', 'meetings')"
         assert count(path, "changes", inserts) == 2 * visits
     assert killed_while_writing == 3
+
+
+def test_a_brief_batch_killed_midway_leaves_whole_briefs_and_the_next_batch_finishes(tmp_path):
+    path, out = tmp_path / "data" / "phutrach.db", tmp_path / "out"
+    district(path, units=120)
+    args = ("--db", path, "brief", "unit", "--all", "--period", "2026-Q3", "--out", out)
+    # Its own session, all cores: the kill takes the worker processes with it, as a power cut.
+    proc = phutrach(*args, session=True)
+    assert wait_until(lambda: proc.poll() is not None or len(list(out.glob("*.docx"))) >= 5, 180)
+    assert kill_all(proc), "the batch ended before it could be killed"
+    written = sorted(out.glob("*.docx"))
+    assert 5 <= len(written) < 120
+    for brief in written:  # every file there is a whole document
+        assert docx.Document(str(brief)).paragraphs
+    assert_sound(path)
+    for orphan in leftovers(out):  # what the kill left half-written, found by a later batch
+        os.utime(orphan, (orphan.stat().st_mtime - 3600,) * 2)
+    retry = phutrach(*args, "--format", "csv")
+    _out, err = retry.communicate(timeout=300)
+    assert retry.returncode == 0, err
+    assert len(list(out.glob("*.docx"))) == 120 == count(path, "briefs", "path is not null")
+    assert leftovers(out) == []
