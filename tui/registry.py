@@ -91,7 +91,25 @@ HOME = SCREENS[0].mode
 
 
 def modes() -> dict[str, Callable[[], Screen]]:
-    return {entry.mode: entry.factory() for entry in SCREENS}
+    """The screens by mode; all but the home screen skip a full re-parse (see `_styled`)."""
+    home, *others = SCREENS
+    return {
+        home.mode: home.factory(),
+        **{e.mode: (lambda make=e.factory(): _styled(make())) for e in others},
+    }
+
+
+def _styled(screen: Screen) -> Screen:
+    """Mark a new mode's screen as styled by the CSS in force. Textual re-parses every
+    stylesheet it knows when a mode first shows its screen, to restyle a screen made before
+    a change of CSS; a screen made now is styled as its widgets mount, and the re-parse cost
+    100-230 ms a screen here. Its own stylesheet, when new, is still read and applied."""
+    from textual import active_app
+
+    count = getattr(active_app.get(), "_css_update_count", None)  # Textual 8's bookkeeping
+    if count is not None:
+        screen._css_update_count = count
+    return screen
 
 
 SCREENS_GROUP = Binding.Group("Screens", compact=True)  # one footer entry: "f3f2f6… Màn hình"

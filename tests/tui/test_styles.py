@@ -55,3 +55,25 @@ async def test_opening_every_screen_first_changes_no_layout(district, open_form)
     fresh = await opened(path, False, open_form)
     after = await opened(path, True, open_form)
     assert after == fresh
+
+
+async def test_a_screen_whose_stylesheet_is_loaded_shows_without_reparsing_the_css(
+    district, monkeypatch
+):
+    """The agenda and the compliance grid share regime.tcss: once the agenda has shown, the
+    grid's first show re-parses nothing (each re-parse of all the CSS costs 100 ms and more)."""
+    from textual.css.stylesheet import Stylesheet
+
+    path, _ids = district
+    app = PhutrachApp(path, today=TODAY)
+    reparses = []
+    real = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparses.append(1) or real(self))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        before = len(reparses)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ComplianceScreen"
+        assert len(reparses) == before
