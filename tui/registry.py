@@ -23,9 +23,15 @@ class Entry:
     title: str  # English msgid, translated when shown
     description: str  # English msgid: what the screen is for (palette help, key tooltip)
 
-    def factory(self) -> Callable[[], Screen]:
+    def factory(self, styled: bool = False) -> Callable[[], Screen]:
+        """Makes the screen; `styled`: marked as styled by the CSS in force (`_styled`)."""
         module, name = self.target.split(":")
-        return lambda: getattr(import_module(module), name)()
+
+        def make() -> Screen:
+            screen = getattr(import_module(module), name)()
+            return _styled(screen) if styled else screen
+
+        return make
 
 
 SCREENS: tuple[Entry, ...] = (
@@ -93,10 +99,7 @@ HOME = SCREENS[0].mode
 def modes() -> dict[str, Callable[[], Screen]]:
     """The screens by mode; all but the home screen skip a full re-parse (see `_styled`)."""
     home, *others = SCREENS
-    return {
-        home.mode: home.factory(),
-        **{e.mode: (lambda make=e.factory(): _styled(make())) for e in others},
-    }
+    return {home.mode: home.factory(), **{e.mode: e.factory(styled=True) for e in others}}
 
 
 def _styled(screen: Screen) -> Screen:
