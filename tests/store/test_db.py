@@ -100,3 +100,17 @@ def test_names_are_nfc_with_folded_shadow(db):
     row = records.get(db, "units", unit_id)
     assert row["name"] == unicodedata.normalize("NFC", "Chi bộ Dương")
     assert row["name_folded"] == "chi bo duong"
+
+
+def test_sqlite_utils_loads_without_numpy_and_numpy_stays_importable():
+    """50 ms off every start: sqlite-utils' optional numpy types are not loaded (phutrach
+    stores no numpy values), and the briefs' charts still import numpy for real."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, store, sqlite_utils.db as d; assert d.np is None, d.np; "
+        "assert 'numpy' not in sys.modules; import numpy; print(numpy.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "numpy", done.stderr
