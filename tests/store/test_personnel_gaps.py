@@ -205,3 +205,24 @@ def test_bad_filters_are_refused(db):
 )
 def test_the_twelve_months_window(day, before):
     assert year_before(parse_date(day, "as_of")) == before
+
+
+def test_gap_counts_are_the_sizes_of_the_gaps_without_reading_them():
+    """The panels count in SQL; the figures equal the rows `personnel_gaps` lists, for the
+    whole committee and for each supervisor of the demo district."""
+    from store import db as store_db
+    from store.demo import build_demo
+    from store.supervisors import list_supervisors
+
+    db = store_db.memory()
+    build_demo(db, today=date(2026, 10, 15))
+    names = ("flagged_without_plan", "overdue_plans", "without_secretary", "acting")
+    names += ("unassessed", "concurrent")
+    for sid in [None, *(s.id for s in list_supervisors(db))]:
+        gaps, counts = (f(db, sid, "2026-10-15") for f in (personnel.personnel_gaps,
+                                                            personnel.gap_counts))  # fmt: skip
+        assert counts.secretaries == gaps.secretaries
+        assert {n: getattr(counts, n) for n in names} == {n: len(getattr(gaps, n)) for n in names}
+    assert counts.concurrent_share == gaps.concurrent_share
+    whole = personnel.gap_counts(db, None, "2026-10-15")
+    assert whole.flagged_without_plan and whole.acting and whole.unassessed and whole.concurrent

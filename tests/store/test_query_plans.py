@@ -159,6 +159,7 @@ CALLS = {
         personnel.count_secretaries(db, as_of=DAY),
         personnel.secretaries(db, as_of=DAY, search="nguyen"),
         personnel.personnel_gaps(db, SUPERVISOR, DAY),
+        personnel.gap_counts(db, None, DAY),
     ),
     "plans": lambda db: (list_plans(db, as_of=DAY), list_plans(db, supervisor_id=SUPERVISOR)),
     "annual figures": lambda db: annual.gather(db, None, "2026", on=TODAY),

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from store import records, settings
 from store.i18n import _
-from store.personnel import Gaps, personnel_gaps
+from store.personnel import GapCounts, gap_counts
 from tui.bindings import TranslatedBindings
 from tui.confidential import marked
 
@@ -51,12 +51,12 @@ def scope_supervisor(db) -> int | None:
     return row["id"] if row else None
 
 
-def figure(gaps: Gaps, kind: str) -> str:
+def figure(gaps: GapCounts, kind: str) -> str:
     """The figure shown for `kind`: a count, or a percentage for the concurrent roles."""
     if kind == "concurrent":
         share = gaps.concurrent_share
         return "—" if share is None else f"{round(share * 100)}%"
-    return str(len(getattr(gaps, kind)))
+    return str(getattr(gaps, kind))
 
 
 class GapFigure(TranslatedBindings, Static, can_focus=True):
@@ -126,15 +126,15 @@ class PersonnelGaps(Horizontal):
             self.kind = kind
 
     class Loaded(Message):
-        """The gaps were read (in a worker)."""
+        """The gap counts were read (in a worker)."""
 
-        def __init__(self, gaps: Gaps) -> None:
+        def __init__(self, gaps: GapCounts) -> None:
             super().__init__()
             self.gaps = gaps
 
     def __init__(self, *, id: str | None = "personnel-gaps") -> None:
         super().__init__(id=id)
-        self.gaps: Gaps | None = None
+        self.gaps: GapCounts | None = None
 
     def compose(self) -> ComposeResult:
         for number, kind in enumerate(GAP_KINDS, start=1):
@@ -147,10 +147,10 @@ class PersonnelGaps(Horizontal):
     @work(thread=True, exclusive=True, group="personnel-gaps")
     def reload(self) -> None:
         db = self.app.db
-        gaps = personnel_gaps(db, scope_supervisor(db), self.app.today.isoformat())
+        gaps = gap_counts(db, scope_supervisor(db), self.app.today.isoformat())
         self.app.call_from_thread(self._show, gaps)
 
-    def _show(self, gaps: Gaps) -> None:
+    def _show(self, gaps: GapCounts) -> None:
         self.gaps = gaps
         for item in self.query(GapFigure):
             item.show(figure(gaps, item.kind))
