@@ -176,6 +176,25 @@ async def test_the_tree_loads_branches_on_demand_and_opens_a_cell(app, district)
         assert app.screen.unit_id == ids["duong_lieu"]
 
 
+async def test_a_province_sized_top_level_is_grouped_by_sector(app, district, monkeypatch):
+    """Past GROUP_OVER grassroots organizations, the tree's top level is one branch per
+    sector with its count, each filled when opened."""
+    import tui.widgets.unit_tree as unit_tree
+
+    monkeypatch.setattr(unit_tree, "GROUP_OVER", 2)  # the district's three make a "province"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        tree = app.screen.query_one(UnitTree)
+        labels = [str(n.label) for n in tree.root.children]
+        assert labels == ["Doanh nghiệp (1)", "Phường (1)", "Xã (1)"]
+        communes = tree.root.children[2]
+        assert not communes.children
+        await pilot.press("down", "down", "space")
+        await pilot.pause()
+        assert [str(n.label) for n in communes.children] == ["Đảng bộ xã An Bình"]
+        assert communes.children[0].allow_expand  # and it opens in turn
+
+
 async def test_f1_shows_help_for_the_current_screen(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
