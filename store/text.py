@@ -6,6 +6,7 @@
 'dao'
 """
 
+import sys
 import unicodedata
 
 # The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
@@ -67,8 +68,14 @@ def sort_key(text: str | None) -> str:
         if rank is not None:
             primary.append(chr(0x100 + rank))
         else:  # outside the alphabet: by code point, after it (a letter may be 2 code points)
-            primary.extend(ch if ch < "a" else chr(0x200 + ord(ch)) for ch in letter)
+            primary.extend(ch if ch < "a" else _after_alphabet(ch) for ch in letter)
     return "".join(primary) + "\x01" + "".join(str(t) for t in tones)
+
+
+def _after_alphabet(ch: str) -> str:
+    """`ch` moved past the alphabet's ranks, order kept (the last 512 code points, private
+    use, share the highest one: found by hypothesis)."""
+    return chr(min(0x200 + ord(ch), sys.maxunicode))
 
 
 def person_sort_key(full_name: str | None) -> str:

@@ -1,6 +1,6 @@
 import unicodedata
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from store.text import fold, nfc, person_sort_key, sort_key
@@ -59,6 +59,7 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
 
 
 @given(st.text())
+@example(text="\U0010fe00")  # past the top of Unicode once shifted after the alphabet
 def test_sort_key_ignores_normalisation_form(text):
     assert sort_key(unicodedata.normalize("NFD", text)) == sort_key(
         unicodedata.normalize("NFC", text)
