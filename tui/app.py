@@ -20,7 +20,7 @@ from tui.screens.unit_detail import UnitDetailScreen
 
 
 class PhutrachApp(TranslatedBindings, App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = registry.STYLESHEETS
     COMMANDS = {AppCommands}
     MODES = registry.modes()
     DEFAULT_MODE = registry.HOME

@@ -5,6 +5,8 @@ The first entry is the home screen the app opens on.
 A screen module: `class XScreen(TranslatedBindings, Screen)` with a `HELP` msgid (shown by F1),
 BINDINGS carrying English msgids, `id=` and `tooltip=`; it reads `self.app.db` through store
 functions, reasons with `self.app.today`, and opens a unit with `self.app.open_unit(id)`.
+Its styles go in a `screens/*.tcss` file listed in STYLESHEETS, every rule under a selector
+of its own screen (tests/tui/test_styles.py checks that no rule reaches another screen).
 """
 
 from collections.abc import Callable
@@ -102,11 +104,21 @@ def modes() -> dict[str, Callable[[], Screen]]:
     return {home.mode: home.factory(), **{e.mode: e.factory(styled=True) for e in others}}
 
 
+# Every stylesheet, read once as the app starts; each scopes its rules to its own screens.
+# A screen's own CSS_PATH would be read when it first shows, and Textual then re-parses all
+# the CSS it knows and restyles every open screen: 60-120 ms for each new file at this size.
+STYLESHEETS = [
+    "app.tcss",
+    *(f"screens/{name}.tcss" for name in ("visits", "regime", "concerns", "personnel")),
+    *(f"screens/{name}.tcss" for name in ("briefs", "history")),
+]
+
+
 def _styled(screen: Screen) -> Screen:
     """Mark a new mode's screen as styled by the CSS in force. Textual re-parses every
     stylesheet it knows when a mode first shows its screen, to restyle a screen made before
-    a change of CSS; a screen made now is styled as its widgets mount, and the re-parse cost
-    100-230 ms a screen here. Its own stylesheet, when new, is still read and applied."""
+    a change of CSS; a screen made now is styled as its widgets mount (every stylesheet is
+    read at start), and the re-parse cost 100-230 ms a screen here."""
     from textual import active_app
 
     count = getattr(active_app.get(), "_css_update_count", None)  # Textual 8's bookkeeping

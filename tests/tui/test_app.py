@@ -22,7 +22,7 @@ SIZE = (120, 40)
 
 
 class OnUnits(PhutrachApp):
-    CSS_PATH = Path(tui.app.__file__).with_name(PhutrachApp.CSS_PATH)
+    CSS_PATH = [Path(tui.app.__file__).parent / path for path in PhutrachApp.CSS_PATH]
     DEFAULT_MODE = "units"
 
 

@@ -41,7 +41,6 @@ ALL = 0  # the supervisor choice meaning "every committee member"
 
 
 class AgendaScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "regime.tcss"
     HELP = (
         "The visit agenda of a committee member, by week or by month (w; [ and ] move to the "
         "week or month before or after). Suggestions follow each assignment's cadence: a plans "

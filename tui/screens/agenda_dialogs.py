@@ -19,7 +19,6 @@ from tui.widgets.key_footer import KeyFooter
 class MoveVisitForm(TranslatedBindings, ModalScreen[str | None]):
     """Ask a new date for a planned visit and move it; returns the new ISO date (None: kept)."""
 
-    CSS_PATH = "regime.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="move.cancel", tooltip="Close without saving"),
     ]
@@ -56,7 +55,6 @@ class MoveVisitForm(TranslatedBindings, ModalScreen[str | None]):
 class CancelVisitQuestion(TranslatedBindings, ModalScreen[bool]):
     """Ask before taking a planned visit off the agenda."""
 
-    CSS_PATH = "regime.tcss"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="cancel_visit.yes", tooltip="Cancel the visit"),
         Binding("n,escape", "answer(False)", "No", id="cancel_visit.no", tooltip="Keep the visit"),

@@ -78,7 +78,6 @@ class Summary:
 
 
 class BriefsScreen(TranslatedBindings, Screen):
-    CSS_PATH = "briefs.tcss"
     HELP = (
         "Word briefs in batch. Choose the kind of brief, one scope (ctrl+o chooses it) or all, "
         "the period (a month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026) and "

@@ -65,7 +65,6 @@ def legend(threshold: float) -> Text:
 
 
 class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "regime.tcss"
     HELP = (
         "Meetings month by month for the units under a grassroots organization, or under the "
         "whole committee: held, missed, attended by a committee member, thematic, low "

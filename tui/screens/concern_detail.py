@@ -26,7 +26,6 @@ from tui.widgets.key_footer import KeyFooter
 
 
 class ConcernDetailScreen(TranslatedBindings, Screen):
-    CSS_PATH = "concerns.tcss"
     HELP = (
         "A concern and its history, oldest step first. The keys below move it to the next "
         "steps the workflow allows, each with a dated note; a resolved or answered concern "

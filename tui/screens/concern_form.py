@@ -60,7 +60,6 @@ class UnitSearch(Input):
 class ConcernForm(TranslatedBindings, ModalScreen[int | None]):
     """Raise a concern (no `concern_id`) or edit one; dismisses with its id, or None."""
 
-    CSS_PATH = "concerns.tcss"
     HELP = (
         "Raise an issue brought up at the grassroots: type part of the unit's name and press "
         "Enter to choose it, then the category, the route, the content, who handles it and "

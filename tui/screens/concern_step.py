@@ -28,7 +28,6 @@ FIELDS = {"date": "step-date", "note": "step-note", "reason": "step-note"}
 class StepDialog(TranslatedBindings, ModalScreen[Concern | None]):
     """Move concern `concern_id` to `to_status`; `to_status=None` reopens it."""
 
-    CSS_PATH = "concerns.tcss"
     HELP = (
         "Every step of a concern is dated and says what was done: write the note (or, to "
         "reopen, the reason) and press Ctrl+S. The date cannot be in the future nor before "

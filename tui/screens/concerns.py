@@ -60,7 +60,6 @@ class Filters:
 
 
 class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "concerns.tcss"
     HELP = (
         "Every issue raised at the grassroots until it is resolved: overdue ones first, in "
         "colour and marked ⚠. Narrow the list with the filters (Tab moves between them) or "

@@ -13,7 +13,6 @@ from tui.bindings import TranslatedBindings
 
 
 class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
-    CSS_PATH = "visits.tcss"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Answer yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Answer no"),

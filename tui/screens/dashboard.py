@@ -84,7 +84,6 @@ def state_text(item: DueItem) -> Text:
 
 
 class DashboardScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "visits.tcss"
     HELP = (
         "Your assigned units, the most overdue first: done this period, due, or overdue by so "
         "many days. Below them, the visits planned this week and month, and planned visits "

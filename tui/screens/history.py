@@ -30,7 +30,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class HistoryScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "history.tcss"
     HELP = (
         "Every change made to the records, newest first: who made it, when, and what it "
         "changed. d shows the deletions only; r restores the highlighted deleted record, "

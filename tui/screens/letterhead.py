@@ -66,7 +66,6 @@ def _placeholders() -> dict[str, str]:
 class LetterheadForm(TranslatedBindings, ModalScreen[Letterhead | None]):
     """Returns the letterhead saved, or None when closed without saving."""
 
-    CSS_PATH = "briefs.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="letterhead.save", tooltip="Save the letterhead"),
         Binding(

@@ -45,7 +45,6 @@ def _labels() -> dict[str, str]:
 class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
     """A meeting the unit reported (source "report"); returns its id, or None if cancelled."""
 
-    CSS_PATH = "regime.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="meeting_form.save", tooltip="Save the meeting"),
         Binding(

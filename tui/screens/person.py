@@ -28,7 +28,6 @@ from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
 class PersonScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "personnel.tcss"
     HELP = (
         "A person at a glance: personal facts, posts with their history, the capability notes "
         "as a timeline (oldest first) and the replacement-source plans. n records a note, k "

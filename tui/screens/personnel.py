@@ -55,7 +55,6 @@ def matches(search: str, *names: str | None) -> bool:
 
 
 class PersonnelScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "personnel.tcss"
     HELP = (
         "The secretaries of the units you oversee. The figures at the top count the gaps: "
         "press their number (1 to 6) to list the rows behind one, 0 for all, f for every "

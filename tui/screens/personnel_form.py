@@ -51,7 +51,6 @@ def field(label: str, widget: Widget, name: str) -> Iterator[Widget]:
 
 
 class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
-    CSS_PATH = "personnel.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),

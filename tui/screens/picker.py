@@ -30,7 +30,6 @@ def list_source(rows: Sequence[Any], cells) -> PageSource:
 
 
 class PickerScreen(TranslatedBindings, ModalScreen[Any]):
-    CSS_PATH = "visits.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
         Binding("down", "to_table", show=False),

@@ -27,7 +27,6 @@ OVERDUE = "⚠"
 
 
 class PlanScreen(ComesBack, TranslatedBindings, Screen):
-    CSS_PATH = "personnel.tcss"
     HELP = (
         "A replacement-source plan for a unit's secretary. c adds a candidate, a a development "
         "action, s moves the action under the cursor on (planned, in progress, done). t puts a "

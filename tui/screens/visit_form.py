@@ -95,7 +95,6 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
     an existing one: `VisitForm(target, visit_id=...)`. Dismisses with the store's
     `VisitResult`, or None when closed without saving."""
 
-    CSS_PATH = "visits.tcss"
     HELP = (
         "Log the meeting you attended as on the paper sheet. Tab or Enter goes to the next box; "
         "the total and the rating follow the points as you type; ctrl+s saves the meeting and "

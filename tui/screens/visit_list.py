@@ -25,7 +25,6 @@ from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
 class VisitListScreen(TranslatedBindings, Screen):
-    CSS_PATH = "visits.tcss"
     HELP = (
         "The visits recorded, latest first. Enter or e opens the highlighted one to correct it; "
         "d deletes it with the meeting it recorded, after asking. Every change is kept in the "
