@@ -8,6 +8,7 @@ Flags on top: `visited` (a supervisor visit), `thematic` (a thematic meeting hel
 Totals count each state and each flag, per row, per column and overall.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -69,15 +70,24 @@ def _totals(cells) -> dict[str, int]:
 
 
 def compliance_grid(
-    db: Database, *, parent_id: int | None, year: int, as_of=None, rulebook=None
+    db: Database,
+    *,
+    parent_id: int | None,
+    year: int,
+    as_of=None,
+    rulebook=None,
+    first: int | None = None,
 ) -> ComplianceGrid:
-    """The active units under `parent_id` (None: the grassroots organizations) × 12 months."""
+    """The active units under `parent_id` (None: the grassroots organizations) × 12 months;
+    `first`: only the first units, in the grid's order, totals over them (a screen's first
+    page, shown while the whole grid is worked out)."""
     from store.settings import rulebook as rulebook_in_force
 
     rulebook = rulebook or rulebook_in_force(db)
     today = parse_date(as_of) if as_of else date.today()
-    units = [u for u in children(db, parent_id) if u.active]
-    meetings, visits = _aggregates(db, parent_id, Period.of(year, "year"))
+    units = [u for u in children(db, parent_id) if u.active][:first]
+    only = [u.id for u in units] if first is not None else None
+    meetings, visits = _aggregates(db, parent_id, Period.of(year, "year"), only)
     months = Period.of(year, "year").months()
     rules: dict[tuple, list] = {}  # the monthly rules of each kind of unit, read once
     rows = []
@@ -123,13 +133,15 @@ def _cell(month: Period, rules, kinds: dict, visits: int, threshold: float, toda
     )
 
 
-def _aggregates(db, parent_id: int | None, year: Period) -> tuple[dict, dict]:
-    """{(unit_id, month): {kind: (meetings, attendance rate)}} and {(unit_id, month): visits}."""
+def _aggregates(db, parent_id: int | None, year: Period, only=None) -> tuple[dict, dict]:
+    """{(unit_id, month): {kind: (meetings, attendance rate)}} and {(unit_id, month): visits},
+    of the units under `parent_id` (`only` those ids, when given)."""
     under = "u.parent_id = ?" if parent_id is not None else "u.parent_id is null"
-    params = ([parent_id] if parent_id is not None else []) + [
-        year.start.isoformat(),
-        year.end.isoformat(),
-    ]
+    params = [parent_id] if parent_id is not None else []
+    if only is not None:
+        under += " and u.id in (select value from json_each(?))"
+        params.append(json.dumps(only))
+    params += [year.start.isoformat(), year.end.isoformat()]
     meetings: dict = {}
     # Plain tuples, not sqlite-utils' dicts: a province year is 70,000 groups.
     for unit_id, month, kind, n, rate in db.execute(

@@ -124,6 +124,9 @@ CALLS = {
     "compliance grid, top": lambda db: regime.compliance_grid(
         db, parent_id=None, year=2026, as_of=TODAY
     ),
+    "compliance grid, first page": lambda db: regime.compliance_grid(
+        db, parent_id=None, year=2026, as_of=TODAY, first=20
+    ),
     "compliance grid, under": lambda db: regime.compliance_grid(
         db, parent_id=1, year=2026, as_of=TODAY
     ),

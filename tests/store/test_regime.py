@@ -443,3 +443,16 @@ def test_meeting_aggregates_never_scan_the_meetings_table(tree):
         plan = " | ".join(row[3] for row in db.execute("explain query plan " + sql).fetchall())
         assert "idx_meetings_unit_date" in plan, plan
         assert "SCAN m " not in plan + " " and "SCAN meetings" not in plan, plan
+
+
+def test_a_grids_first_page_is_the_whole_grids_first_rows():
+    """The compliance screen shows the first units while the whole grid is worked out."""
+    from store import db as store_db
+    from store.demo import build_demo
+
+    db = store_db.memory()
+    build_demo(db, today=date(2026, 10, 15))
+    whole = compliance_grid(db, parent_id=None, year=2026, as_of=date(2026, 10, 15))
+    page = compliance_grid(db, parent_id=None, year=2026, as_of=date(2026, 10, 15), first=5)
+    assert len(whole.rows) > 5 and page.rows == whole.rows[:5]
+    assert page.totals["held"] == sum(row.totals["held"] for row in whole.rows[:5])

@@ -23,6 +23,7 @@ from tui.widgets.paged_table import Column, PagedTable, PageSource
 PARENT_KINDS = ("grassroots_committee", "sub_committee")
 WHOLE = 0  # the parent choice meaning "the grassroots organizations of the committee"
 YEARS = 5
+FIRST_PAGE = 60  # units worked out first, to show while the rest of a new grid is (a screenful)
 # Each state or flag: its symbol and colour. A cell shows its state, then its flags.
 MARKS = {
     "held": ("●", "green"),
@@ -114,7 +115,8 @@ class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
         db, today = self.app.db, self.app.today
         self.year = today.year
         self.parent_id: int | None = None
-        self.grid: ComplianceGrid | None = None
+        self.grid: ComplianceGrid | None = None  # the whole grid last shown
+        self.shown: tuple | None = None  # (parent_id, year) of the rows on the screen
         committee = settings.get(db, "committee.name")
         self.parents = {
             WHOLE: _("All grassroots organizations ({committee})").format(committee=committee)
@@ -160,22 +162,29 @@ class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
     # -- data ------------------------------------------------------------------------------
     def load(self) -> None:
         self.query_one("#compliance-grid", PagedTable).border_subtitle = _("Computing…")
-        self._compute(self.parent_id, self.year)
+        self._compute(self.parent_id, self.year, self.shown != (self.parent_id, self.year))
 
     @work(thread=True, exclusive=True, group="compliance")
-    def _compute(self, parent_id: int | None, year: int) -> None:
-        grid = regime.compliance_grid(
-            self.app.db, parent_id=parent_id, year=year, as_of=self.app.today
-        )
-        if not get_current_worker().is_cancelled:
+    def _compute(self, parent_id: int | None, year: int, first_page: bool) -> None:
+        """The grid; a new one's first page first, as a province's takes a while."""
+        db, today, worker = self.app.db, self.app.today, get_current_worker()
+        if first_page:
+            page = regime.compliance_grid(
+                db, parent_id=parent_id, year=year, as_of=today, first=FIRST_PAGE
+            )
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self.show_grid, page, whole=False)
+        grid = regime.compliance_grid(db, parent_id=parent_id, year=year, as_of=today)
+        if not worker.is_cancelled:
             self.app.call_from_thread(self.show_grid, grid)
 
-    def show_grid(self, grid: ComplianceGrid) -> None:
-        same = self.grid is not None and (self.grid.parent_id, self.grid.year) == (
-            grid.parent_id,
-            grid.year,
-        )
-        self.grid = grid
+    def show_grid(self, grid: ComplianceGrid, *, whole: bool = True) -> None:
+        """Show `grid`; not `whole`: its first page only, the totals to come."""
+        same = self.shown == (grid.parent_id, grid.year)
+        self.shown = (grid.parent_id, grid.year)
+        if whole:
+            self.grid = grid
         rows = list(grid.rows)
         table = self.query_one("#compliance-grid", PagedTable)
         cursor = table.cursor if same else 0  # back from a unit: stay on its row
@@ -191,12 +200,14 @@ class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
         table.border_title = _("Meetings in {year}: {parent}").format(
             year=grid.year, parent=self.parents.get(grid.parent_id or WHOLE, "")
         )
-        table.border_subtitle = _("{count} organizations").format(count=len(rows))
+        count = _("{count} organizations").format(count=len(rows))
+        table.border_subtitle = count if whole else _("Computing…")
         totals = self.query_one("#compliance-totals", PagedTable)
+        shown = TOTALS if whole else ()
         totals.set_source(
             PageSource(
-                count=lambda: len(TOTALS),
-                fetch=lambda limit, offset: TOTALS[offset : offset + limit],
+                count=lambda: len(shown),
+                fetch=lambda limit, offset: shown[offset : offset + limit],
                 cells=lambda key: _total_cells(grid, key, self.threshold),
             )
         )
