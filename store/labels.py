@@ -4,10 +4,19 @@
 'Chi bộ trực thuộc'
 """
 
-from store.i18n import _
+from functools import cache
+
+from store.i18n import _, current_language
 
 
 def _tables() -> dict[str, dict[str, str]]:
+    """Every table in the current language (made once per language: a list's cells ask for
+    labels hundreds of times a keystroke)."""
+    return _tables_in(current_language())
+
+
+@cache
+def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the cache's key
     return {
         "unit_kind": {
             "grassroots_committee": _("Grassroots Party committee"),

@@ -221,11 +221,11 @@ class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
         ):
             figure = self.query_one(f"#figure-{name}", Static)
             mark = f"{OVERDUE_MARK} " if name == "overdue" and value else ""
-            figure.update(mark + vn_number(value))
+            figure.update(mark + vn_number(value), layout=False)  # a fixed 1fr × 3 box
             figure.set_class(name == "overdue" and value > 0, "-alert")
         table = self.query_one(PagedTable)
         self.query_one("#concerns-count", Static).update(
-            _("{count} concerns listed").format(count=vn_number(table.row_count))
+            _("{count} concerns listed").format(count=vn_number(table.row_count)), layout=False
         )
 
     def _cells(self, row: BoardRow) -> tuple:

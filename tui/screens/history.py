@@ -85,7 +85,7 @@ class HistoryScreen(ComesBack, TranslatedBindings, Screen):
         text = (_("{count} deletions") if deleted else _("{count} changes recorded")).format(
             count=vn_number(table.row_count)
         )
-        self.query_one("#history-count", Static).update(text)
+        self.query_one("#history-count", Static).update(text, layout=False)
         self._detail(table.current)
         table.focus()
 

@@ -123,7 +123,7 @@ class PersonnelScreen(ComesBack, TranslatedBindings, Screen):
         table.set_source(self._source())
         table.border_title = marked(filter_label(self.filter))
         text = _("{count} rows").format(count=vn_number(table.row_count))
-        self.query_one("#personnel-count", Static).update(text)
+        self.query_one("#personnel-count", Static).update(text, layout=False)
         self.query_one(PersonnelGaps).selected = self.filter if self.filter in GAP_KINDS else None
 
     def _source(self) -> PageSource:

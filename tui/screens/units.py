@@ -86,7 +86,8 @@ class UnitsScreen(TranslatedBindings, Screen):
         text = _("{count} of {total} organizations").format(
             count=vn_number(table.row_count), total=vn_number(self.total)
         )
-        self.query_one("#units-count", Static).update(text)
+        # One line of fixed height: no layout pass at each keystroke (5 ms of 20 here).
+        self.query_one("#units-count", Static).update(text, layout=False)
 
     @on(Input.Changed, "#units-search")
     def _search(self, event: Input.Changed) -> None:

@@ -104,7 +104,7 @@ class VisitListScreen(TranslatedBindings, Screen):
     def _show_count(self) -> None:
         count = self.query_one(PagedTable).row_count
         text = _("{count} visits recorded").format(count=vn_number(count))
-        self.query_one("#visits-count", Static).update(text)
+        self.query_one("#visits-count", Static).update(text, layout=False)
 
     def _changed(self, message: str) -> None:
         self.query_one(PagedTable).reload()
