@@ -73,3 +73,14 @@ def test_language_switch(language, expected):
 def test_unknown_language_falls_back_to_vietnamese():
     assert set_language("fr") == "vi"
     assert catalog("vi").gettext("Cell") == "Chi bộ trực thuộc"
+
+
+def test_labels_follow_the_language_though_made_once_per_language():
+    from store.i18n import set_language
+    from store.labels import label
+
+    assert label("unit_kind", "cell") == "Chi bộ trực thuộc"
+    set_language("en")
+    assert label("unit_kind", "cell") == "Cell"
+    set_language("vi")
+    assert label("unit_kind", "cell") == "Chi bộ trực thuộc"

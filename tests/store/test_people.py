@@ -225,14 +225,3 @@ def test_person_profile_lists_current_and_past_posts(db, cell):
 def test_people_and_posts_are_not_confidential(db, cell):
     post = people.get_post(db, people.appoint(db, _person(db), cell, "secretary", "2024-01-01"))
     assert post.CONFIDENTIAL is False and people.Person.CONFIDENTIAL is False
-
-
-def test_labels_follow_the_language_though_made_once_per_language():
-    from store.i18n import set_language
-    from store.labels import label
-
-    assert label("unit_kind", "cell") == "Chi bộ trực thuộc"
-    set_language("en")
-    assert label("unit_kind", "cell") == "Cell"
-    set_language("vi")
-    assert label("unit_kind", "cell") == "Chi bộ trực thuộc"
