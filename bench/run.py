@@ -66,7 +66,7 @@ def province(path: Path, rebuild: bool) -> list[Row]:
 
 def tui_cold(path: Path, runs: int) -> list[Row]:
     """Cold starts in fresh processes; each also opens every screen and types a search."""
-    first, screens, keys, rss = Sample(), {}, Sample(), Sample()
+    first, screens, keys, rss = Sample(), {}, {}, Sample()
     settled: dict[str, list[float]] = {}
     for _run in range(runs):
         launched = time.time()
@@ -83,16 +83,20 @@ def tui_cold(path: Path, runs: int) -> list[Row]:
         for mode, (drawn, calm, cpu) in result["screens"].items():
             screens.setdefault(mode, Sample()).add(drawn, cpu)
             settled.setdefault(mode, []).append(calm)
-        for drawn, calm, cpu in result["keystrokes"]:
-            keys.add(drawn, cpu)
-            settled.setdefault("keystroke", []).append(calm)
+        for mode, typed in result["keystrokes"].items():
+            for drawn, calm, cpu in typed:
+                keys.setdefault(mode, Sample()).add(drawn, cpu)
+                settled.setdefault(f"keys {mode}", []).append(calm)
         rss.add(result["rss_mb"])
     rows = [Row("TUI cold start to first screen", 1, first, unit="s", note="dashboard, all")]
     rows += [
         Row(f"TUI screen first page: {mode}", 150, sample, note=_settled(settled[mode]))
         for mode, sample in screens.items()
     ]
-    rows.append(Row("TUI search keystroke: units", 30, keys, note=_settled(settled["keystroke"])))
+    rows += [
+        Row(f"TUI search keystroke: {mode}", 30, sample, note=_settled(settled[f"keys {mode}"]))
+        for mode, sample in keys.items()
+    ]
     rows.append(Row("TUI memory (peak RSS)", 250, rss, unit="MB", note="after every screen"))
     return rows
 

@@ -22,7 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 SIZE = (120, 40)
-TYPED = "chi bo thon"
+# What a user types in each searchable list: (mode, screen class name, text).
+TYPED = (
+    ("units", "UnitsScreen", "chi bo thon"),
+    ("personnel", "PersonnelScreen", "nguyen van"),
+    ("concerns", "ConcernsScreen", "nha van hoa"),
+)
 
 
 def _rss_mb() -> float:
@@ -80,11 +85,10 @@ async def cold(db_path: str, today: date, launched: float) -> dict:
     import commands.cli  # noqa: F401 -- `phutrach` builds its CLI before it opens the TUI
     from tui import registry
     from tui.app import PhutrachApp
-    from tui.screens.units import UnitsScreen
 
     app = PhutrachApp(db_path, today=today)
     rows = FirstRows(app)
-    out: dict = {"screens": {}, "keystrokes": []}
+    out: dict = {"screens": {}, "keystrokes": {}}
     async with app.run_test(size=SIZE) as pilot:
         await _settle(app, pilot)
         out["first_screen"] = time.time() - launched
@@ -96,15 +100,18 @@ async def cold(db_path: str, today: date, launched: float) -> dict:
             await _settle(app, pilot)
             settled, cpu = time.perf_counter() - started, time.process_time() - cpu
             out["screens"][entry.mode] = (rows.since(started), settled, cpu)
-        await app.switch_mode("units")
-        await _settle(app, pilot)
-        if isinstance(app.screen, UnitsScreen):
+        for mode, screen, text in TYPED:
+            await app.switch_mode(mode)
+            await _settle(app, pilot)
+            if type(app.screen).__name__ != screen:
+                raise RuntimeError(f"{mode}: {type(app.screen).__name__} is showing")
             await app.screen.run_action("focus_search")
-            for key in TYPED:
+            typed = out["keystrokes"][mode] = []
+            for key in text:
                 started, cpu = rows.arm(), time.process_time()
                 await pilot.press("space" if key == " " else key)
                 settled, cpu = time.perf_counter() - started, time.process_time() - cpu
-                out["keystrokes"].append((rows.since(started), settled, cpu))
+                typed.append((rows.since(started), settled, cpu))
         out["rss_mb"] = _rss_mb()
     return out
 
