@@ -207,7 +207,7 @@ class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
 
     def _show(self) -> None:
         self.query_one(PagedTable).set_source(self._source())
-        self._figures()
+        self.call_after_refresh(self._figures)  # the rows first: a search shows them sooner
 
     def _figures(self) -> None:
         counts = concern_board.board_counts(
