@@ -51,9 +51,9 @@ class HistoryScreen(ComesBack, TranslatedBindings, Screen):
         columns = [
             Column(_("When"), 16),
             Column(_("Change"), 10),
-            Column(_("Record"), 26),
+            Column(_("Record"), 21),
             Column(_("What")),
-            Column(_("By"), 12),
+            Column(_("By"), 10),
         ]
         table = PagedTable(columns, empty_text=_("No change recorded yet."), id="history-table")
         table.border_title = _("Changes, newest first")
