@@ -6,7 +6,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from store import settings
-from store.errors import ValidationError
+from store.errors import PhutrachError, ValidationError
 from store.i18n import _
 
 OVERDUE_MARK = "⚠"
@@ -59,3 +59,31 @@ class FieldErrors:
         error.display = True
         if target:
             self.screen.query_one(f"#{target}").focus()
+
+
+class ConcernDialog:
+    """What the concern's two dialogs share: `save(write)` runs the store write and dismisses
+    with its result, a refusal landing at its field (`self.errors`) or in a notice; Escape or
+    the `*-cancel` button closes without saving, the `*-save` button saves."""
+
+    errors: FieldErrors
+
+    def save(self, write) -> None:
+        try:
+            result = write()
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except PhutrachError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event) -> None:
+        if (event.button.id or "").endswith("-save"):
+            self.action_save()
+        elif (event.button.id or "").endswith("-cancel"):
+            self.action_cancel()

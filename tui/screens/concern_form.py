@@ -19,13 +19,13 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from store import concerns, settings, units, visits
-from store.errors import PhutrachError, ValidationError
+from store.errors import ValidationError
 from store.i18n import _
 from store.labels import choices
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.format import vn_date
-from tui.screens.concern_common import FieldErrors, rulebook_choices
+from tui.screens.concern_common import ConcernDialog, FieldErrors, rulebook_choices
 
 UNIT_MATCHES = 6
 # Store field -> the widget that edits it.
@@ -57,7 +57,7 @@ class UnitSearch(Input):
             matches.highlighted = min(max(current + step, 0), matches.option_count - 1)
 
 
-class ConcernForm(TranslatedBindings, ModalScreen[int | None]):
+class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
     """Raise a concern (no `concern_id`) or edit one; dismisses with its id, or None."""
 
     HELP = (
@@ -262,42 +262,25 @@ class ConcernForm(TranslatedBindings, ModalScreen[int | None]):
         }
 
     def action_save(self) -> None:
-        db = self.app.db
-        try:
-            values = self._values()
-            if self.editing:
-                concerns.edit_concern(db, self.concern_id, **values)
-                self.dismiss(self.concern_id)
-                return
-            raised = parse_vn_date(self.query_one("#cf-raised", Input).value, "raised_date")
-            concern_id = concerns.raise_concern(
-                db,
-                unit_id=self.unit_id,
-                route=self.query_one("#cf-route", Select).value,
-                raised_date=raised,
-                visit_id=self.visit_id,
-                supervisor_id=self.supervisor_id,
-                today=self.app.today,
-                **values,
-            )
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except PhutrachError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.dismiss(concern_id)
+        self.save(self._write)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#cf-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cf-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
+    def _write(self) -> int:
+        """Edit the concern, or raise it; its id."""
+        db, values = self.app.db, self._values()
+        if self.editing:
+            concerns.edit_concern(db, self.concern_id, **values)
+            return self.concern_id
+        raised = parse_vn_date(self.query_one("#cf-raised", Input).value, "raised_date")
+        return concerns.raise_concern(
+            db,
+            unit_id=self.unit_id,
+            route=self.query_one("#cf-route", Select).value,
+            raised_date=raised,
+            visit_id=self.visit_id,
+            supervisor_id=self.supervisor_id,
+            today=self.app.today,
+            **values,
+        )
 
 
 def _error(widget_id: str) -> Static:

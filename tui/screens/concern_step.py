@@ -4,7 +4,6 @@ The dialog writes the step itself, so that a refused note or date is shown at it
 it dismisses with the concern as it is after the step, or None when cancelled.
 """
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,19 +12,18 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from store import concerns, supervisors
 from store.concerns import Concern
-from store.errors import PhutrachError, ValidationError
 from store.i18n import _
 from store.labels import label
 from store.supervisor_search import get_supervisor
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.format import vn_date
-from tui.screens.concern_common import FieldErrors
+from tui.screens.concern_common import ConcernDialog, FieldErrors
 
 FIELDS = {"date": "step-date", "note": "step-note", "reason": "step-note"}
 
 
-class StepDialog(TranslatedBindings, ModalScreen[Concern | None]):
+class StepDialog(ConcernDialog, TranslatedBindings, ModalScreen[Concern | None]):
     """Move concern `concern_id` to `to_status`; `to_status=None` reopens it."""
 
     HELP = (
@@ -80,39 +78,21 @@ class StepDialog(TranslatedBindings, ModalScreen[Concern | None]):
         return get_supervisor(self.app.db, chosen).name if chosen else None
 
     def action_save(self) -> None:
+        self.save(self._write)
+
+    def _write(self) -> Concern:
+        """The step (or the reopening) written; the concern after it."""
         db, today = self.app.db, self.app.today
         note = self.query_one("#step-note", TextArea).text
-        try:
-            day = parse_vn_date(self.query_one("#step-date", Input).value, "date")
-            if self.to_status is None:
-                after = concerns.reopen(
-                    db, self.concern_id, note, day, actor=self._actor(), today=today
-                )
-            else:
-                after = concerns.transition(
-                    db,
-                    self.concern_id,
-                    self.to_status,
-                    note=note,
-                    date=day,
-                    actor=self._actor(),
-                    today=today,
-                )
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except PhutrachError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.dismiss(after)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#step-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#step-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
+        day = parse_vn_date(self.query_one("#step-date", Input).value, "date")
+        if self.to_status is None:
+            return concerns.reopen(db, self.concern_id, note, day, actor=self._actor(), today=today)
+        return concerns.transition(
+            db,
+            self.concern_id,
+            self.to_status,
+            note=note,
+            date=day,
+            actor=self._actor(),
+            today=today,
+        )
