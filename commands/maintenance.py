@@ -6,8 +6,8 @@ import click
 
 from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
+from store import audit, records
 from store import backup as store_backup
-from store import records
 from store.i18n import _
 from store.personnel import PERSONNEL_TABLES
 
@@ -69,7 +69,7 @@ def check(ctx):
 def history(ctx, uid, undelete, include_personnel, fmt):
     db = ctx.db(create=False)
     if undelete:
-        record_id = records.restore(db, uid)
+        record_id = audit.restore_deleted(db, uid)  # a visit comes back with its meeting
         click.echo(_("Record {uid} restored (id {id}).").format(uid=uid, id=record_id))
         return
     changes = records.history(db, uid)

@@ -236,7 +236,8 @@ class DeletedVisit:
 
 
 def delete_visit(db: Database, visit_id: int) -> DeletedVisit:
-    """Delete a visit and the meeting it recorded; both stay in the audit trail."""
+    """Delete a visit and the meeting it recorded, unless another supervisor's visit records
+    that meeting too; what is deleted stays in the audit trail."""
     visit = records.get(db, "visits", visit_id)
     linked = db["concerns"].count_where("visit_id = ?", [visit_id]) + db[
         "capability_note_visits"
@@ -246,10 +247,15 @@ def delete_visit(db: Database, visit_id: int) -> DeletedVisit:
             _("Concerns or capability notes refer to this visit; change them first."),
             field="visit_id",
         )
+    shared = visit["meeting_id"] and db["visits"].count_where(
+        "meeting_id = ? and id != ?", [visit["meeting_id"], visit_id]
+    )
     with db.atomic():
         records.delete(db, "visits", visit_id)
         meeting = (
-            records.delete(db, "meetings", visit["meeting_id"]) if visit["meeting_id"] else None
+            records.delete(db, "meetings", visit["meeting_id"])
+            if visit["meeting_id"] and not shared
+            else None
         )
     return DeletedVisit(visit["uid"], meeting["uid"] if meeting else None)
 

@@ -1,4 +1,5 @@
 import stat
+from datetime import date
 
 from click.testing import CliRunner
 
@@ -59,3 +60,26 @@ def test_history_of_an_unknown_uid(db_path):
     _filled(db_path)
     result = _run(db_path, "history", "no-such-uid")
     assert result.exit_code == 1
+
+
+def test_a_deleted_visit_is_restored_with_its_meeting(db_path):
+    from store.visits import delete_visit, get_visit, record_visit
+    from tests.store.test_meetings_visits import FULL, meeting
+
+    db, unit_id = _filled(db_path)
+    sup = records.insert(db, "supervisors", {"name": "Đào Văn Ấn"})
+    records.insert(
+        db,
+        "assignments",
+        {"supervisor_id": sup, "unit_id": unit_id, "cadence": "monthly",
+         "start_date": "2026-01-01"},
+    )  # fmt: skip
+    done = record_visit(db, supervisor_id=sup, unit_id=unit_id, meeting=meeting(),
+                        scores=dict(FULL), today=date(2026, 10, 10))  # fmt: skip
+    uid = get_visit(db, done.visit_id).uid
+    delete_visit(db, done.visit_id)
+    db.close()
+    result = _run(db_path, "history", uid, "--restore")
+    assert result.exit_code == 0, result.output
+    db = store_db.connect(db_path)
+    assert get_visit(db, done.visit_id).meeting.id == done.meeting_id

@@ -433,3 +433,25 @@ def test_scores_are_stored_as_json(world):
     result = visit(world)
     row = records.get(world["db"], "visits", result.visit_id)
     assert json.loads(row["scores"]) == FULL and row["unit_scores"] is None
+
+
+def test_deleting_one_of_two_visits_to_a_meeting_keeps_the_meeting(world):
+    """Two supervisors attended the same meeting: deleting one visit leaves the meeting and
+    the other visit (the demo has such; the delete failed on the foreign key before)."""
+    db = world["db"]
+    first = visit(world)
+    other = records.insert(db, "supervisors", {"name": "Lê Thị Hoa"})
+    records.insert(
+        db,
+        "assignments",
+        {"supervisor_id": other, "unit_id": world["unit"], "cadence": "monthly",
+         "start_date": "2026-01-01"},
+    )  # fmt: skip
+    second = visit(world, supervisor_id=other, meeting_id=first.meeting_id)
+    deleted = delete_visit(db, first.visit_id)
+    assert deleted.meeting_uid is None
+    assert (
+        db["meetings"].count == 1 and get_visit(db, second.visit_id).meeting.id == first.meeting_id
+    )
+    assert restore_visit(db, deleted) == first.visit_id
+    assert db["visits"].count == 2
