@@ -2,8 +2,9 @@
 per keystroke, the dashboard, the annual report's data.
 
 A list's "first page" is what `PagedTable.set_source` costs: the count, then one page of 100
-rows (plus the figures a screen shows beside its list). Calls rotate over a spread of
-supervisors, so that one supervisor's warm cache does not flatter the result.
+rows (the secretaries: their posts in order, then a page of them), plus the figures a screen
+shows beside its list. Calls rotate over a spread of supervisors, so that one supervisor's
+warm cache does not flatter the result.
 """
 
 from collections.abc import Callable
@@ -55,8 +56,8 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
 
     def secretaries_page(sid):
         personnel.units_without_secretary(db, sid, day)
-        personnel.count_secretaries(db, supervisor_id=sid, as_of=day)
-        personnel.secretaries(db, supervisor_id=sid, as_of=day, limit=PAGE)
+        posts = personnel.secretary_posts(db, supervisor_id=sid, as_of=day)
+        personnel.secretaries_of(db, posts[:PAGE], day)
 
     def visits_page(sid):
         visit_list.count_visits(db, supervisor_id=sid)
@@ -106,8 +107,8 @@ def keystrokes(db, today: date, reps: int) -> list[Row]:
         units.list_units(db, text, limit=PAGE)
 
     def secretaries_search(text):
-        personnel.count_secretaries(db, search=text, as_of=day)
-        personnel.secretaries(db, search=text, as_of=day, limit=PAGE)
+        posts = personnel.secretary_posts(db, search=text, as_of=day)
+        personnel.secretaries_of(db, posts[:PAGE], day)
 
     def concerns_search(text):
         concern_board.count_board(db, status="open", search=text, as_of=day)

@@ -161,6 +161,8 @@ CALLS = {
     "secretaries": lambda db: (
         personnel.count_secretaries(db, as_of=DAY),
         personnel.secretaries(db, as_of=DAY, search="nguyen"),
+        personnel.secretary_posts(db, as_of=DAY, search="van", flagged=True),
+        personnel.secretaries_of(db, personnel.secretary_posts(db, as_of=DAY)[:100], DAY),
         personnel.personnel_gaps(db, SUPERVISOR, DAY),
         personnel.gap_counts(db, None, DAY),
     ),

@@ -53,3 +53,28 @@ def test_each_filter_keeps_its_rows_and_counts_agree(db, cells):
 def test_an_unknown_filter_is_refused(db, cells):
     with pytest.raises(TypeError):
         personnel.secretaries(db, as_of=AS_OF, vacant=True)
+
+
+def test_a_list_pages_through_the_posts_it_found_once(db, cells):
+    """secretary_posts finds the rows' order once a search; secretaries_of reads any page of
+    it, in that order, with the same rows as secretaries."""
+    posts = personnel.secretary_posts(db, as_of=AS_OF)
+    assert len(posts) == personnel.count_secretaries(db, as_of=AS_OF) == 3
+    whole = personnel.secretaries(db, as_of=AS_OF, limit=None)
+    assert personnel.secretaries_of(db, posts[1:], AS_OF) == whole[1:]
+    assert _names(personnel.secretaries_of(db, posts[::-1], AS_OF)) == _names(whole)[::-1]
+    assert personnel.secretaries_of(db, [], AS_OF) == []
+
+
+def _plan(db, **filters) -> str:
+    sql, params = personnel._query(None, AS_OF, filters.pop("search", None), None, **filters)
+    return " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_the_notes_are_read_only_for_a_filter_on_them(db, cells):
+    """A search reads the posts, people and units: 12,000 note lookups a keystroke in a
+    province when the notes were joined whatever the filter."""
+    assert "capability_notes" not in _plan(db, search="nguyen van")
+    assert "succession_plans" not in _plan(db, search="nguyen", acting=True)
+    assert "capability_notes" in _plan(db, flagged=True)
+    assert "succession_plans" in _plan(db, active_plan=False)

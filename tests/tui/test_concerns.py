@@ -518,3 +518,13 @@ async def test_down_from_the_search_goes_into_the_board_and_enter_opens_the_row(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConcernDetailScreen)
+
+
+async def test_the_board_follows_its_search_before_the_next_frame(app, concerned):
+    """No message handled between the typed text and the rows: see tests/tui/test_search_frame."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        table = app.screen.query_one("#concerns-table", PagedTable)
+        before = table.row_count
+        app.screen.query_one("#concerns-search", Input).value = "nha van hoa"
+        assert (before, listed(app)) == (3, ["Thiếu kinh phí sửa nhà văn hóa khu phố"])

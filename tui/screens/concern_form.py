@@ -26,6 +26,7 @@ from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.format import vn_date
 from tui.screens.concern_common import ConcernDialog, FieldErrors, rulebook_choices
+from tui.widgets.search_box import on_typed
 
 UNIT_MATCHES = 6
 # Store field -> the widget that edits it.
@@ -191,20 +192,20 @@ class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
         self.errors = FieldErrors(self, FIELDS, "cf-general-error")
         self.errors.clear()
         self.query_one("#cf-unit-matches").display = False
+        on_typed(self.query_one("#cf-unit", Input), self._unit_typed)
         first = "#cf-category" if self.unit_id is not None else "#cf-unit"
         self.query_one("#cf-description" if self.editing else first).focus()
 
     # -- the unit --------------------------------------------------------------------------
-    @on(Input.Changed, "#cf-unit")
-    def _unit_typed(self, event: Input.Changed) -> None:
-        if self.unit_id is not None and event.value == self.unit_name:
+    def _unit_typed(self, text: str) -> None:
+        if self.unit_id is not None and text == self.unit_name:
             return
         self.unit_id = None
         matches = self.query_one("#cf-unit-matches", OptionList)
-        found = units.list_units(self.app.db, event.value, limit=UNIT_MATCHES)
+        found = units.list_units(self.app.db, text, limit=UNIT_MATCHES)
         matches.clear_options()
         matches.add_options(Option(u.name, id=str(u.id)) for u in found)
-        matches.display = bool(event.value.strip()) and bool(found)
+        matches.display = bool(text.strip()) and bool(found)
         matches.highlighted = 0 if found else None
 
     @on(Input.Submitted, "#cf-unit")

@@ -23,7 +23,7 @@ from tui.screens.concern_detail import ConcernDetailScreen
 from tui.screens.concern_form import ConcernForm
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import SearchBox, on_typed
 
 # Status filter value -> board() arguments.
 STATUS_FILTERS = {
@@ -182,6 +182,7 @@ class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
     def on_mount(self) -> None:
         self.sub_title = _("Concerns")
         self._show()
+        on_typed(self.query_one("#concerns-search", Input), self._search)
         self.query_one(PagedTable).focus()
 
     def came_back(self) -> None:
@@ -253,9 +254,8 @@ class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
             self.filters = replace(self.filters, **{field: value})
             self._show()
 
-    @on(Input.Changed, "#concerns-search")
-    def _search(self, event: Input.Changed) -> None:
-        self.filters = replace(self.filters, search=event.value)
+    def _search(self, text: str) -> None:
+        self.filters = replace(self.filters, search=text)
         self._show()
 
     def action_clear_filters(self) -> None:

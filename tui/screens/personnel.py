@@ -27,7 +27,7 @@ from tui.format import vn_date, vn_number
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import GAP_KINDS, PersonnelGaps, gap_label, scope_supervisor
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import SearchBox, on_typed
 
 FILTERS = ("all", "flagged", *GAP_KINDS)
 VACANT, ACTING, FLAGGED, OVERDUE = "⚠", "◐", "⚑", "⏰"
@@ -114,6 +114,7 @@ class PersonnelScreen(ComesBack, TranslatedBindings, Screen):
         self.sub_title = _("Secretaries and personnel gaps")
         self.supervisor_id = scope_supervisor(self.app.db)
         self.show()
+        on_typed(self.query_one("#personnel-search", Input), self._searched)
         self.query_one(PagedTable).focus()
 
     # -- the list --------------------------------------------------------------------------
@@ -170,9 +171,8 @@ class PersonnelScreen(ComesBack, TranslatedBindings, Screen):
         return [p for p in plans if matches(self.search, p.unit_name, p.incumbent_name)]
 
     # -- events ----------------------------------------------------------------------------
-    @on(Input.Changed, "#personnel-search")
-    def _searched(self, event: Input.Changed) -> None:
-        self.search = event.value
+    def _searched(self, text: str) -> None:
+        self.search = text
         self.show()
 
     @on(PersonnelGaps.Selected)
@@ -241,22 +241,23 @@ def _listed(rows: list, cells) -> PageSource:
 
 
 def _with_vacant(vacant: list[Unit], args: dict) -> PageSource:
-    """The units without a secretary, then one page at a time of the secretaries."""
+    """The units without a secretary, then the secretaries, a page at a time. The table asks
+    the count first at each (re)load: that reads the matching posts, the pages read them."""
     args = dict(args)
     db = args.pop("db")
+    posts: list[int] = []
+
+    def count() -> int:
+        posts[:] = personnel.secretary_posts(db, **args)
+        return len(vacant) + len(posts)
 
     def fetch(limit: int, offset: int) -> list:
         head = vacant[offset : offset + limit]
         skip = max(offset - len(vacant), 0)
-        rest = limit - len(head)
-        tail = personnel.secretaries(db, limit=rest, offset=skip, **args) if rest else []
-        return head + tail
+        page = posts[skip : skip + limit - len(head)]
+        return head + (personnel.secretaries_of(db, page, args["as_of"]) if page else [])
 
-    return PageSource(
-        count=lambda: len(vacant) + personnel.count_secretaries(db, **args),
-        fetch=fetch,
-        cells=_cells,
-    )
+    return PageSource(count=count, fetch=fetch, cells=_cells)
 
 
 def _columns() -> list[Column]:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from store.i18n import _
 from tui.bindings import TranslatedBindings
 from tui.widgets.paged_table import Column, PagedTable, PageSource
+from tui.widgets.search_box import on_typed
 
 
 def list_source(rows: Sequence[Any], cells) -> PageSource:
@@ -58,14 +59,11 @@ class PickerScreen(TranslatedBindings, ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self._show("")
+        on_typed(self.query_one("#picker-search", Input), self._show)
         self.query_one("#picker-search", Input).focus()
 
     def _show(self, search: str) -> None:
         self.query_one(PagedTable).set_source(list_source(self.rows(search), self.cells))
-
-    @on(Input.Changed, "#picker-search")
-    def _search(self, event: Input.Changed) -> None:
-        self._show(event.value)
 
     @on(Input.Submitted, "#picker-search")
     def _submitted(self) -> None:

@@ -18,6 +18,7 @@ from tui.format import vn_date
 from tui.screens.personnel_form import PersonnelForm, field, iso_date
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import scope_supervisor
+from tui.widgets.search_box import on_typed
 
 
 def _today(form) -> str:
@@ -120,10 +121,7 @@ class CandidateForm(PersonnelForm[int]):
 
     def on_mount(self) -> None:
         self._list("")
-
-    @on(Input.Changed, "#f-search")
-    def _searched(self, event: Input.Changed) -> None:
-        self._list(event.value)
+        on_typed(self.query_one("#f-search", Input), self._list)
 
     @on(Input.Submitted, "#f-search")
     def _to_table(self) -> None:

@@ -13,6 +13,7 @@ from store.people import Post
 from tui.format import vn_date
 from tui.screens.personnel_form import PersonnelForm, field, iso_date
 from tui.widgets.paged_table import Column, PagedTable, PageSource
+from tui.widgets.search_box import on_typed
 
 
 class AppointForm(PersonnelForm[int]):
@@ -49,11 +50,9 @@ class AppointForm(PersonnelForm[int]):
         yield from field(_("Reason"), reason, "reason")
 
     def on_mount(self) -> None:
-        self._list(self.query_one("#f-search", Input).value)
-
-    @on(Input.Changed, "#f-search")
-    def _searched(self, event: Input.Changed) -> None:
-        self._list(event.value)
+        search = self.query_one("#f-search", Input)
+        self._list(search.value)
+        on_typed(search, self._list)
 
     @on(Input.Submitted, "#f-search")
     def _to_table(self) -> None:

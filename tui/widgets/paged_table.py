@@ -37,7 +37,8 @@ class Column:
 
 @dataclass(frozen=True)
 class PageSource:
-    """Where rows come from: how many there are, one page of them, and a row's cells."""
+    """Where rows come from: how many there are, one page of them, and a row's cells.
+    At each (re)load the table asks `count` first, then only the pages it draws."""
 
     count: Callable[[], int]
     fetch: Callable[[int, int], Sequence[Any]]  # (limit, offset) -> rows

@@ -1,5 +1,7 @@
 """The search field above a list: typing filters the list, Down or Enter goes into it."""
 
+from collections.abc import Callable
+
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -19,3 +21,11 @@ class SearchBox(Input):
     async def action_submit(self) -> None:
         await super().action_submit()
         self.action_results()
+
+
+def on_typed(field: Input, searched: Callable[[str], None]) -> None:
+    """Call `searched(text)` at each change of `field`'s text, while the keystroke is handled.
+
+    Not an `Input.Changed` handler: that message is handled after Textual has drawn the typed
+    letter, so the filtered rows waited for the next frame (60 a second), 17 ms more a key."""
+    field.watch(field, "value", searched, init=False)
