@@ -32,3 +32,19 @@ async def test_a_click_on_a_key_presses_it(app):
         await pilot.click(KeyFooter, offset=(start, 0))
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#units-search")
+
+
+async def test_the_screen_keys_show_as_one_run_and_a_key_that_does_not_fit_is_left_out(app):
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        wide = footer_text(app).split("▏")[0].rstrip()
+        assert "f2–f9 Màn hình" in wide
+        await pilot.resize_terminal(60, 40)
+        await pilot.pause()
+        narrow = footer_text(app)
+        keys, palette = narrow.split("▏")
+        assert len(narrow) == 60 and palette == "^p Lệnh "
+        assert keys.rstrip() and wide.startswith(keys.rstrip())
+        # left off between two entries ("  "), not inside one
+        assert wide[len(keys.rstrip()) :].startswith("  ")

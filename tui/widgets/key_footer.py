@@ -8,13 +8,24 @@ the bindings' groups say, with the command palette key on the right; a click on 
 presses it.
 """
 
+import re
+from collections.abc import Iterator
 from itertools import groupby
+from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+_DIM = Style(dim=True)
+
+
+class _Entry(NamedTuple):
+    text: Text
+    keys: list[tuple[int, int, str]]  # (start, end, key) of each key in `text` to click
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -66,44 +77,60 @@ class KeyFooter(Widget, can_focus=False):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("footer-key--key")
         text_style = self.get_component_rich_style("footer-key--description")
+        palette = self._palette(key_style, text_style)
+        room = self.size.width - (palette.text.cell_len if palette else 0)
         line, self._spans = Text(no_wrap=True, overflow="crop"), []
+        for entry in self._entries(key_style, text_style):
+            if self.size.width and line.cell_len + entry.text.cell_len > room:
+                break  # a key that does not fit is left out whole, not cut in the middle
+            self._place(line, entry)
+        if palette:
+            line.truncate(max(room, 0), pad=True)
+            self._place(line, palette)
+        return line
+
+    def _place(self, line: Text, entry: "_Entry") -> None:
+        start = len(line)
+        line.append_text(entry.text)
+        self._spans.extend((start + s, start + e, key) for s, e, key in entry.keys)
+
+    def _entries(self, key_style, text_style) -> Iterator["_Entry"]:
+        """One entry per shown key, or per group of keys with their group's description."""
         palette = self.app.COMMAND_PALETTE_BINDING
         shown = [(b, on) for b, on in self._shown or self._active() if b.key != palette]
         for group, members in groupby(_one_per_action(shown), lambda item: item[0].group):
             members = list(members)
             if group is not None and len(members) > 1:
-                line.append(" ")
-                for binding, enabled in members:
-                    self._key(line, binding, enabled, key_style)
-                line.append(f" {group.description} ", text_style)
+                yield self._entry(members, group.description, key_style, text_style)
             else:
-                for binding, enabled in members:
-                    line.append(" ")
-                    self._key(line, binding, enabled, key_style)
-                    line.append(f" {binding.description} ", text_style)
-        return self._with_palette(line, key_style, text_style)
+                for member in members:
+                    yield self._entry([member], member[0].description, key_style, text_style)
 
-    def _key(self, line: Text, binding: Binding, enabled: bool, style) -> None:
-        start = len(line)
-        line.append(self.app.get_key_display(binding), style if enabled else style + "dim")
-        self._spans.append((start, len(line), binding.key))
+    def _entry(self, members, description: str, key_style, text_style) -> "_Entry":
+        text, keys = Text(" "), []
+        if len(members) > 1 and (run := _function_key_run(b.key for b, _on in members)):
+            text.append(run, key_style)  # "f2–f9": one label, no single key to click
+        else:
+            for binding, enabled in members:
+                start = len(text)
+                text.append(
+                    self.app.get_key_display(binding), key_style if enabled else key_style + _DIM
+                )
+                keys.append((start, len(text), binding.key))
+        text.append(f" {description} ", text_style)
+        return _Entry(text, keys)
 
-    def _with_palette(self, line: Text, key_style, text_style) -> Text:
+    def _palette(self, key_style, text_style) -> "_Entry | None":
         """The command palette key at the right edge, as the stock footer puts it."""
         binding = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if not (binding and self.app.ENABLE_COMMAND_PALETTE):
-            return line
+            return None
         _node, palette, _enabled, _tooltip = binding
-        right = Text.assemble(
-            ("▏", text_style),
-            (self.app.get_key_display(palette), key_style),
-            (f" {palette.description} ", text_style),
+        key = self.app.get_key_display(palette)
+        text = Text.assemble(
+            ("▏", text_style), (key, key_style), (f" {palette.description} ", text_style)
         )
-        room = max(self.size.width - right.cell_len, 0)
-        line.truncate(room, pad=True)
-        start = room + 1
-        self._spans.append((start, start + len(self.app.get_key_display(palette)), palette.key))
-        return line + right
+        return _Entry(text, [(1, 1 + len(key), palette.key)])
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:
@@ -120,3 +147,11 @@ def _one_per_action(shown: list[tuple[Binding, bool]]) -> list[tuple[Binding, bo
             seen.add(binding.action)
             out.append((binding, enabled))
     return out
+
+
+def _function_key_run(keys) -> str | None:
+    """ "f2–f9" for the keys f2, f3 … f9 in any order; None unless they are such a run."""
+    numbers = sorted(int(k[1:]) if re.fullmatch(r"f\d+", k) else -1 for k in keys)
+    if numbers[0] < 0 or numbers != list(range(numbers[0], numbers[-1] + 1)):
+        return None
+    return f"f{numbers[0]}–f{numbers[-1]}"
