@@ -214,6 +214,31 @@ def test_due_list_states_worst_first(tree):
     assert due_list(db, 999, date(2026, 10, 20)) == []
 
 
+def test_assignments_with_the_same_dates_each_keep_their_own_item(tree):
+    """The due list works out each set of cadence and dates once: every item is still the
+    state of its own assignment, and an end date or a visit tells two apart."""
+    db, sup, day = tree["db"], tree["sup"], date(2026, 10, 20)
+    other = records.insert(db, "supervisors", {"name": "Trần Thị Bình"})
+    assign(db, sup, tree["cell"], "monthly", "2026-01-01")
+    assign(db, other, tree["cell"], "monthly", "2026-01-01")
+    assign(db, sup, tree["quiet"], "monthly", "2026-01-01", "2026-10-25")
+    assign(db, other, tree["quiet"], "monthly", "2026-01-01")
+    visited(db, sup, tree["quiet"], "2026-10-02")
+    visited(db, other, tree["cell"], "2026-10-02")
+    items = due_list(db, None, day)
+    assert len({i.assignment.id for i in items}) == 4
+    assert items == [state_of(i.assignment, i.last_visit, day, 7) for i in items]
+    states = {
+        (i.assignment.supervisor_id, i.assignment.unit_id): (i.state, i.next_due) for i in items
+    }
+    assert states == {
+        (sup, tree["cell"]): ("overdue", date(2026, 1, 31)),
+        (other, tree["quiet"]): ("overdue", date(2026, 1, 31)),
+        (other, tree["cell"]): ("done", date(2026, 11, 30)),
+        (sup, tree["quiet"]): ("done", None),  # ends in October: nothing more owed
+    }
+
+
 def test_grace_days_come_from_the_rulebook(tree, tmp_path):
     db = tree["db"]
     assign(db, tree["sup"], tree["cell"], "monthly", "2026-01-01")
