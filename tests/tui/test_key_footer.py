@@ -34,17 +34,33 @@ async def test_a_click_on_a_key_presses_it(app):
         assert app.screen.focused is app.screen.query_one("#units-search")
 
 
+def shown_keys(app) -> list[str]:
+    footer = app.screen.query_one(KeyFooter)
+    footer.render()
+    return [key for _s, _e, key in footer._spans]
+
+
 async def test_the_screen_keys_show_as_one_run_and_a_key_that_does_not_fit_is_left_out(app):
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.press("f6")
         await pilot.pause()
-        wide = footer_text(app).split("▏")[0].rstrip()
+        wide, wide_keys = footer_text(app).split("▏")[0], shown_keys(app)
         assert "f2–f9 Màn hình" in wide
         await pilot.resize_terminal(60, 40)
         await pilot.pause()
-        narrow = footer_text(app)
+        narrow, narrow_keys = footer_text(app), shown_keys(app)
         keys, palette = narrow.split("▏")
         assert len(narrow) == 60 and palette == "^p Lệnh "
-        assert keys.rstrip() and wide.startswith(keys.rstrip())
-        # left off between two entries ("  "), not inside one
-        assert wide[len(keys.rstrip()) :].startswith("  ")
+        assert narrow_keys[-1] == "ctrl+p" and 0 < len(narrow_keys) - 1 < len(wide_keys) - 1
+        assert narrow_keys[:-1] == wide_keys[: len(narrow_keys) - 1]
+        # the entries shown are whole, one space apart; what did not fit is left out whole
+        shown, whole = " ".join(keys.split()), " ".join(wide.split())
+        assert whole.startswith(shown + " ")
+
+
+async def test_the_dashboard_keys_fit_at_120_columns_one_space_apart(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = footer_text(app)
+        assert "⏎ Ghi dự sinh hoạt s Cấp ủy viên phụ trách" in text  # Enter logs a visit here
+        assert "f1 Trợ giúp f2–f9 Màn hình" in text

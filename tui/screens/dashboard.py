@@ -83,6 +83,10 @@ def state_text(item: DueItem) -> Text:
     return Text(words, style=STATE_STYLES[item.state])
 
 
+# What Enter does on the dashboard's lists, as the footer and F1 say it.
+_LOG = ("Log visit", "Log a visit for the highlighted unit or planned visit")
+
+
 class DashboardScreen(ComesBack, TranslatedBindings, Screen):
     HELP = (
         "Your assigned units, the most overdue first: done this period, due, or overdue by so "
@@ -95,6 +99,7 @@ class DashboardScreen(ComesBack, TranslatedBindings, Screen):
             "v",
             "log_visit",
             "Log visit",
+            show=False,  # the lists' Enter does the same, and the footer shows that
             id="dashboard.visit",
             tooltip="Log a visit for the highlighted unit or planned visit",
         ),
@@ -135,14 +140,14 @@ class DashboardScreen(ComesBack, TranslatedBindings, Screen):
         with Horizontal(id="dash-cards"):
             for key in ("assigned", "done", "due", "overdue", "week", "month", "missed"):
                 yield Static(id=f"count-{key}", classes="dash-card")
-        due = PagedTable([], empty_text=_("No unit is assigned."), id="dash-due")
+        due = PagedTable([], empty_text=_("No unit is assigned."), enter=_LOG, id="dash-due")
         due.border_title = _("Assigned units, most overdue first")
         yield due
         with Horizontal(id="dash-plans"):
-            planned = PagedTable([], empty_text=_("Nothing planned."), id="dash-agenda")
+            planned = PagedTable([], empty_text=_("Nothing planned."), enter=_LOG, id="dash-agenda")
             planned.border_title = _("Planned: this week, this month")
             yield planned
-            missed = PagedTable([], empty_text=_("None."), id="dash-missed")
+            missed = PagedTable([], empty_text=_("None."), enter=_LOG, id="dash-missed")
             missed.border_title = _("Planned, date passed, not recorded")
             yield missed
             yield OverdueConcerns()

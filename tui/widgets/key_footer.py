@@ -80,7 +80,10 @@ class KeyFooter(Widget, can_focus=False):
         palette = self._palette(key_style, text_style)
         room = self.size.width - (palette.text.cell_len if palette else 0)
         line, self._spans = Text(no_wrap=True, overflow="crop"), []
-        for entry in self._entries(key_style, text_style):
+        entries = list(self._entries(key_style, text_style, compact=False))
+        if self.size.width and sum(e.text.cell_len for e in entries) > room:
+            entries = list(self._entries(key_style, text_style, compact=True))
+        for entry in entries:
             if self.size.width and line.cell_len + entry.text.cell_len > room:
                 break  # a key that does not fit is left out whole, not cut in the middle
             self._place(line, entry)
@@ -94,19 +97,21 @@ class KeyFooter(Widget, can_focus=False):
         line.append_text(entry.text)
         self._spans.extend((start + s, start + e, key) for s, e, key in entry.keys)
 
-    def _entries(self, key_style, text_style) -> Iterator["_Entry"]:
-        """One entry per shown key, or per group of keys with their group's description."""
+    def _entries(self, key_style, text_style, compact: bool) -> Iterator["_Entry"]:
+        """One entry per shown key, or per group of keys with their group's description;
+        `compact`: one space between entries instead of two, when they do not all fit."""
         palette = self.app.COMMAND_PALETTE_BINDING
         shown = [(b, on) for b, on in self._shown or self._active() if b.key != palette]
         for group, members in groupby(_one_per_action(shown), lambda item: item[0].group):
             members = list(members)
             if group is not None and len(members) > 1:
-                yield self._entry(members, group.description, key_style, text_style)
+                yield self._entry(members, group.description, key_style, text_style, compact)
             else:
                 for member in members:
-                    yield self._entry([member], member[0].description, key_style, text_style)
+                    description = member[0].description
+                    yield self._entry([member], description, key_style, text_style, compact)
 
-    def _entry(self, members, description: str, key_style, text_style) -> "_Entry":
+    def _entry(self, members, description: str, key_style, text_style, compact) -> "_Entry":
         text, keys = Text(" "), []
         if len(members) > 1 and (run := _function_key_run(b.key for b, _on in members)):
             text.append(run, key_style)  # "f2–f9": one label, no single key to click
@@ -117,7 +122,7 @@ class KeyFooter(Widget, can_focus=False):
                     self.app.get_key_display(binding), key_style if enabled else key_style + _DIM
                 )
                 keys.append((start, len(text), binding.key))
-        text.append(f" {description} ", text_style)
+        text.append(f" {description}" if compact else f" {description} ", text_style)
         return _Entry(text, keys)
 
     def _palette(self, key_style, text_style) -> "_Entry | None":
