@@ -207,7 +207,7 @@ class DashboardScreen(ComesBack, TranslatedBindings, Screen):
 
     @staticmethod
     def _due_columns(everyone: bool) -> list[Column]:
-        columns = [Column(_("State"), 18), Column(_("Organization name"))]
+        columns = [Column(_("State"), 19), Column(_("Organization name"))]
         if everyone:
             columns.append(Column(_("Committee member"), 20))
         return columns + [
