@@ -77,8 +77,21 @@ class BoardRow:
 
 
 def _where(
-    *, status, overdue, unit_id, category, route, supervisor_id, search, as_of: str, ageing=False
+    *,
+    as_of: str,
+    status: str | None = None,
+    overdue: bool = False,
+    ageing: bool = False,
+    unit_id: int | None = None,
+    category: str | None = None,
+    route: str | None = None,
+    supervisor_id: int | None = None,
+    search: str | None = None,
 ) -> tuple[str, list]:
+    """The board's filters as a WHERE on `c` (concerns) and `u` (their units). `status`: None
+    (all), "open", "closed" or a status code; `overdue` and `ageing` keep only the open
+    concerns that are so; `unit_id` the unit and those under it; `supervisor_id` see above;
+    `search` every word in the description or the unit's name."""
     parts: list[str] = []
     params: list = []
 
@@ -120,32 +133,14 @@ def _as_of(as_of) -> str:
 def board(
     db: Database,
     *,
-    status: str | None = None,
-    overdue: bool = False,
-    ageing: bool = False,
-    unit_id: int | None = None,
-    category: str | None = None,
-    route: str | None = None,
-    supervisor_id: int | None = None,
-    search: str | None = None,
     as_of: dt.date | str | None = None,
     limit: int | None = 100,
     offset: int = 0,
+    **filters,
 ) -> list[BoardRow]:
-    """One page of the board. `status`: None (all), "open", "closed" or a status code;
-    `overdue` and `ageing` keep only the open concerns that are so."""
+    """One page of the board, with the filters of `_where`."""
     day = _as_of(as_of)
-    where, params = _where(
-        status=status,
-        overdue=overdue,
-        ageing=ageing,
-        unit_id=unit_id,
-        category=category,
-        route=route,
-        supervisor_id=supervisor_id,
-        search=search,
-        as_of=day,
-    )
+    where, params = _where(as_of=day, **filters)
     return _rows(db, where, params, day, limit, offset)
 
 
@@ -177,31 +172,9 @@ def board_row(db: Database, concern_id: int, *, as_of: dt.date | str | None = No
     return rows[0]
 
 
-def count_board(
-    db: Database,
-    *,
-    status: str | None = None,
-    overdue: bool = False,
-    ageing: bool = False,
-    unit_id: int | None = None,
-    category: str | None = None,
-    route: str | None = None,
-    supervisor_id: int | None = None,
-    search: str | None = None,
-    as_of: dt.date | str | None = None,
-) -> int:
+def count_board(db: Database, *, as_of: dt.date | str | None = None, **filters) -> int:
     """How many concerns `board` would list with the same filters, all pages together."""
-    where, params = _where(
-        status=status,
-        overdue=overdue,
-        ageing=ageing,
-        unit_id=unit_id,
-        category=category,
-        route=route,
-        supervisor_id=supervisor_id,
-        search=search,
-        as_of=_as_of(as_of),
-    )
+    where, params = _where(as_of=_as_of(as_of), **filters)
     sql = f"select count(*) from concerns c join units u on u.id = c.unit_id where {where}"  # noqa: S608
     return db.execute(sql, params).fetchone()[0]
 
@@ -216,28 +189,13 @@ class BoardCounts:
     resolved_this_month: int  # closed (resolved or answered) from the 1st of as_of's month
 
 
-def board_counts(
-    db: Database,
-    *,
-    unit_id: int | None = None,
-    category: str | None = None,
-    route: str | None = None,
-    supervisor_id: int | None = None,
-    search: str | None = None,
-    as_of: dt.date | str | None = None,
-) -> BoardCounts:
-    """Open, overdue, ageing and resolved-this-month concerns, in one query."""
+def board_counts(db: Database, *, as_of: dt.date | str | None = None, **filters) -> BoardCounts:
+    """Open, overdue, ageing and resolved-this-month concerns, in one query, with the filters
+    of `_where` but the status (unit, category, route, supervisor, search)."""
+    if {"status", "overdue", "ageing"} & filters.keys():
+        raise TypeError("board_counts counts every status: no status filter")
     day = _as_of(as_of)
-    where, params = _where(
-        status=None,
-        overdue=False,
-        unit_id=unit_id,
-        category=category,
-        route=route,
-        supervisor_id=supervisor_id,
-        search=search,
-        as_of=day,
-    )
+    where, params = _where(as_of=day, **filters)
     is_open = f"c.status in {_OPEN_SQL}"
     # Only open concerns and those closed this month count: read those two index ranges.
     where = f"({where}) and ({is_open} or c.resolved_date >= date(?, 'start of month'))"
