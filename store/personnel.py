@@ -149,11 +149,23 @@ ORDER BY units.sort_key, units.id
 
 
 def _query(
-    supervisor_id, as_of, search, unassessed_since, select="post_id", **flags
+    *,
+    select: str = "post_id",
+    supervisor_id: int | None = None,
+    as_of=None,
+    search: str | None = None,
+    unassessed_since=None,
+    **flags: bool | None,
 ) -> tuple[str, dict]:
-    """The query of the matching secretaries' `select` columns (no order) and its parameters;
-    `flags` are the yes/no filters flagged, acting, active_plan and concurrent (None: either)."""
-    if set(flags) - set(_FLAGS):
+    """The query of the matching secretaries' `select` columns (no order) and its parameters.
+
+    `flagged`: True keeps those whose latest note is flagged, False the others; likewise
+    `acting`, `active_plan` (the unit has an active plan) and `concurrent` (a concurrent
+    role); the `unassessed_since` date keeps those with no note since that date; `search`
+    matches every word (diacritics ignored) in the person's or the unit's name;
+    `supervisor_id` keeps the units that supervisor oversees, on `as_of` (default today).
+    """
+    if set(flags) - set(_FLAGS) or select not in ("post_id", "*"):
         raise TypeError(f"unknown secretaries filters: {sorted(set(flags) - set(_FLAGS))}")
     words = fold(search).split()
     params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
@@ -168,28 +180,11 @@ def _query(
     return source + f"SELECT {select} FROM secretaries WHERE 1" + where, params  # noqa: S608
 
 
-def secretary_posts(
-    db: Database,
-    *,
-    flagged: bool | None = None,
-    unassessed_since=None,
-    as_of=None,
-    search: str | None = None,
-    supervisor_id: int | None = None,
-    **flags: bool | None,
-) -> list[int]:
-    """The post ids of the current secretaries on `as_of` that match, by unit name.
-
-    `flagged`: True keeps those whose latest note is flagged, False the others; likewise
-    `acting`, `active_plan` (the unit has an active plan) and `concurrent` (a concurrent
-    role); the `unassessed_since` date keeps those with no note since that date; `search`
-    matches every word (diacritics ignored) in the person's or the unit's name;
-    `supervisor_id` keeps the units that supervisor oversees.
-
-    A list counts these and reads its pages with `secretaries_of`: one pass over the posts a
-    search, where a count and a page took two (20 ms a keystroke in a province).
-    """
-    sql, params = _query(supervisor_id, as_of, search, unassessed_since, flagged=flagged, **flags)
+def secretary_posts(db: Database, **filters) -> list[int]:
+    """The post ids of the current secretaries that match the filters of `_query`, by unit
+    name. A list counts these and reads its pages with `secretaries_of`: one pass over the
+    posts a search, where a count and a page took two (20 ms a keystroke in a province)."""
+    sql, params = _query(**filters)
     sql += " ORDER BY unit_sort, person_sort, post_id"
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
@@ -210,17 +205,8 @@ def secretaries(
     return secretaries_of(db, posts[offset:stop], filters.get("as_of"))
 
 
-def count_secretaries(
-    db: Database,
-    *,
-    flagged: bool | None = None,
-    unassessed_since=None,
-    as_of=None,
-    search: str | None = None,
-    supervisor_id: int | None = None,
-    **flags: bool | None,
-) -> int:
-    sql, params = _query(supervisor_id, as_of, search, unassessed_since, flagged=flagged, **flags)
+def count_secretaries(db: Database, **filters) -> int:
+    sql, params = _query(**filters)
     return db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]  # noqa: S608
 
 
@@ -280,7 +266,7 @@ def gap_counts(db: Database, supervisor_id: int | None = None, as_of=None) -> Ga
     """How many rows each of `personnel_gaps`' gaps holds, in one pass of SQL: a province's
     12,000 secretaries are counted, not loaded (150 -> 35 ms)."""
     on = as_of_date(as_of)
-    sql, params = _query(supervisor_id, on, None, None, select="*")
+    sql, params = _query(select="*", supervisor_id=supervisor_id, as_of=on)
     row = next(db.query(_GAP_COUNTS + sql + ")", params | {"since": year_before(on)}))
     plans = list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)
     vacant = units_without_secretary(db, supervisor_id, on)

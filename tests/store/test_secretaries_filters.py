@@ -67,7 +67,7 @@ def test_a_list_pages_through_the_posts_it_found_once(db, cells):
 
 
 def _plan(db, **filters) -> str:
-    sql, params = personnel._query(None, AS_OF, filters.pop("search", None), None, **filters)
+    sql, params = personnel._query(as_of=AS_OF, **filters)
     return " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params))
 
 
