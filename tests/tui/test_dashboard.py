@@ -169,3 +169,24 @@ def test_snapshot_of_the_dashboard(app, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
+
+
+async def test_an_80_by_24_terminal_shows_the_units_by_name_and_a_visit_form_that_fits(app):
+    """The classic terminal size: the list keeps rows and its names (the columns after the
+    name give way), and the visit form is no wider than the screen, its scores in view."""
+    from textual.widgets import Input
+
+    from tui.screens.visit_form import VisitForm
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        due = app.screen.query_one("#dash-due", PagedTable)
+        lines = [due.render_line(y).text for y in range(due.size.height)]
+        assert len(lines) >= 4 and "Tên tổ chức đảng" in lines[0]
+        assert "Chi bộ thôn Dương Liễu" in "\n".join(lines)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, VisitForm)
+        assert app.screen.query_one("#visit-box").region.right <= 80
+        inputs = list(app.screen.query(Input))
+        assert len(inputs) > 9 and all(i.region.right <= 80 for i in inputs if i.region)

@@ -109,3 +109,12 @@ def _text(app: App) -> str:
     """The lines the table draws, as plain text."""
     table = app.query_one(PagedTable)
     return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+def test_a_narrow_table_leaves_out_its_last_columns_before_the_name():
+    columns = [Column("Tình trạng", 19), Column("Tên"), Column("Cấp ủy viên", 20)]
+    table = PagedTable([*columns, Column("Định kỳ", 7), Column("Hạn dự", 10)])
+    assert table._widths(120) == [19, 58, 20, 7, 10]  # 120 - 56 fixed - 6 separators
+    assert table._widths(70) == [19, 19, 20, 7, 0]  # the name keeps 16 or more
+    assert table._widths(50) == [19, 28, 0, 0, 0]  # the columns before the name stay
+    assert PagedTable([Column("Mã", 8), Column("Số", 6)])._widths(10) == [8, 6]  # no name

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from tui.bindings import TranslatedBindings, translate
 
 CACHED_PAGES = 16
+NARROWEST = 16  # a name column's width before the columns after it give way
 
 
 @dataclass(frozen=True)
@@ -151,17 +152,31 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(c.width for c in self.columns if c.width is not None)
-        flexible = [c for c in self.columns if c.width is None]
-        spare = max(width - fixed - len(self.columns) - 1, 0)
-        share = spare // len(flexible) if flexible else 0
-        return [c.width if c.width is not None else share for c in self.columns]
+        """Each column's width. Where the flexible columns (the names) would get less than
+        `NARROWEST` each, the fixed columns after them are left out from the right (0)."""
+        widths = [c.width for c in self.columns]  # None: flexible
+        flexible = widths.count(None)
+        after = widths.index(None) + 1 if flexible else len(widths)
+
+        def spare() -> int:
+            shown = [w for w in widths if w != 0]
+            return width - sum(w or 0 for w in shown) - len(shown) - 1
+
+        for index in range(len(widths) - 1, after - 1, -1):
+            if spare() >= NARROWEST * flexible:
+                break
+            if widths[index]:
+                widths[index] = 0
+        share = max(spare(), 0) // flexible if flexible else 0
+        return [share if w is None else w for w in widths]
 
     def _line(self, cells: Sequence[str], style, width: int) -> Strip:
         line = Text(" ", no_wrap=True, end="")
         for column, cell_width, value in zip(
             self.columns, self._widths(width), cells, strict=False
         ):
+            if not cell_width:
+                continue
             text = _cell_text(value)
             text.truncate(cell_width, overflow="ellipsis")
             text.align(column.align, cell_width)
