@@ -148,7 +148,7 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
             box.border_subtitle = _("Rules in force: {rulebook}").format(
                 rulebook=self.rulebook.name
             )
-            with VerticalScroll(id="visit-fields"):
+            with VerticalScroll(id="visit-fields", can_focus=False):  # Tab goes field to field
                 yield from self._meeting_rows()
                 yield from self._score_rows()
                 yield from self._text_rows()
