@@ -1,8 +1,8 @@
 """The briefs' budgets on the province: one brief (gathered, numbered, built, saved, logged),
 and 1,000 supervisor briefs through `briefs.batch.generate` on all cores.
 
-The briefs are numbered and logged in the database like real ones; a brief made again
-keeps its row and number, so repeated runs do not grow the benchmark's database.
+The briefs are numbered and logged in the database like real ones (a brief made again keeps
+its row and number); bench/run.py gives these a copy of the province to write into.
 """
 
 import os
