@@ -64,3 +64,15 @@ async def test_the_dashboard_keys_fit_at_120_columns_one_space_apart(app):
         text = footer_text(app)
         assert "⏎ Ghi dự sinh hoạt s Cấp ủy viên phụ trách" in text  # Enter logs a visit here
         assert "f1 Trợ giúp f2–f9 Màn hình" in text
+
+
+async def test_a_click_on_the_screen_keys_opens_the_palette_of_screens(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        text = footer_text(app)
+        await pilot.click(KeyFooter, offset=(text.index("f2–f9") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

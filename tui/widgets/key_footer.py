@@ -114,7 +114,9 @@ class KeyFooter(Widget, can_focus=False):
     def _entry(self, members, description: str, key_style, text_style, compact) -> "_Entry":
         text, keys = Text(" "), []
         if len(members) > 1 and (run := _function_key_run(b.key for b, _on in members)):
-            text.append(run, key_style)  # "f2–f9": one label, no single key to click
+            # "f2–f9": one label; a click opens the command palette, which lists the screens
+            text.append(run, key_style)
+            keys.append((1, len(text), self.app.COMMAND_PALETTE_BINDING))
         else:
             for binding, enabled in members:
                 start = len(text)
