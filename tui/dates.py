@@ -16,9 +16,12 @@ _VN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def parse_vn_date(text: str | None, field: str = "date") -> str:
-    """`30/09/2026` (or ISO `2026-09-30`) as ISO text; ValidationError(field) otherwise."""
+def parse_vn_date(text: str | None, field: str = "date", *, required: bool = True) -> str:
+    """`30/09/2026` (or ISO `2026-09-30`) as ISO text; ValidationError(field) otherwise.
+    Not `required`: a blank is "", for the store to judge."""
     raw = (text or "").strip()
+    if not raw and not required:
+        return ""
     if _ISO.fullmatch(raw):
         return raw  # the store checks that it is a real day
     match = _VN.fullmatch(raw)
@@ -27,7 +30,8 @@ def parse_vn_date(text: str | None, field: str = "date") -> str:
         try:
             return date(year, month, day).isoformat()
         except ValueError:
-            pass
+            message = _("{value} is not a real date.").format(value=raw)
+            raise ValidationError(message, field=field) from None
     raise ValidationError(
         _("Write the date as dd/mm/yyyy, e.g. {example}.").format(example="30/09/2026"),
         field=field,

@@ -36,7 +36,7 @@ from store.letterhead import letterhead
 from store.periods import Period
 from tui import briefing
 from tui.bindings import TranslatedBindings
-from tui.field_errors import show_field_error
+from tui.field_errors import FieldErrors
 from tui.screens.brief_scope import Scope, ScopePicker
 from tui.screens.supervisor_picker import current_choice
 from tui.widgets.key_footer import KeyFooter
@@ -322,12 +322,12 @@ class BriefsScreen(TranslatedBindings, Screen):
     def action_generate(self) -> None:
         if self.running:
             return
-        for error in self.query(".field-error"):
-            error.display = False
+        errors = FieldErrors(self)
+        errors.clear()
         try:
             batch = self.batch()
         except ValidationError as exc:
-            show_field_error(self, exc)
+            errors.show(exc.detail, exc.field)
             return
         briefing.remember_folder(self.app.db, batch.folder)
         self.running = True

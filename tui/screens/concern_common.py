@@ -1,13 +1,12 @@
-"""What the concern screens share: rulebook choices, the overdue mark, field-level errors."""
+"""What the concern screens share: rulebook choices, the overdue mark, the dialogs' save."""
 
 from rich.text import Text
 from textual.dom import DOMNode
-from textual.widget import Widget
-from textual.widgets import Static
 
 from store import settings
 from store.errors import PhutrachError, ValidationError
 from store.i18n import _
+from tui.field_errors import FieldErrors
 
 OVERDUE_MARK = "⚠"
 
@@ -35,32 +34,6 @@ def alert(node: DOMNode, text: str, alerted: bool = True) -> Text | str:
     return Text(text, style=alert_style(node)) if alerted else text
 
 
-class FieldErrors:
-    """Shows a `ValidationError` under the field it names and moves the focus there.
-
-    `fields` maps a store field name to the id of the widget that edits it; each such widget
-    has a `Static` with id `<widget id>-error` under it; unknown fields go to `general`.
-    """
-
-    def __init__(self, screen: Widget, fields: dict[str, str], general: str) -> None:
-        self.screen, self.fields, self.general = screen, fields, general
-
-    def clear(self) -> None:
-        for error in self.screen.query(".field-error").results(Static):
-            error.update("")
-            error.display = False
-
-    def show(self, exc: ValidationError) -> None:
-        self.clear()
-        target = self.fields.get(exc.field or "")
-        error_id = f"{target}-error" if target else self.general
-        error = self.screen.query_one(f"#{error_id}", Static)
-        error.update(exc.detail)
-        error.display = True
-        if target:
-            self.screen.query_one(f"#{target}").focus()
-
-
 class ConcernDialog:
     """What the concern's two dialogs share: `save(write)` runs the store write and dismisses
     with its result, a refusal landing at its field (`self.errors`) or in a notice; Escape or
@@ -72,7 +45,7 @@ class ConcernDialog:
         try:
             result = write()
         except ValidationError as exc:
-            self.errors.show(exc)
+            self.errors.show(exc.detail, exc.field)
             return
         except PhutrachError as exc:
             self.notify(exc.message, severity="error")

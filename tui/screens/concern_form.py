@@ -24,8 +24,9 @@ from store.i18n import _
 from store.labels import choices
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
+from tui.field_errors import FieldErrors
 from tui.format import vn_date
-from tui.screens.concern_common import ConcernDialog, FieldErrors, rulebook_choices
+from tui.screens.concern_common import ConcernDialog, rulebook_choices
 from tui.widgets.search_box import on_typed
 
 UNIT_MATCHES = 6
@@ -189,7 +190,9 @@ class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
                 yield Button(_("Cancel (Esc)"), id="cf-cancel")
 
     def on_mount(self) -> None:
-        self.errors = FieldErrors(self, FIELDS, "cf-general-error")
+        self.errors = FieldErrors(
+            self, error_id="{}-error", field_id="{}", general="cf-general-error", aliases=FIELDS
+        )
         self.errors.clear()
         self.query_one("#cf-unit-matches").display = False
         on_typed(self.query_one("#cf-unit", Input), self._unit_typed)

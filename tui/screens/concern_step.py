@@ -17,8 +17,9 @@ from store.labels import label
 from store.supervisor_search import get_supervisor
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
+from tui.field_errors import FieldErrors
 from tui.format import vn_date
-from tui.screens.concern_common import ConcernDialog, FieldErrors
+from tui.screens.concern_common import ConcernDialog
 
 FIELDS = {"date": "step-date", "note": "step-note", "reason": "step-note"}
 
@@ -68,7 +69,9 @@ class StepDialog(ConcernDialog, TranslatedBindings, ModalScreen[Concern | None])
                 yield Button(_("Cancel (Esc)"), id="step-cancel")
 
     def on_mount(self) -> None:
-        self.errors = FieldErrors(self, FIELDS, "step-general-error")
+        self.errors = FieldErrors(
+            self, error_id="{}-error", field_id="{}", general="step-general-error", aliases=FIELDS
+        )
         self.errors.clear()
         self.query_one("#step-note").focus()
 

@@ -17,7 +17,7 @@ from store.i18n import _
 from store.letterhead import Letterhead, letterhead, save_letterhead
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
-from tui.field_errors import show_field_error
+from tui.field_errors import FieldErrors
 from tui.format import vn_date
 from tui.widgets.key_footer import KeyFooter
 
@@ -126,13 +126,13 @@ class LetterheadForm(TranslatedBindings, ModalScreen[Letterhead | None]):
         return Letterhead(**values)
 
     def action_save(self) -> None:
-        for error in self.query(".field-error"):
-            error.display = False
+        errors = FieldErrors(self)
+        errors.clear()
         try:
             term_start = parse_vn_date(self.value("term_start"), "term_start")
             saved = save_letterhead(self.app.db, self.typed(), term_start=term_start)
         except ValidationError as exc:
-            show_field_error(self, exc)
+            errors.show(exc.detail, exc.field)
             return
         self.app.notify(_("Letterhead saved."))
         self.dismiss(saved)

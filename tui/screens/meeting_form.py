@@ -16,7 +16,7 @@ from store.i18n import _
 from store.labels import choices
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
-from tui.field_errors import show_field_error
+from tui.field_errors import FieldErrors
 from tui.format import vn_date
 from tui.widgets.key_footer import KeyFooter
 
@@ -132,8 +132,8 @@ class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
         return out
 
     def action_save(self) -> None:
-        for error in self.query(".field-error"):
-            error.display = False
+        errors = FieldErrors(self)
+        errors.clear()
         try:
             meeting_id = meetings.record_meeting(
                 self.app.db,
@@ -143,7 +143,7 @@ class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
                 today=self.app.today,
             )
         except ValidationError as exc:
-            show_field_error(self, exc)
+            errors.show(exc.detail, exc.field)
             return
         self.dismiss(meeting_id)
 

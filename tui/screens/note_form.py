@@ -11,7 +11,7 @@ from store.i18n import _
 from store.people import get_person
 from store.visit_list import list_visits
 from tui.format import vn_date
-from tui.screens.personnel_form import PersonnelForm, field, iso_date
+from tui.screens.personnel_form import PersonnelForm, field
 from tui.widgets.personnel_gaps import scope_supervisor
 
 SUPPORTING_VISITS = 24  # the latest visits offered as support
@@ -45,7 +45,7 @@ class NoteForm(PersonnelForm[int]):
                     id=f"f-rating-{dimension.id}",
                     classes="form-field",
                 )
-        yield Static("", id="error-ratings", classes="form-error -hidden")
+        yield Static("", id="error-ratings", classes="field-error")
         yield from field(_("Overall level"), Select(scale, prompt=_("Choose")), "overall")
         flag = Checkbox(_("Limited capability, low prestige"))
         yield from field(_("Flag"), flag, "flagged")
@@ -80,7 +80,7 @@ class NoteForm(PersonnelForm[int]):
             person_id=self.person_id,
             unit_id=self.unit_id,
             supervisor_id=self.query_one("#f-supervisor_id", Select).selection,
-            date=iso_date(self.query_one("#f-date", Input).value),
+            date=self.typed_date("date"),
             ratings=ratings,
             overall=self.query_one("#f-overall", Select).selection,
             flagged=self.query_one("#f-flagged", Checkbox).value,

@@ -6,39 +6,25 @@ one store function; a `ValidationError` it raises lands under the field it names
 store's field name, or a name listed in `ALIASES`) and focus moves there; nothing is saved.
 """
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from store.errors import PhutrachError, ValidationError
 from store.i18n import _
 from tui.bindings import TranslatedBindings
 from tui.confidential import marked
+from tui.dates import parse_vn_date
+from tui.field_errors import FieldErrors
 from tui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
-_VN_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
-
-
-def iso_date(text: str) -> str:
-    """`05/09/2026` → `2026-09-05`; anything else is passed on as typed, for the store to judge.
-
-    >>> iso_date("5/9/2026")
-    '2026-09-05'
-    """
-    match = _VN_DATE.fullmatch(text or "")
-    if not match:
-        return (text or "").strip()
-    day, month, year = match.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def field(label: str, widget: Widget, name: str) -> Iterator[Widget]:
@@ -47,7 +33,7 @@ def field(label: str, widget: Widget, name: str) -> Iterator[Widget]:
     widget.add_class("form-field")
     yield Label(label, classes="form-label")
     yield widget
-    yield Static("", id=f"error-{name}", classes="form-error -hidden")
+    yield Static("", id=f"error-{name}", classes="field-error")
 
 
 class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
@@ -66,7 +52,7 @@ class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
             title = self.form_title()
             box.border_title = marked(title) if self.CONFIDENTIAL else title
             yield from self.fields()
-            yield Static("", id="error-form", classes="form-error -hidden")
+            yield Static("", id="error-form", classes="field-error")
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Save"), id="form-save", variant="primary")
                 yield Button(_("Cancel"), id="form-cancel")
@@ -81,6 +67,11 @@ class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
     def submit(self) -> T:
         """Write through the store and return the result the form dismisses with."""
         raise NotImplementedError
+
+    def typed_date(self, name: str) -> str:
+        """The date typed in `f-<name>` (dd/mm/yyyy) as ISO text, "" if blank; a message at
+        the field if it is not a date."""
+        return parse_vn_date(self.query_one(f"#f-{name}", Input).value, name, required=False)
 
     def chosen(self, name: str):
         """The value chosen in the Select `f-<name>`; a message at the field if none is."""
@@ -97,32 +88,16 @@ class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        for line in self.query(".form-error"):
-            line.update("")
-            line.add_class("-hidden")
+        errors = FieldErrors(self, field_id="f-{}", aliases=self.ALIASES)
+        errors.clear()
         try:
             result = self.submit()
         except ValidationError as exc:
-            self.show_error(exc.detail, exc.field)
+            errors.show(exc.detail, exc.field)
         except PhutrachError as exc:
-            self.show_error(exc.message, None)
+            errors.show(exc.message)
         else:
             self.dismiss(result)
-
-    def show_error(self, message: str, name: str | None) -> None:
-        """Put `message` under the field `name` (or at the foot) and focus that field."""
-        name = self.ALIASES.get(name, name) if name else None
-        try:
-            line = self.query_one(f"#error-{name}", Static)
-        except NoMatches:
-            line, name = self.query_one("#error-form", Static), None
-        line.update(message)
-        line.remove_class("-hidden")
-        if name:
-            target = self.query(f"#f-{name}")
-            if target and target.first().focusable:
-                target.first().focus()
-        line.scroll_visible()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

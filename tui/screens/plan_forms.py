@@ -15,7 +15,7 @@ from store.people import Person, Post
 from store.succession import Action
 from store.units import get_unit, unit_detail
 from tui.format import vn_date
-from tui.screens.personnel_form import PersonnelForm, field, iso_date
+from tui.screens.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import scope_supervisor
 from tui.widgets.search_box import on_typed
@@ -83,7 +83,7 @@ class StartPlanForm(PersonnelForm[int]):
             unit_id=self.unit_id,
             incumbent_id=self.incumbent_id,
             reason=self.chosen("reason"),
-            target_date=iso_date(self.query_one("#f-target_date", Input).value),
+            target_date=self.typed_date("target_date"),
             note_id=ground,
             supervisor_id=self.query_one("#f-supervisor_id", Select).selection,
         )
@@ -207,7 +207,7 @@ class ActionForm(PersonnelForm[int]):
             kind=self.chosen("kind"),
             description=self.query_one("#f-description", Input).value,
             owner=self.query_one("#f-owner", Input).value,
-            due_date=iso_date(self.query_one("#f-due_date", Input).value),
+            due_date=self.typed_date("due_date"),
             candidate_id=self.query_one("#f-candidate_id", Select).selection,
         )
 
@@ -244,7 +244,7 @@ class ActionStatusForm(PersonnelForm[bool]):
             self.app.db,
             self.action.id,
             self.chosen("status"),
-            date=iso_date(self.query_one("#f-done_date", Input).value),
+            date=self.typed_date("done_date"),
         )
         return True
 
@@ -264,7 +264,7 @@ class CancelPlanForm(PersonnelForm[bool]):
         yield from field(_("Date (dd/mm/yyyy)"), Input(_today(self)), "date")
 
     def submit(self) -> bool:
-        date = iso_date(self.query_one("#f-date", Input).value)
+        date = self.typed_date("date")
         succession.cancel_plan(self.app.db, self.plan_id, date=date or None)
         return True
 
@@ -305,7 +305,7 @@ class CompletePlanForm(PersonnelForm[bool]):
             self.app.db,
             self.plan_id,
             outcome=outcome,
-            date=iso_date(self.query_one("#f-date", Input).value),
+            date=self.typed_date("date"),
             successor_id=successor if outcome == "replaced" else None,
         )
         return True

@@ -11,7 +11,7 @@ from store.i18n import _
 from store.labels import choices, label
 from store.people import Post
 from tui.format import vn_date
-from tui.screens.personnel_form import PersonnelForm, field, iso_date
+from tui.screens.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import on_typed
 
@@ -81,7 +81,7 @@ class AppointForm(PersonnelForm[int]):
             self.person_id,
             unit.id if unit else None,
             self.chosen("role"),
-            iso_date(self.query_one("#f-start_date", Input).value),
+            self.typed_date("start_date"),
             concurrent_role=self.query_one("#f-concurrent_role", Select).selection,
             acting=self.query_one("#f-acting", Checkbox).value,
             reason=self.query_one("#f-reason", Input).value,
@@ -118,7 +118,7 @@ class EndPostForm(PersonnelForm[bool]):
         people.end_post(
             self.app.db,
             self.post.id,
-            iso_date(self.query_one("#f-end_date", Input).value),
+            self.typed_date("end_date"),
             self.query_one("#f-reason", Input).value,
         )
         return True
