@@ -24,8 +24,9 @@ KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
 )
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("scope", required=False)
-@click.option("--period", "-p", help=_("Period: a month 2026-10, quarter 2026-Q3, half 2026-H2 "
-                                         "or year 2026."))  # fmt: skip
+@click.option("--period", "-p", metavar=_("PERIOD"),
+              help=_("Period: a month 2026-10, quarter 2026-Q3, half 2026-H2 "
+                     "or year 2026."))  # fmt: skip
 @click.option("--all", "everything", is_flag=True,
               help=_("Every visit of the period, every supervisor, every grassroots unit or "
                      "every open plan."))  # fmt: skip
@@ -37,8 +38,9 @@ KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
     is_flag=True,
     help=_("Include personnel content (marked MẬT); plan briefs always are."),
 )
-@click.option("--date", "on", help=_("Date of the briefs, YYYY-MM-DD (default: today)."))
-@click.option("--workers", type=click.IntRange(1, 64),
+@click.option("--date", "on", metavar=_("DATE"),
+              help=_("Date of the briefs, YYYY-MM-DD (default: today)."))  # fmt: skip
+@click.option("--workers", type=click.IntRange(1, 64), metavar="N",
               help=_("Processes to use (default: all cores)."))  # fmt: skip
 @format_option()
 @pass_ctx

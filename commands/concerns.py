@@ -35,7 +35,10 @@ from store.periods import Period
 @click.option("--category", metavar=_("CATEGORY"), help=_("Only this category (id or label)."))
 @click.option("--route", metavar=_("ROUTE"), help=_("Only this route (id or label)."))
 @click.option(
-    "--search", "-s", help=_("Words of the description or the unit's name, diacritics optional.")
+    "--search",
+    "-s",
+    metavar=_("WORDS"),
+    help=_("Words of the description or the unit's name, diacritics optional."),
 )
 @click.option("--as-of", metavar=_("DATE"), help=_("The reference date (default: today)."))
 @format_option()

@@ -17,6 +17,7 @@ from store.personnel import PERSONNEL_TABLES
 @click.option(
     "--keep",
     type=int,
+    metavar="N",
     help=_("From now on, keep the newest N backups in the backups folder (default 14)."),
 )
 @pass_ctx

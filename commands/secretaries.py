@@ -35,7 +35,10 @@ from store.personnel import secretaries as list_secretaries
     help=_("Only the units this supervisor oversees (code or name, diacritics optional)."),
 )
 @click.option(
-    "--search", "-s", help=_("Words of the secretary's or the unit's name, diacritics optional.")
+    "--search",
+    "-s",
+    metavar=_("WORDS"),
+    help=_("Words of the secretary's or the unit's name, diacritics optional."),
 )
 @click.option("--as-of", metavar=_("DATE"), help=_("The reference date (default: today)."))
 @format_option()

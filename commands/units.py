@@ -10,7 +10,9 @@ from store.units import get_unit, list_units
 
 
 @cli.command(help=_("List the units (Party organizations), optionally searched by name."))
-@click.option("--search", "-s", help=_("Words of the name, with or without diacritics."))
+@click.option(
+    "--search", "-s", metavar=_("WORDS"), help=_("Words of the name, with or without diacritics.")
+)
 @format_option()
 @pass_ctx
 def units(ctx, search, fmt):

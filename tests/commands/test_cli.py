@@ -1,6 +1,7 @@
 """The CLI foundation: init, units, rules, help languages and clean failures."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -272,3 +273,13 @@ def test_usage_errors_are_vietnamese_and_exit_2(args, expected, english):
 def test_defaults_in_help_read_in_vietnamese():
     out = run("brief", "--help").output
     assert "[mặc định: table]" in out and "default:" not in out
+
+
+def test_no_command_help_shows_click_s_english_type_names():
+    """Every option a user fills in names what it takes in Vietnamese (KỲ, NGÀY, TỪ KHÓA…),
+    not click's defaults for its type (TEXT, INTEGER RANGE…)."""
+    english = re.compile(r"\b(TEXT|INTEGER|FLOAT|PATH|FILENAME|DIRECTORY|BOOLEAN|RANGE|UUID)\b")
+    for name in cli.commands:
+        out = CliRunner().invoke(cli, [name, "--help"]).output
+        assert "Cách dùng" in out, name
+        assert not english.findall(out), (name, english.findall(out))
