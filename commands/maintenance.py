@@ -45,7 +45,11 @@ def restore(ctx, file):
 @cli.command(help=_("Check the database: integrity, references, schema and rulebook."))
 @pass_ctx
 def check(ctx):
-    result = store_backup.check(ctx.db(create=False))
+    db = ctx.db(create=False)
+    size = ctx.db_path.stat().st_size / 1e6
+    # A province's database takes seconds: say what is happening first (stderr, not the result).
+    click.echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)
+    result = store_backup.check(db)
     for problem in result.problems:
         click.echo(f"- {problem}", err=True)
     if not result.ok:

@@ -29,7 +29,10 @@ def test_backup_to_a_file_is_owner_only(db_path, tmp_path):
 
 def test_check_passes_then_restore_and_history(db_path, tmp_path):
     db, unit_id = _filled(db_path)
-    assert _run(db_path, "check").exit_code == 0
+    checked = _run(db_path, "check")
+    assert checked.exit_code == 0
+    assert checked.stderr.startswith(f"Đang kiểm tra {db_path} (")  # before the seconds it takes
+    assert checked.stdout == f"{db_path}: mọi kiểm tra đều đạt.\n"
     snap = tmp_path / "snap.db"
     assert _run(db_path, "backup", str(snap)).exit_code == 0
     gone = records.delete(db, "units", unit_id)
