@@ -440,7 +440,7 @@ def _columns() -> list[Column]:
         Column(_("Kind of brief"), 28),
         Column(_("About")),
         Column(_("Period"), 13),
-        Column(_("Number"), 12),
+        Column(_("Number"), 14),
         Column(_("Secret"), 4),
         Column(_("File")),
     ]
