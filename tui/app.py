@@ -27,7 +27,7 @@ class PhutrachApp(TranslatedBindings, App[None]):
     DEFAULT_MODE = registry.HOME
     BINDINGS = [
         Binding(
-            "f1",
+            "f1,question_mark",
             "help",
             "Help",
             id="app.help",

@@ -76,3 +76,16 @@ async def test_a_click_on_the_screen_keys_opens_the_palette_of_screens(app):
         await pilot.click(KeyFooter, offset=(text.index("f2–f9") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_question_mark_opens_the_help_too_but_types_in_a_search(app):
+    """For terminals and laptops that take F1; in a text field it is a character."""
+    from tui.screens.help import HelpScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "slash", "question_mark")
+        await pilot.pause()
+        assert app.screen.query_one("#units-search").value == "?"
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
