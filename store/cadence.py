@@ -30,7 +30,7 @@ join units u on u.id = a.unit_id
 _ASSIGNMENT_SQL = _COLUMNS + _FROM
 # A date as the database holds it, checked when written: a province's due list reads 15,000,
 # most of them the same few hundred days.
-stored_date = lru_cache(maxsize=4096)(date.fromisoformat)
+_stored_date = lru_cache(maxsize=4096)(date.fromisoformat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +66,8 @@ class Assignment:
             row["supervisor_id"],
             row["unit_id"],
             row["cadence"],
-            stored_date(row["start_date"]),
-            stored_date(row["end_date"]) if row.get("end_date") else None,
+            _stored_date(row["start_date"]),
+            _stored_date(row["end_date"]) if row.get("end_date") else None,
             row.get("supervisor_name") or "",
             row.get("unit_name") or "",
         )
@@ -185,7 +185,7 @@ def due_list(db: Database, supervisor_id: int | None, as_of: date, rulebook=None
     items = []
     for row in rows:
         assignment = Assignment.from_row(row)
-        last = stored_date(row["last_visit"]) if row["last_visit"] else None
+        last = _stored_date(row["last_visit"]) if row["last_visit"] else None
         key = (assignment.cadence, assignment.start_date, assignment.end_date, last)
         if key not in known:
             known[key] = _standing(assignment, last, as_of, rulebook.grace_days)

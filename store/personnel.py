@@ -165,8 +165,10 @@ def _query(
     matches every word (diacritics ignored) in the person's or the unit's name;
     `supervisor_id` keeps the units that supervisor oversees, on `as_of` (default today).
     """
-    if set(flags) - set(_FLAGS) or select not in ("post_id", "*"):
+    if set(flags) - set(_FLAGS):
         raise TypeError(f"unknown secretaries filters: {sorted(set(flags) - set(_FLAGS))}")
+    if select not in ("post_id", "*"):  # written into the SQL: only these two
+        raise TypeError(f"cannot select {select!r}")
     words = fold(search).split()
     params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
     params |= {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
