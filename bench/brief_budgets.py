@@ -14,10 +14,10 @@ from pathlib import Path
 
 from bench.timing import Row, Sample, measure
 from briefs.batch import Job, build, generate
-from store import db as store_db
-from store import settings
-from store.letterhead import letterhead
-from store.periods import Period, periods_between
+from store.core import db as store_db
+from store.core import settings
+from store.reports.letterhead import letterhead
+from store.rules.periods import Period, periods_between
 
 
 def supervisor_jobs(db, count: int, today: date) -> list[Job]:

@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefs import annual  # noqa: E402
 from briefs.batch import Job, build, generate  # noqa: E402
-from store import db as store_db  # noqa: E402
 from store import settings  # noqa: E402
+from store.core import db as store_db  # noqa: E402
 from store.demo import build_demo_file  # noqa: E402
-from store.letterhead import letterhead  # noqa: E402
-from store.periods import Period, periods_between  # noqa: E402
+from store.reports.letterhead import letterhead  # noqa: E402
+from store.rules.periods import Period, periods_between  # noqa: E402
 
 TODAY = date(2026, 10, 15)
 

@@ -13,11 +13,16 @@ from itertools import cycle
 
 from bench.timing import Row, Sample, measure
 from briefs import annual
-from store import concern_board, people, personnel, settings, supervisors, units, visit_list
-from store.cadence import due_list
-from store.grid import compliance_grid
-from store.planning import agenda, missed_visits, suggest_plan
-from store.succession import list_plans
+from store import personnel
+from store.concerns import board as concern_board
+from store.core import settings
+from store.org import supervisors, units
+from store.personnel import people
+from store.personnel.succession import list_plans
+from store.rules.cadence import due_list
+from store.visits import visit_list
+from store.visits.grid import compliance_grid
+from store.visits.planning import agenda, missed_visits, suggest_plan
 
 PAGE = 100
 # What a user types, one keystroke at a time, in each searchable list.

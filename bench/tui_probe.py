@@ -121,8 +121,8 @@ async def datatable(db_path: str, reps: int) -> dict:
     from textual.app import App
     from textual.widgets import DataTable
 
-    from store import db as store_db
-    from store import units
+    from store.core import db as store_db
+    from store.org import units
     from tui.screens.units import UnitsScreen, _cells
     from tui.widgets.paged_table import PagedTable, PageSource
 

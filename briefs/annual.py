@@ -15,13 +15,10 @@ from briefs.frame import Align, PartyDocument, vn_period
 from briefs.supervisor import cadence
 from briefs.vn import vn_number
 from briefs.wording import Identity, body_name, counted, percent, vi
-from store import settings
-from store.cadence import visit_compliance
-from store.concern_figures import ConcernFigures, concern_figures
-from store.letterhead import Letterhead, letterhead
-from store.periods import Period
+from store.concerns.figures import ConcernFigures, concern_figures
+from store.core import settings
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
-from store.report_figures import (
+from store.reports.figures import (
     TOP,
     MeetingFigures,
     PlanFigures,
@@ -31,7 +28,10 @@ from store.report_figures import (
     plan_figures,
     visit_figures,
 )
-from store.rulebook import Rulebook
+from store.reports.letterhead import Letterhead, letterhead
+from store.rules.cadence import visit_compliance
+from store.rules.periods import Period
+from store.rules.rulebook import Rulebook
 
 KIND, DOC_CODE, FILE_LABEL = "annual", "BC", "BC thực hiện nghị quyết"
 TITLE = "Nghị quyết về nâng cao chất lượng sinh hoạt đảng ở cơ sở"

@@ -23,11 +23,11 @@ from pathlib import Path
 from briefs import annual, plan, supervisor, unit, visit
 from briefs.vn import document_number
 from briefs.write import ascii_name, save_docx, sweep_orphans, sync_folder
-from store import db as store_db
-from store import settings
-from store.brief_log import allocate_number, log_brief
-from store.errors import PhutrachError
-from store.letterhead import letterhead
+from store.core import db as store_db
+from store.core import settings
+from store.core.errors import PhutrachError
+from store.reports.brief_log import allocate_number, log_brief
+from store.reports.letterhead import letterhead
 
 KINDS = {m.KIND: m for m in (visit, supervisor, unit, annual, plan)}
 

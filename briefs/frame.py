@@ -41,7 +41,7 @@ from briefs.vn import (
     vn_share,
 )
 from briefs.write import save_docx
-from store.letterhead import Letterhead, letterhead, save_letterhead
+from store.reports.letterhead import Letterhead, letterhead, save_letterhead
 
 __all__ = [
     "DOC_TYPES", "DRAFTER_NOTE", "Letterhead", "PartyDocument", "document_number", "letterhead",

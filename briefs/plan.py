@@ -9,13 +9,13 @@ from datetime import date
 
 from briefs.frame import PartyDocument
 from briefs.wording import Identity, body_name, short_date, vi
-from store import settings
-from store.letterhead import Letterhead, letterhead
-from store.people import PersonProfile, person_profile
-from store.periods import Period
-from store.rulebook import Rulebook
-from store.succession import PlanDetail, plan_detail
-from store.units import Unit, get_unit
+from store.core import settings
+from store.org.units import Unit, get_unit
+from store.personnel.people import PersonProfile, person_profile
+from store.personnel.succession import PlanDetail, plan_detail
+from store.reports.letterhead import Letterhead, letterhead
+from store.rules.periods import Period
+from store.rules.rulebook import Rulebook
 
 KIND, DOC_CODE, FILE_LABEL = "plan", "KH", "KH tạo nguồn bí thư"
 # An action's status as a plan writes it (the screens' labels are shared with concerns).

@@ -2,8 +2,8 @@
 
 from briefs.frame import PartyDocument
 from briefs.vn import vn_number
-from store.concern_figures import ConcernFigures
-from store.rulebook import Rulebook
+from store.concerns.figures import ConcernFigures
+from store.rules.rulebook import Rulebook
 
 
 def rating_rows(counts: dict[str, int], rb: Rulebook) -> list[list]:

@@ -15,20 +15,20 @@ from briefs import sections
 from briefs.frame import PartyDocument, vn_period
 from briefs.visit import OPEN_ROUTES
 from briefs.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
-from store import settings
-from store.cadence import ComplianceLine, visit_compliance
-from store.capability import CapabilityNote, latest_note
-from store.concern_board import BoardRow, board
-from store.concern_figures import ConcernFigures, concern_figures
-from store.letterhead import Letterhead, letterhead
-from store.periods import Period
+from store.concerns.board import BoardRow, board
+from store.concerns.figures import ConcernFigures, concern_figures
+from store.core import settings
+from store.org.supervisor_search import Supervisor, get_supervisor
+from store.org.units import Unit, get_unit
 from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
-from store.regime import UnitRegime, unit_regime
-from store.report_figures import owed_by
-from store.rulebook import Rulebook
-from store.supervisor_search import Supervisor, get_supervisor
-from store.units import Unit, get_unit
+from store.personnel.capability import CapabilityNote, latest_note
+from store.reports.figures import owed_by
+from store.reports.letterhead import Letterhead, letterhead
+from store.rules.cadence import ComplianceLine, visit_compliance
+from store.rules.periods import Period
+from store.rules.rulebook import Rulebook
 from store.visits import VisitRow, list_visits
+from store.visits.regime import UnitRegime, unit_regime
 
 KIND, DOC_CODE, FILE_LABEL = "supervisor", "BC", "BC phụ trách cơ sở"
 

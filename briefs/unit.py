@@ -12,20 +12,20 @@ from datetime import date
 from briefs import charts, sections
 from briefs.frame import PartyDocument, vn_period
 from briefs.wording import Identity, counted, percent, short_date, vi
-from store import settings
-from store.capability import CapabilityNote, timeline
-from store.concern_board import BoardRow, board
-from store.concern_figures import ConcernFigures, concern_figures
-from store.grid import ComplianceGrid, compliance_grid
-from store.letterhead import Letterhead, letterhead
-from store.meetings import Meeting, list_meetings
-from store.people import UnitPeople, unit_people
-from store.periods import Period
-from store.regime import TrendPoint, UnitRegime, unit_regime, unit_trend
-from store.rulebook import Rulebook
-from store.succession import PlanDetail, list_plans, plan_detail
-from store.units import Unit, UnitDetail, ancestors, get_unit, unit_detail
+from store.concerns.board import BoardRow, board
+from store.concerns.figures import ConcernFigures, concern_figures
+from store.core import settings
+from store.org.units import Unit, UnitDetail, ancestors, get_unit, unit_detail
+from store.personnel.capability import CapabilityNote, timeline
+from store.personnel.people import UnitPeople, unit_people
+from store.personnel.succession import PlanDetail, list_plans, plan_detail
+from store.reports.letterhead import Letterhead, letterhead
+from store.rules.periods import Period
+from store.rules.rulebook import Rulebook
 from store.visits import VisitRow, list_visits
+from store.visits.grid import ComplianceGrid, compliance_grid
+from store.visits.meetings import Meeting, list_meetings
+from store.visits.regime import TrendPoint, UnitRegime, unit_regime, unit_trend
 
 KIND, DOC_CODE, FILE_LABEL = "unit", "BC", "BC tình hình tổ chức đảng"
 TREND_MONTHS = 12

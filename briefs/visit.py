@@ -10,17 +10,17 @@ from datetime import date
 from briefs.frame import PartyDocument, vn_date
 from briefs.vn import vn_number
 from briefs.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
-from store import settings
-from store.cadence import Assignment, assignment_on
 from store.concerns import Concern, get_concern
-from store.errors import ValidationError
-from store.i18n import _
-from store.letterhead import Letterhead, letterhead
-from store.periods import Period
-from store.report_figures import visit_concern_ids
-from store.rulebook import Rulebook
-from store.supervisor_search import Supervisor, get_supervisor
-from store.units import Unit, ancestors, get_unit
+from store.core import settings
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.org.supervisor_search import Supervisor, get_supervisor
+from store.org.units import Unit, ancestors, get_unit
+from store.reports.figures import visit_concern_ids
+from store.reports.letterhead import Letterhead, letterhead
+from store.rules.cadence import Assignment, assignment_on
+from store.rules.periods import Period
+from store.rules.rulebook import Rulebook
 from store.visits import Visit, get_visit
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"

@@ -13,7 +13,7 @@
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from store.periods import Period
+from store.rules.periods import Period
 
 _ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

@@ -11,9 +11,9 @@ from functools import cache
 
 from briefs.vn import vn_number, vn_share
 from briefs.write import brief_filename
-from store.i18n import catalog
-from store.labels import label
-from store.letterhead import Letterhead
+from store.lang.i18n import catalog
+from store.lang.labels import label
+from store.reports.letterhead import Letterhead
 
 # Words of a body's name that stay in lower case in running text ("Huyện ủy An Hòa").
 _COMMON = {

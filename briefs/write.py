@@ -9,9 +9,9 @@ import time
 from io import BytesIO
 from pathlib import Path
 
-from store.errors import PhutrachError
-from store.i18n import _
-from store.text import fold
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+from store.lang.text import fold
 
 MAX_NAME = 120  # characters before ".docx", well under every file system's limit
 

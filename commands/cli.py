@@ -10,7 +10,7 @@ import click
 
 from commands.click_i18n import translate_click
 from commands.common import Context, PhutrachGroup
-from store.i18n import LANGUAGES, _
+from store.lang.i18n import LANGUAGES, _
 
 translate_click()
 

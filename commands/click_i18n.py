@@ -1,7 +1,7 @@
 """Click's own messages (usage errors, "default:", "Try … for help") in the user's language.
 
 Click translates through the `gettext` functions its modules import by name; pointing those
-names at phutrach's catalog (store/locale/<lang>/click.po) makes a mistyped option or a wrong
+names at phutrach's catalog (store/lang/locale/<lang>/click.po) makes a mistyped option or a wrong
 choice read as Vietnamese as the rest of the CLI. The text is looked up when shown, so the
 language chosen by --lang still applies.
 """
@@ -14,7 +14,7 @@ import click.parser
 import click.termui
 import click.types
 
-from store.i18n import _, ngettext
+from store.lang.i18n import _, ngettext
 
 MODULES = (
     click.core,

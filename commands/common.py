@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from store import db as store_db
-from store.errors import PhutrachError
-from store.i18n import _
-from store.paths import default_db_path
+from store.core import db as store_db
+from store.core.errors import PhutrachError
+from store.core.paths import default_db_path
+from store.lang.i18n import _
 
 FORMATS = ("table", "csv", "json")
 

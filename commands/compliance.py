@@ -12,13 +12,13 @@ import click
 from commands.choose import as_of_day, as_of_option, day_text, mark, percent, shorten
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store import settings
-from store.cadence import ComplianceLine
-from store.i18n import _
-from store.periods import Period
-from store.regime import RegimeLine, UnitRegime, unit_regime, visit_compliance
-from store.rulebook import MEETING_KINDS
-from store.units import children, find_unit
+from store.core import settings
+from store.lang.i18n import _
+from store.org.units import children, find_unit
+from store.rules.cadence import ComplianceLine
+from store.rules.periods import Period
+from store.rules.rulebook import MEETING_KINDS
+from store.visits.regime import RegimeLine, UnitRegime, unit_regime, visit_compliance
 
 UNIT_WIDTH = 36
 

@@ -8,11 +8,12 @@ from commands import filters
 from commands.cells import wrap, wrap_headers
 from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
-from store import labels, settings
-from store.concern_board import board
-from store.concern_figures import concern_figures
-from store.i18n import _
-from store.periods import Period
+from store.concerns.board import board
+from store.concerns.figures import concern_figures
+from store.core import settings
+from store.lang import labels
+from store.lang.i18n import _
+from store.rules.periods import Period
 
 
 @cli.group(

@@ -5,7 +5,7 @@ travels with the data (a comment line would not be valid CSV)."""
 import click
 
 from commands.common import output
-from store.i18n import _
+from store.lang.i18n import _
 
 MARKER = "confidential"
 

@@ -7,7 +7,7 @@ import click
 
 from commands.cli import cli
 from store.demo import build_demo_file, demo_path
-from store.i18n import _, decimal
+from store.lang.i18n import _, decimal
 
 
 @cli.command(

@@ -14,10 +14,11 @@ from commands.choose import (
 )
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store import labels, settings
-from store.i18n import _
-from store.regime import DueItem, due_list
-from store.units import list_units
+from store.core import settings
+from store.lang import labels
+from store.lang.i18n import _
+from store.org.units import list_units
+from store.visits.regime import DueItem, due_list
 
 UNIT_WIDTH = 40
 

@@ -7,8 +7,9 @@ import click
 from commands.cli import cli
 from commands.common import fail, pass_ctx
 from commands.confidential import banner
-from store import importer, personnel_export, tabular
-from store.i18n import _
+from store.exchange import importer, tabular
+from store.exchange import personnel as personnel_export
+from store.lang.i18n import _
 
 
 @cli.command(

@@ -2,11 +2,11 @@
 status, a rulebook category or route, a supervisor, a unit. Bad values fail in one line."""
 
 from commands.common import fail
-from store import settings
-from store.i18n import _
-from store.import_values import choice, word
-from store.supervisor_search import find_supervisor
-from store.units import find_unit
+from store.core import settings
+from store.exchange.values import choice, word
+from store.lang.i18n import _
+from store.org.supervisor_search import find_supervisor
+from store.org.units import find_unit
 
 
 def code_of(table: str, value: str | None) -> str | None:

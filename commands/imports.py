@@ -7,8 +7,8 @@ import click
 
 from commands.cli import cli
 from commands.common import pass_ctx
-from store import importer, tabular
-from store.i18n import _
+from store.exchange import importer, tabular
+from store.lang.i18n import _
 
 
 @cli.command(

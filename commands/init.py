@@ -4,7 +4,7 @@ import click
 
 from commands.cli import cli
 from commands.common import pass_ctx
-from store.i18n import _
+from store.lang.i18n import _
 
 
 @cli.command(help=_("Create an empty database (at --db, PHUTRACH_DB or the default place)."))

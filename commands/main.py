@@ -4,7 +4,7 @@ every help text is translated when click reads it."""
 import os
 import sys
 
-from store.i18n import set_language
+from store.lang.i18n import set_language
 
 
 def _language_from_argv(argv: list[str]) -> str | None:

@@ -6,9 +6,10 @@ import click
 
 from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
-from store import audit, records
-from store import backup as store_backup
-from store.i18n import _
+from store.core import backup as store_backup
+from store.core import records
+from store.history import audit
+from store.lang.i18n import _
 from store.personnel import PERSONNEL_TABLES
 
 

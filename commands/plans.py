@@ -8,9 +8,9 @@ from commands.cells import wrap, wrap_headers
 from commands.cli import cli
 from commands.common import format_option, pass_ctx
 from commands.confidential import confidential_output
-from store import labels
-from store.i18n import _
-from store.succession import list_plans
+from store.lang import labels
+from store.lang.i18n import _
+from store.personnel.succession import list_plans
 
 
 @cli.command(

@@ -5,10 +5,11 @@ from tabulate import tabulate
 
 from commands.cli import cli
 from commands.common import pass_ctx
-from store import labels, settings
-from store import rulebook as rulebooks
-from store.i18n import _
-from store.rulebook import UNIT_KINDS, Rulebook
+from store.core import settings
+from store.lang import labels
+from store.lang.i18n import _
+from store.rules import rulebook as rulebooks
+from store.rules.rulebook import UNIT_KINDS, Rulebook
 
 
 @cli.command(help=_("Show the rulebook in force: meeting frequencies, score sheet, thresholds."))

@@ -8,8 +8,8 @@ from commands.cells import wrap, wrap_headers
 from commands.cli import cli
 from commands.common import format_option, pass_ctx
 from commands.confidential import confidential_output
-from store import labels
-from store.i18n import _
+from store.lang import labels
+from store.lang.i18n import _
 from store.personnel import secretaries as list_secretaries
 
 

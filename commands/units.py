@@ -4,9 +4,9 @@ import click
 
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store import labels
-from store.i18n import _
-from store.units import get_unit, list_units
+from store.lang import labels
+from store.lang.i18n import _
+from store.org.units import get_unit, list_units
 
 
 @cli.command(help=_("List the units (Party organizations), optionally searched by name."))

@@ -6,9 +6,10 @@ from briefs.vn import vn_number
 from commands.choose import chosen_supervisor, day_text, supervisor_options, whose
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store import labels, settings
-from store.i18n import _
-from store.periods import Period
+from store.core import settings
+from store.lang import labels
+from store.lang.i18n import _
+from store.rules.periods import Period
 from store.visits import VisitRow, list_visits
 
 FIELDS = (

@@ -2,8 +2,8 @@
 
 import pytest
 
-from store import db as store_db
-from store.i18n import set_language
+from store.core import db as store_db
+from store.lang.i18n import set_language
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from store.i18n import LOCALE_DIR, _, catalog, set_language
+from store.lang.i18n import LOCALE_DIR, _, catalog, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("store", "briefs", "commands", "tui")
@@ -76,8 +76,8 @@ def test_unknown_language_falls_back_to_vietnamese():
 
 
 def test_labels_follow_the_language_though_made_once_per_language():
-    from store.i18n import set_language
-    from store.labels import label
+    from store.lang.i18n import set_language
+    from store.lang.labels import label
 
     assert label("unit_kind", "cell") == "Chi bộ trực thuộc"
     set_language("en")

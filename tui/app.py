@@ -9,10 +9,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 
-from store import db as store_db
-from store import units
-from store.errors import PhutrachError
-from store.i18n import _
+from store.core import db as store_db
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+from store.org import units
 from tui import registry
 from tui.bindings import TranslatedBindings
 from tui.palette import AppCommands

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap
 
-from store.i18n import _
+from store.lang.i18n import _
 
 
 def translate(binding: Binding) -> Binding:

@@ -11,9 +11,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from store import paths, settings
-from store.brief_scopes import is_confidential
-from store.i18n import _
+from store.core import paths, settings
+from store.lang.i18n import _
+from store.reports.scopes import is_confidential
 
 FOLDER_KEY = "briefs.out_dir"  # the folder chosen last on the briefs screen
 

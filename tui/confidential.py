@@ -1,7 +1,7 @@
 """The mark every screen, panel or form showing personnel assessments (capability notes,
 replacement-source plans) carries in its title or border."""
 
-from store.i18n import _
+from store.lang.i18n import _
 
 
 def marked(title: str) -> str:

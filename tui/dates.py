@@ -9,8 +9,8 @@
 import re
 from datetime import date, timedelta
 
-from store.errors import ValidationError
-from store.i18n import _
+from store.core.errors import ValidationError
+from store.lang.i18n import _
 
 _VN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")

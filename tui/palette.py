@@ -10,10 +10,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
-from store import units
-from store.i18n import _
-from store.labels import label
-from store.text import fold
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.lang.text import fold
+from store.org import units
 from tui import registry
 
 UNIT_HITS = 8

@@ -5,7 +5,7 @@ import zlib
 
 import pytest
 
-from store.letterhead import Letterhead
+from store.reports.letterhead import Letterhead
 
 
 @pytest.fixture

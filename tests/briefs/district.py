@@ -4,13 +4,13 @@ secretary and an active replacement-source plan."""
 
 from datetime import date
 
-from store import records, settings
-from store.capability import record_note
 from store.concerns import raise_concern
-from store.meetings import record_meeting
-from store.people import add_person, appoint
-from store.succession import activate_plan, add_action, add_candidate, start_plan
+from store.core import records, settings
+from store.personnel.capability import record_note
+from store.personnel.people import add_person, appoint
+from store.personnel.succession import activate_plan, add_action, add_candidate, start_plan
 from store.visits import record_visit
+from store.visits.meetings import record_meeting
 
 TODAY = date(2026, 10, 10)
 NARRATIVE = "Ít nắm bắt chủ trương mới, điều hành sinh hoạt lúng túng"

@@ -14,14 +14,14 @@ from docx.oxml.ns import qn
 from briefs import annual, plan, supervisor, unit, visit
 from briefs.batch import Job, generate
 from briefs.ooxml import FONT, font_slots
-from store import brief_log
-from store import db as store_db
-from store.cadence import visit_compliance
-from store.regime import unit_regime
-from store.report_figures import meeting_figures, owed_by, rating_counts
-from store.settings import rulebook
-from store.succession import plan_detail
+from store.core import db as store_db
+from store.core.settings import rulebook
+from store.personnel.succession import plan_detail
+from store.reports import brief_log
+from store.reports.figures import meeting_figures, owed_by, rating_counts
+from store.rules.cadence import visit_compliance
 from store.visits import get_visit
+from store.visits.regime import unit_regime
 from tests.briefs import district
 from tests.briefs.district import ACTION, CANDIDATE, FLAGGED, NARRATIVE, TODAY
 

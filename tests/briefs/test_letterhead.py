@@ -5,9 +5,9 @@ from dataclasses import replace
 import pytest
 
 from briefs.frame import letterhead, save_letterhead
-from store import settings
-from store.errors import ValidationError
-from store.i18n import set_language
+from store.core import settings
+from store.core.errors import ValidationError
+from store.lang.i18n import set_language
 
 
 def test_official_defaults(db):

@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from store import db as store_db
-from store import records, settings
-from store.brief_log import allocate_number, find_brief, list_briefs, log_brief
-from store.errors import ValidationError
+from store.core import db as store_db
+from store.core import records, settings
+from store.core.errors import ValidationError
+from store.reports.brief_log import allocate_number, find_brief, list_briefs, log_brief
 
 SHA = "ab" * 32
 

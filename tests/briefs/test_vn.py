@@ -15,7 +15,7 @@ from briefs.vn import (
     vn_quarter,
     vn_share,
 )
-from store.errors import ValidationError
+from store.core.errors import ValidationError
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import docx
 import pytest
 
 from briefs.write import ascii_name, brief_filename, save_docx, sweep_orphans
-from store.errors import PhutrachError
+from store.core.errors import PhutrachError
 
 
 def _document(text: str):

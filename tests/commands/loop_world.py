@@ -6,10 +6,10 @@ from datetime import date
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import db as store_db
-from store import records, settings
-from store.meetings import record_meeting
+from store.core import db as store_db
+from store.core import records, settings
 from store.visits import record_visit
+from store.visits.meetings import record_meeting
 
 AS_OF = "2026-10-20"
 TODAY = date(2026, 10, 20)

@@ -1,9 +1,11 @@
 """A small district for the personnel and concern commands, built through the store's own
 write paths, with fixed dates (pass --as-of AS_OF) and secrets that must never leak."""
 
-from store import concerns, people, records, succession
-from store import db as store_db
-from store.capability import record_note
+from store import concerns
+from store.core import db as store_db
+from store.core import records
+from store.personnel import people, succession
+from store.personnel.capability import record_note
 
 AS_OF = "2025-10-01"
 # Assessment content: must appear only where personnel content is asked for.

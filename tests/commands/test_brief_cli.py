@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 import briefs.unit
 from commands.cli import cli
-from store import brief_log
-from store import db as store_db
+from store.core import db as store_db
+from store.reports import brief_log
 from tests.briefs import district
 
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import db as store_db
-from store import records, settings
-from store.i18n import set_language
+from store.core import db as store_db
+from store.core import records, settings
+from store.lang.i18n import set_language
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -188,7 +188,9 @@ def test_a_broken_rulebook_fails_in_one_line_naming_file_and_key(tmp_path, conte
 
 
 def test_a_rulebook_with_a_bad_value_names_the_key(tmp_path):
-    shipped = (ROOT / "store" / "rulebooks" / "resolution.toml").read_text(encoding="utf-8")
+    shipped = (ROOT / "store" / "rules" / "rulebooks" / "resolution.toml").read_text(
+        encoding="utf-8"
+    )
     path = tmp_path / "district.toml"
     path.write_text(shipped.replace("grace_days = 7", "grace_days = -7"), encoding="utf-8")
     result = run("rules", "--rulebook", path)

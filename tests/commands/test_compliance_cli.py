@@ -79,8 +79,8 @@ def test_a_month_still_running_is_pending_not_missed(world):
 
 def test_a_unit_without_a_supervisor_has_one_row(world):
     path, ids = world
-    from store import db as store_db
-    from store import records
+    from store.core import db as store_db
+    from store.core import records
 
     db = store_db.connect(path)
     records.insert(db, "units", {"code": "XA-DA-03", "name": "Chi bộ thôn Bắc", "kind": "cell",

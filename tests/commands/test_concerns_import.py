@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from commands.cli import cli
 from store import concerns
-from store import db as store_db
+from store.core import db as store_db
 from tests.commands.personnel_district import build
 from tests.commands.test_cli import assert_one_line_error
 

@@ -7,8 +7,8 @@ import types
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import db as store_db
-from store.paths import default_db_path, demo_db_path
+from store.core import db as store_db
+from store.core.paths import default_db_path, demo_db_path
 
 
 def run(*args):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from commands.cli import cli
-from store import db as store_db
+from store.core import db as store_db
 from tests.commands.test_cli import assert_one_line_error
 
 UNITS = (

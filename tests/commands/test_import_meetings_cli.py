@@ -7,7 +7,7 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from store import db as store_db
+from store.core import db as store_db
 from tests.commands.loop_world import FULL, make_world, run
 from tests.commands.test_cli import assert_one_line_error
 
@@ -170,7 +170,7 @@ def test_a_visit_to_a_meeting_the_unit_reported_joins_it(world, tmp_path):
 
 def test_criterion_labels_are_accepted_as_headers(world, tmp_path):
     path, _ids = world
-    from store.rulebook import load
+    from store.rules.rulebook import load
 
     file = tmp_path / "phieu.csv"
     with file.open("w", encoding="utf-8", newline="") as out:
@@ -221,7 +221,7 @@ def test_a_bad_visit_row_writes_nothing(world, tmp_path, head, row, fragment):
 
 def test_a_planned_visit_is_completed_by_its_import(world, tmp_path):
     path, ids = world
-    from store.planning import plan_visit
+    from store.visits.planning import plan_visit
 
     db = store_db.connect(path)
     from datetime import date

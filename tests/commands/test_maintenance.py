@@ -4,8 +4,8 @@ from datetime import date
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import db as store_db
-from store import records
+from store.core import db as store_db
+from store.core import records
 
 
 def _run(db_path, *args):

@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from commands.cli import cli
-from store import db as store_db
-from store import importer, personnel_export
-from store.errors import ValidationError
+from store.core import db as store_db
+from store.core.errors import ValidationError
+from store.exchange import importer
+from store.exchange import personnel as personnel_export
 from store.personnel import PERSONNEL_TABLES
 from tests.commands.personnel_district import CANDIDATE_NOTE, NARRATIVE, SECRETS, build
 from tests.commands.test_cli import assert_one_line_error

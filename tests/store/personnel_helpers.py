@@ -1,7 +1,7 @@
 """Builders for the personnel tests: units, supervisors, assignments and visits, written
 through store.records as the modules that own them would."""
 
-from store import records
+from store.core import records
 
 
 def unit(db, name, kind="cell", parent_id=None, **extra) -> int:

@@ -2,9 +2,10 @@
 
 import pytest
 
-from store import audit, records
-from store.errors import NotFound
-from store.i18n import set_language
+from store.core import records
+from store.core.errors import NotFound
+from store.history import audit
+from store.lang.i18n import set_language
 from store.visits import delete_visit, get_visit
 from tests.store.test_meetings_visits import visit, world  # noqa: F401 -- the fixture
 

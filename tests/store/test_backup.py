@@ -2,9 +2,9 @@ import stat
 
 import pytest
 
-from store import backup, records
-from store import db as store_db
-from store.errors import DatabaseProblem
+from store.core import backup, records
+from store.core import db as store_db
+from store.core.errors import DatabaseProblem
 
 
 def _unit(db, name="Chi bộ thôn Đông"):

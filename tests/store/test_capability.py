@@ -1,10 +1,11 @@
 import pytest
 
-from store import capability, records, settings
-from store.errors import NotFound, ValidationError
-from store.people import add_person, appoint
-from store.rulebook import SHIPPED, load
-from store.succession import start_plan
+from store.core import records, settings
+from store.core.errors import NotFound, ValidationError
+from store.personnel import capability
+from store.personnel.people import add_person, appoint
+from store.personnel.succession import start_plan
+from store.rules.rulebook import SHIPPED, load
 from tests.store.personnel_helpers import changes, supervisor, unit, visit
 
 GOOD = {"political_ethics": "good", "prestige": "fair", "chairing": "average"}

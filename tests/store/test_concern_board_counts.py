@@ -2,8 +2,8 @@
 
 import pytest
 
-from store import records, settings
-from store.concern_board import (
+from store.concerns import reopen, transition
+from store.concerns.board import (
     AGEING_DAYS,
     BoardCounts,
     board,
@@ -11,9 +11,9 @@ from store.concern_board import (
     board_row,
     count_board,
 )
-from store.concerns import reopen, transition
-from store.errors import NotFound
-from store.supervisors import current_supervisor_id, list_supervisors
+from store.core import records, settings
+from store.core.errors import NotFound
+from store.org.supervisors import current_supervisor_id, list_supervisors
 from tests.store.test_concerns import AS_OF, TODAY, _ids, _raise, _world
 
 

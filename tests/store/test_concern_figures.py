@@ -28,9 +28,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from store import records
-from store.concern_figures import FigureLine, concern_figures
 from store.concerns import raise_concern, reopen, transition
+from store.concerns.figures import FigureLine, concern_figures
+from store.core import records
 
 TODAY = dt.date(2026, 6, 30)
 Q1 = ("2026-01-01", "2026-03-31")

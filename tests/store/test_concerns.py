@@ -7,9 +7,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import db as store_db
-from store import records
-from store.concern_board import board, count_board
 from store.concerns import (
     CLOSED,
     STATUSES,
@@ -22,7 +19,10 @@ from store.concerns import (
     reopen,
     transition,
 )
-from store.errors import NotFound, ValidationError
+from store.concerns.board import board, count_board
+from store.core import db as store_db
+from store.core import records
+from store.core.errors import NotFound, ValidationError
 
 TODAY = dt.date(2026, 6, 30)
 

@@ -3,9 +3,9 @@ import stat
 
 import pytest
 
-from store import db as store_db
-from store import records, schema
-from store.errors import DatabaseProblem, NotFound
+from store.core import db as store_db
+from store.core import records, schema
+from store.core.errors import DatabaseProblem, NotFound
 
 
 def test_new_database_is_owner_only_with_schema(db_path):

@@ -8,13 +8,17 @@ from datetime import date
 
 import pytest
 
-from store import cadence, demo, demo_data, planning, settings
-from store import db as store_db
+from store.core import db as store_db
+from store.core import settings
+from store.core.errors import ValidationError
 from store.demo import TABLES, build_demo, build_demo_file
-from store.errors import ValidationError
-from store.people import list_people
-from store.rulebook import load
-from store.units import list_units
+from store.demo import build as demo
+from store.demo import data as demo_data
+from store.org.units import list_units
+from store.personnel.people import list_people
+from store.rules import cadence
+from store.rules.rulebook import load
+from store.visits import planning
 
 TODAY = date(2026, 10, 15)
 
@@ -352,7 +356,7 @@ def test_an_interrupted_build_keeps_the_old_demo(tmp_path, monkeypatch):
     ["units", "supervisors", "assignments", "people", "posts", "meetings", "visits", "concerns"],
 )
 def test_every_kind_of_the_demo_exports_and_imports_back_unchanged(tmp_path, kind):
-    from store import importer, tabular
+    from store.exchange import importer, tabular
 
     db = store_db.memory()
     build_demo(db, today=TODAY)

@@ -6,10 +6,10 @@ import random
 import uuid
 from datetime import date
 
-from store import db as store_db
-from store import demo
+from store.core import db as store_db
+from store.demo import build as demo
 from store.demo import build_demo
-from store.demo_base import Rows
+from store.demo.base import Rows
 
 TODAY = date(2026, 10, 15)
 

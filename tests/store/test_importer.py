@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from store import db as store_db
-from store import importer, records, tabular
-from store.errors import ValidationError
-from store.i18n import set_language
-from store.import_values import iso_date
+from store.core import db as store_db
+from store.core import records
+from store.core.errors import ValidationError
+from store.exchange import importer, tabular
+from store.exchange.values import iso_date
+from store.lang.i18n import set_language
 
 UNITS_VI = [
     [

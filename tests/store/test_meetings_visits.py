@@ -5,10 +5,21 @@ from datetime import date
 
 import pytest
 
-from store import records, settings
-from store.errors import ValidationError
-from store.i18n import set_language
-from store.meetings import (
+from store.core import records, settings
+from store.core.errors import ValidationError
+from store.lang.i18n import set_language
+from store.rules.rulebook import load
+from store.rules.scoring import live_rating
+from store.visits import (
+    count_visits,
+    delete_visit,
+    get_visit,
+    list_visits,
+    record_visit,
+    restore_visit,
+    update_visit,
+)
+from store.visits.meetings import (
     delete_meeting,
     get_meeting,
     list_meetings,
@@ -16,23 +27,12 @@ from store.meetings import (
     record_meeting,
     update_meeting,
 )
-from store.planning import (
+from store.visits.planning import (
     agenda,
     cancel_planned_visit,
     missed_visits,
     plan_visit,
     suggest_plan,
-)
-from store.rulebook import load
-from store.visits import (
-    count_visits,
-    delete_visit,
-    get_visit,
-    list_visits,
-    live_rating,
-    record_visit,
-    restore_visit,
-    update_visit,
 )
 
 TODAY = date(2026, 10, 20)

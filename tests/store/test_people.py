@@ -2,9 +2,10 @@ from datetime import date
 
 import pytest
 
-from store import people, records
-from store.errors import NotFound, ValidationError
-from store.i18n import set_language
+from store.core import records
+from store.core.errors import NotFound, ValidationError
+from store.lang.i18n import set_language
+from store.personnel import people
 from tests.store.personnel_helpers import changes, unit
 
 

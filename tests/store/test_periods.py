@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.errors import ValidationError
-from store.i18n import set_language
-from store.periods import (
+from store.core.errors import ValidationError
+from store.lang.i18n import set_language
+from store.rules.periods import (
     LENGTH,
     PERS,
     Period,

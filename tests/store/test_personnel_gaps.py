@@ -2,11 +2,12 @@ from datetime import date
 
 import pytest
 
-from store import personnel, succession
-from store.capability import get_note, record_note
-from store.errors import ValidationError
-from store.people import add_person, appoint, end_post, get_person
-from store.personnel_common import parse_date, year_before
+from store import personnel
+from store.core.checks import parse_date, year_before
+from store.core.errors import ValidationError
+from store.personnel import succession
+from store.personnel.capability import get_note, record_note
+from store.personnel.people import add_person, appoint, end_post, get_person
 from tests.store.personnel_helpers import assign, supervisor, unit
 
 AS_OF = "2025-10-01"
@@ -210,9 +211,9 @@ def test_the_twelve_months_window(day, before):
 def test_gap_counts_are_the_sizes_of_the_gaps_without_reading_them():
     """The panels count in SQL; the figures equal the rows `personnel_gaps` lists, for the
     whole committee and for each supervisor of the demo district."""
-    from store import db as store_db
+    from store.core import db as store_db
     from store.demo import build_demo
-    from store.supervisors import list_supervisors
+    from store.org.supervisors import list_supervisors
 
     db = store_db.memory()
     build_demo(db, today=date(2026, 10, 15))

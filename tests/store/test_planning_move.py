@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from store import records
-from store.errors import ValidationError
-from store.planning import cancel_planned_visit, move_planned_visit, plan_visit
+from store.core import records
+from store.core.errors import ValidationError
+from store.visits.planning import cancel_planned_visit, move_planned_visit, plan_visit
 
 TODAY = date(2026, 10, 20)
 

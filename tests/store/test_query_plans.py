@@ -13,22 +13,19 @@ from datetime import date
 import pytest
 
 from briefs import annual
-from store import (
-    concern_board,
-    concern_figures,
-    personnel,
-    regime,
-    report_figures,
-    settings,
-    units,
-    visit_list,
-)
-from store import db as store_db
-from store.cadence import due_list, visit_compliance
+from store import personnel
+from store.concerns import board as concern_board
+from store.concerns import figures as concern_figures
+from store.core import db as store_db
+from store.core import settings
 from store.demo import build_demo
-from store.periods import Period
-from store.planning import agenda, missed_visits, suggest_plan
-from store.succession import list_plans
+from store.org import units
+from store.personnel.succession import list_plans
+from store.reports import figures as report_figures
+from store.rules.cadence import due_list, visit_compliance
+from store.rules.periods import Period
+from store.visits import regime, visit_list
+from store.visits.planning import agenda, missed_visits, suggest_plan
 
 TODAY = date(2026, 10, 15)
 DAY = TODAY.isoformat()

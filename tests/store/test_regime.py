@@ -7,15 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store import records
-from store import settings as store_settings
-from store.cadence import Assignment, assignment_state, due_list, state_of, visit_compliance
-from store.grid import compliance_grid
-from store.meetings import record_meeting
-from store.periods import CADENCE_PER, Period
-from store.regime import unit_regime, unit_trend
-from store.rulebook import load
+from store.core import records
+from store.core import settings as store_settings
+from store.rules.cadence import Assignment, assignment_state, due_list, state_of, visit_compliance
+from store.rules.periods import CADENCE_PER, Period
+from store.rules.rulebook import load
 from store.visits import record_visit
+from store.visits.grid import compliance_grid
+from store.visits.meetings import record_meeting
+from store.visits.regime import unit_regime, unit_trend
 
 LATER = date(2030, 1, 1)  # "today" for records, so that no meeting is in the future
 FULL = {
@@ -472,7 +472,7 @@ def test_meeting_aggregates_never_scan_the_meetings_table(tree):
 
 def test_a_grids_first_page_is_the_whole_grids_first_rows():
     """The compliance screen shows the first units while the whole grid is worked out."""
-    from store import db as store_db
+    from store.core import db as store_db
     from store.demo import build_demo
 
     db = store_db.memory()

@@ -1,7 +1,7 @@
 import pytest
 
-from store import rulebook
-from store.rulebook import RulebookError
+from store.rules import rulebook
+from store.rules.rulebook import RulebookError
 
 
 def test_default_rulebook_is_the_resolutions():

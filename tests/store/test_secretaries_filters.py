@@ -1,8 +1,8 @@
-"""The yes/no filters of store.personnel.secretaries: acting, active plan, concurrent role."""
+"""The yes/no filters of store.roster.secretaries: acting, active plan, concurrent role."""
 
 import pytest
 
-from store import people, personnel, succession
+from store.personnel import people, roster, succession
 from tests.store.personnel_helpers import unit
 
 AS_OF = "2026-09-30"
@@ -45,29 +45,29 @@ def test_each_filter_keeps_its_rows_and_counts_agree(db, cells):
         ({"active_plan": True}, ["Lê Văn Cường"]),
         ({"active_plan": False, "acting": False}, ["Nguyễn Văn Ấn"]),
     ):
-        rows = personnel.secretaries(db, as_of=AS_OF, **flags)
+        rows = roster.secretaries(db, as_of=AS_OF, **flags)
         assert _names(rows) == expected, flags
-        assert personnel.count_secretaries(db, as_of=AS_OF, **flags) == len(expected)
+        assert roster.count_secretaries(db, as_of=AS_OF, **flags) == len(expected)
 
 
 def test_an_unknown_filter_is_refused(db, cells):
     with pytest.raises(TypeError):
-        personnel.secretaries(db, as_of=AS_OF, vacant=True)
+        roster.secretaries(db, as_of=AS_OF, vacant=True)
 
 
 def test_a_list_pages_through_the_posts_it_found_once(db, cells):
     """secretary_posts finds the rows' order once a search; secretaries_of reads any page of
     it, in that order, with the same rows as secretaries."""
-    posts = personnel.secretary_posts(db, as_of=AS_OF)
-    assert len(posts) == personnel.count_secretaries(db, as_of=AS_OF) == 3
-    whole = personnel.secretaries(db, as_of=AS_OF, limit=None)
-    assert personnel.secretaries_of(db, posts[1:], AS_OF) == whole[1:]
-    assert _names(personnel.secretaries_of(db, posts[::-1], AS_OF)) == _names(whole)[::-1]
-    assert personnel.secretaries_of(db, [], AS_OF) == []
+    posts = roster.secretary_posts(db, as_of=AS_OF)
+    assert len(posts) == roster.count_secretaries(db, as_of=AS_OF) == 3
+    whole = roster.secretaries(db, as_of=AS_OF, limit=None)
+    assert roster.secretaries_of(db, posts[1:], AS_OF) == whole[1:]
+    assert _names(roster.secretaries_of(db, posts[::-1], AS_OF)) == _names(whole)[::-1]
+    assert roster.secretaries_of(db, [], AS_OF) == []
 
 
 def _plan(db, **filters) -> str:
-    sql, params = personnel._query(as_of=AS_OF, **filters)
+    sql, params = roster._query(as_of=AS_OF, **filters)
     return " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params))
 
 

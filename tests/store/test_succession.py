@@ -1,9 +1,9 @@
 import pytest
 
-from store import people, succession
-from store.capability import record_note
-from store.errors import NotFound, ValidationError
-from store.i18n import set_language
+from store.core.errors import NotFound, ValidationError
+from store.lang.i18n import set_language
+from store.personnel import people, succession
+from store.personnel.capability import record_note
 from tests.store.personnel_helpers import assign, changes, supervisor, unit
 
 AS_OF = "2025-10-01"

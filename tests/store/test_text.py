@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from store.text import fold, nfc, person_sort_key, sort_key
+from store.lang.text import fold, nfc, person_sort_key, sort_key
 
 
 def test_fold_removes_diacritics_and_d_stroke():

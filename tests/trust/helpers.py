@@ -18,8 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from store import backup, records
-from store import db as store_db
+from store.core import backup, records
+from store.core import db as store_db
 
 ROOT = Path(__file__).resolve().parents[2]
 # Children run with the same language and no debug tracebacks, whatever the caller's shell has.
@@ -81,7 +81,7 @@ def units_csv(path: Path, rows: int, prefix: str = "NH") -> Path:
 VISIT_LOOP = """
 import sys
 from datetime import date, timedelta
-from store import db as store_db, settings
+from store.core import db as store_db, settings
 from store.visits import record_visit
 
 path, supervisor, units, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])

@@ -4,8 +4,8 @@
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import backup, settings
-from store import db as store_db
+from store.core import backup, settings
+from store.core import db as store_db
 
 
 def run(*args):

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import backup, records
-from store import db as store_db
+from store.core import backup, records
+from store.core import db as store_db
 from tests.trust.helpers import count, district, units_csv
 
 WRITES = (

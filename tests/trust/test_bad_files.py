@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from store import db as store_db
-from store import importer, rulebook
-from store.errors import PhutrachError
-from store.rulebook import RulebookError
+from store.core import db as store_db
+from store.core.errors import PhutrachError
+from store.exchange import importer
+from store.rules import rulebook
+from store.rules.rulebook import RulebookError
 from tests.trust.world import build
 
 KINDS = importer.kinds()

@@ -6,10 +6,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from store import capability, concerns, meetings, people, succession, visits
-from store import db as store_db
-from store import settings as store_settings
-from store.errors import PhutrachError
+from store import concerns, visits
+from store.core import db as store_db
+from store.core import settings as store_settings
+from store.core.errors import PhutrachError
+from store.personnel import capability, people, succession
+from store.visits import meetings
 from tests.trust.world import TODAY, build
 
 # What a form may hand over: text as typed (empty, blank, huge, impossible dates, SQL,

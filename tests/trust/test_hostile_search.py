@@ -6,11 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import concern_board
-from store import db as store_db
-from store.people import count_people, list_people
-from store.text import fold
-from store.units import count_units, list_units
+from store.concerns import board as concern_board
+from store.core import db as store_db
+from store.lang.text import fold
+from store.org.units import count_units, list_units
+from store.personnel.people import count_people, list_people
 from tests.trust.world import TODAY, build
 
 HOSTILE = (

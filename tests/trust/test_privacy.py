@@ -10,11 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store import backup, capability, importer, succession
-from store import db as store_db
-from store.errors import PhutrachError
-from store.paths import data_dir, default_db_path
-from store.people import add_person
+from store.core import backup
+from store.core import db as store_db
+from store.core.errors import PhutrachError
+from store.core.paths import data_dir, default_db_path
+from store.exchange import importer
+from store.personnel import capability, succession
+from store.personnel.people import add_person
 from tests.trust.helpers import district
 
 NARRATIVE = "Narrative-7f3a: điều hành còn lúng túng, uy tín giảm sút"

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from store import db as store_db
-from store import records
-from store.errors import DatabaseProblem
+from store.core import db as store_db
+from store.core import records
+from store.core.errors import DatabaseProblem
 from tests.trust.helpers import (
     assert_sound,
     count,

@@ -3,8 +3,9 @@ LIKE wildcards, backslashes, brackets, SQL words, Vietnamese letters."""
 
 from datetime import date
 
-from store import concerns, records
-from store.people import add_person
+from store import concerns
+from store.core import records
+from store.personnel.people import add_person
 
 TODAY = date(2026, 10, 20)
 UNIT_NAMES = (

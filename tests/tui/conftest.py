@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from store import db as store_db
-from store.records import insert
+from store.core import db as store_db
+from store.core.records import insert
 
 TODAY = date(2026, 9, 30)
 

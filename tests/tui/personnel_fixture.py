@@ -7,8 +7,8 @@ import io
 import pytest
 from rich.console import Console
 
-from store import capability, people, succession
-from store import db as store_db
+from store.core import db as store_db
+from store.personnel import capability, people, succession
 from tests.tui.conftest import TODAY
 from tui.app import PhutrachApp
 from tui.widgets.paged_table import PagedTable

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Static
 
-from store import db as store_db
-from store import settings
-from store.planning import plan_visit
+from store.core import db as store_db
+from store.core import settings
+from store.visits.planning import plan_visit
 from tests.tui.test_app import plain
 from tui.screens.agenda import AgendaScreen
 from tui.screens.agenda_dialogs import CancelVisitQuestion, MoveVisitForm

@@ -4,9 +4,9 @@ letterhead is edited in its form."""
 
 from textual.widgets import Input, Static
 
-from store import brief_log
-from store import db as store_db
-from store.letterhead import letterhead
+from store.core import db as store_db
+from store.reports import brief_log
+from store.reports.letterhead import letterhead
 from tui.screens.briefs import BriefsScreen
 from tui.screens.letterhead import LetterheadForm
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import tui
-from store.i18n import catalog, set_language
+from store.lang.i18n import catalog, set_language
 from tests.tui.conftest import TODAY
 from tui.app import PhutrachApp
 from tui.bindings import TranslatedBindings

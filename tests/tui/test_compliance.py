@@ -6,7 +6,7 @@ a thematic one) and September (visited); Chi bộ thôn Đông Hòa held none.
 
 from rich.text import Text
 
-from store.grid import GridCell
+from store.visits.grid import GridCell
 from tui.screens.compliance import ComplianceScreen, cell_text
 from tui.screens.meeting_form import MeetingForm
 from tui.screens.unit_detail import UnitDetailScreen

@@ -5,9 +5,10 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Input, Select, Static, TextArea
 
-from store import concerns, records, settings
-from store import db as store_db
-from store.concern_board import BoardCounts, board_counts
+from store import concerns
+from store.concerns.board import BoardCounts, board_counts
+from store.core import db as store_db
+from store.core import records, settings
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, visit_keys
 from tui.app import PhutrachApp

@@ -4,8 +4,8 @@ the counts at a glance, this week's and month's plans, missed plans, the current
 import pytest
 from textual.widgets import Static
 
-from store import db as store_db
-from store import settings
+from store.core import db as store_db
+from store.core import settings
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, cells
 from tui.app import PhutrachApp

@@ -3,8 +3,8 @@ deleted visit restored with the keyboard."""
 
 from textual.widgets import Static
 
-from store import db as store_db
-from store import records
+from store.core import db as store_db
+from store.core import records
 from store.visits import count_visits, delete_visit
 from tests.tui.visit_helpers import cells
 from tui.screens.confirm import ConfirmScreen

@@ -6,7 +6,7 @@ Chi bộ thôn Đào Xá: 20 full members, 2 probationary, 3 exempted (19 owed);
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
-from store import db as store_db
+from store.core import db as store_db
 from tui.screens.meeting_form import MeetingForm
 from tui.screens.unit_detail import UnitDetailScreen
 

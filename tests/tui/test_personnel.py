@@ -4,8 +4,9 @@
 
 from textual.widgets import Static
 
-from store import capability, personnel
-from store import db as store_db
+from store import personnel
+from store.core import db as store_db
+from store.personnel import capability
 from tests.tui.personnel_fixture import (  # noqa: F401 (fixtures used below)
     MARK,
     SIZE,

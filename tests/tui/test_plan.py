@@ -7,8 +7,8 @@ import re
 
 from textual.widgets import Static
 
-from store import db as store_db
-from store import people, succession
+from store.core import db as store_db
+from store.personnel import people, succession
 from tests.tui.personnel_fixture import (  # noqa: F401 (fixtures used below)
     MARK,
     SIZE,

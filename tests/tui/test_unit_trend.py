@@ -7,12 +7,12 @@ reported meetings in February and April and scored visits in February and April.
 import pytest
 from textual.widgets import DataTable, Static
 
-from store import db as store_db
-from store import settings
-from store.meetings import record_meeting
-from store.periods import Period
-from store.regime import TrendPoint
+from store.core import db as store_db
+from store.core import settings
+from store.rules.periods import Period
 from store.visits import record_visit
+from store.visits.meetings import record_meeting
+from store.visits.regime import TrendPoint
 from tests.tui.conftest import TODAY
 from tests.tui.test_app import plain
 from tui.widgets.unit_trend import axis, bars

@@ -6,7 +6,7 @@ import json
 import pytest
 from textual.widgets import Input, Static
 
-from store import db as store_db
+from store.core import db as store_db
 from store.visits import count_visits
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, cells, visit_keys

@@ -3,8 +3,8 @@ a visit planned this week and one whose date passed; and the keys that type a vi
 
 from datetime import date
 
-from store import db as store_db
-from store.records import insert
+from store.core import db as store_db
+from store.core.records import insert
 from store.visits import plan_visit
 from tui.widgets.paged_table import PagedTable
 

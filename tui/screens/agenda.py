@@ -12,11 +12,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Label, Select
 
-from store import supervisors
-from store.errors import ValidationError
-from store.i18n import _
-from store.periods import Period
-from store.planning import (
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.org import supervisors
+from store.rules.periods import Period
+from store.visits import VisitResult
+from store.visits.planning import (
     AgendaItem,
     Suggestion,
     agenda,
@@ -25,7 +26,6 @@ from store.planning import (
     plan_visit,
     suggest_plan,
 )
-from store.visits import VisitResult
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.dates import week_of, weekday

@@ -7,9 +7,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from store.errors import ValidationError
-from store.i18n import _
-from store.planning import AgendaItem, move_planned_visit
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.visits.planning import AgendaItem, move_planned_visit
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.format import vn_date

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from store import supervisors, units
-from store.i18n import _
-from store.labels import label
-from store.periods import Period
-from store.succession import list_plans
-from store.text import fold
-from store.visit_list import count_visits, list_visits
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.lang.text import fold
+from store.org import supervisors, units
+from store.personnel.succession import list_plans
+from store.rules.periods import Period
+from store.visits.visit_list import count_visits, list_visits
 from tui.format import vn_date
 from tui.screens.picker import PickerScreen, list_source
 from tui.widgets.paged_table import Column, PagedTable, PageSource

@@ -28,12 +28,13 @@ from textual.widgets import (
 )
 
 from briefs.vn import document_number
-from store import brief_log, brief_scopes
-from store.errors import ValidationError
-from store.i18n import _
-from store.labels import choices, label
-from store.letterhead import letterhead
-from store.periods import Period
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.lang.labels import choices, label
+from store.reports import brief_log
+from store.reports import scopes as brief_scopes
+from store.reports.letterhead import letterhead
+from store.rules.periods import Period
 from tui import briefing
 from tui.bindings import TranslatedBindings
 from tui.field_errors import FieldErrors

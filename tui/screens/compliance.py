@@ -12,9 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
-from store import regime, settings, units
-from store.grid import ComplianceGrid, GridCell, GridRow
-from store.i18n import _
+from store.core import settings
+from store.lang.i18n import _
+from store.org import units
+from store.visits import regime
+from store.visits.grid import ComplianceGrid, GridCell, GridRow
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.widgets.key_footer import KeyFooter

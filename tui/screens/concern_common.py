@@ -3,9 +3,9 @@
 from rich.text import Text
 from textual.dom import DOMNode
 
-from store import settings
-from store.errors import PhutrachError, ValidationError
-from store.i18n import _
+from store.core import settings
+from store.core.errors import PhutrachError, ValidationError
+from store.lang.i18n import _
 from tui.field_errors import FieldErrors
 
 OVERDUE_MARK = "⚠"

@@ -13,10 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
 from store import concerns, visits
-from store.concern_board import BoardRow, board_row
 from store.concerns import CLOSED, TRANSITIONS, ConcernEvent
-from store.i18n import _
-from store.labels import label
+from store.concerns.board import BoardRow, board_row
+from store.lang.i18n import _
+from store.lang.labels import label
 from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.screens.concern_common import overdue_text, rulebook_label

@@ -18,10 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store import concerns, settings, units, visits
-from store.errors import ValidationError
-from store.i18n import _
-from store.labels import choices
+from store import concerns, visits
+from store.core import settings
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.lang.labels import choices
+from store.org import units
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.field_errors import FieldErrors

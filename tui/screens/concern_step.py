@@ -10,11 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from store import concerns, supervisors
+from store import concerns
 from store.concerns import Concern
-from store.i18n import _
-from store.labels import label
-from store.supervisor_search import get_supervisor
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.org import supervisors
+from store.org.supervisor_search import get_supervisor
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.field_errors import FieldErrors

@@ -10,11 +10,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Input, Select, Static
 
-from store import concern_board, supervisors, units
-from store.concern_board import AGEING_DAYS, BoardRow
 from store.concerns import STATUSES
-from store.i18n import _
-from store.labels import label
+from store.concerns import board as concern_board
+from store.concerns.board import AGEING_DAYS, BoardRow
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.org import supervisors, units
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.format import vn_date, vn_number

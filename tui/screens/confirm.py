@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from store.i18n import _
+from store.lang.i18n import _
 from tui.bindings import TranslatedBindings
 
 

@@ -18,11 +18,11 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from store.i18n import _
-from store.labels import label
-from store.periods import Period
-from store.regime import DueItem, due_list
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.rules.periods import Period
 from store.visits import AgendaItem, VisitResult, agenda, missed_visits
+from store.visits.regime import DueItem, due_list
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.dates import week_of, weekday

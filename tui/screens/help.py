@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from store.i18n import _
+from store.lang.i18n import _
 from tui.bindings import TranslatedBindings
 
 ABOUT = (

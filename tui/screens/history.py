@@ -13,11 +13,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from store import audit
-from store.audit import Change
-from store.errors import PhutrachError
-from store.i18n import _
-from store.labels import label
+from store.core.errors import PhutrachError
+from store.history import audit
+from store.history.audit import Change
+from store.lang.i18n import _
+from store.lang.labels import label
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked

@@ -11,10 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from store.brief_log import current_term
-from store.errors import ValidationError
-from store.i18n import _
-from store.letterhead import Letterhead, letterhead, save_letterhead
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.reports.brief_log import current_term
+from store.reports.letterhead import Letterhead, letterhead, save_letterhead
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.field_errors import FieldErrors

@@ -10,10 +10,11 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store import meetings, units
-from store.errors import ValidationError
-from store.i18n import _
-from store.labels import choices
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+from store.lang.labels import choices
+from store.org import units
+from store.visits import meetings
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.field_errors import FieldErrors

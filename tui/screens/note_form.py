@@ -6,10 +6,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from store import capability, settings, units
-from store.i18n import _
-from store.people import get_person
-from store.visit_list import list_visits
+from store.core import settings
+from store.lang.i18n import _
+from store.org import units
+from store.personnel import capability
+from store.personnel.people import get_person
+from store.visits.visit_list import list_visits
 from tui.format import vn_date
 from tui.screens.personnel_form import PersonnelForm, field
 from tui.widgets.personnel_gaps import scope_supervisor

@@ -12,13 +12,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
-from store import capability, settings, visits
-from store.capability import CapabilityNote
-from store.errors import PhutrachError
-from store.i18n import _
-from store.labels import label
-from store.people import PersonProfile, Post, person_profile
-from store.succession import Plan, list_plans
+from store import visits
+from store.core import settings
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.personnel import capability
+from store.personnel.capability import CapabilityNote
+from store.personnel.people import PersonProfile, Post, person_profile
+from store.personnel.succession import Plan, list_plans
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked

@@ -13,13 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from store import personnel
-from store.i18n import _
-from store.labels import label
+from store.core.checks import year_before
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.lang.text import fold
+from store.org.units import Unit
 from store.personnel import Secretary
-from store.personnel_common import year_before
-from store.succession import Plan, list_plans
-from store.text import fold
-from store.units import Unit
+from store.personnel.succession import Plan, list_plans
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked

@@ -16,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from store.errors import PhutrachError, ValidationError
-from store.i18n import _
+from store.core.errors import PhutrachError, ValidationError
+from store.lang.i18n import _
 from tui.bindings import TranslatedBindings
 from tui.confidential import marked
 from tui.dates import parse_vn_date

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from store.i18n import _
+from store.lang.i18n import _
 from tui.bindings import TranslatedBindings
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import on_typed

@@ -11,11 +11,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
-from store.errors import PhutrachError
-from store.i18n import _
-from store.labels import label
-from store.people import unit_people
-from store.succession import Action, Candidate, PlanDetail, activate_plan, plan_detail
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.personnel.people import unit_people
+from store.personnel.succession import Action, Candidate, PlanDetail, activate_plan, plan_detail
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked

@@ -7,13 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from store import people, succession
-from store.capability import latest_note
-from store.i18n import _
-from store.labels import choices, label
-from store.people import Person, Post
-from store.succession import Action
-from store.units import get_unit, unit_detail
+from store.lang.i18n import _
+from store.lang.labels import choices, label
+from store.org.units import get_unit, unit_detail
+from store.personnel import people, succession
+from store.personnel.capability import latest_note
+from store.personnel.people import Person, Post
+from store.personnel.succession import Action
 from tui.format import vn_date
 from tui.screens.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource

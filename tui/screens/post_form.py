@@ -6,10 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static
 
-from store import people, units
-from store.i18n import _
-from store.labels import choices, label
-from store.people import Post
+from store.lang.i18n import _
+from store.lang.labels import choices, label
+from store.org import units
+from store.personnel import people
+from store.personnel.people import Post
 from tui.format import vn_date
 from tui.screens.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource

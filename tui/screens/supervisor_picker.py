@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store import settings, supervisors
-from store.i18n import _
-from store.text import fold
+from store.core import settings
+from store.lang.i18n import _
+from store.lang.text import fold
+from store.org import supervisors
 from tui.screens.picker import PickerScreen
 from tui.widgets.paged_table import Column
 

@@ -10,10 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
-from store import settings, units
-from store.i18n import _
-from store.labels import label
-from store.units import UnitDetail
+from store.core import settings
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.org import units
+from store.org.units import UnitDetail
 from tui.bindings import TranslatedBindings
 from tui.format import vn_date, vn_number
 from tui.screens.meeting_form import MeetingForm
@@ -150,7 +151,7 @@ class UnitDetailScreen(TranslatedBindings, Screen):
             self.app.switch_screen(UnitDetailScreen(parent_id))
 
     def action_brief(self) -> None:
-        from store.periods import Period
+        from store.rules.periods import Period
         from tui.briefing import Request, write_brief
 
         quarter = Period.containing(self.app.today, "quarter").code

@@ -3,9 +3,9 @@
 from collections.abc import Sequence
 from datetime import date
 
-from store.cadence import Assignment, assignments
-from store.i18n import _
-from store.text import fold
+from store.lang.i18n import _
+from store.lang.text import fold
+from store.rules.cadence import Assignment, assignments
 from tui.screens.picker import PickerScreen
 from tui.widgets.paged_table import Column
 

@@ -7,10 +7,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, Tree
 
-from store import units
-from store.i18n import _
-from store.labels import label
-from store.units import Unit
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.org import units
+from store.org.units import Unit
 from tui.bindings import TranslatedBindings
 from tui.format import vn_number
 from tui.widgets.key_footer import KeyFooter

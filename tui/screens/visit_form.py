@@ -21,14 +21,16 @@ from textual.screen import ModalScreen
 from textual.validation import Number
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from store import settings, visits
-from store.errors import PhutrachError, ValidationError
-from store.i18n import _
-from store.labels import choices
-from store.meetings import COUNTS, attendance_rate, meeting_defaults
-from store.rulebook import Criterion
-from store.supervisors import current_supervisor_id
+from store import visits
+from store.core import settings
+from store.core.errors import PhutrachError, ValidationError
+from store.lang.i18n import _
+from store.lang.labels import choices
+from store.org.supervisors import current_supervisor_id
+from store.rules.rulebook import Criterion
+from store.rules.scoring import live_rating
 from store.visits import VisitResult
+from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults
 from tui.bindings import TranslatedBindings
 from tui.dates import parse_vn_date
 from tui.screens.concern_form import ConcernForm
@@ -335,7 +337,7 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
         )
 
     def _total_text(self) -> Text:
-        live = visits.live_rating(self.rulebook, self._scores())
+        live = live_rating(self.rulebook, self._scores())
         text = Text(_("Total: {total}/{max}").format(total=live.total, max=live.max_total), "bold")
         text.append(" — ")
         text.append(live.rating_label, RATING_STYLES.get(live.rating, "bold red"))

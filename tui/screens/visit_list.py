@@ -9,11 +9,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from store import settings, units, visits
-from store.errors import PhutrachError
-from store.i18n import _
-from store.labels import label
-from store.supervisor_search import get_supervisor
+from store import visits
+from store.core import settings
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.org import units
+from store.org.supervisor_search import get_supervisor
 from store.visits import VisitRow
 from tui.bindings import TranslatedBindings
 from tui.format import vn_date, vn_number

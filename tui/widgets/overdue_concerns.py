@@ -9,9 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from store import supervisors
-from store.concern_board import BoardRow, board, count_board
-from store.i18n import _
+from store.concerns.board import BoardRow, board, count_board
+from store.lang.i18n import _
+from store.org import supervisors
 from tui.screens.concern_common import OVERDUE_MARK, alert
 from tui.screens.concern_detail import ConcernDetailScreen
 from tui.widgets.paged_table import Column, PagedTable, PageSource

@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from store import records, settings
-from store.i18n import _
+from store.core import records, settings
+from store.lang.i18n import _
 from store.personnel import GapCounts, gap_counts
 from tui.bindings import TranslatedBindings
 from tui.confidential import marked

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from store import units
-from store.labels import label
-from store.text import sort_key
-from store.units import Unit
+from store.lang.labels import label
+from store.lang.text import sort_key
+from store.org import units
+from store.org.units import Unit
 from tui.bindings import TranslatedBindings
 
 # Kinds that may hold other units; the others are leaves.

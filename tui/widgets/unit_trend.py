@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
-from store import regime, settings
-from store.i18n import _
-from store.labels import label
-from store.regime import RegimeLine, TrendPoint
+from store.core import settings
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.visits import regime
+from store.visits.regime import RegimeLine, TrendPoint
 
 MONTHS = 24
 BARS = "▁▂▃▄▅▆▇█"

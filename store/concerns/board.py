@@ -1,0 +1,212 @@
+"""The concern board: open, overdue and ageing concerns, filtered, searched and paged.
+
+Open means not resolved nor answered; overdue means open with a due date before `as_of`;
+ageing means open and raised more than `AGEING_DAYS` days before `as_of`.
+Rows come overdue first, then by due date. A unit filter takes the unit and every unit under
+it; a supervisor filter takes the concerns they raised and those of the units (and the units
+under them) assigned to them.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from store.concerns.checks import parse_date
+from store.concerns.workflow import CLOSED, OPEN, STATUSES
+from store.core.errors import NotFound, ValidationError
+from store.lang.i18n import _
+from store.org.units import search_clause
+
+_CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
+# Open concerns named by their statuses, not as "not closed": an IN list can use the
+# (status, due_date) index, a NOT IN cannot (a province has 20,000 concerns).
+_OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN) + ")"
+AGEING_DAYS = 30
+
+# The ids of a unit and of every unit under it.
+SUBTREE_SQL = """with recursive tree(id) as (
+    select ? union all select u.id from units u join tree on u.parent_id = tree.id
+) select id from tree"""
+
+# The ids of the units assigned to a supervisor at some time in [start, end], and those under.
+SUPERVISED_SQL = """with recursive tree(id) as (
+    select unit_id from assignments
+     where supervisor_id = ? and start_date <= ? and (end_date is null or end_date >= ?)
+    union select u.id from units u join tree on u.parent_id = tree.id
+) select id from tree"""
+
+
+def supervisor_clause(supervisor_id: int, start: str, end: str) -> tuple[str, list]:
+    """A WHERE fragment on `c` (concerns): the supervisor's own or their units' concerns."""
+    clause = f"(c.supervisor_id = ? or c.unit_id in ({SUPERVISED_SQL}))"
+    return clause, [supervisor_id, supervisor_id, end, start]
+
+
+def subtree_clause(unit_id: int) -> tuple[str, list]:
+    return f"c.unit_id in ({SUBTREE_SQL})", [unit_id]
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    id: int
+    uid: str
+    unit_id: int
+    unit_name: str
+    supervisor_id: int | None
+    supervisor_name: str | None
+    category: str
+    route: str
+    description: str
+    owner: str | None
+    priority: str | None
+    status: str
+    raised_date: str
+    due_date: str | None
+    resolved_date: str | None
+    age_days: int
+    days_overdue: int
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED
+
+
+def _where(
+    *,
+    as_of: str,
+    status: str | None = None,
+    overdue: bool = False,
+    ageing: bool = False,
+    unit_id: int | None = None,
+    category: str | None = None,
+    route: str | None = None,
+    supervisor_id: int | None = None,
+    search: str | None = None,
+) -> tuple[str, list]:
+    """The board's filters as a WHERE on `c` (concerns) and `u` (their units). `status`: None
+    (all), "open", "closed" or a status code; `overdue` and `ageing` keep only the open
+    concerns that are so; `unit_id` the unit and those under it; `supervisor_id` see above;
+    `search` every word in the description or the unit's name."""
+    parts: list[str] = []
+    params: list = []
+
+    def add(clause: str, values: list) -> None:
+        parts.append(clause)
+        params.extend(values)
+
+    if status == "open" or overdue or ageing:
+        add(f"c.status in {_OPEN_SQL}", [])
+    if status == "closed":
+        add(f"c.status in {_CLOSED_SQL}", [])
+    elif status not in (None, "open"):
+        if status not in STATUSES:
+            raise ValidationError(
+                _("Unknown concern status {status!r}.").format(status=status), field="status"
+            )
+        add("c.status = ?", [status])
+    if overdue:
+        add("c.due_date < ?", [as_of])
+    if ageing:
+        add("c.raised_date < date(?, ?)", [as_of, f"-{AGEING_DAYS} days"])
+    if unit_id is not None:
+        add(*subtree_clause(unit_id))
+    if category:
+        add("c.category = ?", [category])
+    if route:
+        add("c.route = ?", [route])
+    if supervisor_id is not None:
+        add(*supervisor_clause(supervisor_id, as_of, as_of))
+    if search:
+        add(*search_clause(search, "(coalesce(c.description_folded, '') || ' ' || u.name_folded)"))
+    return " and ".join(parts) or "1", params
+
+
+def _as_of(as_of) -> str:
+    return parse_date(as_of or dt.date.today(), "as_of").isoformat()
+
+
+def board(
+    db: Database,
+    *,
+    as_of: dt.date | str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    **filters,
+) -> list[BoardRow]:
+    """One page of the board, with the filters of `_where`."""
+    day = _as_of(as_of)
+    where, params = _where(as_of=day, **filters)
+    return _rows(db, where, params, day, limit, offset)
+
+
+def _rows(db: Database, where: str, params: list, day: str, limit, offset) -> list[BoardRow]:
+    sql = f"""
+        select c.id, c.uid, c.unit_id, u.name as unit_name, c.supervisor_id,
+               s.name as supervisor_name, c.category, c.route, c.description, c.owner,
+               c.priority, c.status, c.raised_date, c.due_date, c.resolved_date,
+               cast(julianday(coalesce(c.resolved_date, ?)) - julianday(c.raised_date)
+                    as integer) as age_days,
+               case when c.status not in {_CLOSED_SQL} and c.due_date < ?
+                    then cast(julianday(?) - julianday(c.due_date) as integer) else 0
+               end as days_overdue
+          from concerns c
+          join units u on u.id = c.unit_id
+          left join supervisors s on s.id = c.supervisor_id
+         where {where}
+         order by days_overdue > 0 desc, c.due_date is null, c.due_date, c.raised_date, c.id
+         limit ? offset ?"""  # noqa: S608 -- fixed fragments, every value a parameter
+    values = [day, day, day, *params, -1 if limit is None else limit, offset or 0]
+    return [BoardRow(**row) for row in db.query(sql, values)]
+
+
+def board_row(db: Database, concern_id: int, *, as_of: dt.date | str | None = None) -> BoardRow:
+    """One concern as the board shows it (its unit's and supervisor's names, age, delay)."""
+    rows = _rows(db, "c.id = ?", [concern_id], _as_of(as_of), 1, 0)
+    if not rows:
+        raise NotFound(_("No concern with id {id}.").format(id=concern_id))
+    return rows[0]
+
+
+def count_board(db: Database, *, as_of: dt.date | str | None = None, **filters) -> int:
+    """How many concerns `board` would list with the same filters, all pages together."""
+    where, params = _where(as_of=_as_of(as_of), **filters)
+    sql = f"select count(*) from concerns c join units u on u.id = c.unit_id where {where}"  # noqa: S608
+    return db.execute(sql, params).fetchone()[0]
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCounts:
+    """The figures at the top of the board, for the same filters as its rows (status aside)."""
+
+    open: int
+    overdue: int
+    ageing: int
+    resolved_this_month: int  # closed (resolved or answered) from the 1st of as_of's month
+
+
+def board_counts(db: Database, *, as_of: dt.date | str | None = None, **filters) -> BoardCounts:
+    """Open, overdue, ageing and resolved-this-month concerns, in one query, with the filters
+    of `_where` but the status (unit, category, route, supervisor, search)."""
+    if {"status", "overdue", "ageing"} & filters.keys():
+        raise TypeError("board_counts counts every status: no status filter")
+    day = _as_of(as_of)
+    where, params = _where(as_of=day, **filters)
+    is_open = f"c.status in {_OPEN_SQL}"
+    # Only open concerns and those closed this month count: read those two index ranges.
+    where = f"({where}) and ({is_open} or c.resolved_date >= date(?, 'start of month'))"
+    params = [*params, day]
+    sql = f"""
+        select coalesce(sum({is_open}), 0),
+               coalesce(sum({is_open} and c.due_date < ?), 0),
+               coalesce(sum({is_open} and c.raised_date < date(?, ?)), 0),
+               coalesce(sum(not {is_open} and c.resolved_date
+                            between date(?, 'start of month') and ?), 0)
+          from concerns c join units u on u.id = c.unit_id
+         where {where}"""  # noqa: S608 -- fixed fragments, every value a parameter
+    values = [day, day, f"-{AGEING_DAYS} days", day, day, *params]
+    return BoardCounts(*db.execute(sql, values).fetchone())

@@ -1,0 +1,196 @@
+"""Opening the database: pragmas, permissions, migrations, and clear errors for bad files."""
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.core import backup, schema
+from store.core.errors import DatabaseProblem
+from store.core.paths import ensure_private_dir
+from store.lang.i18n import _
+
+BUSY_TIMEOUT_MS = 10_000
+# How long a write waits, in all, for another program's write to finish before giving up.
+WRITE_WAIT_S = 30.0
+
+
+class PhutrachDatabase(Database):
+    """A sqlite-utils Database whose outermost `atomic()` takes the write lock at once
+    (`BEGIN IMMEDIATE`, retried up to `WRITE_WAIT_S`) and turns SQLite's "locked", "full"
+    and "read-only" errors into a DatabaseProblem naming the file.
+
+    A deferred BEGIN would read first and then fail at once, "database is locked", when
+    another process wrote in between; an immediate one waits its turn instead. sqlite-utils
+    routes its own writes through `atomic()`, so every write of phutrach is covered.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, location: Path | str):
+        super().__init__(conn)
+        self.location = location
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["PhutrachDatabase"]:
+        if self.conn.in_transaction:  # nested: a savepoint inside the running transaction
+            with super().atomic():
+                yield self
+            return
+        with write_errors(self.location):
+            _begin_immediate(self.conn)
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
+@contextlib.contextmanager
+def write_errors(location: Path | str) -> Iterator[None]:
+    """Turn a locked, full or read-only database met while writing into a DatabaseProblem."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if _kind(exc) is None:
+            raise
+        raise DatabaseProblem(_describe(exc, Path(location))) from exc
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """Take the write lock, waiting (busy timeout, then again) while another program writes."""
+    deadline = time.monotonic() + WRITE_WAIT_S
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if _kind(exc) != "locked" or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
+def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> Database:
+    """Open the phutrach database at `path`, creating it owner-only if allowed.
+
+    Foreign keys on, WAL, a busy timeout. Raises DatabaseProblem with a message naming the
+    file for anything that is not a usable phutrach database.
+    """
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise DatabaseProblem(_("{path} is a folder, not a database file.").format(path=path))
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new and not create:
+        raise DatabaseProblem(_("No database at {path}.").format(path=path))
+    try:
+        ensure_private_dir(path.parent)
+        if is_new:
+            path.touch(mode=0o600)
+            path.chmod(0o600)
+        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        db = PhutrachDatabase(conn, path)
+        _configure(db)
+        _check_version(db, path)  # before WAL: a foreign file must be left as it was
+        _journal(db)
+        if migrate:
+            _backup_if_due(db, path, is_new)
+            schema.migrations.apply(db)
+    except PermissionError as exc:
+        raise DatabaseProblem(
+            _("Cannot open {path}: permission denied.").format(path=path)
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(_describe(exc, path)) from exc
+    except OSError as exc:  # the daily backup beside it could not be written (disk full…)
+        raise DatabaseProblem(
+            _("Cannot use the database {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    return db
+
+
+def memory() -> Database:
+    """A fresh in-memory database with the full schema (tests, previews)."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    db = PhutrachDatabase(conn, ":memory:")
+    _configure(db)
+    _journal(db)
+    schema.migrations.apply(db)
+    return db
+
+
+def _backup_if_due(db: Database, path: Path, is_new: bool) -> None:
+    """A backup before any migration, and once a day on first open."""
+    if is_new:
+        return
+    keep = backup.keep_count(db)
+    if schema.migrations.pending(db):
+        backup.rotate(db, path, keep=keep, reason="before-migration")
+    elif not backup.backed_up_today(path):
+        backup.rotate(db, path, keep=keep)
+
+
+def _configure(db: Database) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _journal(db: Database) -> None:
+    """WAL (readers never block the writer), which is written into the file itself."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _check_version(db: Database, path: Path) -> None:
+    """Refuse a database written by a newer phutrach: its migrations are unknown to us."""
+    applied = {m.name for m in schema.migrations.applied(db)}
+    if applied - schema.known_migrations():
+        raise DatabaseProblem(
+            _(
+                "{path} was written by a newer version of phutrach; update phutrach to open it."
+            ).format(path=path)
+        )
+    tables = set(db.table_names())
+    if tables and "_sqlite_migrations" not in tables:
+        raise DatabaseProblem(
+            _("{path} is an SQLite database, but not a phutrach database.").format(path=path)
+        )
+
+
+def _kind(exc: sqlite3.DatabaseError) -> str | None:
+    """What went wrong, in SQLite's words: damaged, locked, readonly, full, or None."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return "damaged"
+    if "locked" in text or "busy" in text:
+        return "locked"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if "disk" in text and "full" in text:
+        return "full"
+    return None
+
+
+def _describe(exc: sqlite3.DatabaseError, path: Path) -> str:
+    kind = _kind(exc)
+    if kind == "damaged":
+        return _("{path} is not a phutrach database, or it is damaged.").format(path=path)
+    if kind == "locked":
+        return _("{path} is in use by another program; try again in a moment.").format(path=path)
+    if kind == "readonly":
+        return _("{path} cannot be written: the file or its folder is read-only.").format(path=path)
+    if kind == "full":
+        return _("The disk holding {path} is full; nothing was written.").format(path=path)
+    return _("Cannot use the database {path}: {error}").format(path=path, error=exc)
+
+
+def owner_only(path: Path) -> None:
+    """Make a file the database wrote (a backup, a brief) readable by its owner only."""
+    if path.exists() and path.stat().st_uid == os.getuid():
+        path.chmod(0o600)

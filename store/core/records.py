@@ -1,0 +1,142 @@
+"""Writing records with an audit trail: every insert, update and delete leaves a `changes`
+row with the record before and after, so nothing a user deletes or overwrites is lost.
+
+Callers wrap multi-step use cases in `db.atomic()`; these helpers write one record each.
+"""
+
+import getpass
+import json
+import uuid
+from datetime import UTC, datetime
+from functools import cache
+
+from sqlite_utils import Database
+from sqlite_utils.db import jsonify_if_needed, quote_identifier
+
+from store.core.errors import NotFound
+from store.lang.i18n import _
+from store.lang.text import fold, nfc, person_sort_key, sort_key
+
+# Tables whose `name` gets a folded shadow and a sort key, and how the key is made.
+_NAMED = {"units": sort_key, "supervisors": sort_key, "people": person_sort_key}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+@cache
+def actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "?"
+
+
+def normalise(table: str, row: dict) -> dict:
+    """NFC every text value and fill the application-made columns of named tables."""
+    out = {k: nfc(v) if isinstance(v, str) else v for k, v in row.items()}
+    if table in _NAMED and out.get("name"):
+        out["name_folded"] = fold(out["name"])
+        out["sort_key"] = _NAMED[table](out["name"])
+    if table == "concerns" and out.get("description"):
+        out["description_folded"] = fold(out["description"])
+    return out
+
+
+def _insert_row(db: Database, table: str, row: dict) -> int:
+    """INSERT one row by plain SQL (identifiers from code, every value a parameter): an
+    import writes thousands, and sqlite-utils' per-call introspection would hold the write
+    lock many times longer."""
+    names = ", ".join(quote_identifier(k) for k in row)
+    marks = ", ".join("?" for _k in row)
+    sql = f"INSERT INTO {quote_identifier(table)} ({names}) VALUES ({marks})"  # noqa: S608
+    return db.execute(sql, [jsonify_if_needed(v) for v in row.values()]).lastrowid
+
+
+def _log(db: Database, table: str, uid: str, action: str, before, after, who) -> None:
+    _insert_row(
+        db,
+        "changes",
+        {
+            "at": now(),
+            "actor": who or actor(),
+            "table_name": table,
+            "record_uid": uid,
+            "action": action,
+            "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
+            "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
+        },
+    )
+
+
+def get(db: Database, table: str, record_id: int) -> dict:
+    sql = f"SELECT * FROM {quote_identifier(table)} WHERE id = ?"  # noqa: S608
+    cursor = db.execute(sql, [record_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise NotFound(_("No {table} record with id {id}.").format(table=table, id=record_id))
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def insert(db: Database, table: str, row: dict, *, who: str | None = None) -> int:
+    """Insert one record (uid and timestamps filled in) and log it; returns its id."""
+    stamp = now()
+    record = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **normalise(table, row)}
+    with db.atomic():
+        record_id = _insert_row(db, table, record)
+        _log(db, table, record["uid"], "insert", None, get(db, table, record_id), who)
+    return record_id
+
+
+def update(db: Database, table: str, record_id: int, changes: dict, *, who=None) -> dict:
+    """Update one record and log before and after; returns the record after."""
+    with db.atomic():
+        before = get(db, table, record_id)
+        values = {**normalise(table, changes), "updated_at": now()}
+        sets = ", ".join(f"{quote_identifier(k)} = ?" for k in values)
+        sql = f"UPDATE {quote_identifier(table)} SET {sets} WHERE id = ?"  # noqa: S608
+        db.execute(sql, [*(jsonify_if_needed(v) for v in values.values()), record_id])
+        after = get(db, table, record_id)
+        _log(db, table, before["uid"], "update", before, after, who)
+    return after
+
+
+def delete(db: Database, table: str, record_id: int, *, who: str | None = None) -> dict:
+    """Delete one record, keeping it whole in the audit trail; returns what was deleted."""
+    with db.atomic():
+        before = get(db, table, record_id)
+        db[table].delete(record_id)
+        _log(db, table, before["uid"], "delete", before, None, who)
+    return before
+
+
+def find_by_uid(db: Database, table: str, uid: str) -> dict | None:
+    rows = list(db[table].rows_where("uid = ?", [uid], limit=1))
+    return rows[0] if rows else None
+
+
+def history(db: Database, uid: str) -> list[dict]:
+    """Every change to the record `uid`, oldest first, with before/after decoded."""
+    out = []
+    for row in db["changes"].rows_where("record_uid = ?", [uid], order_by="id"):
+        row["before"] = json.loads(row["before"]) if row["before"] else None
+        row["after"] = json.loads(row["after"]) if row["after"] else None
+        out.append(row)
+    return out
+
+
+def restore(db: Database, uid: str, *, who: str | None = None) -> int:
+    """Bring back a deleted record from its last audit entry, with its old id and uid."""
+    deletions = [c for c in history(db, uid) if c["action"] == "delete"]
+    if not deletions or find_by_uid(db, deletions[-1]["table_name"], uid):
+        raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
+    last = deletions[-1]
+    with db.atomic():
+        db[last["table_name"]].insert(last["before"])
+        _log(db, last["table_name"], uid, "restore", None, last["before"], who)
+    return last["before"]["id"]

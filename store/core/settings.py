@@ -1,0 +1,51 @@
+"""Settings kept in the database: the committee's letterhead, the current supervisor, the
+rulebook in force. Values are JSON; defaults come from `DEFAULTS`."""
+
+import json
+
+from sqlite_utils import Database
+
+from store.core.records import now
+
+DEFAULTS: dict[str, object] = {
+    "committee.parent_body": "ĐẢNG BỘ TỈNH",
+    "committee.name": "HUYỆN ỦY",
+    "committee.short": "HU",
+    "committee.place": "",
+    "committee.term_start": "2025-01-01",
+    "letterhead.signer_prefix": "T/M BAN THƯỜNG VỤ",
+    "letterhead.signer_title": "PHÓ BÍ THƯ",
+    "letterhead.signer_name": "",
+    "letterhead.recipients": ("Như trên", "Lưu VP"),
+    "letterhead.margin_top_mm": 20,
+    "letterhead.margin_bottom_mm": 20,
+    "letterhead.margin_left_mm": 30,
+    "letterhead.margin_right_mm": 15,
+    "letterhead.font_size": 14,
+    "rulebook": "resolution",
+    "backup.keep": 14,  # how many automatic backups to keep
+    "current_supervisor": None,  # a supervisor uid, or None for "all" (the committee office)
+}
+
+
+def get(db: Database, key: str, default=None):
+    """The value of `key`, else `default`, else the built-in default."""
+    if "settings" in db.table_names():
+        rows = list(db["settings"].rows_where("key = ?", [key]))
+        if rows:
+            return json.loads(rows[0]["value"])
+    return default if default is not None else DEFAULTS.get(key)
+
+
+def put(db: Database, key: str, value) -> None:
+    db["settings"].upsert(
+        {"key": key, "value": json.dumps(value, ensure_ascii=False), "updated_at": now()},
+        pk="key",
+    )
+
+
+def rulebook(db: Database):
+    """The rulebook in force for this database."""
+    from store.rules import rulebook as rulebooks
+
+    return rulebooks.load(get(db, "rulebook"))

@@ -1,0 +1,221 @@
+"""A living demo district: a fictional committee with its grassroots organizations, cells,
+supervisors, people and two years of meetings, visits, concerns and plans, built
+deterministically from a seed (same seed and same `today`, same data).
+
+>>> from store import db
+>>> summary = build_demo(db.memory(), today=date(2026, 10, 15))
+>>> summary.counts["supervisors"]
+30
+
+The rows are generated in memory (store.demo_tree, demo_people, demo_life, demo_plans,
+demo_concerns) and written in bulk in one transaction, with one `changes` row saying the
+demo was built. `scale="province"` is the same generator with a province's counts.
+"""
+
+import json
+import os
+import random
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier
+
+from store.core import db as store_db
+from store.core import records, settings
+from store.core.errors import ValidationError
+from store.core.paths import demo_db_path
+from store.demo import data as demo_data
+from store.demo.base import SCALES, Ctx, Rows
+from store.demo.concerns import build_concerns
+from store.demo.life import build_annual_ratings, build_meetings, build_visits
+from store.demo.people import build_posts
+from store.demo.plans import build_notes_and_plans
+from store.demo.tree import build_supervisors, build_tree
+from store.lang.i18n import _
+
+# Tables with this many rows to write get their indexes built after the rows, not during.
+_REINDEX_ROWS = 20_000
+# Tables in the order their rows are written (parents first).
+TABLES = (
+    "units",
+    "supervisors",
+    "assignments",
+    "people",
+    "posts",
+    "meetings",
+    "visits",
+    "capability_notes",
+    "capability_note_visits",
+    "succession_plans",
+    "plan_candidates",
+    "plan_actions",
+    "concerns",
+    "concern_events",
+    "annual_ratings",
+)
+_PARTS = (
+    build_tree,
+    build_supervisors,
+    build_posts,
+    build_meetings,
+    build_visits,
+    build_notes_and_plans,
+    build_concerns,
+    build_annual_ratings,
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    scale: str
+    seed: int
+    today: str
+    counts: dict[str, int]  # rows written per table
+    seconds: float
+
+
+def build_demo(
+    db: Database, *, today: date, seed: int = 2026, scale: str = "district"
+) -> DemoSummary:
+    """Fill an empty database with the demo; returns what was written."""
+    if scale not in SCALES:
+        raise ValidationError(
+            _("Unknown demo scale {scale}: choose district or province.").format(scale=scale),
+            field="scale",
+        )
+    if any(db[table].count for table in ("units", "supervisors", "people", "meetings")):
+        raise ValidationError(_("The demo can only be built into an empty database."))
+    started = time.perf_counter()
+    ctx = Ctx(random.Random(seed), Rows(seed, today), today, SCALES[scale], settings.rulebook(db))
+    for part in _PARTS:
+        part(ctx)
+    counts = {table: ctx.rows.count(table) for table in TABLES}
+    with db.atomic():
+        _settings(db, scale)
+        for table in TABLES:
+            _insert(db, table, ctx.rows.tables.get(table, []), ctx.rows.uids(table))
+        _log(db, scale, seed, today, counts)
+    return DemoSummary(scale, seed, today.isoformat(), counts, time.perf_counter() - started)
+
+
+def _settings(db: Database, scale: str) -> None:
+    province = demo_data.PROVINCE.upper()
+    committee = (
+        (f"TỈNH ỦY {province}", "TU", demo_data.PROVINCE)
+        if scale == "province"
+        else (f"HUYỆN ỦY {demo_data.DISTRICT.upper()}", "HU", demo_data.DISTRICT)
+    )
+    values = {
+        "committee.parent_body": f"ĐẢNG BỘ TỈNH {province}",
+        "committee.name": committee[0],
+        "committee.short": committee[1],
+        "committee.place": committee[2],
+        "committee.term_start": "2025-01-01",
+    }
+    for key, value in values.items():
+        settings.put(db, key, value)
+
+
+def _insert(db: Database, table: str, rows: list[dict], uids: list[str]) -> None:
+    """Write rows in bulk with one prepared statement (sqlite-utils' insert_all spends most
+    of a province build's time in Python, checking every value); values are parameters."""
+    if not rows:
+        return
+    indexes = _drop_indexes(db, table) if len(rows) >= _REINDEX_ROWS else []
+    columns = list(rows[0])
+    names = ", ".join(quote_identifier(c) for c in ["uid", *columns])
+    marks = ", ".join("?" for _c in range(len(columns) + 1))
+    sql = f"INSERT INTO {quote_identifier(table)} ({names}) VALUES ({marks})"  # noqa: S608
+    db.conn.executemany(
+        sql, (_values(row, uid, columns) for row, uid in zip(rows, uids, strict=True))
+    )
+    for index_sql in indexes:
+        db.execute(index_sql)
+
+
+def _drop_indexes(db: Database, table: str) -> list[str]:
+    """Drop the table's indexes, returning the SQL that creates them again: SQLite builds an
+    index from sorted keys much faster than it grows one row by row (a province's meetings
+    load in half the time). Same transaction, same schema afterwards."""
+    found = db.execute(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = ? "
+        "and sql is not null",
+        [table],
+    ).fetchall()
+    for name, _sql in found:
+        db.execute(f"DROP INDEX {quote_identifier(name)}")
+    return [sql for _name, sql in found]
+
+
+def _values(row: dict, uid: str, columns: list[str]) -> tuple:
+    if len(row) != len(columns):  # every row of a table has the same columns
+        raise ValueError(f"demo row with other columns than {columns}: {row}")
+    return (uid, *(row[c] for c in columns))
+
+
+def _log(db: Database, scale: str, seed: int, today: date, counts: dict[str, int]) -> None:
+    """One audit row for the whole demo, instead of one per record."""
+    uid = str(uuid.UUID(int=random.Random(f"{seed}:demo").getrandbits(128), version=4))
+    after = {"scale": scale, "seed": seed, "today": today.isoformat(), "counts": counts}
+    db["changes"].insert(
+        {
+            "at": records.now(),
+            "actor": records.actor(),
+            "table_name": "demo",
+            "record_uid": uid,
+            "action": "build",
+            "before": None,
+            "after": json.dumps(after, ensure_ascii=False),
+        }
+    )
+
+
+def demo_path(scale: str = "district") -> Path:
+    """The demo's own file (one per scale), never the user's database."""
+    path = demo_db_path()
+    return path if scale == "district" else path.with_name(f"demo-{scale}.db")
+
+
+def build_demo_file(
+    path: Path, *, today: date, seed: int = 2026, scale: str = "district"
+) -> DemoSummary:
+    """Build the demo into a temporary file and rename it over `path`: an interrupted build
+    leaves the old demo (or nothing), never half a demo."""
+    path = Path(path)
+    building = path.with_name(f".{path.name}.building")
+    _remove(building)
+    try:
+        database = store_db.connect(building)
+        try:
+            # A throw-away file until renamed: no WAL, no fsync, a large page cache, and no
+            # foreign key look-ups (the generator keeps references right; tests check it).
+            for pragma in (
+                "journal_mode = MEMORY",
+                "synchronous = OFF",
+                "cache_size = -262144",
+                "foreign_keys = OFF",
+            ):
+                database.execute(f"PRAGMA {pragma}")
+            summary = build_demo(database, today=today, seed=seed, scale=scale)
+            database.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            database.close()
+        with building.open("rb") as written:  # on disk before it takes the demo's name
+            os.fsync(written.fileno())
+        _remove(path, only_sidecars=True)
+        os.replace(building, path)
+    except BaseException:
+        _remove(building)
+        raise
+    return summary
+
+
+def _remove(path: Path, *, only_sidecars: bool = False) -> None:
+    """Delete a database file and its WAL and shared-memory files, if any."""
+    names = ("-wal", "-shm") if only_sidecars else ("", "-wal", "-shm", "-journal")
+    for suffix in names:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

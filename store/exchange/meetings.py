@@ -1,0 +1,336 @@
+"""The import/export kinds meetings and visits (see store.importer).
+
+Natural keys: a meeting by unit code + date + kind; a visit by supervisor code + unit code +
+date. A visit row carries its meeting's figures and one column per criterion of the score
+sheet in force (`score.attendance`…, or the criterion's label as header). Rows are checked by
+the store functions the forms use (`validate_meeting`, `check_scores`, the assignment on the
+date) and written through `record_meeting`/`update_meeting` and `record_visit`/`update_visit`,
+so that an import can never store what a form would refuse.
+
+Columns left out of a file keep their values: for a new meeting, the members come from the
+unit and the absences are 0; for a known one, from what is stored.
+"""
+
+import json
+from datetime import date
+from functools import cache
+
+from sqlite_utils import Database
+
+from store.core import settings
+from store.core.errors import ValidationError
+from store.exchange import values as v
+from store.exchange.importer import Batch, Column, ImportSpec, Item, ref_id, register, rows_where
+from store.exchange.org import NOTE
+from store.lang.i18n import _
+from store.rules.cadence import assignment_on
+from store.rules.rulebook import Rulebook
+from store.rules.scoring import check_scores
+from store.visits import TEXTS, record_visit, update_visit
+from store.visits.meetings import (
+    meeting_defaults,
+    record_meeting,
+    update_meeting,
+    validate_meeting,
+)
+
+# The users' words for meeting kinds, beyond the code and its label.
+KIND_WORDS = {
+    "regular": ("Định kỳ", "Thường kỳ", "Sinh hoạt định kỳ", "Sinh hoạt thường kỳ"),
+    "thematic": ("Chuyên đề", "Sinh hoạt chuyên đề"),
+    "committee": ("Cấp ủy", "Chi ủy", "Đảng ủy", "Sinh hoạt cấp ủy"),
+    "standing": ("Thường vụ", "Ban thường vụ", "Sinh hoạt ban thường vụ"),
+    "general": ("Hội nghị đảng bộ", "Hội nghị"),
+}
+SCORE = "score."
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    return {v.word(w): code for code, words in KIND_WORDS.items() for w in words}
+
+
+def meeting_kind(value: str) -> str:
+    """A meeting kind from its code, its label or the users' words (`Chuyên đề`)."""
+    return _kind_words().get(v.word(value)) or v.choice("meeting_kind")(value)
+
+
+UNIT = Column("unit", ("Mã tổ chức", "Tổ chức", "Đơn vị"), v.text, required=True)
+MEETING_COLUMNS = (
+    Column("date", ("Ngày", "Ngày sinh hoạt"), v.iso_date, required=True),
+    Column("kind", ("Loại sinh hoạt", "Hình thức sinh hoạt"), meeting_kind, required=True),
+    Column("topic", ("Chuyên đề", "Chủ đề"), v.text),
+    Column("members_full", ("Đảng viên chính thức",), v.count),
+    Column("members_probationary", ("Đảng viên dự bị",), v.count),
+    Column("members_exempt", ("Miễn sinh hoạt", "Đảng viên miễn sinh hoạt"), v.count),
+    Column("present", ("Có mặt", "Số có mặt"), v.count),
+    Column("absent_excused", ("Vắng có lý do",), v.count),
+    Column("absent_unexcused", ("Vắng không lý do",), v.count),
+    Column("duration_minutes", ("Thời gian (phút)", "Thời gian", "Số phút"), v.integer),
+    Column("minutes_kept", ("Biên bản", "Có biên bản", "Ghi biên bản"), v.boolean),
+    Column("resolution_adopted", ("Nghị quyết", "Ra nghị quyết", "Có nghị quyết"), v.boolean),
+)
+MEETING_NAMES = tuple(c.name for c in MEETING_COLUMNS)
+
+
+def _checked(batch: Batch, item: Item, call, *args, **kwargs):
+    """Run a store check; its ValidationError names this row and the field's column."""
+    try:
+        return call(*args, **kwargs)
+    except ValidationError as exc:
+        batch.fail(item, exc.field, exc.detail)
+
+
+def _meeting_row(batch: Batch, item: Item, stored: dict | None, names, source: str) -> dict:
+    """The meeting's clean fields: the row's values over the stored (or default) ones."""
+    if stored is None:
+        stored = {
+            **meeting_defaults(batch.db, item.refs["unit_id"]),
+            "absent_excused": 0,
+            "absent_unexcused": 0,
+        }
+    given = {k: item.values[k] for k in names if k in item.values}
+    values = {**stored, **given, "source": source}
+    return _checked(batch, item, validate_meeting, values)
+
+
+# Meetings ------------------------------------------------------------------------------------
+
+
+def _resolve_meeting(batch: Batch, item: Item) -> None:
+    item.refs["unit_id"] = ref_id(batch, item, "unit", "units", _("no unit with code {code!r}."))
+
+
+def _find_meeting(batch: Batch, item: Item) -> dict | None:
+    rows = rows_where(
+        batch.db,
+        "meetings",
+        "unit_id = ? and date = ? and kind = ?",
+        [item.refs["unit_id"], item.values["date"], item.values["kind"]],
+    )
+    if len(rows) > 1:
+        batch.fail(
+            item,
+            None,
+            _(
+                "several meetings of this unit, kind and date are recorded; the row cannot tell "
+                "which one it is."
+            ),
+        )
+    return rows[0] if rows else None
+
+
+def _check_meetings(batch: Batch) -> None:
+    names = (*MEETING_NAMES, "note")
+    for item in batch.items:
+        stored = item.existing
+        source = stored["source"] if stored else "import"
+        row = _meeting_row(batch, item, stored, names, source)
+        item.refs["changes"] = {k: row[k] for k in names if stored[k] != row[k]} if stored else row
+        visited = stored and batch.db["visits"].count_where("meeting_id = ?", [stored["id"]])
+        if visited and item.refs["changes"]:
+            batch.fail(
+                item,
+                next(iter(item.refs["changes"])),
+                _("A supervisor attended this meeting: change it through the visit."),
+            )
+
+
+def _write_meeting(batch: Batch, item: Item) -> str:
+    changes = item.refs["changes"]
+    if item.existing is None:
+        record_meeting(batch.db, item.refs["unit_id"], **changes)
+        return "added"
+    if not changes:
+        return "unchanged"
+    update_meeting(batch.db, item.existing["id"], **changes)
+    return "updated"
+
+
+register(
+    ImportSpec(
+        kind="meetings",
+        table="meetings",
+        columns=(UNIT, *MEETING_COLUMNS, NOTE),
+        key=lambda item: (item.refs["unit_id"], item.values["date"], item.values["kind"]),
+        resolve=_resolve_meeting,
+        find=_find_meeting,
+        record=lambda batch, item: item.refs["changes"],
+        write=_write_meeting,
+        check_all=_check_meetings,
+        export=lambda db: db.query(
+            """select u.code as unit, m.date, m.kind, m.topic, m.members_full,
+                  m.members_probationary, m.members_exempt, m.present, m.absent_excused,
+                  m.absent_unexcused, m.duration_minutes, m.minutes_kept, m.resolution_adopted,
+                  m.note
+           from meetings m join units u on u.id = m.unit_id
+           order by u.sort_key, u.code, m.date, m.kind, m.id"""
+        ),
+    )
+)
+
+
+# Visits --------------------------------------------------------------------------------------
+
+
+def _rulebook(batch: Batch) -> Rulebook:
+    """The rulebook in force, read once per batch."""
+    if not hasattr(batch, "rulebook"):
+        batch.rulebook = settings.rulebook(batch.db)
+    return batch.rulebook
+
+
+def _score_columns(db: Database) -> tuple[Column, ...]:
+    return tuple(Column(SCORE + c.id, (c.label,), v.count) for c in settings.rulebook(db).criteria)
+
+
+def _resolve_visit(batch: Batch, item: Item) -> None:
+    item.refs["supervisor_id"] = ref_id(
+        batch, item, "supervisor", "supervisors", _("no supervisor with code {code!r}.")
+    )
+    item.refs["unit_id"] = ref_id(batch, item, "unit", "units", _("no unit with code {code!r}."))
+
+
+def _find_visit(batch: Batch, item: Item) -> dict | None:
+    rows = rows_where(
+        batch.db,
+        "visits",
+        "supervisor_id = ? and unit_id = ? and date = ? and status = 'done'",
+        [item.refs["supervisor_id"], item.refs["unit_id"], item.values["date"]],
+    )
+    if len(rows) > 1:
+        batch.fail(
+            item,
+            None,
+            _(
+                "this supervisor has several visits to this unit on this date; the row cannot "
+                "tell which one it is."
+            ),
+        )
+    return rows[0] if rows else None
+
+
+def _check_visits(batch: Batch) -> None:
+    rulebook = _rulebook(batch)
+    for item in batch.items:
+        visit = item.existing
+        stored = dict(batch.db["meetings"].get(visit["meeting_id"])) if visit else None
+        row = _meeting_row(batch, item, stored, MEETING_NAMES, "visit")
+        old = json.loads(visit["scores"] or "{}") if visit else {}
+        given = {k[len(SCORE) :]: val for k, val in item.values.items() if k.startswith(SCORE)}
+        scores = _checked(batch, item, check_scores, rulebook, {**old, **given})
+        day = date.fromisoformat(row["date"])
+        if assignment_on(batch.db, item.refs["supervisor_id"], item.refs["unit_id"], day) is None:
+            batch.fail(
+                item,
+                "date",
+                _("On {date} the supervisor was not assigned to this unit.").format(
+                    date=row["date"]
+                ),
+            )
+        texts = {k: item.values[k] for k in TEXTS if k in item.values}
+        if visit is None:
+            item.refs.update(meeting=row, scores=scores, texts=texts)
+            continue
+        changed = {k: row[k] for k in MEETING_NAMES if stored[k] != row[k]}
+        texts = {k: val for k, val in texts.items() if visit[k] != val}
+        item.refs.update(meeting=changed, scores=scores if scores != old else None, texts=texts)
+
+
+def _planned_visit(batch: Batch, item: Item) -> int | None:
+    """The planned visit this row completes: same supervisor, unit and date."""
+    rows = rows_where(
+        batch.db,
+        "visits",
+        "supervisor_id = ? and unit_id = ? and planned_date = ? and status = 'planned'",
+        [item.refs["supervisor_id"], item.refs["unit_id"], item.values["date"]],
+    )
+    return rows[0]["id"] if rows else None
+
+
+def _reported_meeting(batch: Batch, item: Item) -> int | None:
+    """The meeting the visit attended, if already recorded: the unit's own report, or
+    another supervisor's visit to it (the same meeting, not a second one)."""
+    row = batch.db.execute(
+        """select id from meetings m where unit_id = ? and date = ? and kind = ?
+           and not exists (select 1 from visits v where v.meeting_id = m.id
+                           and v.supervisor_id = ?)
+           order by id limit 1""",
+        [
+            item.refs["unit_id"],
+            item.refs["meeting"]["date"],
+            item.refs["meeting"]["kind"],
+            item.refs["supervisor_id"],
+        ],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _write_visit(batch: Batch, item: Item) -> str:
+    refs = item.refs
+    if item.existing is None:
+        record_visit(
+            batch.db,
+            supervisor_id=refs["supervisor_id"],
+            unit_id=refs["unit_id"],
+            meeting=refs["meeting"],
+            scores=refs["scores"],
+            planned_visit_id=_planned_visit(batch, item),
+            meeting_id=_reported_meeting(batch, item),
+            **refs["texts"],
+        )
+        return "added"
+    changes = dict(refs["texts"])
+    if refs["meeting"]:
+        changes["meeting"] = refs["meeting"]
+    if refs["scores"] is not None:
+        changes["scores"] = refs["scores"]
+    if not changes:
+        return "unchanged"
+    update_visit(batch.db, item.existing["id"], **changes)
+    return "updated"
+
+
+def _export_visits(db: Database):
+    criteria = [c.id for c in settings.rulebook(db).criteria]
+    for row in db.query(
+        """select s.code as supervisor, u.code as unit, v.date, m.kind, m.topic, m.members_full,
+              m.members_probationary, m.members_exempt, m.present, m.absent_excused,
+              m.absent_unexcused, m.duration_minutes, m.minutes_kept, m.resolution_adopted,
+              v.observations, v.recommendations, v.good_practice, v.scores
+       from visits v join supervisors s on s.id = v.supervisor_id
+            join units u on u.id = v.unit_id join meetings m on m.id = v.meeting_id
+       where v.status = 'done'
+       order by s.sort_key, s.code, u.sort_key, u.code, v.date, v.id"""
+    ):
+        scores = json.loads(row.pop("scores") or "{}")
+        yield {**row, **{SCORE + c: scores.get(c) for c in criteria}}
+
+
+register(
+    ImportSpec(
+        kind="visits",
+        table="visits",
+        columns=(
+            Column(
+                "supervisor",
+                ("Mã cán bộ phụ trách", "Cán bộ phụ trách", "Người phụ trách"),
+                v.text,
+                required=True,
+            ),
+            UNIT,
+            *MEETING_COLUMNS,
+            Column("observations", ("Nhận xét", "Ý kiến nhận xét"), v.text),
+            Column("recommendations", ("Kiến nghị", "Đề xuất, kiến nghị"), v.text),
+            Column("good_practice", ("Mô hình hay", "Mô hình sinh hoạt hiệu quả"), v.text),
+        ),
+        more_columns=_score_columns,
+        key=lambda item: (item.refs["supervisor_id"], item.refs["unit_id"], item.values["date"]),
+        resolve=_resolve_visit,
+        find=_find_visit,
+        record=lambda batch, item: {},
+        write=_write_visit,
+        check_all=_check_visits,
+        export=_export_visits,
+    )
+)

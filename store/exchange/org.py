@@ -1,0 +1,283 @@
+"""The import/export kinds units, supervisors and assignments (people and posts: import_people).
+
+Natural keys: units, supervisors and people by `code` (people without a code by name and
+birth year), assignments by supervisor code + unit code + start date, posts by person + unit
++ role + start date. References are codes; a unit's parent may come later in its own file.
+"""
+
+from sqlite_utils import Database
+
+from store.exchange import values as v
+from store.exchange.importer import (
+    Batch,
+    Column,
+    ImportSpec,
+    Item,
+    by_code,
+    check_dates,
+    present,
+    ref_id,
+    register,
+    rows_where,
+)
+from store.lang import labels
+from store.lang.i18n import _
+
+NOTE = Column("note", ("Ghi chú",))
+# Where each unit kind may sit: the kinds its parent may have (None: no parent).
+PARENT_KINDS = {
+    "grassroots_committee": None,
+    "grassroots_cell": None,
+    "sub_committee": ("grassroots_committee",),
+    "cell": ("grassroots_committee", "sub_committee"),
+}
+_DEPTH = {"grassroots_committee": 0, "grassroots_cell": 0, "sub_committee": 1, "cell": 2}
+
+
+# Units ---------------------------------------------------------------------------------------
+
+UNIT_FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "sector",
+    "members_full",
+    "members_probationary",
+    "members_exempt",
+    "has_standing_committee",
+    "active",
+    "place",
+    "note",
+)
+
+
+def _unit_record(batch: Batch, item: Item) -> dict:
+    record = present(item, UNIT_FIELDS)
+    if "parent" in item.values:
+        parent = item.values["parent"]
+        record["parent_id"] = (
+            rows_where(batch.db, "units", "code = ?", [parent])[0]["id"] if parent else None
+        )
+    return record
+
+
+def _unit_tree(db: Database) -> dict[str, dict]:
+    return {
+        r["code"]: r
+        for r in db.query(
+            """select u.code, u.kind, p.code as parent, u.members_full, u.members_probationary
+               from units u left join units p on p.id = u.parent_id where u.code is not null"""
+        )
+    }
+
+
+def _check_units(batch: Batch) -> None:
+    """Parents exist (in the file or the database) and fit the tree; members add up."""
+    tree = _unit_tree(batch.db)
+    for item in batch.items:
+        known = tree.get(item.values["code"], {})
+        tree[item.values["code"]] = {
+            "kind": item.values["kind"],
+            "parent": item.values.get("parent", known.get("parent")),
+        }
+    for item in batch.items:
+        _check_parent(batch, item, tree)
+        _check_members(batch, item)
+    _check_children(batch, tree)
+
+
+def _check_children(batch: Batch, tree: dict) -> None:
+    """Units already in the database still fit under the parents the file changes."""
+    in_file = {i.values["code"]: i for i in batch.items}
+    for code, unit in tree.items():
+        parent = in_file.get(unit["parent"])
+        allowed = PARENT_KINDS.get(unit["kind"])
+        if code in in_file or not parent or not allowed or parent.values["kind"] in allowed:
+            continue
+        batch.fail(
+            parent,
+            "kind",
+            _("unit {code} ({kind}) cannot sit under a {parent}.").format(
+                code=code,
+                kind=labels.label("unit_kind", unit["kind"]),
+                parent=labels.label("unit_kind", parent.values["kind"]),
+            ),
+        )
+
+
+def _check_parent(batch: Batch, item: Item, tree: dict) -> None:
+    kind, parent = item.values["kind"], tree[item.values["code"]]["parent"]
+    allowed = PARENT_KINDS[kind]
+    if parent is None:
+        if allowed:
+            batch.fail(
+                item,
+                "parent",
+                _("a {kind} must name the unit it belongs to.").format(
+                    kind=labels.label("unit_kind", kind)
+                ),
+            )
+        return
+    if parent not in tree:
+        batch.fail(
+            item,
+            "parent",
+            _("no unit with code {code!r} in the file or the database.").format(code=parent),
+        )
+    if not allowed or tree[parent]["kind"] not in allowed:
+        batch.fail(
+            item,
+            "parent",
+            _("a {kind} cannot sit under a {parent}.").format(
+                kind=labels.label("unit_kind", kind),
+                parent=labels.label("unit_kind", tree[parent]["kind"]),
+            ),
+        )
+
+
+def _check_members(batch: Batch, item: Item) -> None:
+    known = item.existing or {}
+    figures = {
+        n: item.values.get(n, known.get(n)) or 0
+        for n in ("members_full", "members_probationary", "members_exempt")
+    }
+    if figures["members_exempt"] > figures["members_full"] + figures["members_probationary"]:
+        batch.fail(item, "members_exempt", _("more exempted members than members."))
+
+
+def _export_units(db: Database):
+    return db.query(
+        """select u.code, u.name, u.kind, u.sector, p.code as parent, u.members_full,
+                  u.members_probationary, u.members_exempt, u.has_standing_committee,
+                  u.active, u.place, u.note
+           from units u left join units p on p.id = u.parent_id order by u.sort_key, u.id"""
+    )
+
+
+register(
+    ImportSpec(
+        kind="units",
+        table="units",
+        columns=(
+            Column("code", ("Mã", "Mã tổ chức", "Mã đơn vị"), v.text, required=True),
+            Column("name", ("Tên tổ chức", "Tên", "Tên đơn vị"), v.text, required=True),
+            Column("kind", ("Loại", "Loại tổ chức"), v.choice("unit_kind"), required=True),
+            Column("sector", ("Loại hình",), v.choice("sector")),
+            Column("parent", ("Trực thuộc", "Mã cấp trên", "Cấp trên"), v.text),
+            Column(
+                "members_full",
+                ("Đảng viên chính thức", "Số đảng viên chính thức"),
+                v.count,
+                default=0,
+            ),
+            Column(
+                "members_probationary",
+                ("Đảng viên dự bị", "Số đảng viên dự bị"),
+                v.count,
+                default=0,
+            ),
+            Column(
+                "members_exempt", ("Đảng viên miễn sinh hoạt", "Miễn sinh hoạt"), v.count, default=0
+            ),
+            Column(
+                "has_standing_committee",
+                ("Có ban thường vụ", "Ban thường vụ"),
+                v.boolean,
+                default=0,
+            ),
+            Column("active", ("Đang hoạt động", "Hoạt động"), v.boolean, default=1),
+            Column("place", ("Địa bàn", "Địa chỉ"), v.text),
+            NOTE,
+        ),
+        key=lambda item: (item.values["code"],),
+        find=by_code("units"),
+        record=_unit_record,
+        check_all=_check_units,
+        order=lambda items: sorted(items, key=lambda i: _DEPTH[i.values["kind"]]),
+        export=_export_units,
+    )
+)
+
+
+# Supervisors ---------------------------------------------------------------------------------
+
+register(
+    ImportSpec(
+        kind="supervisors",
+        table="supervisors",
+        columns=(
+            Column("code", ("Mã", "Mã cán bộ"), v.text, required=True),
+            Column("name", ("Họ và tên", "Họ tên", "Tên"), v.text, required=True),
+            Column("title", ("Chức vụ",), v.text),
+            Column("phone", ("Điện thoại", "Số điện thoại"), v.phone),
+            Column("email", ("Thư điện tử",), v.email),
+            Column("active", ("Đang hoạt động", "Hoạt động"), v.boolean, default=1),
+        ),
+        key=lambda item: (item.values["code"],),
+        find=by_code("supervisors"),
+        record=lambda batch, item: dict(item.values),
+        export=lambda db: db.query(
+            "select code, name, title, phone, email, active from supervisors order by sort_key, id"
+        ),
+    )
+)
+
+
+# Assignments ---------------------------------------------------------------------------------
+
+
+def _resolve_assignment(batch: Batch, item: Item) -> None:
+    item.refs["supervisor_id"] = ref_id(
+        batch, item, "supervisor", "supervisors", _("no supervisor with code {code!r}.")
+    )
+    item.refs["unit_id"] = ref_id(batch, item, "unit", "units", _("no unit with code {code!r}."))
+    check_dates(batch, item)
+
+
+def _find_assignment(batch: Batch, item: Item) -> dict | None:
+    rows = rows_where(
+        batch.db,
+        "assignments",
+        "supervisor_id = ? and unit_id = ? and start_date = ?",
+        [item.refs["supervisor_id"], item.refs["unit_id"], item.values["start_date"]],
+    )
+    return rows[0] if rows else None
+
+
+register(
+    ImportSpec(
+        kind="assignments",
+        table="assignments",
+        columns=(
+            Column(
+                "supervisor",
+                ("Mã cán bộ phụ trách", "Cán bộ phụ trách", "Người phụ trách"),
+                v.text,
+                required=True,
+            ),
+            Column("unit", ("Mã tổ chức", "Tổ chức", "Đơn vị"), v.text, required=True),
+            Column("cadence", ("Định kỳ", "Chu kỳ"), v.choice("cadence"), required=True),
+            Column("start_date", ("Từ ngày", "Ngày bắt đầu"), v.iso_date, required=True),
+            Column("end_date", ("Đến ngày", "Ngày kết thúc"), v.iso_date),
+            NOTE,
+        ),
+        key=lambda item: (
+            item.refs["supervisor_id"],
+            item.refs["unit_id"],
+            item.values["start_date"],
+        ),
+        resolve=_resolve_assignment,
+        find=_find_assignment,
+        record=lambda batch, item: {
+            **item.refs,
+            **present(item, ("cadence", "start_date", "end_date", "note")),
+        },
+        export=lambda db: db.query(
+            """select s.code as supervisor, u.code as unit, a.cadence, a.start_date, a.end_date,
+                  a.note
+           from assignments a join supervisors s on s.id = a.supervisor_id
+                join units u on u.id = a.unit_id
+           order by s.sort_key, u.sort_key, a.start_date, a.id"""
+        ),
+    )
+)

@@ -1,0 +1,219 @@
+"""Units (the Party organization tree): typed rows, search, paging and detail."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from store.core.errors import NotFound
+from store.lang.i18n import _
+from store.lang.text import fold, like_pattern
+
+GRASSROOTS_KINDS = ("grassroots_committee", "grassroots_cell")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: int
+    uid: str
+    code: str | None
+    name: str
+    kind: str
+    sector: str | None
+    parent_id: int | None
+    members_full: int
+    members_probationary: int
+    members_exempt: int
+    has_standing_committee: bool
+    active: bool
+
+    @property
+    def members(self) -> int:
+        return (self.members_full or 0) + (self.members_probationary or 0)
+
+    @property
+    def members_owed(self) -> int:
+        """Members owed at a meeting: all members less the exempted."""
+        return self.members - (self.members_exempt or 0)
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Unit":
+        values = {k: row.get(k) for k in cls.__slots__}
+        values["has_standing_committee"] = bool(values["has_standing_committee"])
+        values["active"] = bool(values["active"])
+        return cls(**values)
+
+
+def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, list[str]]:
+    """A WHERE fragment matching every word of `text` (folded) anywhere in `column`."""
+    words = fold(text).split()
+    if not words:
+        return "1", []
+    clause = " AND ".join(f"{column} LIKE ? ESCAPE '\\'" for _w in words)
+    return clause, [like_pattern(w) for w in words]
+
+
+def list_units(
+    db: Database,
+    search: str | None = None,
+    *,
+    parent_id: int | None = None,
+    kinds: tuple[str, ...] | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[Unit]:
+    """Units in Vietnamese order, optionally filtered by folded search, parent and kinds."""
+    where, params = _filters(search, parent_id, kinds)
+    rows = db["units"].rows_where(
+        where, params, order_by="sort_key, id", limit=limit, offset=offset or None
+    )
+    return [Unit.from_row(r) for r in rows]
+
+
+def count_units(db, search=None, *, parent_id=None, kinds=None) -> int:
+    where, params = _filters(search, parent_id, kinds)
+    return db["units"].count_where(where, params)
+
+
+def _filters(search, parent_id, kinds) -> tuple[str, list]:
+    where, params = search_clause(search)
+    if parent_id is not None:
+        where += " AND parent_id = ?"
+        params.append(parent_id)
+    if kinds:
+        where += f" AND kind IN ({', '.join('?' for _k in kinds)})"
+        params.extend(kinds)
+    return where, params
+
+
+def get_unit(db: Database, unit_id: int) -> Unit:
+    rows = list(db["units"].rows_where("id = ?", [unit_id]))
+    if not rows:
+        raise NotFound(_("No unit with id {id}.").format(id=unit_id))
+    return Unit.from_row(rows[0])
+
+
+def find_unit(db: Database, ref: str) -> Unit:
+    """A unit by code, uid or exact name (folded); NotFound names what was asked."""
+    for where, value in (("code = ?", ref), ("uid = ?", ref), ("name_folded = ?", fold(ref))):
+        rows = list(db["units"].rows_where(where, [value], limit=2))
+        if len(rows) == 1:
+            return Unit.from_row(rows[0])
+    raise NotFound(_("No unit matches {ref!r}.").format(ref=ref))
+
+
+def children(db: Database, unit_id: int | None) -> list[Unit]:
+    """The units directly under `unit_id` (None: the grassroots organizations at the top)."""
+    where = "parent_id = ?" if unit_id is not None else "parent_id IS NULL"
+    params = [unit_id] if unit_id is not None else []
+    return [Unit.from_row(r) for r in db["units"].rows_where(where, params, order_by="sort_key")]
+
+
+def ancestors(db: Database, unit: Unit) -> list[Unit]:
+    """The chain of parents from the top down to `unit`'s parent."""
+    chain: list[Unit] = []
+    current = unit
+    while current.parent_id is not None and len(chain) < 10:
+        current = get_unit(db, current.parent_id)
+        chain.append(current)
+    return list(reversed(chain))
+
+
+@dataclass(frozen=True, slots=True)
+class PostHolder:
+    person_id: int
+    name: str
+    role: str
+    start_date: str | None
+    concurrent_role: str | None
+    acting: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AssignedSupervisor:
+    supervisor_id: int
+    name: str
+    title: str | None
+    cadence: str
+    start_date: str
+    end_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLine:
+    id: int
+    date: str
+    kind: str
+    topic: str | None
+    present: int | None
+    owed: int
+    visited: bool
+
+
+@dataclass(frozen=True)
+class UnitDetail:
+    unit: Unit
+    path: list[Unit]
+    committee: list[PostHolder]
+    supervisors: list[AssignedSupervisor]
+    meetings: list[MeetingLine]
+    child_count: int
+
+
+def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings: int = 12):
+    """Everything the unit view shows: place in the tree, committee, supervisors, meetings."""
+    unit = get_unit(db, unit_id)
+    today = (on or date.today()).isoformat()
+    committee = [
+        PostHolder(
+            r["person_id"],
+            r["name"],
+            r["role"],
+            r["start_date"],
+            r["concurrent_role"],
+            bool(r["acting"]),
+        )
+        for r in db.query(
+            """select posts.person_id, people.name, posts.role, posts.start_date,
+                      posts.concurrent_role, posts.acting
+               from posts join people on people.id = posts.person_id
+               where posts.unit_id = ? and (posts.end_date is null or posts.end_date > ?)
+               order by case posts.role when 'secretary' then 0 when 'deputy' then 1 else 2 end,
+                        people.sort_key""",
+            [unit_id, today],
+        )
+    ]
+    supervisors = [
+        AssignedSupervisor(
+            r["supervisor_id"], r["name"], r["title"], r["cadence"], r["start_date"], r["end_date"]
+        )
+        for r in db.query(
+            """select a.supervisor_id, s.name, s.title, a.cadence, a.start_date, a.end_date
+               from assignments a join supervisors s on s.id = a.supervisor_id
+               where a.unit_id = ? and (a.end_date is null or a.end_date >= ?)
+               order by s.sort_key""",
+            [unit_id, today],
+        )
+    ]
+    lines = [
+        MeetingLine(
+            r["id"],
+            r["date"],
+            r["kind"],
+            r["topic"],
+            r["present"],
+            (r["members_full"] or 0)
+            + (r["members_probationary"] or 0)
+            - (r["members_exempt"] or 0),
+            bool(r["visited"]),
+        )
+        for r in db.query(
+            """select m.id, m.date, m.kind, m.topic, m.present, m.members_full,
+                      m.members_probationary, m.members_exempt,
+                      exists(select 1 from visits v where v.meeting_id = m.id) as visited
+               from meetings m where m.unit_id = ? order by m.date desc limit ?""",
+            [unit_id, meetings],
+        )
+    ]
+    child_count = db["units"].count_where("parent_id = ?", [unit_id])
+    return UnitDetail(unit, ancestors(db, unit), committee, supervisors, lines, child_count)

@@ -1,0 +1,366 @@
+"""Province-scale aggregates of the annual report (and of any report over many units).
+
+Figures are computed in SQL over the indexed columns (`idx_meetings_date`, the visits'
+indexes), grouped per unit; Python only folds one row per unit into the groups shown.
+
+The rules, from the rulebook in force:
+- a unit *owes monthly regular meetings* when a `regular` rule with `per = "month"` applies to
+  its kind; it *met every month* when it held one in each month of the period that is over on
+  `as_of` (a running month is not owed yet);
+- a thematic rule-period is owed when it ends inside the period and on or before `as_of`;
+  a unit keeps it with `count` thematic meetings inside that rule-period;
+- attendance = present ÷ (members − exempted), over the regular meetings held (see
+  store.meetings.rate_sql); a unit is under the threshold when its average is.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from store.rules.periods import Period, parse_date
+from store.rules.rulebook import Rulebook
+from store.visits.meetings import owed_sql, rate_sql
+
+TOP = 0  # the group of units with no grassroots organization above them
+
+
+@dataclass(frozen=True, slots=True)
+class RegularLine:
+    """Monthly regular meetings of the units in one group (a sector, a parent, or all)."""
+
+    key: str | int | None
+    cells: int  # units owing a monthly regular meeting
+    every_month: int  # of those, the ones that met in every month owed
+    meetings: int  # regular meetings held in the period (up to as_of)
+    attendance: float | None  # per cent, average over those meetings
+    under_threshold: int  # units whose average attendance is under the rulebook's threshold
+
+
+@dataclass(frozen=True, slots=True)
+class ThematicLine:
+    """Thematic meetings owed and held by the units of one group."""
+
+    key: str | int | None
+    units: int  # units owing a thematic meeting in a rule-period already over
+    units_kept: int  # of those, the ones that held every one owed
+    owed: int  # thematic meetings owed
+    kept: int  # owed meetings held (a unit's extra meetings do not count twice)
+    held: int  # thematic meetings held in the period, all of them
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisorLine:
+    supervisor_id: int
+    name: str
+    units: int
+    required: int
+    done: int
+    visits: int
+
+
+@dataclass(frozen=True)
+class VisitFigures:
+    assignments: int
+    supervisors: int
+    units: int
+    cadences: dict[str, int]  # assignments by cadence
+    planned: int  # visits planned (a planned date) in the period, whatever became of them
+    required: int
+    done: int
+    visits: int
+    ratings: dict[str, int]  # visits done by rating level
+    by_supervisor: tuple[SupervisorLine, ...]
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    period: Period
+    as_of: str
+    months_owed: int
+    threshold: float
+    total: RegularLine
+    by_sector: tuple[RegularLine, ...]
+    by_parent: tuple[RegularLine, ...]  # key: the grassroots organization's id (TOP: none)
+    attendance_bands: tuple[tuple[float, float | None, int], ...]  # (from, to, units)
+    thematic: ThematicLine
+    thematic_by_sector: tuple[ThematicLine, ...]
+    parent_names: dict[int, str]
+
+
+def _stop(period: Period, as_of: date) -> date:
+    return min(period.end, as_of)
+
+
+def _owed_months(period: Period, as_of: date) -> list[Period]:
+    return [m for m in period.months() if m.end <= as_of]
+
+
+def _monthly_kinds(rulebook: Rulebook) -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {k for r in rulebook.meetings if r.meeting_kind == "regular" and r.per == "month"
+             for k in r.unit_kinds}
+        )
+    )  # fmt: skip
+
+
+def _marks(values) -> str:
+    return ", ".join("?" for _v in values)
+
+
+# One row per active unit of the given kinds: its sector, its grassroots organization and
+# its regular meetings (months met within the owed months, count and attendance up to stop),
+# read unit by unit from the covering index idx_meetings_unit_date.
+_UNIT_REGULAR = """
+select u.id, coalesce(u.sector, '') as sector, u.kind,
+       case when p.kind = 'sub_committee' then p.parent_id else u.parent_id end as org_id,
+       count(distinct case when m.date <= ? then substr(m.date, 1, 7) end) as months,
+       count(m.id) as n, {rate} as rate, coalesce(sum({owed} > 0), 0) as rated
+  from units u
+  left join units p on p.id = u.parent_id
+  left join meetings m on m.unit_id = u.id and m.kind = 'regular' and m.date between ? and ?
+ where u.active = 1 and u.kind in ({kinds})
+ group by u.id"""
+
+
+def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of=None) -> MeetingFigures:
+    """Regular meetings (by sector and by grassroots organization), attendance and thematic
+    meetings of every active unit over `period`, as of `as_of` (default: today)."""
+    period = Period.parse(period)
+    today = parse_date(as_of) if as_of else date.today()
+    stop = _stop(period, today)
+    owed = _owed_months(period, today)
+    owed_end = owed[-1].end.isoformat() if owed else "0000-00-00"
+    kinds = _monthly_kinds(rulebook)
+    rows = []
+    if kinds:
+        sql = _UNIT_REGULAR.format(rate=rate_sql("m"), owed=owed_sql("m"), kinds=_marks(kinds))
+        rows = list(db.query(sql, [owed_end, period.start.isoformat(), stop.isoformat(), *kinds]))
+    threshold = rulebook.attendance_threshold
+    total = _regular_line(None, rows, len(owed), threshold)
+    thematic = _thematic_units(db, period, today, rulebook)
+    return MeetingFigures(
+        period=period,
+        as_of=today.isoformat(),
+        months_owed=len(owed),
+        threshold=threshold,
+        total=total,
+        by_sector=_grouped(rows, "sector", len(owed), threshold),
+        by_parent=_grouped(rows, "org_id", len(owed), threshold),
+        attendance_bands=_bands(rows, threshold),
+        thematic=_thematic_line(None, thematic),
+        thematic_by_sector=tuple(
+            _thematic_line(key, [t for t in thematic if t[0] == key])
+            for key in sorted({t[0] for t in thematic})
+        ),
+        parent_names=_names(db, {r["org_id"] for r in rows if r["org_id"] is not None}),
+    )
+
+
+def _regular_line(key, rows: list[dict], months_owed: int, threshold: float) -> RegularLine:
+    meetings = sum(r["n"] for r in rows)
+    rated = [(r["rate"], r["rated"]) for r in rows if r["rate"] is not None]
+    weight = sum(n for _rate, n in rated)
+    attendance = sum(rate * n for rate, n in rated) / weight if weight else None
+    return RegularLine(
+        key=key,
+        cells=len(rows),
+        every_month=sum(1 for r in rows if months_owed and r["months"] >= months_owed),
+        meetings=meetings,
+        attendance=attendance,
+        under_threshold=sum(1 for rate, _n in rated if rate < threshold),
+    )
+
+
+def _grouped(rows, field: str, months_owed: int, threshold: float) -> tuple[RegularLine, ...]:
+    groups: dict = {}
+    for row in rows:
+        key = row[field] if row[field] is not None else TOP
+        groups.setdefault(key, []).append(row)
+    return tuple(
+        _regular_line(key, members, months_owed, threshold)
+        for key, members in sorted(groups.items(), key=lambda kv: str(kv[0]))
+    )
+
+
+def _bands(rows, threshold: float) -> tuple[tuple[float, float | None, int], ...]:
+    """Units by average attendance: under 70%, 70% to the threshold, to 95%, 95% and more."""
+    edges = sorted({0.0, 70.0, float(threshold), 95.0})
+    rates = [r["rate"] for r in rows if r["rate"] is not None]
+    out = []
+    for i, low in enumerate(edges):
+        high = edges[i + 1] if i + 1 < len(edges) else None
+        count = sum(1 for x in rates if x >= low and (high is None or x < high))
+        out.append((low, high, count))
+    return tuple(out)
+
+
+_UNIT_THEMATIC = """
+select unit_id, cast(substr(date, 6, 2) as integer) as month, count(*) as n
+  from meetings
+ where kind = 'thematic' and date between ? and ?
+ group by unit_id, month"""
+_THEMATIC_UNITS = """
+select id, kind, has_standing_committee, coalesce(sector, '') as sector
+  from units where active = 1 and kind in ({kinds})"""
+
+
+def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list[tuple]:
+    """(sector, owed, kept, held) per unit owing thematic meetings, rule by rule."""
+    rules = [r for r in rulebook.meetings if r.meeting_kind == "thematic"]
+    if not rules:
+        return []
+    first = min(p.start for r in rules for p in period.split(r.per))
+    stop = _stop(period, today)
+    monthly: dict[int, dict[int, int]] = {}
+    for r in db.query(_UNIT_THEMATIC, [first.isoformat(), max(first, stop).isoformat()]):
+        monthly.setdefault(r["unit_id"], {})[r["month"]] = r["n"]
+    out = []
+    for rule in rules:
+        owed_parts = [p for p in period.split(rule.per) if p.end <= min(period.end, today)]
+        spans = [range(p.first, p.first + p.length) for p in owed_parts]
+        inside = range(period.first, period.first + period.length)
+        sql = _THEMATIC_UNITS.format(kinds=_marks(rule.unit_kinds))
+        for unit in db.query(sql, list(rule.unit_kinds)):
+            if rule.needs_standing_committee and not unit["has_standing_committee"]:
+                continue
+            counts = monthly.get(unit["id"], {})
+            kept = sum(min(rule.count, sum(counts.get(m, 0) for m in span)) for span in spans)
+            held = sum(n for m, n in counts.items() if m in inside)
+            out.append((unit["sector"], rule.count * len(spans), kept, held))
+    return out
+
+
+def _thematic_line(key, units: list[tuple]) -> ThematicLine:
+    owing = [u for u in units if u[1]]
+    return ThematicLine(
+        key=key,
+        units=len(owing),
+        units_kept=sum(1 for u in owing if u[2] >= u[1]),
+        owed=sum(u[1] for u in units),
+        kept=sum(u[2] for u in units),
+        held=sum(u[3] for u in units),
+    )
+
+
+def _names(db: Database, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    ordered = sorted(ids)
+    rows = db.query(
+        f"select id, name from units where id in ({_marks(ordered)})",  # noqa: S608
+        ordered,
+    )
+    return {r["id"]: r["name"] for r in rows}
+
+
+def rating_counts(db: Database, period, *, unit_ids=None) -> dict[str, int]:
+    """Visits done in `period` by rating level (optionally of some units)."""
+    period = Period.parse(period)
+    sql = "select rating, count(*) as n from visits where status = 'done' and date between ? and ?"
+    params: list = [period.start.isoformat(), period.end.isoformat()]
+    if unit_ids is not None:
+        ids = list(unit_ids)
+        sql += f" and unit_id in ({_marks(ids)})" if ids else " and 0"
+        params += ids
+    rows = db.query(sql + " group by rating", params)  # noqa: S608 (placeholders only)
+    return {r["rating"]: r["n"] for r in rows if r["rating"]}
+
+
+def planned_visits(db: Database, period) -> int:
+    """Visits given a planned date inside `period` (done, still planned or cancelled)."""
+    period = Period.parse(period)
+    # Every status named, so that the (status, planned_date) index serves the range.
+    return db.execute(
+        "select count(*) from visits where status in ('planned', 'done', 'cancelled') "
+        "and planned_date between ? and ?",
+        [period.start.isoformat(), period.end.isoformat()],
+    ).fetchone()[0]
+
+
+def owed_by(line, as_of: date) -> tuple[int, int]:
+    """(required, done) of a store.cadence ComplianceLine as of `as_of`: the cadence periods
+    already over, and those still running but already visited."""
+    counted = [visited for p, visited in line.periods if p.end <= as_of or visited]
+    return len(counted), sum(counted)
+
+
+def visit_figures(db: Database, period, compliance, as_of=None) -> VisitFigures:
+    """Assignments, visits required and done (by supervisor, as of `as_of`, see `owed_by`)
+    and ratings, from the lines of store.cadence.visit_compliance for the same period."""
+    today = parse_date(as_of) if as_of else date.today()
+    owed = {id(x): owed_by(x, today) for x in compliance}
+    per_supervisor: dict[int, list] = {}
+    for line in compliance:
+        per_supervisor.setdefault(line.assignment.supervisor_id, []).append(line)
+    by_supervisor = tuple(
+        sorted(
+            (
+                SupervisorLine(
+                    sid,
+                    lines[0].assignment.supervisor_name,
+                    len({x.assignment.unit_id for x in lines}),
+                    sum(owed[id(x)][0] for x in lines),
+                    sum(owed[id(x)][1] for x in lines),
+                    sum(x.visits for x in lines),
+                )
+                for sid, lines in per_supervisor.items()
+            ),
+            key=lambda s: s.supervisor_id,
+        )
+    )
+    return VisitFigures(
+        assignments=len(compliance),
+        supervisors=len(per_supervisor),
+        units=len({x.assignment.unit_id for x in compliance}),
+        cadences=dict(Counter(x.assignment.cadence for x in compliance)),
+        planned=planned_visits(db, period),
+        required=sum(r for r, _d in owed.values()),
+        done=sum(d for _r, d in owed.values()),
+        visits=sum(x.visits for x in compliance),
+        ratings=rating_counts(db, period),
+        by_supervisor=by_supervisor,
+    )
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    by_status: dict[str, int]  # every plan by status
+    replaced: int  # completed "replaced" with an outcome date in the period
+    retained: int
+    started: int  # plans recorded in the period (created_at)
+
+
+def plan_figures(db: Database, period) -> PlanFigures:
+    """Replacement-source plans: how many by status, and their outcomes in `period`."""
+    period = Period.parse(period)
+    bounds = [period.start.isoformat(), period.end.isoformat()]
+    by_status = {
+        r["status"]: r["n"]
+        for r in db.query("select status, count(*) as n from succession_plans group by status")
+    }
+    outcomes = {
+        r["outcome"]: r["n"]
+        for r in db.query(
+            """select outcome, count(*) as n from succession_plans
+                where status = 'completed' and outcome_date between ? and ? group by outcome""",
+            bounds,
+        )
+    }
+    started = db.execute(
+        "select count(*) from succession_plans where substr(created_at, 1, 10) between ? and ?",
+        bounds,
+    ).fetchone()[0]
+    return PlanFigures(by_status, outcomes.get("replaced", 0), outcomes.get("retained", 0), started)
+
+
+def visit_concern_ids(db: Database, visit_id: int) -> list[int]:
+    """The concerns raised at a visit, in the order they were raised."""
+    return [
+        r["id"]
+        for r in db.query(
+            "select id from concerns where visit_id = ? order by raised_date, id", [visit_id]
+        )
+    ]

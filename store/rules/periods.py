@@ -1,0 +1,233 @@
+"""Reporting periods: a month `2026-10`, a quarter `2026-Q3`, a half-year `2026-H2`, a year `2026`.
+
+>>> p = Period.parse("2026-Q3")
+>>> p.start, p.end
+(datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+>>> p.label
+'quý III/2026'
+>>> Period.containing(date(2026, 10, 15), "half").code
+'2026-H2'
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from store.core.errors import ValidationError
+from store.lang.i18n import _
+
+PERS = ("month", "quarter", "half", "year")
+LENGTH = {"month": 1, "quarter": 3, "half": 6, "year": 12}  # months in one period
+CADENCE_PER = {"monthly": "month", "quarterly": "quarter"}
+_ROMAN = ("I", "II", "III", "IV")
+_SHAPE = re.compile(r"(\d{4})(?:-(?:(\d{1,2})|[Qq](\d+)|[Hh](\d+)))?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class cached_property:  # noqa: N801 -- used as functools.cached_property is
+    """functools.cached_property without its per-instance lock (Python 3.11 takes one on
+    every first read, and a province's report reads a Period's dates a hundred thousand
+    times): computed on first read, then a plain attribute of the instance."""
+
+    def __init__(self, function):
+        self.function = function
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
+def parse_date(value: date | str | None, field: str = "date") -> date:
+    """A date from a `date` or strict ISO text `YYYY-MM-DD`; ValidationError(field) otherwise."""
+    if type(value) is date:  # the common case first: the due list asks 100,000 times
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValidationError(
+        _("{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-10-15.").format(value=text),
+        field=field,
+    )
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """`length` months from month `first` of `year`, aligned on its own kind (Q3 starts in July)."""
+
+    year: int
+    first: int
+    length: int
+
+    def __post_init__(self):
+        if self.length not in LENGTH.values() or (self.first - 1) % self.length:
+            raise ValueError(f"not a calendar period: {self.first}+{self.length}")
+
+    @classmethod
+    def of(cls, year: int, per: str, index: int = 1) -> "Period":
+        """The `index`-th period of kind `per` in `year` (1-based)."""
+        length = LENGTH[per]
+        return cls(year, (index - 1) * length + 1, length)
+
+    @classmethod
+    def parse(cls, text: "str | Period") -> "Period":
+        """`2026-10`, `2026-Q3`, `2026-H2` or `2026`; ValidationError(field="period") otherwise."""
+        if isinstance(text, Period):
+            return text
+        raw = str(text or "").strip()
+        match = _SHAPE.fullmatch(raw)
+        if not match:
+            raise ValidationError(
+                _(
+                    "{text!r} is not a period: write a month 2026-10, a quarter 2026-Q3, "
+                    "a half-year 2026-H2 or a year 2026."
+                ).format(text=raw),
+                field="period",
+            )
+        year, month, quarter, half = match.groups()
+        for value, per, limit, message in (
+            (month, "month", 12, _("{text!r}: a month runs from 01 to 12.")),
+            (quarter, "quarter", 4, _("{text!r}: a quarter runs from Q1 to Q4.")),
+            (half, "half", 2, _("{text!r}: a half-year is H1 or H2.")),
+        ):
+            if value is not None:
+                if not 1 <= int(value) <= limit:
+                    raise ValidationError(message.format(text=raw), field="period")
+                return cls.of(int(year), per, int(value))
+        return cls.of(int(year), "year")
+
+    @classmethod
+    def containing(cls, day: date | str, per: str) -> "Period":
+        """The period of kind `per` (month, quarter, half, year) that holds `day`."""
+        day = parse_date(day)
+        length = LENGTH[per]
+        return _interned(day.year, (day.month - 1) // length * length + 1, length)
+
+    @cached_property
+    def per(self) -> str:
+        return next(p for p, n in LENGTH.items() if n == self.length)
+
+    @property
+    def index(self) -> int:
+        return (self.first - 1) // self.length + 1
+
+    @cached_property
+    def start(self) -> date:
+        return date(self.year, self.first, 1)
+
+    @cached_property
+    def end(self) -> date:
+        last = self.first + self.length - 1
+        return date(self.year, last, calendar.monthrange(self.year, last)[1])
+
+    @cached_property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @cached_property
+    def code(self) -> str:
+        return {
+            "month": f"{self.year}-{self.first:02d}",
+            "quarter": f"{self.year}-Q{self.index}",
+            "half": f"{self.year}-H{self.index}",
+            "year": f"{self.year}",
+        }[self.per]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese name, as the briefs write it (briefs are always Vietnamese)."""
+        if self.per == "month":
+            return f"tháng {self.first}/{self.year}"
+        if self.per == "quarter":
+            return f"quý {_ROMAN[self.index - 1]}/{self.year}"
+        if self.per == "half":
+            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
+        return f"năm {self.year}"
+
+    def title(self) -> str:
+        """The period's name in the language of the screens."""
+        if self.per == "month":
+            return _("month {month}/{year}").format(month=self.first, year=self.year)
+        if self.per == "quarter":
+            return _("quarter {quarter}/{year}").format(
+                quarter=_ROMAN[self.index - 1], year=self.year
+            )
+        if self.per == "half":
+            first = _("first half of {year}") if self.index == 1 else _("second half of {year}")
+            return first.format(year=self.year)
+        return _("year {year}").format(year=self.year)
+
+    def contains(self, day: date | str) -> bool:
+        return self.start <= parse_date(day) <= self.end
+
+    def months(self) -> tuple["Period", ...]:
+        """The month periods inside, in order."""
+        return tuple(Period(self.year, m, 1) for m in range(self.first, self.first + self.length))
+
+    def split(self, per: str) -> tuple["Period", ...]:
+        """The periods of kind `per` overlapping this one: the tiles of a finer kind,
+        or the single period of a coarser kind that holds this one."""
+        length = LENGTH[per]
+        if length > self.length:
+            return (Period.containing(self.start, per),)
+        return tuple(
+            Period(self.year, m, length)
+            for m in range(self.first, self.first + self.length, length)
+        )
+
+    def shift(self, steps: int) -> "Period":
+        """The period `steps` periods of the same kind later (earlier if negative)."""
+        months = self.year * 12 + self.first - 1 + steps * self.length
+        return _interned(months // 12, months % 12 + 1, self.length)
+
+    def next(self) -> "Period":
+        return self.shift(1)
+
+    def previous(self) -> "Period":
+        return self.shift(-1)
+
+    def overlap_days(self, start: date | None, end: date | None) -> int:
+        """Days of this period inside [start, end] (None: open-ended)."""
+        first = max(self.start, start or self.start)
+        last = min(self.end, end or self.end)
+        return max(0, (last - first).days + 1)
+
+
+@lru_cache(maxsize=8192)
+def _interned(year: int, first: int, length: int) -> Period:
+    """One instance per period, so its dates are worked out once: the due list of a province
+    asks for the same few periods of 5,000 assignments."""
+    return Period(year, first, length)
+
+
+def periods_between(first: "Period", last: "Period") -> list[Period]:
+    """`first`, its successors of the same kind, up to and including the one holding `last.end`."""
+    out, current = [], first
+    while current.start <= last.end:
+        out.append(current)
+        current = current.next()
+    return out
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` months later, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,295 @@
+"""The rulebook: meeting frequencies, visit cadences, the score sheet, thresholds and levels,
+read from a TOML file and validated, so that every rule is data a district can swap.
+
+>>> rb = load()                      # the resolution's rulebook, shipped with phutrach
+>>> rb.rate({"attendance": 15, "order_duration": 10, "participation": 10, "minutes": 5,
+...          "preparation": 15, "content": 20, "criticism": 10, "principles": 5,
+...          "resolution": 5}).level
+'good'
+"""
+
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+
+RULEBOOK_DIR = Path(__file__).parent / "rulebooks"
+SHIPPED = {"resolution": RULEBOOK_DIR / "resolution.toml", "hd12": RULEBOOK_DIR / "hd12.toml"}
+DEFAULT = "resolution"
+
+UNIT_KINDS = ("grassroots_committee", "sub_committee", "grassroots_cell", "cell")
+MEETING_KINDS = ("regular", "thematic", "committee", "standing", "general")
+PERIODS = ("month", "quarter", "half", "year")
+CADENCES = ("monthly", "quarterly")
+
+
+class RulebookError(PhutrachError):
+    """A rulebook file that cannot be used: the message names the file, the key, the fault."""
+
+
+@dataclass(frozen=True)
+class MeetingRule:
+    meeting_kind: str
+    unit_kinds: tuple[str, ...]
+    count: int
+    per: str
+    needs_standing_committee: bool = False
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    max: int
+    required_for_good: bool = False
+
+
+@dataclass(frozen=True)
+class Level:
+    level: str
+    label: str
+    min: float
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    due_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Rating:
+    total: int
+    level: str
+    label: str
+    missing_for_good: tuple[str, ...]  # required criteria short of full marks
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    name: str
+    code: str
+    path: Path
+    meetings: tuple[MeetingRule, ...]
+    cadences: tuple[str, ...]
+    grace_days: int
+    attendance_threshold: float
+    criteria: tuple[Criterion, ...]
+    ratings: tuple[Level, ...]
+    categories: tuple[Choice, ...]
+    routes: tuple[Choice, ...]
+    dimensions: tuple[Choice, ...]
+    scale: tuple[Choice, ...]
+    annual_levels: tuple[Level, ...]
+
+    @property
+    def max_total(self) -> int:
+        return sum(c.max for c in self.criteria)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+    def rules_for(self, unit_kind: str, has_standing_committee: bool = False):
+        """The meeting rules a unit of `unit_kind` owes."""
+        return [
+            r
+            for r in self.meetings
+            if unit_kind in r.unit_kinds
+            and (has_standing_committee or not r.needs_standing_committee)
+        ]
+
+    def rate(self, scores: dict[str, int]) -> Rating:
+        """Total and rating of a score sheet; Tốt also needs its required criteria full."""
+        total = sum(int(scores.get(c.id) or 0) for c in self.criteria)
+        short = tuple(
+            c.id for c in self.criteria if c.required_for_good and (scores.get(c.id) or 0) < c.max
+        )
+        for index, level in enumerate(self.ratings):
+            if total >= level.min and not (index == 0 and short):
+                return Rating(total, level.level, level.label, short)
+        last = self.ratings[-1]
+        return Rating(total, last.level, last.label, short)
+
+    def rating_label(self, level: str | None) -> str:
+        return next((r.label for r in self.ratings if r.level == level), "")
+
+    def annual_level(self, points: float) -> Level:
+        return next(lv for lv in self.annual_levels if points >= lv.min)
+
+    def label(self, choices: str, choice_id: str | None) -> str:
+        """The Vietnamese label of a category, route, dimension or scale step."""
+        return next((c.label for c in getattr(self, choices) if c.id == choice_id), choice_id or "")
+
+
+def load(source: str | Path | None = None) -> Rulebook:
+    """Load a shipped rulebook by name ("resolution", "hd12") or a TOML file by path.
+    A file read once is kept until it changes (briefs in batch ask for it many times)."""
+    path = SHIPPED.get(str(source or DEFAULT)) or Path(source).expanduser()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _load(path, stamp)
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, stamp: int | None) -> Rulebook:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RulebookError(_("Rulebook {path}: file not found.").format(path=path)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulebookError(_("Rulebook {path}: cannot be read.").format(path=path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RulebookError(
+            _("Rulebook {path}: not valid TOML ({error}).").format(path=path, error=exc)
+        ) from exc
+    return _Reader(path, data).rulebook()
+
+
+class _Reader:
+    """Reads a parsed TOML document into a Rulebook, failing on the first bad key."""
+
+    def __init__(self, path: Path, data: dict):
+        self.path, self.data = path, data
+
+    def fail(self, key: str, problem: str):
+        raise RulebookError(
+            _("Rulebook {path}, key {key}: {problem}").format(
+                path=self.path, key=key, problem=problem
+            )
+        )
+
+    def get(self, table: dict, key: str, where: str, kind, *, default=..., choices=None):
+        full = f"{where}.{key}" if where else key
+        if key not in table:
+            if default is ...:
+                self.fail(full, _("missing."))
+            return default
+        value = table[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.fail(
+                full,
+                _("expected {kind}, found {value!r}.").format(kind=_type_name(kind), value=value),
+            )
+        if choices is not None:
+            for item in value if isinstance(value, list) else [value]:
+                if item not in choices:
+                    self.fail(
+                        full,
+                        _("{value!r} is not one of {choices}.").format(
+                            value=item, choices=", ".join(choices)
+                        ),
+                    )
+        if kind is float and not math.isfinite(value):  # TOML allows nan and inf
+            self.fail(full, _("must be an ordinary number (not nan or inf)."))
+        if kind in (int, float) and value < 0:
+            self.fail(full, _("must not be negative."))
+        return value
+
+    def items(self, table: dict, key: str, where: str) -> list[tuple[str, dict]]:
+        rows = self.get(table, key, where, list)
+        if not rows:
+            self.fail(f"{where}.{key}" if where else key, _("must not be empty."))
+        out = []
+        for i, row in enumerate(rows):
+            at = f"{where + '.' if where else ''}{key}[{i + 1}]"
+            if not isinstance(row, dict):
+                self.fail(at, _("expected a table."))
+            out.append((at, row))
+        return out
+
+    def choices(self, table: dict, key: str, where: str, due=False) -> tuple[Choice, ...]:
+        out = tuple(
+            Choice(
+                self.get(r, "id", at, str),
+                self.get(r, "label", at, str),
+                self.get(r, "due_days", at, int) if due else None,
+            )
+            for at, r in self.items(table, key, where)
+        )
+        self._unique([c.id for c in out], f"{where}.{key}")
+        return out
+
+    def levels(self, key: str) -> tuple[Level, ...]:
+        out = tuple(
+            Level(
+                self.get(r, "level", at, str),
+                self.get(r, "label", at, str),
+                self.get(r, "min", at, float),
+            )
+            for at, r in self.items(self.data, key, "")
+        )
+        if [lv.min for lv in out] != sorted((lv.min for lv in out), reverse=True):
+            self.fail(key, _("levels must be listed best first, with falling minimums."))
+        if out[-1].min != 0:
+            self.fail(key, _("the last level must start at 0."))
+        return out
+
+    def _unique(self, ids: list[str], key: str) -> None:
+        if len(set(ids)) != len(ids):
+            self.fail(key, _("ids must be unique."))
+
+    def rulebook(self) -> Rulebook:
+        d = self.data
+        meetings = tuple(
+            MeetingRule(
+                self.get(r, "meeting_kind", at, str, choices=MEETING_KINDS),
+                tuple(self.get(r, "unit_kinds", at, list, choices=UNIT_KINDS)),
+                self.get(r, "count", at, int),
+                self.get(r, "per", at, str, choices=PERIODS),
+                self.get(r, "needs_standing_committee", at, bool, default=False),
+            )
+            for at, r in self.items(d, "meetings", "")
+        )
+        visits = self.get(d, "visits", "", dict)
+        sheet = self.get(d, "score_sheet", "", dict)
+        criteria = tuple(
+            Criterion(
+                self.get(r, "id", at, str),
+                self.get(r, "label", at, str),
+                self.get(r, "max", at, int),
+                self.get(r, "required_for_good", at, bool, default=False),
+            )
+            for at, r in self.items(sheet, "criteria", "score_sheet")
+        )
+        self._unique([c.id for c in criteria], "score_sheet.criteria")
+        threshold = self.get(self.get(d, "attendance", "", dict), "threshold", "attendance", float)
+        if threshold > 100:
+            self.fail("attendance.threshold", _("a percentage cannot exceed 100."))
+        concerns = self.get(d, "concerns", "", dict)
+        capability = self.get(d, "capability", "", dict)
+        return Rulebook(
+            name=self.get(d, "name", "", str),
+            code=self.get(d, "code", "", str),
+            path=self.path,
+            meetings=meetings,
+            cadences=tuple(self.get(visits, "cadences", "visits", list, choices=CADENCES)),
+            grace_days=self.get(visits, "grace_days", "visits", int),
+            attendance_threshold=threshold,
+            criteria=criteria,
+            ratings=self.levels("ratings"),
+            categories=self.choices(concerns, "categories", "concerns"),
+            routes=self.choices(concerns, "routes", "concerns", due=True),
+            dimensions=self.choices(capability, "dimensions", "capability"),
+            scale=self.choices(capability, "scale", "capability"),
+            annual_levels=self.levels("annual_levels"),
+        )
+
+
+def _type_name(kind) -> str:
+    return {
+        str: _("text"),
+        int: _("a whole number"),
+        float: _("a number"),
+        bool: _("true or false"),
+        list: _("a list"),
+        dict: _("a table"),
+    }[kind]

@@ -1,0 +1,293 @@
+"""The meetings register: meetings a unit held, from a visit, the unit's own report or an import.
+
+Attendance rules checked on the way in (members owed = full + probationary - exempted):
+exempted ≤ members; present ≤ full + probationary (exempted members may still attend);
+absences ≤ members owed; and every member owed is accounted for, once:
+members owed ≤ present + absent_excused + absent_unexcused ≤ full + probationary.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from store.core import records
+from store.core.errors import NotFound, ValidationError
+from store.lang.i18n import _
+from store.rules.periods import Period, parse_date
+from store.rules.rulebook import MEETING_KINDS
+
+SOURCES = ("visit", "report", "import")
+COUNTS = (
+    "members_full",
+    "members_probationary",
+    "members_exempt",
+    "present",
+    "absent_excused",
+    "absent_unexcused",
+)
+FLAGS = ("minutes_kept", "resolution_adopted")
+MAX_DURATION = 600
+FIELDS = ("date", "kind", "topic", *COUNTS, "duration_minutes", *FLAGS, "source", "note")
+
+
+def attendance_rate(present, members_full, members_probationary, members_exempt) -> float | None:
+    """Per cent of members owed who were present (None when nobody is owed)."""
+    owed = (members_full or 0) + (members_probationary or 0) - (members_exempt or 0)
+    return None if owed <= 0 or present is None else 100.0 * present / owed
+
+
+def owed_sql(alias: str = "") -> str:
+    """SQL for a meeting's members owed (members - exempted); `alias` qualifies the columns."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"(coalesce({a}members_full, 0) + coalesce({a}members_probationary, 0)"
+        f" - coalesce({a}members_exempt, 0))"
+    )
+
+
+def rate_sql(alias: str = "") -> str:
+    """SQL for the average attendance rate (per cent) of the regular meetings in a group."""
+    a, owed = (f"{alias}." if alias else ""), owed_sql(alias)
+    return f"avg(case when {a}kind = 'regular' and {owed} > 0 then 100.0 * {a}present / {owed} end)"
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int
+    uid: str
+    unit_id: int
+    date: str
+    kind: str
+    topic: str | None
+    members_full: int
+    members_probationary: int
+    members_exempt: int
+    present: int
+    absent_excused: int
+    absent_unexcused: int
+    duration_minutes: int | None
+    minutes_kept: bool
+    resolution_adopted: bool
+    source: str | None
+    note: str | None
+
+    @property
+    def owed(self) -> int:
+        return self.members_full + self.members_probationary - self.members_exempt
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return attendance_rate(
+            self.present, self.members_full, self.members_probationary, self.members_exempt
+        )
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Meeting":
+        values = {k: row.get(k) for k in cls.__slots__}
+        for key in COUNTS:
+            values[key] = values[key] or 0
+        for key in FLAGS:
+            values[key] = bool(values[key])
+        return cls(**values)
+
+
+def _whole(value, field: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValidationError(_("Enter a whole number, 0 or more."), field=field)
+    return value
+
+
+def _flag(value, field: str) -> int:
+    if value in (True, False, 0, 1):
+        return int(value)
+    raise ValidationError(_("Answer yes or no."), field=field)
+
+
+def validate_meeting(values: dict, *, today: date | None = None) -> dict:
+    """Check a meeting's fields (the rules in this module's docstring); return the clean row."""
+    row = {k: values.get(k) for k in FIELDS}
+    day = parse_date(row["date"], "date")
+    if day > (today or date.today()):
+        raise ValidationError(_("The meeting date cannot be in the future."), field="date")
+    row["date"] = day.isoformat()
+    if row["kind"] not in MEETING_KINDS:
+        raise ValidationError(
+            _("Unknown meeting kind {kind!r}.").format(kind=row["kind"]), field="kind"
+        )
+    row["topic"] = (row["topic"] or "").strip() or None
+    if row["kind"] == "thematic" and not row["topic"]:
+        raise ValidationError(_("A thematic meeting needs its topic."), field="topic")
+    for key in COUNTS:
+        row[key] = _whole(row[key], key)
+    _check_attendance(row)
+    duration = row["duration_minutes"]
+    if (
+        isinstance(duration, bool)
+        or not isinstance(duration, int)
+        or not (0 < duration <= MAX_DURATION)
+    ):
+        raise ValidationError(
+            _("The duration is in minutes: more than 0, at most {max}.").format(max=MAX_DURATION),
+            field="duration_minutes",
+        )
+    for key in FLAGS:
+        row[key] = _flag(row[key], key)
+    row["source"] = row["source"] or "report"
+    if row["source"] not in SOURCES:
+        raise ValidationError(
+            _("Unknown source {source!r}.").format(source=row["source"]), field="source"
+        )
+    return row
+
+
+def _check_attendance(row: dict) -> None:
+    members = row["members_full"] + row["members_probationary"]
+    owed = members - row["members_exempt"]
+    absent = row["absent_excused"] + row["absent_unexcused"]
+    counted = row["present"] + absent
+    if members == 0:
+        raise ValidationError(_("A meeting needs at least one member."), field="members_full")
+    if owed < 0:
+        raise ValidationError(
+            _("More exempted members than members ({members}).").format(members=members),
+            field="members_exempt",
+        )
+    if row["present"] > members:
+        raise ValidationError(
+            _("More present ({present}) than members ({members}).").format(
+                present=row["present"], members=members
+            ),
+            field="present",
+        )
+    if absent > owed:
+        raise ValidationError(
+            _("More absent ({absent}) than members owed ({owed}).").format(
+                absent=absent, owed=owed
+            ),
+            field="absent_excused",
+        )
+    if counted > members:
+        raise ValidationError(
+            _("Present and absent add up to {counted}, more than the {members} members.").format(
+                counted=counted, members=members
+            ),
+            field="present",
+        )
+    if counted < owed:
+        raise ValidationError(
+            _(
+                "Present and absent add up to {counted}: {missing} of the {owed} members owed "
+                "are not accounted for."
+            ).format(counted=counted, missing=owed - counted, owed=owed),
+            field="present",
+        )
+
+
+def check_unit(db: Database, unit_id) -> None:
+    if not db["units"].count_where("id = ?", [unit_id]):
+        raise ValidationError(_("No unit with id {id}.").format(id=unit_id), field="unit_id")
+
+
+def record_meeting(
+    db: Database,
+    unit_id: int,
+    *,
+    date,
+    kind,
+    topic=None,
+    members_full,
+    members_probationary,
+    members_exempt,
+    present,
+    absent_excused,
+    absent_unexcused,
+    duration_minutes,
+    minutes_kept,
+    resolution_adopted,
+    source="report",
+    note=None,
+    today=None,
+) -> int:
+    """Register a meeting the unit held; returns its id. ValidationError(field) on bad input."""
+    values = {k: v for k, v in locals().items() if k in FIELDS}
+    check_unit(db, unit_id)
+    row = validate_meeting(values, today=today)
+    with db.atomic():
+        return records.insert(db, "meetings", {"unit_id": unit_id, **row})
+
+
+def update_meeting(db: Database, meeting_id: int, *, today=None, **changes) -> Meeting:
+    """Change some fields of a meeting; the whole meeting is validated again.
+    A visited meeting changes through its visit (`update_visit`), which keeps both in step."""
+    unknown = sorted(set(changes) - set(FIELDS))
+    if unknown:
+        raise ValidationError(_("Unknown field {field!r}.").format(field=unknown[0]), unknown[0])
+    current = records.get(db, "meetings", meeting_id)
+    if db["visits"].count_where("meeting_id = ?", [meeting_id]):
+        raise ValidationError(
+            _("A supervisor attended this meeting: change it through the visit."),
+            field="meeting_id",
+        )
+    row = validate_meeting({**current, **changes}, today=today)
+    with db.atomic():
+        return Meeting.from_row(records.update(db, "meetings", meeting_id, row))
+
+
+def delete_meeting(db: Database, meeting_id: int) -> Meeting:
+    """Delete a meeting (kept in the audit trail); a visited meeting goes with its visit only."""
+    if db["visits"].count_where("meeting_id = ?", [meeting_id]):
+        raise ValidationError(
+            _(
+                "A supervisor attended this meeting: delete the visit, which removes the meeting "
+                "with it."
+            ),
+            field="meeting_id",
+        )
+    return Meeting.from_row(records.delete(db, "meetings", meeting_id))
+
+
+def get_meeting(db: Database, meeting_id: int) -> Meeting:
+    rows = list(db["meetings"].rows_where("id = ?", [meeting_id]))
+    if not rows:
+        raise NotFound(_("No meeting with id {id}.").format(id=meeting_id))
+    return Meeting.from_row(rows[0])
+
+
+def list_meetings(
+    db: Database,
+    unit_id: int,
+    *,
+    period: Period | str | None = None,
+    kind: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[Meeting]:
+    """A unit's meetings, latest first, optionally within a period and of one kind."""
+    where, params = "unit_id = ?", [unit_id]
+    if period is not None:
+        period = Period.parse(period)
+        where += " AND date BETWEEN ? AND ?"
+        params += [period.start.isoformat(), period.end.isoformat()]
+    if kind is not None:
+        where += " AND kind = ?"
+        params.append(kind)
+    rows = db["meetings"].rows_where(
+        where, params, order_by="date desc, id desc", limit=limit, offset=offset or None
+    )
+    return [Meeting.from_row(r) for r in rows]
+
+
+def meeting_defaults(db: Database, unit_id: int) -> dict:
+    """Membership figures of the unit, to prefill a meeting form."""
+    rows = list(db["units"].rows_where("id = ?", [unit_id]))
+    if not rows:
+        raise NotFound(_("No unit with id {id}.").format(id=unit_id))
+    unit = rows[0]
+    return {
+        "members_full": unit["members_full"] or 0,
+        "members_probationary": unit["members_probationary"] or 0,
+        "members_exempt": unit["members_exempt"] or 0,
+    }
