@@ -136,7 +136,7 @@ def keystrokes(db, today: date, reps: int) -> list[Row]:
 
 
 def dashboard(db, today: date, reps: int) -> list[Row]:
-    """The dashboard's data calls (tui.screens.dashboard.load and its overdue concerns):
+    """The dashboard's data calls (tui.screens.dashboard.dashboard.load and its overdue concerns):
     for one supervisor, and for everyone apart."""
     week_end = _week(today)[1]
     month_end = date(today.year + today.month // 12, today.month % 12 + 1, 1) - timedelta(1)

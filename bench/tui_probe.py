@@ -123,7 +123,7 @@ async def datatable(db_path: str, reps: int) -> dict:
 
     from store.core import db as store_db
     from store.org import units
-    from tui.screens.units import UnitsScreen, _cells
+    from tui.screens.units.units import UnitsScreen, _cells
     from tui.widgets.paged_table import PagedTable, PageSource
 
     db = store_db.connect(db_path, migrate=False)

@@ -15,9 +15,9 @@ from store.lang.i18n import _
 from store.org import units
 from tui import registry
 from tui.bindings import TranslatedBindings
+from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
-from tui.screens.help import HelpScreen
-from tui.screens.unit_detail import UnitDetailScreen
+from tui.screens.units.unit_detail import UnitDetailScreen
 
 
 class PhutrachApp(TranslatedBindings, App[None]):

@@ -68,7 +68,7 @@ class AppCommands(Provider):
 
 
 def _open_letterhead(app) -> None:
-    from tui.screens.letterhead import LetterheadForm
+    from tui.screens.briefs.letterhead import LetterheadForm
 
     app.push_screen(LetterheadForm())
 

@@ -5,7 +5,7 @@ The first entry is the home screen the app opens on.
 A screen module: `class XScreen(TranslatedBindings, Screen)` with a `HELP` msgid (shown by F1),
 BINDINGS carrying English msgids, `id=` and `tooltip=`; it reads `self.app.db` through store
 functions, reasons with `self.app.today`, and opens a unit with `self.app.open_unit(id)`.
-Its styles go in a `screens/*.tcss` file listed in STYLESHEETS, every rule under a selector
+Its styles go in a `.tcss` file beside it, listed in STYLESHEETS, every rule under a selector
 of its own screen (tests/tui/test_styles.py checks that no rule reaches another screen).
 """
 
@@ -39,56 +39,56 @@ class Entry:
 SCREENS: tuple[Entry, ...] = (
     Entry(
         "dashboard",
-        "tui.screens.dashboard:DashboardScreen",
+        "tui.screens.dashboard.dashboard:DashboardScreen",
         "f3",
         "Dashboard",
         "Assigned units due or overdue for a visit, the agenda, missed visits; log a visit.",
     ),
     Entry(
         "units",
-        "tui.screens.units:UnitsScreen",
+        "tui.screens.units.units:UnitsScreen",
         "f2",
         "Party organizations",
         "The organization tree and the searchable list of all Party organizations.",
     ),
     Entry(
         "concerns",
-        "tui.screens.concerns:ConcernsScreen",
+        "tui.screens.concerns.board:ConcernsScreen",
         "f6",
         "Concerns",
         "The concern board: open, overdue and ageing issues raised at the grassroots.",
     ),
     Entry(
         "agenda",
-        "tui.screens.agenda:AgendaScreen",
+        "tui.screens.regime.agenda:AgendaScreen",
         "f4",
         "Visit agenda",
         "Planned visits by week and month, suggestions, missed visits.",
     ),
     Entry(
         "compliance",
-        "tui.screens.compliance:ComplianceScreen",
+        "tui.screens.regime.compliance:ComplianceScreen",
         "f5",
         "Compliance grid",
         "Meetings held, missed and visited, unit by unit and month by month.",
     ),
     Entry(
         "personnel",
-        "tui.screens.personnel:PersonnelScreen",
+        "tui.screens.personnel.personnel:PersonnelScreen",
         "f7",
         "Secretaries",
         "Secretaries, capability notes, replacement-source plans and personnel gaps.",
     ),
     Entry(
         "briefs",
-        "tui.screens.briefs:BriefsScreen",
+        "tui.screens.briefs.briefs:BriefsScreen",
         "f8",
         "Briefs",
         "Word briefs in batch by kind, scope and period; the briefs written so far.",
     ),
     Entry(
         "history",
-        "tui.screens.history:HistoryScreen",
+        "tui.screens.history.history:HistoryScreen",
         "f9",
         "Change history",
         "Every change to the records, who made it and when; restore what was deleted.",
@@ -109,8 +109,11 @@ def modes() -> dict[str, Callable[[], Screen]]:
 # the CSS it knows and restyles every open screen: 60-120 ms for each new file at this size.
 STYLESHEETS = [
     "app.tcss",
-    *(f"screens/{name}.tcss" for name in ("visits", "regime", "concerns", "personnel")),
-    *(f"screens/{name}.tcss" for name in ("briefs", "history")),
+    "screens/dashboard/dashboard.tcss",
+    "screens/visits/visits.tcss",
+    "dialogs/dialogs.tcss",
+    *(f"screens/{name}/{name}.tcss" for name in ("regime", "concerns", "personnel")),
+    *(f"screens/{name}/{name}.tcss" for name in ("briefs", "history")),
 ]
 
 

@@ -188,6 +188,8 @@ class _Reader:
                             value=item, choices=", ".join(choices)
                         ),
                     )
+        if kind is str and not value.strip():  # an id or label a screen could not show
+            self.fail(full, _("must not be empty."))
         if kind is float and not math.isfinite(value):  # TOML allows nan and inf
             self.fail(full, _("must be an ordinary number (not nan or inf)."))
         if kind in (int, float) and value < 0:

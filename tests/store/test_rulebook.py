@@ -76,3 +76,16 @@ def test_bad_key_is_named(tmp_path, old, new, key):
 def test_missing_file(tmp_path):
     with pytest.raises(RulebookError, match="nowhere.toml"):
         rulebook.load(tmp_path / "nowhere.toml")
+
+
+def test_an_empty_level_is_refused_naming_it(tmp_path):
+    """A rating level "" loaded and rated an empty sheet as no level at all (found by
+    hypothesis); an empty id or label is now refused where it stands."""
+    shipped = rulebook.RULEBOOK_DIR / "resolution.toml"
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        shipped.read_text(encoding="utf-8").replace('level = "poor"', 'level = ""'),
+        encoding="utf-8",
+    )
+    with pytest.raises(RulebookError, match=r"ratings\[4\]"):
+        rulebook.load(path)

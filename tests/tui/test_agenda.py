@@ -13,9 +13,9 @@ from store.core import db as store_db
 from store.core import settings
 from store.visits.planning import plan_visit
 from tests.tui.test_app import plain
-from tui.screens.agenda import AgendaScreen
-from tui.screens.agenda_dialogs import CancelVisitQuestion, MoveVisitForm
-from tui.screens.visit_form import VisitForm
+from tui.screens.regime.agenda import AgendaScreen
+from tui.screens.regime.agenda_dialogs import CancelVisitQuestion, MoveVisitForm
+from tui.screens.visits.visit_form import VisitForm
 from tui.widgets.paged_table import PagedTable
 
 SIZE = (120, 40)

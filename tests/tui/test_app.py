@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Input, Static
 import tui.app
 from tests.tui.conftest import TODAY
 from tui.app import PhutrachApp
-from tui.screens.help import HelpScreen
-from tui.screens.unit_detail import UnitDetailScreen
-from tui.screens.units import UnitsScreen
+from tui.dialogs.help import HelpScreen
+from tui.screens.units.unit_detail import UnitDetailScreen
+from tui.screens.units.units import UnitsScreen
 from tui.widgets.paged_table import PagedTable
 from tui.widgets.unit_tree import UnitTree
 

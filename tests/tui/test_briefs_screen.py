@@ -7,8 +7,8 @@ from textual.widgets import Input, Static
 from store.core import db as store_db
 from store.reports import brief_log
 from store.reports.letterhead import letterhead
-from tui.screens.briefs import BriefsScreen
-from tui.screens.letterhead import LetterheadForm
+from tui.screens.briefs.briefs import BriefsScreen
+from tui.screens.briefs.letterhead import LetterheadForm
 
 SIZE = (120, 40)
 

@@ -7,9 +7,9 @@ a thematic one) and September (visited); Chi bộ thôn Đông Hòa held none.
 from rich.text import Text
 
 from store.visits.grid import GridCell
-from tui.screens.compliance import ComplianceScreen, cell_text
-from tui.screens.meeting_form import MeetingForm
-from tui.screens.unit_detail import UnitDetailScreen
+from tui.screens.regime.compliance import ComplianceScreen, cell_text
+from tui.screens.regime.meeting_form import MeetingForm
+from tui.screens.units.unit_detail import UnitDetailScreen
 from tui.widgets.paged_table import PagedTable
 
 SIZE = (120, 40)

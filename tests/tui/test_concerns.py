@@ -12,12 +12,12 @@ from store.core import records, settings
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, visit_keys
 from tui.app import PhutrachApp
-from tui.screens.concern_detail import ConcernDetailScreen
-from tui.screens.concern_form import ConcernForm
-from tui.screens.concern_step import StepDialog
-from tui.screens.concerns import ConcernsScreen
-from tui.screens.unit_detail import UnitDetailScreen
-from tui.screens.visit_form import VisitForm
+from tui.screens.concerns.board import ConcernsScreen
+from tui.screens.concerns.detail import ConcernDetailScreen
+from tui.screens.concerns.form import ConcernForm
+from tui.screens.concerns.step import StepDialog
+from tui.screens.units.unit_detail import UnitDetailScreen
+from tui.screens.visits.visit_form import VisitForm
 from tui.widgets.overdue_concerns import OverdueConcerns
 from tui.widgets.paged_table import PagedTable
 

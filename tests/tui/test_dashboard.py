@@ -9,11 +9,11 @@ from store.core import settings
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, cells
 from tui.app import PhutrachApp
-from tui.screens.dashboard import DashboardScreen
-from tui.screens.personnel import PersonnelScreen
-from tui.screens.supervisor_picker import SupervisorPicker
-from tui.screens.unit_detail import UnitDetailScreen
-from tui.screens.visit_list import VisitListScreen
+from tui.dialogs.supervisor_picker import SupervisorPicker
+from tui.screens.dashboard.dashboard import DashboardScreen
+from tui.screens.personnel.personnel import PersonnelScreen
+from tui.screens.units.unit_detail import UnitDetailScreen
+from tui.screens.visits.visit_list import VisitListScreen
 from tui.widgets.paged_table import PagedTable
 from tui.widgets.personnel_gaps import PersonnelGaps
 
@@ -176,7 +176,7 @@ async def test_an_80_by_24_terminal_shows_the_units_by_name_and_a_visit_form_tha
     name give way), and the visit form is no wider than the screen, its scores in view."""
     from textual.widgets import Input
 
-    from tui.screens.visit_form import VisitForm
+    from tui.screens.visits.visit_form import VisitForm
 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

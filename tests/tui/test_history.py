@@ -7,8 +7,8 @@ from store.core import db as store_db
 from store.core import records
 from store.visits import count_visits, delete_visit
 from tests.tui.visit_helpers import cells
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.history import HistoryScreen
+from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.history.history import HistoryScreen
 
 SIZE = (120, 40)
 

@@ -80,7 +80,7 @@ async def test_a_click_on_the_screen_keys_opens_the_palette_of_screens(app):
 
 async def test_question_mark_opens_the_help_too_but_types_in_a_search(app):
     """For terminals and laptops that take F1; in a text field it is a character."""
-    from tui.screens.help import HelpScreen
+    from tui.dialogs.help import HelpScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2", "slash", "question_mark")

@@ -7,8 +7,8 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
 from store.core import db as store_db
-from tui.screens.meeting_form import MeetingForm
-from tui.screens.unit_detail import UnitDetailScreen
+from tui.screens.regime.meeting_form import MeetingForm
+from tui.screens.units.unit_detail import UnitDetailScreen
 
 SIZE = (120, 40)
 

@@ -16,9 +16,9 @@ from tests.tui.personnel_fixture import (  # noqa: F401 (fixtures used below)
     rows,
     staffed,
 )
-from tui.screens.note_form import NoteForm
-from tui.screens.person import PersonScreen
-from tui.screens.personnel import PersonnelScreen
+from tui.screens.personnel.note_form import NoteForm
+from tui.screens.personnel.person import PersonScreen
+from tui.screens.personnel.personnel import PersonnelScreen
 from tui.widgets.paged_table import PagedTable
 from tui.widgets.personnel_gaps import GapFigure, PersonnelGaps
 

@@ -18,10 +18,10 @@ from tests.tui.personnel_fixture import (  # noqa: F401 (fixtures used below)
     rows,
     staffed,
 )
-from tui.screens.person import PersonScreen
-from tui.screens.personnel import PersonnelScreen
-from tui.screens.plan import PlanScreen
-from tui.screens.plan_forms import ActionForm, CandidateForm, StartPlanForm
+from tui.screens.personnel.person import PersonScreen
+from tui.screens.personnel.personnel import PersonnelScreen
+from tui.screens.personnel.plan import PlanScreen
+from tui.screens.personnel.plan_forms import ActionForm, CandidateForm, StartPlanForm
 
 
 def choose(steps: int) -> list[str]:

@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import Input
 
 from tests.tui.personnel_fixture import SIZE, papp, staffed  # noqa: F401 (fixtures)
-from tui.screens.personnel import matches
-from tui.screens.picker import PickerScreen
+from tui.dialogs.picker import PickerScreen
+from tui.screens.personnel.personnel import matches
 from tui.widgets.paged_table import Column, PagedTable
 
 

@@ -8,8 +8,8 @@ from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties
 from tui import registry
 from tui.app import PhutrachApp
-from tui.screens.concern_form import ConcernForm
-from tui.screens.visit_form import VisitForm
+from tui.screens.concerns.form import ConcernForm
+from tui.screens.visits.visit_form import VisitForm
 
 SIZE = (120, 40)
 

@@ -11,10 +11,10 @@ from store.visits import count_visits
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, cells, visit_keys
 from tui.app import PhutrachApp
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.dashboard import DashboardScreen
-from tui.screens.visit_form import VisitForm
-from tui.screens.visit_list import VisitListScreen
+from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.dashboard.dashboard import DashboardScreen
+from tui.screens.visits.visit_form import VisitForm
+from tui.screens.visits.visit_list import VisitListScreen
 
 SIZE = (120, 40)
 

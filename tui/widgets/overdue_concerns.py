@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from store.concerns.board import BoardRow, board, count_board
 from store.lang.i18n import _
 from store.org import supervisors
-from tui.screens.concern_common import OVERDUE_MARK, alert
-from tui.screens.concern_detail import ConcernDetailScreen
+from tui.screens.concerns.common import OVERDUE_MARK, alert
+from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 

@@ -1,0 +1,1 @@
+"""Dialogs every screen may open: yes/no, the pickers, help."""

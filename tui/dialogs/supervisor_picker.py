@@ -1,0 +1,64 @@
+"""Choosing the current supervisor, or "all" for the committee office; the choice is kept in
+settings (`current_supervisor`, a uid) so that the app opens on it next time."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from store.core import settings
+from store.lang.i18n import _
+from store.lang.text import fold
+from store.org import supervisors
+from tui.dialogs.picker import PickerScreen
+from tui.widgets.paged_table import Column
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisorChoice:
+    id: int | None  # None: all supervisors (the committee office)
+    uid: str | None
+    name: str
+    title: str = ""
+
+
+def all_label() -> str:
+    return _("All (committee office)")
+
+
+def current_choice(db: Database) -> SupervisorChoice:
+    """The supervisor chosen in settings, or "all" when none (or one since deleted) is."""
+    chosen = supervisors.current_supervisor_id(db)
+    for item in supervisors.list_supervisors(db, include_inactive=True):
+        if item.id == chosen:
+            return SupervisorChoice(item.id, item.uid, item.name, item.title or "")
+    return SupervisorChoice(None, None, all_label())
+
+
+def save_choice(db: Database, choice: SupervisorChoice) -> None:
+    settings.put(db, "current_supervisor", choice.uid)
+
+
+class SupervisorPicker(PickerScreen):
+    """Dismisses with the `SupervisorChoice` made (already saved), or None when closed."""
+
+    def heading(self) -> str:
+        return _("Choose the supervisor to follow")
+
+    def columns(self) -> list[Column]:
+        return [Column(_("Full name"), 30), Column(_("Position"))]
+
+    def rows(self, search: str) -> Sequence[SupervisorChoice]:
+        every = [SupervisorChoice(None, None, all_label())] + [
+            SupervisorChoice(s.id, s.uid, s.name, s.title or "")
+            for s in supervisors.list_supervisors(self.app.db)
+        ]
+        words = fold(search).split()
+        return [c for c in every if all(w in fold(f"{c.name} {c.title}") for w in words)]
+
+    def cells(self, row: SupervisorChoice) -> Sequence[str]:
+        return (row.name, row.title)
+
+    def choose(self, row: SupervisorChoice) -> None:
+        save_choice(self.app.db, row)
+        self.dismiss(row)

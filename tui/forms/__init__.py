@@ -1,0 +1,1 @@
+"""Form plumbing: dates typed the Vietnamese way and a store error shown at its field."""

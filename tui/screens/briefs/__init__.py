@@ -1,0 +1,1 @@
+"""Word briefs: the batch screen, choosing one brief's scope, the letterhead form."""

@@ -1,0 +1,341 @@
+"""The dashboard, the app's first screen: for the current supervisor (or all, for the committee
+office) every assigned unit with its cadence, last visit, deadline and state, worst first; the
+planned visits of this week and month; planned visits whose date passed with nothing recorded;
+the counts at a glance. `v` or Enter logs a visit for the highlighted row.
+
+One `due_list` call feeds the unit list (no query per row); the agenda and the missed visits are
+one query each.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from store.lang.i18n import _
+from store.lang.labels import label
+from store.rules.periods import Period
+from store.visits import AgendaItem, VisitResult, agenda, missed_visits
+from store.visits.regime import DueItem, due_list
+from tui.bindings import TranslatedBindings
+from tui.comeback import ComesBack
+from tui.dialogs.picker import list_source
+from tui.dialogs.supervisor_picker import SupervisorChoice, SupervisorPicker, current_choice
+from tui.format import vn_date
+from tui.forms.dates import week_of, weekday
+from tui.screens.visits.visit_form import Target, VisitForm
+from tui.screens.visits.visit_list import VisitListScreen
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.overdue_concerns import OverdueConcerns
+from tui.widgets.paged_table import Column, PagedTable
+from tui.widgets.personnel_gaps import PersonnelGaps
+
+OVERDUE_MARK, DUE_MARK, DONE_MARK = "⚠", "●", "✓"
+STATE_STYLES = {"overdue": "bold red", "due": "yellow", "done": "green"}
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the dashboard shows, read in three queries."""
+
+    choice: SupervisorChoice
+    items: list[DueItem]  # worst first
+    upcoming: list[AgendaItem]  # planned from today to the end of this week or month
+    missed: list[AgendaItem]
+    week_end: date
+    month_end: date
+
+    def count(self, state: str) -> int:
+        return sum(1 for item in self.items if item.state == state)
+
+    def planned_until(self, end: date) -> int:
+        return sum(1 for item in self.upcoming if item.planned_date <= end.isoformat())
+
+
+def load(db, today: date) -> DashboardData:
+    choice = current_choice(db)
+    week_end = week_of(today)[1]
+    month_end = Period.containing(today, "month").end
+    return DashboardData(
+        choice,
+        due_list(db, choice.id, today),
+        agenda(db, choice.id, today, max(week_end, month_end)),
+        missed_visits(db, choice.id, today),
+        week_end,
+        month_end,
+    )
+
+
+def state_text(item: DueItem) -> Text:
+    """`⚠ Quá hạn 23 ngày`, `● Đến hạn`, `✓ Đã dự`: colour and symbol, for any terminal."""
+    if item.state == "overdue":
+        words = f"{OVERDUE_MARK} " + _("Overdue by {days} days").format(days=item.days_overdue)
+    elif item.state == "due":
+        words = f"{DUE_MARK} " + _("Visit due")
+    else:
+        words = f"{DONE_MARK} " + _("Visited")
+    return Text(words, style=STATE_STYLES[item.state])
+
+
+# What Enter does on the dashboard's lists, as the footer and F1 say it.
+_LOG = ("Log visit", "Log a visit for the highlighted unit or planned visit")
+
+
+class DashboardScreen(ComesBack, TranslatedBindings, Screen):
+    HELP = (
+        "Your assigned units, the most overdue first: done this period, due, or overdue by so "
+        "many days. Below them, the visits planned this week and month, and planned visits "
+        "whose date passed with no record. v or Enter logs a visit for the highlighted row; "
+        "s chooses whose units to follow (or all, for the committee office)."
+    )
+    BINDINGS = [
+        Binding(
+            "v",
+            "log_visit",
+            "Log visit",
+            show=False,  # the lists' Enter does the same, and the footer shows that
+            id="dashboard.visit",
+            tooltip="Log a visit for the highlighted unit or planned visit",
+        ),
+        Binding(
+            "s",
+            "pick_supervisor",
+            "Supervisor",
+            id="dashboard.supervisor",
+            tooltip="Choose whose units to follow, or all (committee office)",
+        ),
+        Binding(
+            "l",
+            "unit_visits",
+            "Visits here",
+            id="dashboard.unit_visits",
+            tooltip="Visits recorded at the highlighted unit, to edit or delete",
+        ),
+        Binding(
+            "a",
+            "all_visits",
+            "All visits",
+            show=False,
+            id="dashboard.all_visits",
+            tooltip="Every visit recorded by the supervisor followed",
+        ),
+        Binding("o", "open_unit", "Unit", id="dashboard.unit", tooltip="Open the highlighted unit"),
+        Binding(
+            "b",
+            "brief",
+            "Brief",
+            id="dashboard.brief",
+            tooltip="Write this quarter's brief of the supervisor followed",
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="dash-cards"):
+            for key in ("assigned", "done", "due", "overdue", "week", "month", "missed"):
+                yield Static(id=f"count-{key}", classes="dash-card")
+        due = PagedTable([], empty_text=_("No unit is assigned."), enter=_LOG, id="dash-due")
+        due.border_title = _("Assigned units, most overdue first")
+        yield due
+        with Horizontal(id="dash-plans"):
+            planned = PagedTable([], empty_text=_("Nothing planned."), enter=_LOG, id="dash-agenda")
+            planned.border_title = _("Planned: this week, this month")
+            yield planned
+            missed = PagedTable([], empty_text=_("None."), enter=_LOG, id="dash-missed")
+            missed.border_title = _("Planned, date passed, not recorded")
+            yield missed
+            yield OverdueConcerns()
+        yield PersonnelGaps()
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#dash-due", PagedTable).focus()
+
+    def came_back(self) -> None:
+        """Back from a list where visits may have changed."""
+        self.reload()
+
+    # -- data ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read again; each cursor stays on its row (the same unit, if it is still listed)."""
+        due = self.query_one("#dash-due", PagedTable)
+        kept = due.current
+        self.data = data = load(self.app.db, self.app.today)
+        self.sub_title = _("Dashboard — {who}").format(who=data.choice.name)
+        everyone = data.choice.id is None
+        plan_columns = [Column(_("Day"), 10), Column(_("Organization name"))]
+        for table, columns, rows, cells in (
+            (due, self._due_columns(everyone), data.items, self._due_cells),
+            (self.query_one("#dash-agenda"), plan_columns, data.upcoming, self._agenda_cells),
+            (self.query_one("#dash-missed"), plan_columns, data.missed, self._missed_cells),
+        ):
+            cursor = table.cursor
+            table.columns = tuple(columns)
+            table.set_source(list_source(rows, cells))
+            table.cursor = min(cursor, max(table.row_count - 1, 0))
+        if kept is not None:
+            self._cursor_to(kept.assignment.supervisor_id, kept.assignment.unit_id)
+        self._show_counts(data)
+        self.query_one(OverdueConcerns).reload()
+        if self.query_one(PersonnelGaps).gaps is not None:  # read once already: again
+            self.query_one(PersonnelGaps).reload()
+
+    def _show_counts(self, data: DashboardData) -> None:
+        figures = {
+            "assigned": (len(data.items), _("Units assigned"), ""),
+            "done": (data.count("done"), _("Visited this period"), "green"),
+            "due": (data.count("due"), _("Due for a visit"), "yellow"),
+            "overdue": (data.count("overdue"), _("Overdue"), "bold red"),
+            "week": (data.planned_until(data.week_end), _("Planned this week"), ""),
+            "month": (data.planned_until(data.month_end), _("Planned this month"), ""),
+            "missed": (len(data.missed), _("Missed planned visits"), "red"),
+        }
+        for key, (number, caption, style) in figures.items():
+            mark = f"{OVERDUE_MARK} " if key == "overdue" and number else ""
+            text = Text(f"{mark}{number}\n", style=f"bold {style}" if number else "bold")
+            text.append(caption, style="")
+            card = self.query_one(f"#count-{key}", Static)
+            card.update(text)
+            card.set_class(key == "overdue" and number > 0, "-overdue")
+
+    @staticmethod
+    def _due_columns(everyone: bool) -> list[Column]:
+        columns = [Column(_("State"), 19), Column(_("Organization name"))]
+        if everyone:
+            columns.append(Column(_("Committee member"), 20))
+        return columns + [
+            Column(_("Cadence"), 7),
+            Column(_("Last visit"), 15),
+            Column(_("Deadline"), 10),
+        ]
+
+    def _due_cells(self, item: DueItem) -> tuple:
+        a = item.assignment
+        who = (a.supervisor_name,) if self.data.choice.id is None else ()
+        return (
+            state_text(item),
+            a.unit_name,
+            *who,
+            label("period", a.per).capitalize(),
+            vn_date(item.last_visit.isoformat()) if item.last_visit else "—",
+            vn_date(item.next_due.isoformat()) if item.next_due else "",
+        )
+
+    def _agenda_cells(self, item: AgendaItem) -> tuple:
+        """This week's visits in bold."""
+        day = date.fromisoformat(item.planned_date)
+        style = "bold" if day <= self.data.week_end else ""
+        when = Text(f"{weekday(day)} {day:%d/%m}", style=style)
+        return (when, Text(item.unit_name, style=style))
+
+    def _missed_cells(self, item: AgendaItem) -> tuple:
+        day = date.fromisoformat(item.planned_date)
+        when = Text(f"{OVERDUE_MARK} {day:%d/%m/%y}", style="red")
+        return (when, item.unit_name)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _focused_row(self) -> tuple[str, object] | None:
+        focused = self.focused if isinstance(self.focused, PagedTable) else None
+        if focused is not None and focused.id not in ("dash-due", "dash-agenda", "dash-missed"):
+            focused = None  # the overdue concerns: Enter there opens the concern
+        table = focused or self.query_one("#dash-due", PagedTable)
+        row = table.current
+        return (table.id or "", row) if row is not None else None
+
+    @on(PagedTable.Selected, "#dash-due, #dash-agenda, #dash-missed")
+    def _selected(self, event: PagedTable.Selected) -> None:
+        self._log(event.table.id or "", event.row)
+
+    @on(PersonnelGaps.Selected)
+    async def _gap_chosen(self, event: PersonnelGaps.Selected) -> None:
+        """A personnel gap chosen: the secretaries behind it, on the personnel screen."""
+        await self.app.action_goto("personnel")
+        await self.app.screen.run_action(f"filter({event.kind!r})")
+
+    def action_log_visit(self) -> None:
+        found = self._focused_row()
+        if found is None:
+            self.notify(_("No unit to log a visit for."), severity="warning")
+            return
+        self._log(*found)
+
+    def _log(self, table: str, row) -> None:
+        if table == "dash-due":
+            a = row.assignment
+            target = Target(a.supervisor_id, a.unit_id, a.supervisor_name, a.unit_name)
+            form = VisitForm(target, planned_visit_id=self._plan_of(row))
+        else:
+            target = Target(row.supervisor_id, row.unit_id, row.supervisor_name, row.unit_name)
+            planned = date.fromisoformat(row.planned_date)
+            day = min(planned, self.app.today)
+            form = VisitForm(target, planned_visit_id=row.visit_id, day=day)
+        self.app.push_screen(form, lambda result: self._logged(target, result))
+
+    def _plan_of(self, item: DueItem) -> int | None:
+        """The visit planned for this period (even if its date passed), which the visit logged
+        today completes."""
+        a, period = item.assignment, item.period
+        for plan in (*self.data.missed, *self.data.upcoming):
+            if (plan.supervisor_id, plan.unit_id) == (a.supervisor_id, a.unit_id) and (
+                period.contains(plan.planned_date)
+            ):
+                return plan.visit_id
+        return None
+
+    def _logged(self, target: Target, result: VisitResult | None) -> None:
+        if result is None:
+            return
+        self.reload()
+        self._cursor_to(target.supervisor_id, target.unit_id)
+        self.query_one("#dash-due", PagedTable).focus()
+        self.notify(
+            _("Visit to {unit} saved: {total} points, {rating}.").format(
+                unit=target.unit_name, total=result.total, rating=result.rating_label
+            )
+        )
+
+    def _cursor_to(self, supervisor_id: int, unit_id: int) -> None:
+        for index, item in enumerate(self.data.items):
+            if (item.assignment.supervisor_id, item.assignment.unit_id) == (supervisor_id, unit_id):
+                self.query_one("#dash-due", PagedTable).cursor = index
+                return
+
+    def action_pick_supervisor(self) -> None:
+        self.app.push_screen(SupervisorPicker(), lambda chosen: chosen and self.reload())
+
+    def _unit_id(self) -> int | None:
+        found = self._focused_row()
+        if found is None:
+            return None
+        table, row = found
+        return row.assignment.unit_id if table == "dash-due" else row.unit_id
+
+    def action_unit_visits(self) -> None:
+        unit_id = self._unit_id()
+        if unit_id is not None:
+            self.app.push_screen(VisitListScreen(unit_id=unit_id))
+
+    def action_all_visits(self) -> None:
+        self.app.push_screen(VisitListScreen(supervisor_id=self.data.choice.id))
+
+    async def action_brief(self) -> None:
+        """The supervisor's brief for this quarter; for "all", the briefs screen instead."""
+        from tui.briefing import Request, write_brief
+
+        if self.data.choice.id is None:
+            await self.app.action_goto("briefs")
+            return
+        quarter = Period.containing(self.app.today, "quarter").code
+        write_brief(self.app, Request("supervisor", self.data.choice.id, quarter))
+
+    def action_open_unit(self) -> None:
+        unit_id = self._unit_id()
+        if unit_id is not None:
+            self.app.open_unit(unit_id)

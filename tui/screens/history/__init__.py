@@ -1,0 +1,1 @@
+"""The history of changes, and restoring what was deleted."""

@@ -1,0 +1,1 @@
+"""Personnel (confidential): the secretaries list, a person, a plan, and their forms."""

@@ -1,0 +1,1 @@
+"""The organization: the tree and searchable list of units, and one unit's detail."""
