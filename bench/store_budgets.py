@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from itertools import cycle
 
 from bench.timing import Row, Sample, measure
-from briefs import annual
+from briefs.kinds import annual
 from store import personnel
 from store.concerns import board as concern_board
 from store.core import settings

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefs import annual, plan, supervisor, unit, visit
-from briefs.vn import document_number
-from briefs.write import ascii_name, save_docx, sweep_orphans, sync_folder
+from briefs.frame.vn import document_number
+from briefs.frame.write import ascii_name, save_docx, sweep_orphans, sync_folder
+from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import db as store_db
 from store.core import settings
 from store.core.errors import PhutrachError

@@ -6,7 +6,7 @@ from datetime import date
 import click
 from sqlite_utils import Database
 
-from briefs.vn import vn_percent
+from briefs.frame.vn import vn_percent
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, find_supervisor, get_supervisor
 from store.org.supervisors import current_supervisor_id

@@ -2,7 +2,7 @@
 
 import click
 
-from briefs.vn import vn_number
+from briefs.frame.vn import vn_number
 from commands.choose import chosen_supervisor, day_text, supervisor_options, whose
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx

@@ -11,9 +11,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from briefs import annual, plan, supervisor, unit, visit
 from briefs.batch import Job, generate
-from briefs.ooxml import FONT, font_slots
+from briefs.frame.ooxml import FONT, font_slots
+from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import db as store_db
 from store.core.settings import rulebook
 from store.personnel.succession import plan_detail

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from briefs.frame import DRAFTER_NOTE, PartyDocument
-from briefs.ooxml import FONT, field_instructions, font_slots
+from briefs.frame.document import DRAFTER_NOTE, PartyDocument
+from briefs.frame.ooxml import FONT, field_instructions, font_slots
 
 TNR = dict.fromkeys(("ascii", "hAnsi", "eastAsia", "cs"), FONT)
 ON = date(2026, 11, 26)

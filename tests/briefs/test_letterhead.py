@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from briefs.frame import letterhead, save_letterhead
+from briefs.frame.document import letterhead, save_letterhead
 from store.core import settings
 from store.core.errors import ValidationError
 from store.lang.i18n import set_language

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from briefs.vn import (
+from briefs.frame.vn import (
     document_number,
     place_date,
     roman,

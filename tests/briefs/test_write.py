@@ -6,7 +6,7 @@ import os
 import docx
 import pytest
 
-from briefs.write import ascii_name, brief_filename, save_docx, sweep_orphans
+from briefs.frame.write import ascii_name, brief_filename, save_docx, sweep_orphans
 from store.core.errors import PhutrachError
 
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-import briefs.unit
+import briefs.kinds.unit
 from commands.cli import cli
 from store.core import db as store_db
 from store.reports import brief_log
@@ -54,14 +54,14 @@ def test_all_units_zipped(made, tmp_path):
 
 def test_a_failing_brief_is_reported_and_the_others_written(made, tmp_path, monkeypatch):
     path, ids = made
-    real = briefs.unit.render
+    real = briefs.kinds.unit.render
 
     def render(data, lh, **kw):
         if data.unit.id == ids["xa"]:
             raise RuntimeError("hỏng mẫu")
         return real(data, lh, **kw)
 
-    monkeypatch.setattr(briefs.unit, "render", render)
+    monkeypatch.setattr(briefs.kinds.unit, "render", render)
     out = tmp_path / "out"
     result = run("--db", path, "brief", "unit", "--all", "--period", "2026-Q3", "--out", out,
                  "--workers", 1, "--date", "2026-10-10")  # fmt: skip

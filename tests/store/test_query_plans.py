@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from briefs import annual
+from briefs.kinds import annual
 from store import personnel
 from store.concerns import board as concern_board
 from store.concerns import figures as concern_figures

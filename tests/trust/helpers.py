@@ -189,5 +189,5 @@ def assert_sound(path: Path) -> None:
 
 def leftovers(folder: Path) -> list[Path]:
     """Half-written files a killed writer may leave: the temp files of atomic saves
-    (".NAME.docx.XXXX.tmp", briefs.write)."""
+    (".NAME.docx.XXXX.tmp", briefs.frame.write)."""
     return sorted(Path(folder).rglob(".*.tmp"))

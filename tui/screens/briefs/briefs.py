@@ -27,7 +27,7 @@ from textual.widgets import (
     Static,
 )
 
-from briefs.vn import document_number
+from briefs.frame.vn import document_number
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.lang.labels import choices, label

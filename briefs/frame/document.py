@@ -27,9 +27,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from briefs import ooxml
-from briefs.template import new_document
-from briefs.vn import (
+from briefs.frame import ooxml
+from briefs.frame.template import new_document
+from briefs.frame.vn import (
     document_number,
     place_date,
     roman,
@@ -40,7 +40,7 @@ from briefs.vn import (
     vn_quarter,
     vn_share,
 )
-from briefs.write import save_docx
+from briefs.frame.write import save_docx
 from store.reports.letterhead import Letterhead, letterhead, save_letterhead
 
 __all__ = [

@@ -10,11 +10,12 @@ store.concern_figures. The full tables go to the appendix.
 from dataclasses import dataclass
 from datetime import date
 
-from briefs import charts, sections
-from briefs.frame import Align, PartyDocument, vn_period
-from briefs.supervisor import cadence
-from briefs.vn import vn_number
-from briefs.wording import Identity, body_name, counted, percent, vi
+from briefs.frame import charts
+from briefs.frame.document import Align, PartyDocument, vn_period
+from briefs.frame.vn import vn_number
+from briefs.kinds import sections
+from briefs.kinds.supervisor import cadence
+from briefs.kinds.wording import Identity, body_name, counted, percent, vi
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.core import settings
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary

@@ -7,9 +7,9 @@ score sheet, the supervisor's observations and advice, and the concerns raised a
 from dataclasses import dataclass
 from datetime import date
 
-from briefs.frame import PartyDocument, vn_date
-from briefs.vn import vn_number
-from briefs.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
+from briefs.frame.document import PartyDocument, vn_date
+from briefs.frame.vn import vn_number
+from briefs.kinds.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
 from store.concerns import Concern, get_concern
 from store.core import settings
 from store.core.errors import ValidationError

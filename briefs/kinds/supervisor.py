@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from briefs import sections
-from briefs.frame import PartyDocument, vn_period
-from briefs.visit import OPEN_ROUTES
-from briefs.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
+from briefs.frame.document import PartyDocument, vn_period
+from briefs.kinds import sections
+from briefs.kinds.visit import OPEN_ROUTES
+from briefs.kinds.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.core import settings

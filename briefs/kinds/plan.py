@@ -7,8 +7,8 @@ A personnel document: always confidential, whatever is asked. Everything comes f
 from dataclasses import dataclass
 from datetime import date
 
-from briefs.frame import PartyDocument
-from briefs.wording import Identity, body_name, short_date, vi
+from briefs.frame.document import PartyDocument
+from briefs.kinds.wording import Identity, body_name, short_date, vi
 from store.core import settings
 from store.org.units import Unit, get_unit
 from store.personnel.people import PersonProfile, person_profile

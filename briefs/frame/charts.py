@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Sequence
 from io import BytesIO
 
-from briefs.vn import vn_number
+from briefs.frame.vn import vn_number
 
 WIDTH_IN, HEIGHT_IN, DPI = 6.4, 3.0, 150
 BAR = "#3b6ea5"

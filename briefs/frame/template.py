@@ -7,7 +7,7 @@ from io import BytesIO
 import docx
 from docx.oxml.ns import qn
 
-from briefs import ooxml
+from briefs.frame import ooxml
 
 # The styles a brief uses (and the defaults Word expects); the other ~150 only cost time.
 KEEP_STYLES = {

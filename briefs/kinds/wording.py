@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from briefs.vn import vn_number, vn_share
-from briefs.write import brief_filename
+from briefs.frame.vn import vn_number, vn_share
+from briefs.frame.write import brief_filename
 from store.lang.i18n import catalog
 from store.lang.labels import label
 from store.reports.letterhead import Letterhead

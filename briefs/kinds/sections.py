@@ -1,7 +1,7 @@
 """Pieces several briefs share: rating counts, concern figures, drafted sentences."""
 
-from briefs.frame import PartyDocument
-from briefs.vn import vn_number
+from briefs.frame.document import PartyDocument
+from briefs.frame.vn import vn_number
 from store.concerns.figures import ConcernFigures
 from store.rules.rulebook import Rulebook
 

@@ -9,9 +9,10 @@ capability notes and the replacement-source plans.
 from dataclasses import dataclass
 from datetime import date
 
-from briefs import charts, sections
-from briefs.frame import PartyDocument, vn_period
-from briefs.wording import Identity, counted, percent, short_date, vi
+from briefs.frame import charts
+from briefs.frame.document import PartyDocument, vn_period
+from briefs.kinds import sections
+from briefs.kinds.wording import Identity, counted, percent, short_date, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.core import settings
