@@ -15,9 +15,9 @@ from pathlib import Path
 from bench.timing import Row, Sample, measure
 from briefs.batch import Job, build, generate
 from store.core import db as store_db
-from store.core import settings
 from store.reports.letterhead import letterhead
 from store.rules.periods import Period, periods_between
+from store.rules.rulebook import in_force as rulebook_in_force
 
 
 def supervisor_jobs(db, count: int, today: date) -> list[Job]:
@@ -33,7 +33,7 @@ def supervisor_jobs(db, count: int, today: date) -> list[Job]:
 
 def one_brief(db_path: Path, today: date, reps: int) -> list[Row]:
     db = store_db.connect(db_path, migrate=False)
-    lh, rb = letterhead(db), settings.rulebook(db)
+    lh, rb = letterhead(db), rulebook_in_force(db)
     visit = db.execute("select max(id) from visits where status = 'done'").fetchone()[0]
     supervisor = supervisor_jobs(db, 1, today)[0]
     rows = []

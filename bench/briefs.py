@@ -24,18 +24,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefs import annual  # noqa: E402
 from briefs.batch import Job, build, generate  # noqa: E402
-from store import settings  # noqa: E402
 from store.core import db as store_db  # noqa: E402
 from store.demo import build_demo_file  # noqa: E402
 from store.reports.letterhead import letterhead  # noqa: E402
 from store.rules.periods import Period, periods_between  # noqa: E402
+from store.rules.rulebook import in_force as rulebook_in_force
 
 TODAY = date(2026, 10, 15)
 
 
 def one_visit(db_path: Path, out: Path) -> tuple[float, float]:
     db = store_db.connect(db_path, migrate=False)
-    lh, rb = letterhead(db), settings.rulebook(db)
+    lh, rb = letterhead(db), rulebook_in_force(db)
     visit_id = db.execute("select max(id) from visits where status = 'done'").fetchone()[0]
     times, cpu = [], []
     for _i in range(50):
@@ -63,7 +63,7 @@ def province_annual(folder: Path) -> float:
     print("building the province demo…", flush=True)
     build_demo_file(path, today=TODAY, scale="province")
     db = store_db.connect(path, migrate=False)
-    rb = settings.rulebook(db)
+    rb = rulebook_in_force(db)
     times = []
     for _i in range(3):
         started = time.perf_counter()

@@ -15,11 +15,11 @@ from bench.timing import Row, Sample, measure
 from briefs.kinds import annual
 from store import personnel
 from store.concerns import board as concern_board
-from store.core import settings
 from store.org import supervisors, units
 from store.personnel import people
 from store.personnel.succession import list_plans
 from store.rules.cadence import due_list
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import visit_list
 from store.visits.grid import compliance_grid
 from store.visits.planning import agenda, missed_visits, suggest_plan
@@ -157,7 +157,7 @@ def dashboard(db, today: date, reps: int) -> list[Row]:
 
 def annual_data(db, today: date, reps: int) -> list[Row]:
     """The annual report's data for the whole province: this year to date and last year."""
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     rows = []
     for year in (today.year, today.year - 1):
         sample = measure(

@@ -24,10 +24,10 @@ from briefs.frame.vn import document_number
 from briefs.frame.write import ascii_name, save_docx, sweep_orphans, sync_folder
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import db as store_db
-from store.core import settings
 from store.core.errors import PhutrachError
 from store.reports.brief_log import allocate_number, log_brief
 from store.reports.letterhead import letterhead
+from store.rules.rulebook import in_force as rulebook_in_force
 
 KINDS = {m.KIND: m for m in (visit, supervisor, unit, annual, plan)}
 
@@ -62,7 +62,7 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
     title = f"{job.kind} {job.scope_id if job.scope_id is not None else ''}".strip()
     try:
         module = KINDS[job.kind]
-        rb = rb or settings.rulebook(db)
+        rb = rb or rulebook_in_force(db)
         lh = lh or letterhead(db)
         data = module.gather(
             db, job.scope_id, job.period, confidential=job.confidential, on=on, rulebook=rb
@@ -95,7 +95,7 @@ _worker: dict = {}
 
 def _start_worker(db_path: str, out_dir: str, on: date) -> None:
     db = store_db.connect(db_path, create=False, migrate=False)
-    _worker.update(db=db, out=Path(out_dir), on=on, lh=letterhead(db), rb=settings.rulebook(db))
+    _worker.update(db=db, out=Path(out_dir), on=on, lh=letterhead(db), rb=rulebook_in_force(db))
 
 
 def _run(job: Job) -> Outcome:
@@ -135,7 +135,7 @@ def generate(
 def _in_process(db_path, jobs: Sequence[Job], out: Path, on: date) -> Iterable[Outcome]:
     db = store_db.connect(db_path, create=False, migrate=False)
     try:
-        lh, rb = letterhead(db), settings.rulebook(db)
+        lh, rb = letterhead(db), rulebook_in_force(db)
         for job in jobs:
             yield build(db, job, out, on=on, lh=lh, rb=rb)
     finally:

@@ -12,12 +12,12 @@ import click
 from commands.choose import as_of_day, as_of_option, day_text, mark, percent, shorten
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store.core import settings
 from store.lang.i18n import _
 from store.org.units import children, find_unit
 from store.rules.cadence import ComplianceLine
 from store.rules.periods import Period
 from store.rules.rulebook import MEETING_KINDS
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits.regime import RegimeLine, UnitRegime, unit_regime, visit_compliance
 
 UNIT_WIDTH = 36
@@ -49,7 +49,7 @@ def compliance(ctx, period, parent, as_of, fmt):
     day = as_of_day(as_of)
     db = ctx.db(create=False)
     top = find_unit(db, parent) if parent else None
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     units = [u for u in children(db, top and top.id) if u.active]
     visits: dict[int, list[ComplianceLine]] = {}
     for line in visit_compliance(db, None, report):

@@ -10,10 +10,10 @@ from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
 from store.concerns.board import board
 from store.concerns.figures import concern_figures
-from store.core import settings
 from store.lang import labels
 from store.lang.i18n import _
 from store.rules.periods import Period
+from store.rules.rulebook import in_force as rulebook_in_force
 
 
 @cli.group(
@@ -73,7 +73,7 @@ def _print_board(db, found, fmt: str) -> None:
     if fmt != "table":
         output([_board_row(row) for row in found], fmt)
         return
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     rows = [
         {
             "raised_date": r.raised_date,

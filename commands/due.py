@@ -14,10 +14,10 @@ from commands.choose import (
 )
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store.core import settings
 from store.lang import labels
 from store.lang.i18n import _
 from store.org.units import list_units
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits.regime import DueItem, due_list
 
 UNIT_WIDTH = 40
@@ -38,7 +38,7 @@ def due(ctx, supervisor, everyone, as_of, fmt):
     db = ctx.db(create=False)
     day = as_of_day(as_of)
     chosen = chosen_supervisor(db, supervisor, everyone)
-    items = due_list(db, chosen and chosen.id, day, settings.rulebook(db))
+    items = due_list(db, chosen and chosen.id, day, rulebook_in_force(db))
     codes = {u.id: u.code for u in list_units(db, limit=None)}
     table = fmt == "table"
     rows = [_row(item, codes, table) for item in items]

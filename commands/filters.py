@@ -2,11 +2,11 @@
 status, a rulebook category or route, a supervisor, a unit. Bad values fail in one line."""
 
 from commands.common import fail
-from store.core import settings
 from store.exchange.values import choice, word
 from store.lang.i18n import _
 from store.org.supervisor_search import find_supervisor
 from store.org.units import find_unit
+from store.rules.rulebook import in_force as rulebook_in_force
 
 
 def code_of(table: str, value: str | None) -> str | None:
@@ -23,7 +23,7 @@ def rulebook_choice(db, choices: str, value: str | None) -> str | None:
     """The id of a category or route of the rulebook in force, given as its id or label."""
     if not value:
         return None
-    options = getattr(settings.rulebook(db), choices)
+    options = getattr(rulebook_in_force(db), choices)
     for option in options:
         if word(value) in (word(option.id), word(option.label)):
             return option.id

@@ -11,6 +11,7 @@ from store.core import records
 from store.history import audit
 from store.lang.i18n import _
 from store.personnel import PERSONNEL_TABLES
+from store.rules import health
 
 
 @cli.command(help=_("Make an online backup of the database (to DEST, or to its backups folder)."))
@@ -50,7 +51,7 @@ def check(ctx):
     size = ctx.db_path.stat().st_size / 1e6
     # A province's database takes seconds: say what is happening first (stderr, not the result).
     click.echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)
-    result = store_backup.check(db)
+    result = health.check(db)
     for problem in result.problems:
         click.echo(f"- {problem}", err=True)
     if not result.ok:

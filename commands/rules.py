@@ -5,11 +5,11 @@ from tabulate import tabulate
 
 from commands.cli import cli
 from commands.common import pass_ctx
-from store.core import settings
 from store.lang import labels
 from store.lang.i18n import _
 from store.rules import rulebook as rulebooks
 from store.rules.rulebook import UNIT_KINDS, Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 
 
 @cli.command(help=_("Show the rulebook in force: meeting frequencies, score sheet, thresholds."))
@@ -21,7 +21,7 @@ from store.rules.rulebook import UNIT_KINDS, Rulebook
 )
 @pass_ctx
 def rules(ctx, source):
-    book = rulebooks.load(source) if source else settings.rulebook(ctx.db(create=False))
+    book = rulebooks.load(source) if source else rulebook_in_force(ctx.db(create=False))
     click.echo(
         _("Rulebook: {name} ({code}), file {path}").format(
             name=book.name, code=book.code, path=book.path

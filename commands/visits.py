@@ -6,10 +6,10 @@ from briefs.frame.vn import vn_number
 from commands.choose import chosen_supervisor, day_text, supervisor_options, whose
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
-from store.core import settings
 from store.lang import labels
 from store.lang.i18n import _
 from store.rules.periods import Period
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow, list_visits
 
 FIELDS = (
@@ -42,7 +42,7 @@ def visits(ctx, period, supervisor, everyone, fmt):
     chosen = chosen_supervisor(db, supervisor, everyone)
     found = list_visits(db, period=chosen_period, supervisor_id=chosen and chosen.id, limit=None)
     found.reverse()  # the store lists the latest first; a period reads in date order
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     if fmt != "table":
         output([_record(v, rulebook) for v in found], fmt, dict.fromkeys(FIELDS))
         return

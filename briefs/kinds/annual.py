@@ -17,7 +17,6 @@ from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
 from briefs.kinds.wording import Identity, body_name, counted, percent, vi
 from store.concerns.figures import ConcernFigures, concern_figures
-from store.core import settings
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
 from store.reports.figures import (
     TOP,
@@ -33,6 +32,7 @@ from store.reports.letterhead import Letterhead, letterhead
 from store.rules.cadence import visit_compliance
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 
 KIND, DOC_CODE, FILE_LABEL = "annual", "BC", "BC thực hiện nghị quyết"
 TITLE = "Nghị quyết về nâng cao chất lượng sinh hoạt đảng ở cơ sở"
@@ -66,7 +66,7 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
     """The committee's figures for `period` (a year, usually), judged on `on` (default
     today); the secretaries as at the period's end (or `on` if earlier)."""
     period = Period.parse(period)
-    rb = rulebook or settings.rulebook(db)
+    rb = rulebook or rulebook_in_force(db)
     as_of = on or date.today()  # a rule-period ending on as_of still runs: judge after it
     then = min(as_of, period.end)  # the secretaries as at the period's end
     count = _counter(db, then)

@@ -9,13 +9,13 @@ from datetime import date
 
 from briefs.frame.document import PartyDocument
 from briefs.kinds.wording import Identity, body_name, short_date, vi
-from store.core import settings
 from store.org.units import Unit, get_unit
 from store.personnel.people import PersonProfile, person_profile
 from store.personnel.succession import PlanDetail, plan_detail
 from store.reports.letterhead import Letterhead, letterhead
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 
 KIND, DOC_CODE, FILE_LABEL = "plan", "KH", "KH tạo nguồn bí thư"
 # An action's status as a plan writes it (the screens' labels are shared with concerns).
@@ -52,7 +52,7 @@ def gather(db, scope_id: int, period=None, *, confidential=True, on=None, rulebo
         title=unit.name,
     )
     incumbent = person_profile(db, plan.incumbent_id, on) if plan.incumbent_id else None
-    return PlanData(ident, detail, unit, incumbent, rulebook or settings.rulebook(db))
+    return PlanData(ident, detail, unit, incumbent, rulebook or rulebook_in_force(db))
 
 
 def build_plan(db, scope_id: int, period=None, *, confidential=True, on=None, number=None):

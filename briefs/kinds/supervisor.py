@@ -17,7 +17,6 @@ from briefs.kinds.visit import OPEN_ROUTES
 from briefs.kinds.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
-from store.core import settings
 from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, get_unit
 from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
@@ -27,6 +26,7 @@ from store.reports.letterhead import Letterhead, letterhead
 from store.rules.cadence import ComplianceLine, visit_compliance
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow, list_visits
 from store.visits.regime import UnitRegime, unit_regime
 
@@ -89,7 +89,7 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
     people and open concerns as at the period's end (or `on` if earlier)."""
     period = Period.parse(period)
     supervisor = get_supervisor(db, scope_id)
-    rb = rulebook or settings.rulebook(db)
+    rb = rulebook or rulebook_in_force(db)
     as_of = on or date.today()  # a rule-period ending on as_of still runs: judge after it
     then = min(as_of, period.end)  # people and concerns as at the end of the period
     visits: dict[int, list[VisitRow]] = {}

@@ -15,7 +15,6 @@ from briefs.kinds import sections
 from briefs.kinds.wording import Identity, counted, percent, short_date, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
-from store.core import settings
 from store.org.units import Unit, UnitDetail, ancestors, get_unit, unit_detail
 from store.personnel.capability import CapabilityNote, timeline
 from store.personnel.people import UnitPeople, unit_people
@@ -23,6 +22,7 @@ from store.personnel.succession import PlanDetail, list_plans, plan_detail
 from store.reports.letterhead import Letterhead, letterhead
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow, list_visits
 from store.visits.grid import ComplianceGrid, compliance_grid
 from store.visits.meetings import Meeting, list_meetings
@@ -59,7 +59,7 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
     open concerns and the trend as at the period's end (or `on` if earlier)."""
     period = Period.parse(period)
     unit = get_unit(db, scope_id)
-    rb = rulebook or settings.rulebook(db)
+    rb = rulebook or rulebook_in_force(db)
     as_of = on or date.today()  # a rule-period ending on as_of still runs: judge after it
     then = min(as_of, period.end)  # people, concerns and the trend as at the period's end
     detail = unit_detail(db, scope_id, on=then, meetings=0)

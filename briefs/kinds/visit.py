@@ -11,7 +11,6 @@ from briefs.frame.document import PartyDocument, vn_date
 from briefs.frame.vn import vn_number
 from briefs.kinds.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
 from store.concerns import Concern, get_concern
-from store.core import settings
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, get_supervisor
@@ -21,6 +20,7 @@ from store.reports.letterhead import Letterhead, letterhead
 from store.rules.cadence import Assignment, assignment_on
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import Visit, get_visit
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
@@ -84,7 +84,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
         supervisor,
         assignment_on(db, visit.supervisor_id, visit.unit_id, date.fromisoformat(visit.date)),
         tuple(get_concern(db, i) for i in visit_concern_ids(db, visit.id)),
-        rulebook or settings.rulebook(db),
+        rulebook or rulebook_in_force(db),
     )
 
 

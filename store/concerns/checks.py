@@ -5,10 +5,10 @@ import re
 
 from sqlite_utils import Database
 
-from store.core import settings
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.lang.labels import codes
+from store.rules.rulebook import in_force as rulebook_in_force
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -52,7 +52,7 @@ def check_choice(value, allowed: tuple[str, ...], field: str, what: str) -> str:
 
 
 def check_category(db: Database, category: str) -> str:
-    ids = tuple(c.id for c in settings.rulebook(db).categories)
+    ids = tuple(c.id for c in rulebook_in_force(db).categories)
     return check_choice(category, ids, "category", _("concern category"))
 
 

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from store.concerns.board import subtree_clause, supervisor_clause
 from store.concerns.checks import parse_date
 from store.concerns.workflow import CLOSED
-from store.core import settings
+from store.rules.rulebook import in_force as rulebook_in_force
 
 _CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
 
@@ -154,7 +154,7 @@ def _line(key: str, label: str, counts: list[dict], days: list[dict], field: str
 
 
 def _assemble(db, start: str, end: str, counts: list[dict], days: list[dict]):
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
 
     def breakdown(field: str, choices) -> tuple[FigureLine, ...]:
         known = [(c.id, c.label) for c in choices]

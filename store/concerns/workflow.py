@@ -20,10 +20,11 @@ from dataclasses import dataclass, fields
 from sqlite_utils import Database
 
 from store.concerns import checks as checks
-from store.core import records, settings
+from store.core import records
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.rules.rulebook import in_force as rulebook_in_force
 
 STATUSES = ("new", "in_progress", "escalated", "resolved", "answered")
 CLOSED = ("resolved", "answered")
@@ -102,7 +103,7 @@ def raise_concern(
         raise ValidationError(_("No unit with id {id}.").format(id=unit_id), field="unit_id")
     visit = checks.check_visit(db, visit_id, unit_id)
     checks.check_category(db, category)
-    routes = {r.id: r for r in settings.rulebook(db).routes}
+    routes = {r.id: r for r in rulebook_in_force(db).routes}
     checks.check_choice(route, tuple(routes), "route", _("concern route"))
     text = checks.require_text(description, "description", _("Describe the concern."))
     checks.check_priority(priority)

@@ -3,10 +3,8 @@ audit trail, the errors a user may see, the validation kit, settings, files and 
 
 from store.core.backup import (
     KEEP,
-    CheckResult,
     backed_up_today,
     backup_dir,
-    check,
     keep_count,
     restore,
     rotate,
@@ -70,7 +68,6 @@ from store.core.schema import (
 from store.core.settings import (
     DEFAULTS,
     put,
-    rulebook,
 )
 
 __all__ = [
@@ -80,8 +77,6 @@ __all__ = [
     "keep_count",
     "set_keep_count",
     "backed_up_today",
-    "CheckResult",
-    "check",
     "verify_file",
     "restore",
     "SCOPE_CTE",
@@ -128,5 +123,4 @@ __all__ = [
     "known_migrations",
     "DEFAULTS",
     "put",
-    "rulebook",
 ]

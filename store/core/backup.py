@@ -7,13 +7,11 @@ Backups live in a `backups/` folder beside the database, owner-only, named by ti
 import os
 import sqlite3
 import tempfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.core import schema
 from store.core.errors import DatabaseProblem, ValidationError
 from store.core.paths import ensure_private_dir
 from store.lang.i18n import _
@@ -81,38 +79,6 @@ def set_keep_count(db: Database, keep: int) -> None:
 def backed_up_today(db_path: Path) -> bool:
     today = datetime.now().strftime("%Y%m%d")
     return any(backup_dir(db_path).glob(f"{db_path.stem}-{today}-*.db"))
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    ok: bool
-    problems: tuple[str, ...]
-
-
-def check(db: Database, rulebook_source=None) -> CheckResult:
-    """Integrity, foreign keys, migrations and the rulebook: a list of problems, or none."""
-    from store.core import settings
-    from store.rules import rulebook
-
-    problems: list[str] = []
-    integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    if integrity != ["ok"]:
-        problems.append(
-            _("Integrity check failed: {detail}").format(detail="; ".join(integrity[:5]))
-        )
-    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall()[:20]:
-        problems.append(
-            _("Table {table}, row {rowid}: refers to a missing {parent} record.").format(
-                table=table, rowid=rowid, parent=parent
-            )
-        )
-    if schema.migrations.pending(db):
-        problems.append(_("The database schema is not up to date."))
-    try:
-        rulebook.load(rulebook_source or settings.get(db, "rulebook"))
-    except rulebook.RulebookError as exc:
-        problems.append(exc.message)
-    return CheckResult(not problems, tuple(problems))
 
 
 def verify_file(path: Path) -> None:

@@ -1,5 +1,6 @@
 """Settings kept in the database: the committee's letterhead, the current supervisor, the
-rulebook in force. Values are JSON; defaults come from `DEFAULTS`."""
+rulebook in force (loaded by `store.rules.rulebook.in_force`). Values are JSON; defaults
+come from `DEFAULTS`."""
 
 import json
 
@@ -42,10 +43,3 @@ def put(db: Database, key: str, value) -> None:
         {"key": key, "value": json.dumps(value, ensure_ascii=False), "updated_at": now()},
         pk="key",
     )
-
-
-def rulebook(db: Database):
-    """The rulebook in force for this database."""
-    from store.rules import rulebook as rulebooks
-
-    return rulebooks.load(get(db, "rulebook"))

@@ -36,6 +36,7 @@ from store.demo.people import build_posts
 from store.demo.plans import build_notes_and_plans
 from store.demo.tree import build_supervisors, build_tree
 from store.lang.i18n import _
+from store.rules.rulebook import in_force as rulebook_in_force
 
 # Tables with this many rows to write get their indexes built after the rows, not during.
 _REINDEX_ROWS = 20_000
@@ -90,7 +91,7 @@ def build_demo(
     if any(db[table].count for table in ("units", "supervisors", "people", "meetings")):
         raise ValidationError(_("The demo can only be built into an empty database."))
     started = time.perf_counter()
-    ctx = Ctx(random.Random(seed), Rows(seed, today), today, SCALES[scale], settings.rulebook(db))
+    ctx = Ctx(random.Random(seed), Rows(seed, today), today, SCALES[scale], rulebook_in_force(db))
     for part in _PARTS:
         part(ctx)
     counts = {table: ctx.rows.count(table) for table in TABLES}

@@ -12,11 +12,11 @@ impossible step is a row error. An empty cell keeps what a recorded concern has 
 from sqlite_utils import Database
 
 from store import concerns
-from store.core import settings
 from store.exchange import values as v
 from store.exchange.importer import Batch, Column, ImportSpec, Item, ref_id, register, rows_where
 from store.lang.i18n import _
 from store.lang.text import fold
+from store.rules.rulebook import in_force as rulebook_in_force
 
 EDITABLE = ("description", "owner", "due_date", "priority", "category")
 FIXED = ("route", "supervisor_id")
@@ -37,7 +37,7 @@ def _rulebook_id(batch: Batch, item: Item, column: str, choices) -> str | None:
 
 
 def _resolve(batch: Batch, item: Item) -> None:
-    rulebook = settings.rulebook(batch.db)
+    rulebook = rulebook_in_force(batch.db)
     item.refs["unit_id"] = ref_id(batch, item, "unit", "units", _("no unit with code {code!r}."))
     if item.values.get("supervisor"):
         item.refs["supervisor_id"] = ref_id(

@@ -17,7 +17,6 @@ from functools import cache
 
 from sqlite_utils import Database
 
-from store.core import settings
 from store.core.errors import ValidationError
 from store.exchange import values as v
 from store.exchange.importer import Batch, Column, ImportSpec, Item, ref_id, register, rows_where
@@ -25,6 +24,7 @@ from store.exchange.org import NOTE
 from store.lang.i18n import _
 from store.rules.cadence import assignment_on
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import check_scores
 from store.visits import TEXTS, record_visit, update_visit
 from store.visits.meetings import (
@@ -176,12 +176,12 @@ register(
 def _rulebook(batch: Batch) -> Rulebook:
     """The rulebook in force, read once per batch."""
     if not hasattr(batch, "rulebook"):
-        batch.rulebook = settings.rulebook(batch.db)
+        batch.rulebook = rulebook_in_force(batch.db)
     return batch.rulebook
 
 
 def _score_columns(db: Database) -> tuple[Column, ...]:
-    return tuple(Column(SCORE + c.id, (c.label,), v.count) for c in settings.rulebook(db).criteria)
+    return tuple(Column(SCORE + c.id, (c.label,), v.count) for c in rulebook_in_force(db).criteria)
 
 
 def _resolve_visit(batch: Batch, item: Item) -> None:
@@ -292,7 +292,7 @@ def _write_visit(batch: Batch, item: Item) -> str:
 
 
 def _export_visits(db: Database):
-    criteria = [c.id for c in settings.rulebook(db).criteria]
+    criteria = [c.id for c in rulebook_in_force(db).criteria]
     for row in db.query(
         """select s.code as supervisor, u.code as unit, v.date, m.kind, m.topic, m.members_full,
               m.members_probationary, m.members_exempt, m.present, m.absent_excused,

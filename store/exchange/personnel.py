@@ -12,12 +12,12 @@ from dataclasses import fields
 
 from sqlite_utils import Database
 
-from store.core import settings
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.personnel import export_row
 from store.personnel.capability import CapabilityNote, list_notes
 from store.personnel.succession import Action, Candidate, Plan, list_plans, plan_detail
+from store.rules.rulebook import in_force as rulebook_in_force
 
 MARKER = "confidential"
 KINDS = ("capability-notes", "plans", "plan-candidates", "plan-actions")
@@ -68,7 +68,7 @@ def _notes(db: Database) -> tuple[list[str], list[dict]]:
     """Notes with one `rating.<dimension>` column per dimension of the rulebook (and any
     other dimension a note was rated on), and the supporting visits as `1;4;7`."""
     notes = list_notes(db)
-    dimensions = [d.id for d in settings.rulebook(db).dimensions]
+    dimensions = [d.id for d in rulebook_in_force(db).dimensions]
     for note in notes:
         dimensions += [d for d in note.ratings if d not in dimensions]
     plain = [f.name for f in fields(CapabilityNote) if f.name not in ("ratings", "visit_ids")]

@@ -9,12 +9,13 @@ from typing import ClassVar
 
 from sqlite_utils import Database
 
-from store.core import records, settings
+from store.core import records
 from store.core.checks import check_choice, parse_date, require, text_or_none
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
 from store.personnel.people import get_person
 from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 
 NOTE_FIELDS = (
     "unit_id",
@@ -141,7 +142,7 @@ def _sync_links(db: Database, note_id: int, old: set[int], new) -> None:
 
 def _checked(db: Database, fields: dict) -> tuple[dict, tuple[int, ...]]:
     """The note's columns and its visit ids, or a ValidationError on the first bad field."""
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     if fields["unit_id"] is not None:
         require(db, "units", fields["unit_id"], "unit_id", _("Choose an existing unit."))
     if fields["supervisor_id"] is not None:

@@ -12,6 +12,10 @@ from store.rules.cadence import (
     state_of,
     visit_compliance,
 )
+from store.rules.health import (
+    CheckResult,
+    check,
+)
 from store.rules.periods import (
     CADENCE_PER,
     LENGTH,
@@ -37,6 +41,7 @@ from store.rules.rulebook import (
     Rating,
     Rulebook,
     RulebookError,
+    in_force,
     load,
 )
 from store.rules.scoring import (
@@ -55,6 +60,8 @@ __all__ = [
     "due_list",
     "ComplianceLine",
     "visit_compliance",
+    "CheckResult",
+    "check",
     "PERS",
     "LENGTH",
     "CADENCE_PER",
@@ -78,6 +85,7 @@ __all__ = [
     "Rating",
     "Rulebook",
     "load",
+    "in_force",
     "LiveRating",
     "live_rating",
     "check_scores",

@@ -169,7 +169,7 @@ def assignment_state(db: Database, assignment: Assignment, as_of: date, rulebook
 
 def due_list(db: Database, supervisor_id: int | None, as_of: date, rulebook=None) -> list[DueItem]:
     """Every assignment in force on `as_of` with its state, worst first (the dashboard)."""
-    from store.core.settings import rulebook as rulebook_in_force
+    from store.rules.rulebook import in_force as rulebook_in_force
 
     rulebook = rulebook or rulebook_in_force(db)
     day = as_of.isoformat()

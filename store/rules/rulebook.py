@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sqlite_utils import Database
+
+from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
 
@@ -295,3 +298,8 @@ def _type_name(kind) -> str:
         list: _("a list"),
         dict: _("a table"),
     }[kind]
+
+
+def in_force(db: Database) -> Rulebook:
+    """The rulebook in force for this database: the `rulebook` setting, loaded (and cached)."""
+    return load(settings.get(db, "rulebook"))

@@ -81,7 +81,7 @@ def compliance_grid(
     """The active units under `parent_id` (None: the grassroots organizations) × 12 months;
     `first`: only the first units, in the grid's order, totals over them (a screen's first
     page, shown while the whole grid is worked out)."""
-    from store.core.settings import rulebook as rulebook_in_force
+    from store.rules.rulebook import in_force as rulebook_in_force
 
     rulebook = rulebook or rulebook_in_force(db)
     today = parse_date(as_of) if as_of else date.today()

@@ -14,10 +14,11 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from store.core import records, settings
+from store.core import records
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
 from store.rules.cadence import Assignment, assignment_on
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import LiveRating, check_scores, live_rating
 from store.visits.meetings import Meeting, check_unit, get_meeting, validate_meeting
 from store.visits.planning import (
@@ -132,7 +133,7 @@ def record_visit(
     """Save the meeting the supervisor attended and the visit, in one transaction.
     `meeting_id`: a meeting of the unit already registered (its own report, or another
     supervisor's visit), which the visit records, its figures replaced by `meeting`'s."""
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     _check_supervisor(db, supervisor_id)
     check_unit(db, unit_id)
     meeting_row = validate_meeting({**meeting, "source": "visit"}, today=today)
@@ -189,7 +190,7 @@ def update_visit(db: Database, visit_id: int, *, today=None, **changes) -> Visit
     current = get_visit(db, visit_id)
     if current.status != "done" or current.meeting is None:
         raise ValidationError(_("Only a recorded visit can be changed."), field="status")
-    rulebook = settings.rulebook(db)
+    rulebook = rulebook_in_force(db)
     old_meeting = {k: getattr(current.meeting, k) for k in Meeting.__slots__}
     meeting_row = validate_meeting(
         {**old_meeting, **(changes.get("meeting") or {}), "source": "visit"}, today=today

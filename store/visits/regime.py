@@ -82,7 +82,7 @@ class UnitRegime:
 
 def unit_regime(db: Database, unit_id: int, period, rulebook=None, *, as_of=None) -> UnitRegime:
     """What the unit owed and held in `period` under `rulebook` (default: the one in force)."""
-    from store.core.settings import rulebook as rulebook_in_force
+    from store.rules.rulebook import in_force as rulebook_in_force
 
     rulebook = rulebook or rulebook_in_force(db)
     unit = get_unit(db, unit_id)

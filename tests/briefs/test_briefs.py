@@ -15,11 +15,11 @@ from briefs.batch import Job, generate
 from briefs.frame.ooxml import FONT, font_slots
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import db as store_db
-from store.core.settings import rulebook
 from store.personnel.succession import plan_detail
 from store.reports import brief_log
 from store.reports.figures import meeting_figures, owed_by, rating_counts
 from store.rules.cadence import visit_compliance
+from store.rules.rulebook import in_force as rulebook
 from store.visits import get_visit
 from store.visits.regime import unit_regime
 from tests.briefs import district

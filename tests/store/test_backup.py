@@ -5,6 +5,7 @@ import pytest
 from store.core import backup, records
 from store.core import db as store_db
 from store.core.errors import DatabaseProblem
+from store.rules import health
 
 
 def _unit(db, name="Chi bộ thôn Đông"):
@@ -63,7 +64,7 @@ def test_restore_refuses_a_bad_file(db_path, tmp_path):
 
 
 def test_check_finds_a_dangling_reference(db):
-    assert backup.check(db).ok
+    assert health.check(db).ok
     db.execute("PRAGMA foreign_keys = OFF")
     db["posts"].insert(
         {
@@ -75,12 +76,12 @@ def test_check_finds_a_dangling_reference(db):
             "role": "secretary",
         }
     )
-    result = backup.check(db)
+    result = health.check(db)
     assert not result.ok and any("posts" in p for p in result.problems)
 
 
 def test_check_reports_a_broken_rulebook(db, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("name = ")
-    result = backup.check(db, bad)
+    result = health.check(db, bad)
     assert not result.ok and "bad.toml" in result.problems[0]

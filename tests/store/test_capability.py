@@ -6,6 +6,7 @@ from store.personnel import capability
 from store.personnel.people import add_person, appoint
 from store.personnel.succession import start_plan
 from store.rules.rulebook import SHIPPED, load
+from store.rules.rulebook import in_force as rulebook_in_force
 from tests.store.personnel_helpers import changes, supervisor, unit, visit
 
 GOOD = {"political_ethics": "good", "prestige": "fair", "chairing": "average"}
@@ -50,7 +51,7 @@ def test_record_note_keeps_ratings_in_rulebook_order(db, setup):
         "Chi bộ thôn Đông",
         "Trần Văn Bình",
     )
-    rated = note.rated(settings.rulebook(db))
+    rated = note.rated(rulebook_in_force(db))
     assert rated[0] == ("Phẩm chất chính trị, đạo đức, lối sống", "Tốt")
     assert rated[2] == ("Nắm bắt, vận dụng chủ trương, nghị quyết, chỉ thị", "")
     assert len(changes(db, "capability_note_visits")) == 2

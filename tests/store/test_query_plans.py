@@ -17,13 +17,13 @@ from store import personnel
 from store.concerns import board as concern_board
 from store.concerns import figures as concern_figures
 from store.core import db as store_db
-from store.core import settings
 from store.demo import build_demo
 from store.org import units
 from store.personnel.succession import list_plans
 from store.reports import figures as report_figures
 from store.rules.cadence import due_list, visit_compliance
 from store.rules.periods import Period
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import regime, visit_list
 from store.visits.planning import agenda, missed_visits, suggest_plan
 
@@ -166,7 +166,7 @@ CALLS = {
     "plans": lambda db: (list_plans(db, as_of=DAY), list_plans(db, supervisor_id=SUPERVISOR)),
     "annual figures": lambda db: annual.gather(db, None, "2026", on=TODAY),
     "report figures, a quarter": lambda db: (
-        report_figures.meeting_figures(db, "2026-Q3", rulebook=settings.rulebook(db), as_of=DAY),
+        report_figures.meeting_figures(db, "2026-Q3", rulebook=rulebook_in_force(db), as_of=DAY),
         report_figures.rating_counts(db, "2026-Q3"),
         report_figures.planned_visits(db, "2026-Q3"),
         concern_figures.concern_figures(db, Period.parse("2026-Q3"), as_of=DAY),

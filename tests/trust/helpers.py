@@ -18,8 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from store.core import backup, records
 from store.core import db as store_db
+from store.core import records
+from store.rules import health
 
 ROOT = Path(__file__).resolve().parents[2]
 # Children run with the same language and no debug tracebacks, whatever the caller's shell has.
@@ -83,11 +84,12 @@ import sys
 from datetime import date, timedelta
 from store.core import db as store_db, settings
 from store.visits import record_visit
+from store.rules.rulebook import in_force as rulebook_in_force
 
 path, supervisor, units, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 units = [int(u) for u in units.split(",")]
 db = store_db.connect(path)
-scores = {c.id: c.max for c in settings.rulebook(db).criteria}
+scores = {c.id: c.max for c in rulebook_in_force(db).criteria}
 for i in range(n):
     day = date(2026, 1, 1) + timedelta(days=i % 300)
     meeting = dict(date=day.isoformat(), kind="regular", members_full=20, members_probationary=0,
@@ -181,7 +183,7 @@ def assert_sound(path: Path) -> None:
     db = store_db.connect(path, create=False)
     try:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        result = backup.check(db)
+        result = health.check(db)
         assert result.ok, result.problems
     finally:
         db.conn.close()

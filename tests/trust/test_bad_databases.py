@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from commands.cli import cli
-from store.core import backup, records
 from store.core import db as store_db
+from store.core import records
+from store.rules import health
 from tests.trust.helpers import count, district, units_csv
 
 WRITES = (
@@ -178,5 +179,5 @@ def test_a_full_disk_during_a_store_write_rolls_the_whole_use_case_back(db_path)
             records.insert(db, "units", {"name": f"Chi bộ {i}", "kind": "cell"})
     assert "đầy" in caught.value.message
     assert (db["units"].count, db["changes"].count) == before
-    assert backup.check(db).ok
+    assert health.check(db).ok
     assert world["units"]

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from store import concerns, visits
 from store.core import db as store_db
-from store.core import settings as store_settings
 from store.core.errors import PhutrachError
 from store.personnel import capability, people, succession
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import meetings
 from tests.trust.world import TODAY, build
 
@@ -109,7 +109,7 @@ def test_meeting_form(world, meeting, unit):
 )
 def test_visit_form(world, meeting, scores, extra, texts):
     db, ids = world
-    full = {c.id: c.max for c in store_settings.rulebook(db).criteria}
+    full = {c.id: c.max for c in rulebook_in_force(db).criteria}
     attempt(
         db,
         lambda: visits.record_visit(

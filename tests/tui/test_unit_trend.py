@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from store.core import db as store_db
-from store.core import settings
 from store.rules.periods import Period
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import record_visit
 from store.visits.meetings import record_meeting
 from store.visits.regime import TrendPoint
@@ -40,7 +40,7 @@ def _meeting(day: str, present: int) -> dict:
 def history(district):
     path, ids = district
     db = store_db.connect(path)
-    criteria = settings.rulebook(db).criteria
+    criteria = rulebook_in_force(db).criteria
     record_meeting(db, ids["dao_xa"], **_meeting("2026-02-06", 15), today=TODAY)
     for day, short in (("2026-03-05", 15), ("2026-04-07", 5)):
         scores = {c.id: c.max for c in criteria}

@@ -12,9 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
-from store.core import settings
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import regime
 from store.visits.regime import RegimeLine, TrendPoint
 
@@ -34,7 +34,7 @@ class UnitTrend(Vertical):
         self.db, self.unit_id, self.today = db, unit_id, today
 
     def compose(self) -> ComposeResult:
-        rulebook = settings.rulebook(self.db)
+        rulebook = rulebook_in_force(self.db)
         points = regime.unit_trend(self.db, self.unit_id, MONTHS, as_of=self.today)
         yield Label(_("The last {months} months").format(months=MONTHS), classes="section-title")
         yield Static(trend_chart(points, rulebook), id="trend-chart")

@@ -3,9 +3,9 @@
 from rich.text import Text
 from textual.dom import DOMNode
 
-from store.core import settings
 from store.core.errors import PhutrachError, ValidationError
 from store.lang.i18n import _
+from store.rules.rulebook import in_force as rulebook_in_force
 from tui.forms.field_errors import FieldErrors
 
 OVERDUE_MARK = "⚠"
@@ -13,11 +13,11 @@ OVERDUE_MARK = "⚠"
 
 def rulebook_choices(db, kind: str) -> list[tuple[str, str]]:
     """(label, id) pairs of the rulebook's concern `categories` or `routes`, for a Select."""
-    return [(choice.label, choice.id) for choice in getattr(settings.rulebook(db), kind)]
+    return [(choice.label, choice.id) for choice in getattr(rulebook_in_force(db), kind)]
 
 
 def rulebook_label(db, kind: str, choice_id: str | None) -> str:
-    return settings.rulebook(db).label(kind, choice_id)
+    return rulebook_in_force(db).label(kind, choice_id)
 
 
 def overdue_text(days: int) -> str:

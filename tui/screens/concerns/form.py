@@ -19,11 +19,11 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from store import concerns, visits
-from store.core import settings
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org import units
+from store.rules.rulebook import in_force as rulebook_in_force
 from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
@@ -233,7 +233,7 @@ class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
 
     # -- the due date ----------------------------------------------------------------------
     def _due(self, raised: str, route: str) -> str:
-        routes = settings.rulebook(self.app.db).routes
+        routes = rulebook_in_force(self.app.db).routes
         days = next((r.due_days for r in routes if r.id == route), 0)
         return (date.fromisoformat(raised) + timedelta(days=days or 0)).isoformat()
 

@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from store.core import settings
 from store.lang.i18n import _
 from store.org import units
 from store.personnel import capability
 from store.personnel.people import get_person
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits.visit_list import list_visits
 from tui.format import vn_date
 from tui.screens.personnel.personnel_form import PersonnelForm, field
@@ -32,7 +32,7 @@ class NoteForm(PersonnelForm[int]):
 
     def fields(self) -> ComposeResult:
         db = self.app.db
-        rulebook = settings.rulebook(db)
+        rulebook = rulebook_in_force(db)
         scale = [(s.label, s.id) for s in rulebook.scale]
         yield from field(_("Date (dd/mm/yyyy)"), Input(vn_date(self.app.today.isoformat())), "date")
         yield from field(_("Assessed by"), self._supervisors(), "supervisor_id")
@@ -71,7 +71,7 @@ class NoteForm(PersonnelForm[int]):
         return SelectionList(*((_visit_line(v), v.id) for v in rows))
 
     def submit(self) -> int:
-        rulebook = settings.rulebook(self.app.db)
+        rulebook = rulebook_in_force(self.app.db)
         ratings = {}
         for dimension in rulebook.dimensions:
             level = self.query_one(f"#f-rating-{dimension.id}", Select).selection

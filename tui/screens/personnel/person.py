@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
 from store import visits
-from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
 from store.lang.labels import label
@@ -21,6 +20,7 @@ from store.personnel import capability
 from store.personnel.capability import CapabilityNote
 from store.personnel.people import PersonProfile, Post, person_profile
 from store.personnel.succession import Plan, list_plans
+from store.rules.rulebook import in_force as rulebook_in_force
 from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked
@@ -119,7 +119,7 @@ class PersonScreen(ComesBack, TranslatedBindings, Screen):
     def _timeline(self, notes: list[CapabilityNote]):
         if not notes:
             return Text(_("No capability note yet."), style="italic dim")
-        rulebook = settings.rulebook(self.app.db)
+        rulebook = rulebook_in_force(self.app.db)
         return Group(*(_note_block(self.app.db, rulebook, n) for n in notes))
 
     # -- what the keys do ------------------------------------------------------------------

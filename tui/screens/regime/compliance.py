@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from store.core import settings
 from store.lang.i18n import _
 from store.org import units
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import regime
 from store.visits.grid import ComplianceGrid, GridCell, GridRow
 from tui.bindings import TranslatedBindings
@@ -139,7 +140,7 @@ class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
             yield Select(
                 years, value=self.year, allow_blank=False, compact=True, id="compliance-year"
             )
-        self.threshold = settings.rulebook(db).attendance_threshold
+        self.threshold = rulebook_in_force(db).attendance_threshold
         yield Static(legend(self.threshold), id="compliance-legend")
         yield PagedTable(self._columns(), empty_text=_("Computing…"), id="compliance-grid")
         totals = PagedTable(self._columns(), id="compliance-totals")

@@ -22,12 +22,12 @@ from textual.validation import Number
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from store import visits
-from store.core import settings
 from store.core.errors import PhutrachError, ValidationError
 from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org.supervisors import current_supervisor_id
 from store.rules.rulebook import Criterion
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import live_rating
 from store.visits import VisitResult
 from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults
@@ -144,7 +144,7 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        self.rulebook = settings.rulebook(self.app.db)
+        self.rulebook = rulebook_in_force(self.app.db)
         with Vertical(id="visit-box") as box:
             box.border_title = _("Edit a visit") if self.visit_id else _("Log a visit")
             box.border_subtitle = _("Rules in force: {rulebook}").format(

@@ -10,12 +10,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from store import visits
-from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import units
 from store.org.supervisor_search import get_supervisor
+from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow
 from tui.bindings import TranslatedBindings
 from tui.dialogs.confirm import ConfirmScreen
@@ -74,7 +74,7 @@ class VisitListScreen(TranslatedBindings, Screen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Visits recorded")
-        self.rulebook = settings.rulebook(self.app.db)
+        self.rulebook = rulebook_in_force(self.app.db)
         db, scope = self.app.db, {"unit_id": self.unit_id, "supervisor_id": self.supervisor_id}
         table = self.query_one(PagedTable)
         table.set_source(
