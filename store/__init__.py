@@ -1,4 +1,16 @@
-"""The data and the domain of phutrach: no UI import, ever."""
+"""The data and the domain of phutrach: no UI import, ever.
+
+One package per bounded context, in layers (each imports only those below it; the
+import-linter contracts in pyproject.toml keep it so):
+
+    demo                              the living demo district
+    history                           the audit trail read back, restoring what was deleted
+    exchange | reports                spreadsheets in and out | what the briefs need
+    visits | concerns | personnel     the domains, independent of each other
+    org | rules                       the unit tree and supervisors | the rulebook and periods
+    core                              the database, schema, records with audit, checks, settings
+    lang                              translation, Vietnamese text, the users' words for codes
+"""
 
 import sys
 

@@ -25,3 +25,19 @@ def test_store_and_briefs_import_no_ui():
         [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_store_is_domain_packages_only():
+    """No module lies loose at the top of store/: each domain is a package whose
+    __init__ says what it owns and whose exports all exist."""
+    import importlib
+
+    store = ROOT / "store"
+    assert sorted(p.name for p in store.glob("*.py")) == ["__init__.py"]
+    packages = sorted(p.name for p in store.iterdir() if (p / "__init__.py").is_file())
+    assert len(packages) >= 8
+    for name in packages:
+        package = importlib.import_module(f"store.{name}")
+        assert (package.__doc__ or "").strip(), f"store.{name} says nothing of what it owns"
+        missing = [n for n in package.__all__ if not hasattr(package, n)]
+        assert not missing, f"store.{name} exports names it does not have: {missing}"
