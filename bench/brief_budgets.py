@@ -17,7 +17,7 @@ from briefs.batch import Job, build, generate
 from store.core import db as store_db
 from store.reports.letterhead import letterhead
 from store.rules.periods import Period, periods_between
-from store.rules.rulebook import in_force as rulebook_in_force
+from store.rules.rulebook import in_force as rulebook_in_force  # noqa: E402
 
 
 def supervisor_jobs(db, count: int, today: date) -> list[Job]:

@@ -22,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefs import annual  # noqa: E402
 from briefs.batch import Job, build, generate  # noqa: E402
+from briefs.kinds import annual  # noqa: E402
 from store.core import db as store_db  # noqa: E402
 from store.demo import build_demo_file  # noqa: E402
 from store.reports.letterhead import letterhead  # noqa: E402
 from store.rules.periods import Period, periods_between  # noqa: E402
-from store.rules.rulebook import in_force as rulebook_in_force
+from store.rules.rulebook import in_force as rulebook_in_force  # noqa: E402
 
 TODAY = date(2026, 10, 15)
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import brief_budgets, store_budgets  # noqa: E402
 from bench.timing import Row, Sample, table  # noqa: E402
-from store import backup  # noqa: E402
+from store.core import backup  # noqa: E402
 from store.core import db as store_db  # noqa: E402
 from store.demo import build_demo_file  # noqa: E402
 

@@ -19,7 +19,7 @@ from store.org import supervisors, units
 from store.personnel import people
 from store.personnel.succession import list_plans
 from store.rules.cadence import due_list
-from store.rules.rulebook import in_force as rulebook_in_force
+from store.rules.rulebook import in_force as rulebook_in_force  # noqa: E402
 from store.visits import visit_list
 from store.visits.grid import compliance_grid
 from store.visits.planning import agenda, missed_visits, suggest_plan
