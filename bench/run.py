@@ -1,4 +1,4 @@
-"""The province-scale benchmark (`make bench`): every budget of DESIGN.md, measured with
+"""The province-scale benchmark (`make bench`): every budget of docs/ARCHITECTURE.md, measured with
 repetitions on a province-sized demo, printed as median and 95th percentile beside the budget.
 
     .venv/bin/python bench/run.py [--db PATH] [--rebuild] [--reps 20] [--briefs 1000]

@@ -1,5 +1,5 @@
 """The annual report on the resolution: BÁO CÁO kết quả thực hiện Nghị quyết về nâng cao chất
-lượng sinh hoạt đảng ở cơ sở năm YYYY (BRIEFS.md), for the whole committee.
+lượng sinh hoạt đảng ở cơ sở năm YYYY (docs/BRIEFS.md), for the whole committee.
 
 Figures: store.report_figures (regular and thematic meetings, attendance, by sector and by
 grassroots organization; ratings; visits against cadence by supervisor; plans),

@@ -1,5 +1,5 @@
 """The supervisor brief: BÁO CÁO kết quả thực hiện nhiệm vụ cấp ủy viên phụ trách cơ sở, for
-a month, a quarter, a half-year or a year (BRIEFS.md).
+a month, a quarter, a half-year or a year (docs/BRIEFS.md).
 
 Figures are those of the screens, as at the end of the period (or the brief's date, if
 earlier): visits required and done (store.cadence.visit_compliance), the regime of each

@@ -1,4 +1,4 @@
-"""The unit brief: BÁO CÁO tình hình tổ chức cơ sở đảng … (BRIEFS.md) for a period.
+"""The unit brief: BÁO CÁO tình hình tổ chức cơ sở đảng … (docs/BRIEFS.md) for a period.
 
 The regime month by month (store.regime.unit_regime), the attendance trend as a chart
 (store.regime.unit_trend), the cells below it (store.grid.compliance_grid), the visits, the

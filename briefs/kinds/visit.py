@@ -1,4 +1,4 @@
-"""The visit brief: BÁO CÁO kết quả dự sinh hoạt chi bộ … tháng MM/YYYY (BRIEFS.md).
+"""The visit brief: BÁO CÁO kết quả dự sinh hoạt chi bộ … tháng MM/YYYY (docs/BRIEFS.md).
 
 Everything comes from the recorded visit (store.visits.get_visit): the meeting's figures, the
 score sheet, the supervisor's observations and advice, and the concerns raised at it.

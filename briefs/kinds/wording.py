@@ -65,7 +65,7 @@ def month_year(day: date | str) -> str:
 
 
 def share(part: int, whole: int) -> str:
-    """ "142/150 (94,7%)", as BRIEFS.md writes figures."""
+    """ "142/150 (94,7%)", as docs/BRIEFS.md writes figures."""
     return vn_share(part, whole)
 
 

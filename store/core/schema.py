@@ -27,7 +27,7 @@ def _table(db: Database, name: str, columns: dict, *, fks=(), not_null=(), defau
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    """The whole data model of DESIGN.md."""
+    """The whole data model (docs/ARCHITECTURE.md, "The data")."""
     _table(
         db,
         "units",

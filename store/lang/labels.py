@@ -1,4 +1,4 @@
-"""The users' words for the codes the data uses (GLOSSARY.md), translated at call time.
+"""The users' words for the codes the data uses (docs/GLOSSARY.md), translated at call time.
 
 >>> label("unit_kind", "cell")
 'Chi bộ trực thuộc'

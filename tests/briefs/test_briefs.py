@@ -1,5 +1,5 @@
 """The five briefs, built from a district made with the store's functions, saved, reopened
-with python-docx: the frame, the figures against the store's, the section order of BRIEFS.md,
+with python-docx: the frame, the figures against the store's, the section order of docs/BRIEFS.md,
 and no personnel content outside confidential briefs."""
 
 import hashlib
