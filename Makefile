@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench locale clean
 
 $(BIN)/phutrach: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,9 @@ lint: $(BIN)/phutrach  ## ruff and the import contracts, as CI runs them
 
 bench: $(BIN)/phutrach  ## the province-scale benchmark (not part of the tests)
 	$(BIN)/python bench/run.py
+
+locale: $(BIN)/phutrach  ## compile the .po files into the .mo catalogs read at run time
+	$(BIN)/python -m store.lang.locale.compile
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,11 +8,10 @@ import importlib
 
 import click
 
-from commands.click_i18n import translate_click
 from commands.common import Context, PhutrachGroup
-from store.lang.i18n import LANGUAGES, _
+from store.lang.i18n import LANGUAGES, _, bind_default_domain
 
-translate_click()
+bind_default_domain()  # click's own texts ("Usage:", "Missing argument"…) from our catalog
 
 COMMAND_MODULES: list[str] = [
     "maintenance",

@@ -4,8 +4,10 @@ Knows no database."""
 
 from store.lang.i18n import (
     DEFAULT_LANGUAGE,
+    DOMAIN,
     LANGUAGES,
     LOCALE_DIR,
+    bind_default_domain,
     catalog,
     current_language,
     decimal,
@@ -29,7 +31,9 @@ __all__ = [
     "LOCALE_DIR",
     "LANGUAGES",
     "DEFAULT_LANGUAGE",
+    "DOMAIN",
     "catalog",
+    "bind_default_domain",
     "set_language",
     "current_language",
     "ngettext",

@@ -1,8 +1,9 @@
-"""Translation of every user-facing string, through gettext catalogs (.po files).
+"""Translation of every user-facing string, through the standard library's gettext.
 
-The code speaks English (the msgids); Vietnamese is the default language. Catalogs live in
-`store/lang/locale/<lang>/*.po`, one file per area (store, cli, tui…), merged at first use, so that
-work on one area never touches another's catalog.
+The code speaks English (the msgids); Vietnamese is the default language. Messages are edited
+in `store/lang/locale/<lang>/<area>.po`, one file per area (store, cli, tui…), so that work on
+one area never touches another's; `make locale` compiles a language's area files into the one
+catalog run time reads, `<lang>/LC_MESSAGES/phutrach.mo` (no .po is parsed at start).
 
 Call `_()` at run time, not at import time, wherever the language may change after import.
 """
@@ -12,42 +13,34 @@ import os
 from functools import cache
 from pathlib import Path
 
-import polib
-
 LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "phutrach"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 _language = os.environ.get("PHUTRACH_LANG", DEFAULT_LANGUAGE)
 
 
-class _Catalog(gettext.NullTranslations):
-    """gettext translations read from .po files (no compiled .mo needed)."""
-
-    def __init__(self, messages: dict[str, str]):
-        super().__init__()
-        self._messages = messages
-
-    def gettext(self, message: str) -> str:
-        return self._messages.get(message) or message
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
-
-
 @cache
 def catalog(language: str) -> gettext.NullTranslations:
-    """The merged catalog of `language` (English is the identity)."""
-    messages: dict[str, str] = {}
-    for path in sorted((LOCALE_DIR / language).glob("*.po")):
-        for entry in polib.pofile(str(path)).translated_entries():
-            messages[entry.msgid] = entry.msgstr
-    return _Catalog(messages)
+    """The compiled catalog of `language`; English, which has none, is the identity."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def bind_default_domain() -> None:
+    """Let the stdlib's own `gettext.gettext`/`ngettext`, through which click translates its
+    texts ("Usage:", "Missing argument"…), read phutrach's catalog in the chosen language.
+    The stdlib takes the language from the environment, LANGUAGE first (GNU gettext's
+    variable for it): set_language keeps LANGUAGE in step."""
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = current_language()
 
 
 def set_language(language: str | None) -> str:
     """Choose the language of messages; unknown or empty means the default. Returns it."""
     global _language
     _language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    os.environ["LANGUAGE"] = _language  # for the stdlib's gettext (click), see above
     return _language
 
 
@@ -57,6 +50,8 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """Translate `message` into the current language."""
+    if not message:  # "" is the catalog's header in a .mo, never a message
+        return message
     return catalog(current_language()).gettext(message)
 
 
