@@ -7,17 +7,23 @@ from store.personnel.people import add_person, appoint
 from store.personnel.succession import start_plan
 from store.rules.rulebook import SHIPPED, load
 from store.rules.rulebook import in_force as rulebook_in_force
-from tests.store.personnel_helpers import changes, supervisor, unit, visit
+from tests import factories as make
 
 GOOD = {"political_ethics": "good", "prestige": "fair", "chairing": "average"}
 
 
 @pytest.fixture
 def setup(db):
-    cell = unit(db, "Chi bộ thôn Đông")
+    cell, sup = make.unit(db), make.supervisor(db, "Trần Văn Bình")
+    make.assign(db, sup, cell, start="2024-01-01")
     person = add_person(db, name="Nguyễn Văn Ấn", birth_year=1970)
     appoint(db, person, cell, "secretary", "2020-10-01")
-    return {"cell": cell, "person": person, "sup": supervisor(db)}
+    return {"cell": cell, "person": person, "sup": sup}
+
+
+def visit(db, s, day, place=None) -> int:
+    """A visit of the setup's supervisor to `place` (default: the setup's cell) on `day`."""
+    return make.visit(db, s["sup"], place or s["cell"], day, today=make.TODAY).visit_id
 
 
 def _note(db, s, **kwargs):
@@ -33,8 +39,8 @@ def _note(db, s, **kwargs):
 
 
 def test_record_note_keeps_ratings_in_rulebook_order(db, setup):
-    v1 = visit(db, setup["sup"], setup["cell"], "2025-05-10")
-    v2 = visit(db, setup["sup"], setup["cell"], "2025-03-10")
+    v1 = visit(db, setup, "2025-05-10")
+    v2 = visit(db, setup, "2025-03-10")
     note_id = _note(
         db, setup, flagged=True, narrative=" Điều hành còn lúng túng. ", visit_ids=[v1, v2, v1]
     )
@@ -54,7 +60,7 @@ def test_record_note_keeps_ratings_in_rulebook_order(db, setup):
     rated = note.rated(rulebook_in_force(db))
     assert rated[0] == ("Phẩm chất chính trị, đạo đức, lối sống", "Tốt")
     assert rated[2] == ("Nắm bắt, vận dụng chủ trương, nghị quyết, chỉ thị", "")
-    assert len(changes(db, "capability_note_visits")) == 2
+    assert len(make.changes(db, "capability_note_visits")) == 2
 
 
 @pytest.mark.parametrize(
@@ -101,8 +107,14 @@ def test_record_note_follows_the_rulebook_in_force(db, setup, tmp_path):
     ],
 )
 def test_supporting_visits_must_have_taken_place_in_the_unit(db, setup, where, day, status):
-    place = unit(db, "Chi bộ thôn Tây") if where == "other" else setup["cell"]
-    bad = visit(db, setup["sup"], place, day, status=status)
+    place = setup["cell"]
+    if where == "other":
+        place = make.unit(db, "Chi bộ thôn Tây")
+        make.assign(db, setup["sup"], place, start="2024-01-01")
+    if status == "planned":
+        bad = make.planned_visit(db, setup["sup"], place, day)
+    else:
+        bad = visit(db, setup, day, place)
     with pytest.raises(ValidationError) as err:
         _note(db, setup, visit_ids=[bad])
     assert err.value.field == "visit_ids"
@@ -110,7 +122,7 @@ def test_supporting_visits_must_have_taken_place_in_the_unit(db, setup, where, d
 
 
 def test_timeline_reads_oldest_first_with_each_notes_visits(db, setup):
-    v = visit(db, setup["sup"], setup["cell"], "2024-05-10")
+    v = visit(db, setup, "2024-05-10")
     _note(db, setup, date="2025-06-01")
     _note(db, setup, date="2024-06-01", visit_ids=[v], flagged=True)
     other = add_person(db, name="Lê Thị Hoa")
@@ -128,7 +140,7 @@ def test_timeline_reads_oldest_first_with_each_notes_visits(db, setup):
 
 
 def test_update_note_revalidates_and_replaces_visit_links(db, setup):
-    v1, v2 = (visit(db, setup["sup"], setup["cell"], d) for d in ("2025-04-01", "2025-05-01"))
+    v1, v2 = (visit(db, setup, d) for d in ("2025-04-01", "2025-05-01"))
     note_id = _note(db, setup, visit_ids=[v1])
     note = capability.update_note(db, note_id, flagged=True, visit_ids=[v2], overall="weak")
     assert (note.flagged, note.overall, note.visit_ids) == (True, "weak", (v2,))
@@ -138,12 +150,12 @@ def test_update_note_revalidates_and_replaces_visit_links(db, setup):
     with pytest.raises(TypeError):
         capability.update_note(db, note_id, person_id=2)
     assert capability.get_note(db, note_id).ratings == GOOD
-    actions = [c["action"] for c in changes(db, "capability_note_visits")]
+    actions = [c["action"] for c in make.changes(db, "capability_note_visits")]
     assert actions == ["insert", "delete", "insert"]
 
 
 def test_delete_note_is_audited_and_restorable(db, setup):
-    v = visit(db, setup["sup"], setup["cell"], "2025-05-01")
+    v = visit(db, setup, "2025-05-01")
     note_id = _note(db, setup, visit_ids=[v])
     uid = capability.get_note(db, note_id).uid
     link_uid = next(db["capability_note_visits"].rows)["uid"]

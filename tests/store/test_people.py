@@ -6,12 +6,12 @@ from store.core import records
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import set_language
 from store.personnel import people
-from tests.store.personnel_helpers import changes, unit
+from tests import factories as make
 
 
 @pytest.fixture
 def cell(db):
-    return unit(db, "Chi bộ thôn Đông")
+    return make.unit(db, "Chi bộ thôn Đông")
 
 
 def _person(db, name="Nguyễn Văn Ấn", **facts):
@@ -37,7 +37,7 @@ def test_add_person_keeps_facts_and_a_folded_name(db):
     assert person.party_joined == "1995-05-19" and person.theory_level == "Trung cấp"
     assert db["people"].get(pid)["name_folded"] == "nguyen van an"
     assert person.age("2026-01-01") == 56
-    assert [c["action"] for c in changes(db, "people")] == ["insert"]
+    assert [c["action"] for c in make.changes(db, "people")] == ["insert"]
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_update_person_revalidates_and_is_audited(db):
     with pytest.raises(TypeError):
         people.update_person(db, pid, shoe_size=42)
     assert people.get_person(db, pid).party_joined is None
-    assert [c["action"] for c in changes(db, "people")] == ["insert", "update"]
+    assert [c["action"] for c in make.changes(db, "people")] == ["insert", "update"]
 
 
 def test_list_people_searches_without_diacritics_and_sorts_by_given_name(db):
@@ -175,7 +175,7 @@ def test_appoint_refuses_the_same_post_twice_and_inactive_units(db, cell):
     people.appoint(db, pid, cell, "secretary", "2020-10-01")
     with pytest.raises(ValidationError, match="đang giữ chức vụ này"):
         people.appoint(db, pid, cell, "secretary", "2024-01-01")
-    closed = unit(db, "Chi bộ đã giải thể", active=0)
+    closed = make.unit(db, "Chi bộ đã giải thể", active=0)
     with pytest.raises(ValidationError, match="không còn hoạt động"):
         people.appoint(db, pid, closed, "secretary", "2024-01-01")
 
@@ -207,7 +207,7 @@ def test_update_post_confirms_an_acting_secretary(db, cell):
 
 
 def test_person_profile_lists_current_and_past_posts(db, cell):
-    other = unit(db, "Chi bộ thôn Tây")
+    other = make.unit(db, "Chi bộ thôn Tây")
     pid = _person(db)
     people.appoint(db, pid, cell, "deputy", "2015-01-01")
     people.appoint(db, pid, cell, "secretary", "2020-01-01")

@@ -8,7 +8,7 @@ from store.core.errors import ValidationError
 from store.personnel import succession
 from store.personnel.capability import get_note, record_note
 from store.personnel.people import add_person, appoint, end_post, get_person
-from tests.store.personnel_helpers import assign, supervisor, unit
+from tests import factories as make
 
 AS_OF = "2025-10-01"
 
@@ -36,17 +36,17 @@ def _note(db, person, cell, day, flagged=False):
 def district(db):
     """A supervisor assigned to a đảng bộ xã (with four cells) and a chi bộ cơ sở; one more
     cell belongs to somebody else."""
-    sup, other_sup = supervisor(db), supervisor(db, "Hoàng Văn Đức")
-    xa = unit(db, "Đảng bộ xã An Bình", kind="grassroots_committee", sector="commune")
+    sup, other_sup = make.supervisor(db, "Trần Văn Bình"), make.supervisor(db, "Hoàng Văn Đức")
+    xa = make.unit(db, "Đảng bộ xã An Bình", kind="grassroots_committee", sector="commune")
     dong, tay, nam, bac = (
-        unit(db, f"Chi bộ thôn {n}", parent_id=xa) for n in ("Đông", "Tây", "Nam", "Bắc")
+        make.unit(db, f"Chi bộ thôn {n}", parent_id=xa) for n in ("Đông", "Tây", "Nam", "Bắc")
     )
-    truong = unit(db, "Chi bộ Trường Tiểu học", kind="grassroots_cell", sector="public_service")
-    far = unit(db, "Chi bộ thôn Xa")
-    unit(db, "Chi bộ đã giải thể", parent_id=xa, active=0)
-    assign(db, sup, xa)
-    assign(db, sup, truong)
-    assign(db, other_sup, far)
+    truong = make.unit(db, "Chi bộ Trường Tiểu học", kind="grassroots_cell", sector="public_service")
+    far = make.unit(db, "Chi bộ thôn Xa")
+    make.unit(db, "Chi bộ đã giải thể", parent_id=xa, active=0)
+    make.assign(db, sup, xa, start="2024-01-01")
+    make.assign(db, sup, truong, start="2024-01-01")
+    make.assign(db, other_sup, far, start="2024-01-01")
     p = {
         "xa": _secretary(db, xa, "Vũ Văn Hải", concurrent_role="agency_head"),
         "dong": _secretary(db, dong, "Nguyễn Văn Ấn"),
@@ -116,8 +116,8 @@ def test_gaps_move_with_the_date(db, district):
 
 
 def test_an_ended_assignment_leaves_the_scope(db, district):
-    alone = supervisor(db, "Lý Thị Thu")
-    assign(db, alone, district["far"], start="2023-01-01", end="2024-12-31")
+    alone = make.supervisor(db, "Lý Thị Thu")
+    make.assign(db, alone, district["far"], start="2023-01-01", end="2024-12-31")
     assert personnel.personnel_gaps(db, alone, "2024-06-01").without_secretary
     assert personnel.personnel_gaps(db, alone, AS_OF).without_secretary == ()
 

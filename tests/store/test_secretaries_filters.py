@@ -3,7 +3,7 @@
 import pytest
 
 from store.personnel import people, roster, succession
-from tests.store.personnel_helpers import unit
+from tests import factories as make
 
 AS_OF = "2026-09-30"
 
@@ -16,7 +16,7 @@ def cells(db):
         ("binh", "Trần Thị Bình", {"acting": True}),
         ("cuong", "Lê Văn Cường", {}),
     ):
-        cell = unit(db, f"Chi bộ {name}")
+        cell = make.unit(db, f"Chi bộ {name}")
         ids[key] = people.add_person(db, name=name)
         people.appoint(db, ids[key], cell, "secretary", "2025-01-01", **post)
         ids[f"{key}_cell"] = cell

@@ -4,7 +4,7 @@ from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import set_language
 from store.personnel import people, succession
 from store.personnel.capability import record_note
-from tests.store.personnel_helpers import assign, changes, supervisor, unit
+from tests import factories as make
 
 AS_OF = "2025-10-01"
 
@@ -12,14 +12,14 @@ AS_OF = "2025-10-01"
 @pytest.fixture
 def s(db):
     """A cell with a flagged secretary, a deputy and a committee member."""
-    cell = unit(db, "Chi bộ thôn Đông")
+    cell = make.unit(db, "Chi bộ thôn Đông")
     sec = people.add_person(db, name="Nguyễn Văn Ấn", birth_year=1962)
     dep = people.add_person(db, name="Lê Thị Hoa", birth_year=1985)
     mem = people.add_person(db, name="Phạm Văn Cường", birth_year=1990)
     sec_post = people.appoint(db, sec, cell, "secretary", "2020-10-01")
     people.appoint(db, dep, cell, "deputy", "2020-10-01")
     people.appoint(db, mem, cell, "committee_member", "2020-10-01")
-    sup = supervisor(db)
+    sup = make.supervisor(db, "Trần Văn Bình")
     note = record_note(
         db,
         person_id=sec,
@@ -105,7 +105,7 @@ def test_replacement_is_one_transaction(db, s):
         )
     assert succession.get_plan(db, plan_id).status == "active"
     assert people.unit_people(db, s["cell"], AS_OF).secretary.person_id == s["sec"]
-    assert changes(db, "succession_plans")[-1]["after"].count('"active"') == 1
+    assert make.changes(db, "succession_plans")[-1]["after"].count('"active"') == 1
 
 
 def test_the_successor_must_be_a_candidate(db, s):
@@ -250,10 +250,10 @@ def test_add_action_validates(db, s, kwargs, field):
 
 
 def test_list_plans_filters_by_status_overdue_and_scope(db, s):
-    committee = unit(db, "Đảng bộ xã An Bình", kind="grassroots_committee")
-    inside = unit(db, "Chi bộ thôn Nam", parent_id=committee)
-    far = unit(db, "Chi bộ thôn Bắc")
-    assign(db, s["sup"], committee)
+    committee = make.unit(db, "Đảng bộ xã An Bình", kind="grassroots_committee")
+    inside = make.unit(db, "Chi bộ thôn Nam", parent_id=committee)
+    far = make.unit(db, "Chi bộ thôn Bắc")
+    make.assign(db, s["sup"], committee, start="2024-01-01")
     for cell in (inside, far):
         person = people.add_person(db, name=f"Bí thư {cell}")
         people.appoint(db, person, cell, "secretary", "2020-01-01")
@@ -276,5 +276,5 @@ def test_list_plans_filters_by_status_overdue_and_scope(db, s):
 
 def test_plan_writes_are_audited(db, s):
     _active(db, s)
-    assert [c["action"] for c in changes(db, "succession_plans")] == ["insert", "update"]
-    assert len(changes(db, "plan_candidates")) == 1
+    assert [c["action"] for c in make.changes(db, "succession_plans")] == ["insert", "update"]
+    assert len(make.changes(db, "plan_candidates")) == 1
