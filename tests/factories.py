@@ -57,20 +57,24 @@ def assign(
 def meeting_values(day: str = "2026-09-05", **changes) -> dict:
     """The fields of a regular meeting of 20 members, 18 present; the excused absences
     default to whatever accounts for every member owed."""
-    values = dict(
-        date=day,
-        kind="regular",
-        members_full=20,
-        members_probationary=0,
-        members_exempt=0,
-        present=18,
-        absent_unexcused=0,
-        duration_minutes=120,
-        minutes_kept=True,
-        resolution_adopted=True,
-    ) | changes
-    owed = values["members_full"] + values["members_probationary"] - values["members_exempt"]
-    values.setdefault("absent_excused", owed - values["present"] - values["absent_unexcused"])
+    values = (
+        dict(
+            date=day,
+            kind="regular",
+            members_full=20,
+            members_probationary=0,
+            members_exempt=0,
+            present=18,
+            absent_unexcused=0,
+            duration_minutes=120,
+            minutes_kept=True,
+            resolution_adopted=True,
+        )
+        | changes
+    )
+    if "absent_excused" not in values:
+        owed = values["members_full"] + values["members_probationary"] - values["members_exempt"]
+        values["absent_excused"] = owed - values["present"] - values["absent_unexcused"]
     return values
 
 
@@ -98,9 +102,7 @@ def visit(
 
 def planned_visit(db, supervisor_id: int, unit_id: int, day: str, *, today=None) -> int:
     """A visit on the agenda (plan_visit), judged as on `today` (default: `day` itself)."""
-    return plan_visit(
-        db, supervisor_id, unit_id, day, today=today or date.fromisoformat(day)
-    )
+    return plan_visit(db, supervisor_id, unit_id, day, today=today or date.fromisoformat(day))
 
 
 def person(db, name: str = "Nguyễn Văn Ấn", **facts) -> int:
@@ -166,3 +168,16 @@ def on_disk(path, build, *args, **kwargs):
 def changes(db, table: str) -> list[dict]:
     """The audit trail of `table`, oldest first: what the makers and the code under test wrote."""
     return list(db["changes"].rows_where("table_name = ?", [table], order_by="id"))
+
+
+def tan_lap(db, *, since: str = "2026-01-01") -> dict[str, int]:
+    """The concern tests' commune: Đảng bộ xã Tân Lập (supervisor An, assigned since `since`)
+    with cells Thôn Đông and Thôn Đoài, and Chi bộ Trường THCS on its own (supervisor Bình)."""
+    ids = {"xa": unit(db, "Đảng bộ xã Tân Lập", kind="grassroots_committee", sector="commune")}
+    ids["dong"] = unit(db, "Chi bộ Thôn Đông", parent_id=ids["xa"])
+    ids["doai"] = unit(db, "Chi bộ Thôn Đoài", parent_id=ids["xa"])
+    ids["truong"] = unit(db, "Chi bộ Trường THCS", kind="grassroots_cell", sector="public_service")
+    ids["an"], ids["binh"] = supervisor(db, "Nguyễn Văn Ấn"), supervisor(db, "Trần Thị Bình")
+    assign(db, ids["an"], ids["xa"], start=since)
+    assign(db, ids["binh"], ids["truong"], start=since)
+    return ids

@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from commands.cli import cli
 from store.core import db as store_db
 from store.core import records
+from tests import factories as make
 
 
 def _run(db_path, *args):
@@ -14,7 +15,7 @@ def _run(db_path, *args):
 
 def _filled(db_path):
     db = store_db.connect(db_path)
-    unit_id = records.insert(db, "units", {"name": "Chi bộ thôn Đào Xá", "kind": "cell"})
+    unit_id = make.unit(db, "Chi bộ thôn Đào Xá")
     return db, unit_id
 
 
@@ -66,19 +67,12 @@ def test_history_of_an_unknown_uid(db_path):
 
 
 def test_a_deleted_visit_is_restored_with_its_meeting(db_path):
-    from store.visits import delete_visit, get_visit, record_visit
-    from tests.store.test_meetings_visits import FULL, meeting
+    from store.visits import delete_visit, get_visit
 
     db, unit_id = _filled(db_path)
-    sup = records.insert(db, "supervisors", {"name": "Đào Văn Ấn"})
-    records.insert(
-        db,
-        "assignments",
-        {"supervisor_id": sup, "unit_id": unit_id, "cadence": "monthly",
-         "start_date": "2026-01-01"},
-    )  # fmt: skip
-    done = record_visit(db, supervisor_id=sup, unit_id=unit_id, meeting=meeting(),
-                        scores=dict(FULL), today=date(2026, 10, 10))  # fmt: skip
+    sup = make.supervisor(db)
+    make.assign(db, sup, unit_id)
+    done = make.visit(db, sup, unit_id, "2026-10-05", today=date(2026, 10, 10))
     uid = get_visit(db, done.visit_id).uid
     delete_visit(db, done.visit_id)
     db.close()

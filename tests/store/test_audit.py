@@ -7,11 +7,12 @@ from store.core.errors import NotFound
 from store.history import audit
 from store.lang.i18n import set_language
 from store.visits import delete_visit, get_visit
+from tests import factories as make
 from tests.store.test_meetings_visits import visit, world  # noqa: F401 -- the fixture
 
 
 def test_changes_come_newest_first_page_by_page(db):
-    ids = [records.insert(db, "units", {"name": f"Chi bộ thôn {n}", "kind": "cell"}) for n in "ABC"]
+    ids = [make.unit(db, f"Chi bộ thôn {n}") for n in "ABC"]
     records.update(db, "units", ids[0], {"members_full": 12})
     assert audit.count_changes(db) == 4
     first, second = audit.list_changes(db, limit=2), audit.list_changes(db, limit=2, offset=2)

@@ -2,19 +2,16 @@ import stat
 
 import pytest
 
-from store.core import backup, records
+from store.core import backup
 from store.core import db as store_db
 from store.core.errors import DatabaseProblem
 from store.rules import health
-
-
-def _unit(db, name="Chi bộ thôn Đông"):
-    return records.insert(db, "units", {"name": name, "kind": "cell"})
+from tests import factories as make
 
 
 def test_daily_backup_on_first_open_is_owner_only(db_path):
     db = store_db.connect(db_path)
-    _unit(db)
+    make.unit(db)
     assert not backup.backed_up_today(db_path)
     store_db.connect(db_path)
     copies = list(backup.backup_dir(db_path).glob("*.db"))
@@ -27,7 +24,7 @@ def test_daily_backup_on_first_open_is_owner_only(db_path):
 
 def test_backup_is_a_consistent_copy(db_path, tmp_path):
     db = store_db.connect(db_path)
-    _unit(db)
+    make.unit(db)
     copy = backup.backup(db, tmp_path / "copy.db")
     backup.verify_file(copy)
     assert store_db.connect(copy)["units"].count == 1
@@ -42,9 +39,9 @@ def test_rotation_keeps_the_newest(db_path):
 
 def test_restore_checks_the_file_and_keeps_the_current(db_path, tmp_path):
     db = store_db.connect(db_path)
-    _unit(db, "Chi bộ A")
+    make.unit(db, "Chi bộ A")
     snapshot = backup.backup(db, tmp_path / "snap.db")
-    _unit(db, "Chi bộ B")
+    make.unit(db, "Chi bộ B")
     db.conn.close()
     kept = backup.restore(db_path, snapshot)
     assert store_db.connect(db_path)["units"].count == 1
@@ -65,6 +62,8 @@ def test_restore_refuses_a_bad_file(db_path, tmp_path):
 
 def test_check_finds_a_dangling_reference(db):
     assert health.check(db).ok
+    # Straight to sqlite with the foreign keys off: a post of no one in no unit is a corrupt
+    # database, which appoint() refuses to make.
     db.execute("PRAGMA foreign_keys = OFF")
     db["posts"].insert(
         {

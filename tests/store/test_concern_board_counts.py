@@ -14,6 +14,7 @@ from store.concerns.board import (
 from store.core import records, settings
 from store.core.errors import NotFound
 from store.org.supervisors import current_supervisor_id, list_supervisors
+from tests import factories as make
 from tests.store.test_concerns import AS_OF, TODAY, _ids, _raise, _world
 
 
@@ -63,7 +64,7 @@ def test_counts_of_an_empty_board_are_zeros(db):
 
 def test_supervisors_in_name_order_and_the_current_one(db):
     ids = _world(db)
-    records.insert(db, "supervisors", {"name": "Đỗ Văn Cũ", "active": 0})
+    make.supervisor(db, "Đỗ Văn Cũ", active=0)
     assert [s.name for s in list_supervisors(db)] == ["Nguyễn Văn Ấn", "Trần Thị Bình"]
     assert len(list_supervisors(db, include_inactive=True)) == 3
     assert current_supervisor_id(db) is None

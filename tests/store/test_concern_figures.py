@@ -30,7 +30,7 @@ import pytest
 
 from store.concerns import raise_concern, reopen, transition
 from store.concerns.figures import FigureLine, concern_figures
-from store.core import records
+from tests import factories as make
 
 TODAY = dt.date(2026, 6, 30)
 Q1 = ("2026-01-01", "2026-03-31")
@@ -53,30 +53,7 @@ FIXTURE = [
 
 @pytest.fixture
 def world(db):
-    ids = {
-        "xa": records.insert(
-            db, "units", {"name": "Đảng bộ xã Tân Lập", "kind": "grassroots_committee"}
-        )
-    }
-    for key, name in (("dong", "Chi bộ Thôn Đông"), ("doai", "Chi bộ Thôn Đoài")):
-        ids[key] = records.insert(
-            db, "units", {"name": name, "kind": "cell", "parent_id": ids["xa"]}
-        )
-    ids["truong"] = records.insert(
-        db, "units", {"name": "Chi bộ Trường THCS", "kind": "grassroots_cell"}
-    )
-    for who, name, unit in (("an", "Nguyễn Văn Ấn", "xa"), ("binh", "Trần Thị Bình", "truong")):
-        ids[who] = records.insert(db, "supervisors", {"name": name})
-        records.insert(
-            db,
-            "assignments",
-            {
-                "supervisor_id": ids[who],
-                "unit_id": ids[unit],
-                "cadence": "monthly",
-                "start_date": "2025-01-01",
-            },
-        )
+    ids = make.tan_lap(db, since="2025-01-01")
     for key, unit, raised, category, route, due, steps in FIXTURE:
         ids[key] = raise_concern(
             db,
@@ -187,7 +164,7 @@ def test_an_empty_database_has_zero_figures(db):
 
 
 def test_period_bounds_are_both_included(db):
-    unit = records.insert(db, "units", {"name": "Chi bộ Khu 3", "kind": "grassroots_cell"})
+    unit = make.unit(db, "Chi bộ Khu 3", kind="grassroots_cell")
     today = dt.date(2026, 12, 31)
     for raised, closed in (
         ("2026-08-01", "2026-08-31"),

@@ -23,46 +23,15 @@ from store.concerns.board import board, count_board
 from store.core import db as store_db
 from store.core import records
 from store.core.errors import NotFound, ValidationError
+from tests import factories as make
 
 TODAY = dt.date(2026, 6, 30)
 
 
 def _world(db) -> dict:
-    """A đảng bộ with two cells (supervisor An), a grassroots cell (supervisor Bình)."""
-    ids = {}
-    ids["xa"] = records.insert(
-        db, "units", {"name": "Đảng bộ xã Tân Lập", "kind": "grassroots_committee"}
-    )
-    for key, name in (("dong", "Chi bộ Thôn Đông"), ("doai", "Chi bộ Thôn Đoài")):
-        ids[key] = records.insert(
-            db, "units", {"name": name, "kind": "cell", "parent_id": ids["xa"]}
-        )
-    ids["truong"] = records.insert(
-        db, "units", {"name": "Chi bộ Trường THCS", "kind": "grassroots_cell"}
-    )
-    ids["an"] = records.insert(db, "supervisors", {"name": "Nguyễn Văn Ấn"})
-    ids["binh"] = records.insert(db, "supervisors", {"name": "Trần Thị Bình"})
-    for who, unit in (("an", "xa"), ("binh", "truong")):
-        records.insert(
-            db,
-            "assignments",
-            {
-                "supervisor_id": ids[who],
-                "unit_id": ids[unit],
-                "cadence": "monthly",
-                "start_date": "2026-01-01",
-            },
-        )
-    ids["visit"] = records.insert(
-        db,
-        "visits",
-        {
-            "supervisor_id": ids["binh"],
-            "unit_id": ids["truong"],
-            "status": "done",
-            "date": "2026-05-12",
-        },
-    )
+    """Tân Lập (factories), and a visit of Bình to the school on 2026-05-12."""
+    ids = make.tan_lap(db)
+    ids["visit"] = make.visit(db, ids["binh"], ids["truong"], "2026-05-12", today=TODAY).visit_id
     return ids
 
 

@@ -56,7 +56,7 @@ def test_missing_database_is_not_created_when_not_allowed(db_path):
 
 
 def test_foreign_keys_are_enforced(db):
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(sqlite3.IntegrityError):  # straight to sqlite: the schema's own guard
         db["units"].insert(
             {
                 "uid": "u",

@@ -34,70 +34,26 @@ from store.visits.planning import (
     plan_visit,
     suggest_plan,
 )
+from tests import factories as make
+from tests.factories import FULL
 
 TODAY = date(2026, 10, 20)
-FULL = {
-    "attendance": 15,
-    "preparation": 15,
-    "order_duration": 10,
-    "content": 20,
-    "criticism": 10,
-    "participation": 10,
-    "principles": 5,
-    "resolution": 10,
-    "minutes": 5,
-}
 
 
 def meeting(**changes):
-    values = dict(
-        date="2026-10-05",
-        kind="regular",
-        topic=None,
-        members_full=18,
-        members_probationary=2,
-        members_exempt=2,
-        present=16,
-        absent_excused=1,
-        absent_unexcused=1,
-        duration_minutes=120,
-        minutes_kept=True,
-        resolution_adopted=True,
-    )
-    return {**values, **changes}
+    """The meeting these tests record: 18 full and 2 probationary members, 2 exempted."""
+    values = dict(members_full=18, members_probationary=2, members_exempt=2, present=16)
+    values |= dict(absent_excused=1, absent_unexcused=1, topic=None)
+    return make.meeting_values("2026-10-05", **values | changes)
 
 
 @pytest.fixture
 def world(db):
-    unit = records.insert(
-        db,
-        "units",
-        {
-            "name": "Chi bộ thôn Đông",
-            "kind": "cell",
-            "members_full": 18,
-            "members_probationary": 2,
-            "members_exempt": 2,
-        },
-    )
-    other = records.insert(db, "units", {"name": "Chi bộ thôn Tây", "kind": "cell"})
-    sup = records.insert(db, "supervisors", {"name": "Đào Văn Ấn"})
-    records.insert(
-        db,
-        "assignments",
-        {"supervisor_id": sup, "unit_id": unit, "cadence": "monthly", "start_date": "2026-01-01"},
-    )
-    records.insert(
-        db,
-        "assignments",
-        {
-            "supervisor_id": sup,
-            "unit_id": other,
-            "cadence": "quarterly",
-            "start_date": "2026-05-10",
-            "end_date": "2027-06-30",
-        },
-    )
+    unit = make.unit(db, members_full=18, members_probationary=2, members_exempt=2)
+    other = make.unit(db, "Chi bộ thôn Tây")
+    sup = make.supervisor(db)
+    make.assign(db, sup, unit)
+    make.assign(db, sup, other, cadence="quarterly", start="2026-05-10", end="2027-06-30")
     return {"db": db, "unit": unit, "other": other, "sup": sup}
 
 
@@ -440,13 +396,8 @@ def test_deleting_one_of_two_visits_to_a_meeting_keeps_the_meeting(world):
     the other visit (the demo has such; the delete failed on the foreign key before)."""
     db = world["db"]
     first = visit(world)
-    other = records.insert(db, "supervisors", {"name": "Lê Thị Hoa"})
-    records.insert(
-        db,
-        "assignments",
-        {"supervisor_id": other, "unit_id": world["unit"], "cadence": "monthly",
-         "start_date": "2026-01-01"},
-    )  # fmt: skip
+    other = make.supervisor(db, "Lê Thị Hoa")
+    make.assign(db, other, world["unit"])
     second = visit(world, supervisor_id=other, meeting_id=first.meeting_id)
     deleted = delete_visit(db, first.visit_id)
     assert deleted.meeting_uid is None

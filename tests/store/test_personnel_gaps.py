@@ -41,7 +41,9 @@ def district(db):
     dong, tay, nam, bac = (
         make.unit(db, f"Chi bộ thôn {n}", parent_id=xa) for n in ("Đông", "Tây", "Nam", "Bắc")
     )
-    truong = make.unit(db, "Chi bộ Trường Tiểu học", kind="grassroots_cell", sector="public_service")
+    truong = make.unit(
+        db, "Chi bộ Trường Tiểu học", kind="grassroots_cell", sector="public_service"
+    )
     far = make.unit(db, "Chi bộ thôn Xa")
     make.unit(db, "Chi bộ đã giải thể", parent_id=xa, active=0)
     make.assign(db, sup, xa, start="2024-01-01")

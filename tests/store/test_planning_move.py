@@ -7,25 +7,15 @@ import pytest
 from store.core import records
 from store.core.errors import ValidationError
 from store.visits.planning import cancel_planned_visit, move_planned_visit, plan_visit
+from tests import factories as make
 
 TODAY = date(2026, 10, 20)
 
 
 @pytest.fixture
 def world(db):
-    unit = records.insert(db, "units", {"name": "Chi bộ thôn Đông", "kind": "cell"})
-    sup = records.insert(db, "supervisors", {"name": "Đào Văn Ấn"})
-    records.insert(
-        db,
-        "assignments",
-        {
-            "supervisor_id": sup,
-            "unit_id": unit,
-            "cadence": "monthly",
-            "start_date": "2026-01-01",
-            "end_date": "2026-12-31",
-        },
-    )
+    unit, sup = make.unit(db), make.supervisor(db)
+    make.assign(db, sup, unit, end="2026-12-31")
     return db, sup, unit
 
 

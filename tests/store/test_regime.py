@@ -12,94 +12,38 @@ from store.core import settings as store_settings
 from store.rules.cadence import Assignment, assignment_state, due_list, state_of, visit_compliance
 from store.rules.periods import CADENCE_PER, Period
 from store.rules.rulebook import load
-from store.visits import record_visit
 from store.visits.grid import compliance_grid
-from store.visits.meetings import record_meeting
 from store.visits.regime import unit_regime, unit_trend
+from tests import factories as make
+from tests.factories import FULL
 
 LATER = date(2030, 1, 1)  # "today" for records, so that no meeting is in the future
-FULL = {
-    "attendance": 15,
-    "preparation": 15,
-    "order_duration": 10,
-    "content": 20,
-    "criticism": 10,
-    "participation": 10,
-    "principles": 5,
-    "resolution": 10,
-    "minutes": 5,
-}
 
 
 def held(db, unit_id, day, kind="regular", present=18, topic=None):
-    return record_meeting(
-        db,
-        unit_id,
-        date=day,
-        kind=kind,
-        topic=topic or ("Chuyên đề" if kind == "thematic" else None),
-        members_full=20,
-        members_probationary=0,
-        members_exempt=0,
-        present=present,
-        absent_excused=20 - present,
-        absent_unexcused=0,
-        duration_minutes=120,
-        minutes_kept=1,
-        resolution_adopted=1,
-        today=LATER,
-    )
+    topic = topic or ("Chuyên đề" if kind == "thematic" else None)
+    return make.meeting(db, unit_id, day, kind=kind, topic=topic, present=present, today=LATER)
 
 
 def visited(db, sup, unit_id, day, scores=None, kind="regular"):
-    meeting = dict(
-        date=day,
-        kind=kind,
-        topic="Chuyên đề" if kind == "thematic" else None,
-        members_full=20,
-        members_probationary=0,
-        members_exempt=0,
-        present=20,
-        absent_excused=0,
-        absent_unexcused=0,
-        duration_minutes=120,
-        minutes_kept=True,
-        resolution_adopted=True,
-    )
-    return record_visit(
-        db, supervisor_id=sup, unit_id=unit_id, meeting=meeting, scores=scores or FULL, today=LATER
-    )
+    meeting = dict(kind=kind, topic="Chuyên đề" if kind == "thematic" else None, present=20)
+    return make.visit(db, sup, unit_id, day, meeting=meeting, scores=scores, today=LATER)
 
 
 @pytest.fixture
 def tree(db):
-    top = records.insert(
-        db,
-        "units",
-        {"name": "Đảng bộ xã Tân Lập", "kind": "grassroots_committee", "has_standing_committee": 1},
-    )
-    cell = records.insert(
-        db, "units", {"name": "Chi bộ thôn Đông", "kind": "cell", "parent_id": top}
-    )
-    quiet = records.insert(
-        db, "units", {"name": "Chi bộ thôn Bắc", "kind": "cell", "parent_id": top}
-    )
-    sup = records.insert(db, "supervisors", {"name": "Nguyễn Văn An"})
+    top = make.unit(
+        db, "Đảng bộ xã Tân Lập", kind="grassroots_committee", sector="commune",
+        has_standing_committee=1,
+    )  # fmt: skip
+    cell = make.unit(db, "Chi bộ thôn Đông", parent_id=top)
+    quiet = make.unit(db, "Chi bộ thôn Bắc", parent_id=top)
+    sup = make.supervisor(db, "Nguyễn Văn An")
     return {"db": db, "top": top, "cell": cell, "quiet": quiet, "sup": sup}
 
 
 def assign(db, sup, unit, cadence, start, end=None):
-    return records.insert(
-        db,
-        "assignments",
-        {
-            "supervisor_id": sup,
-            "unit_id": unit,
-            "cadence": cadence,
-            "start_date": start,
-            "end_date": end,
-        },
-    )
+    return make.assign(db, sup, unit, cadence=cadence, start=start, end=end)
 
 
 def a_year_of_meetings(db, cell):
@@ -218,7 +162,7 @@ def test_assignments_with_the_same_dates_each_keep_their_own_item(tree):
     """The due list works out each set of cadence and dates once: every item is still the
     state of its own assignment, and an end date or a visit tells two apart."""
     db, sup, day = tree["db"], tree["sup"], date(2026, 10, 20)
-    other = records.insert(db, "supervisors", {"name": "Trần Thị Bình"})
+    other = make.supervisor(db, "Trần Thị Bình")
     assign(db, sup, tree["cell"], "monthly", "2026-01-01")
     assign(db, other, tree["cell"], "monthly", "2026-01-01")
     assign(db, sup, tree["quiet"], "monthly", "2026-01-01", "2026-10-25")

@@ -4,8 +4,8 @@ deleted visit restored with the keyboard."""
 from textual.widgets import Static
 
 from store.core import db as store_db
-from store.core import records
 from store.visits import count_visits, delete_visit
+from tests import factories as make
 from tests.tui.visit_helpers import cells
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.history.history import HistoryScreen
@@ -67,8 +67,7 @@ async def test_personnel_changes_carry_the_confidential_mark(app, district):
     path, _ids = district
     db = store_db.connect(path)
     person = next(iter(db["people"].rows_where(limit=1)))["id"]
-    note = {"person_id": person, "date": "2026-09-01", "overall": "fair", "ratings": {}}
-    records.insert(db, "capability_notes", {**note, "narrative": "Điều hành còn lúng túng"})
+    make.note(db, person, overall="fair", narrative="Điều hành còn lúng túng")
     db.close()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f9")
