@@ -7,117 +7,69 @@ from click.testing import CliRunner
 
 from commands.cli import cli
 from store.core import db as store_db
-from store.core import records, settings
-from store.visits import record_visit
-from store.visits.meetings import record_meeting
+from store.core import settings
+from tests import factories as make
+from tests.factories import FULL
 
 AS_OF = "2026-10-20"
 TODAY = date(2026, 10, 20)
-FULL = {
-    "attendance": 15,
-    "preparation": 15,
-    "order_duration": 10,
-    "content": 20,
-    "criticism": 10,
-    "participation": 10,
-    "principles": 5,
-    "resolution": 10,
-    "minutes": 5,
-}
 
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
-def meeting(day: str, present: int, members: int, **changes) -> dict:
-    values = dict(
-        date=day,
-        kind="regular",
-        members_full=members,
-        members_probationary=0,
-        members_exempt=0,
-        present=present,
-        absent_excused=members - present,
-        absent_unexcused=0,
-        duration_minutes=120,
-        minutes_kept=True,
-        resolution_adopted=True,
-    )
-    return {**values, **changes}
-
-
-def _unit(db, code, name, kind, parent=None, members=0):
-    return records.insert(
-        db,
-        "units",
-        {
-            "code": code,
-            "name": name,
-            "kind": kind,
-            "sector": "village" if kind == "cell" else "commune",
-            "parent_id": parent,
-            "members_full": members,
-        },
-    )
-
-
 def build(db) -> dict[str, int]:
-    top = _unit(db, "XA-DA", "Đảng bộ xã Đào Xá", "grassroots_committee")
+    top = make.unit(db, "Đảng bộ xã Đào Xá", code="XA-DA", kind="grassroots_committee",
+                    sector="commune", members_full=0)  # fmt: skip
     ids = {
         "XA-DA": top,
-        "XA-DA-01": _unit(db, "XA-DA-01", "Chi bộ thôn Ấp Đông", "cell", top, 20),
-        "XA-DA-02": _unit(db, "XA-DA-02", "Chi bộ thôn Tây", "cell", top, 10),
-        "CQ-01": _unit(db, "CQ-01", "Chi bộ Văn phòng", "grassroots_cell", None, 9),
+        "XA-DA-01": make.unit(
+            db, "Chi bộ thôn Ấp Đông", code="XA-DA-01", parent_id=top, members_full=20
+        ),  # fmt: skip
+        "XA-DA-02": make.unit(
+            db, "Chi bộ thôn Tây", code="XA-DA-02", parent_id=top, members_full=10
+        ),  # fmt: skip
+        "CQ-01": make.unit(
+            db,
+            "Chi bộ Văn phòng",
+            code="CQ-01",
+            kind="grassroots_cell",
+            sector="commune",
+            members_full=9,
+        ),  # fmt: skip
     }
     for code, name in (("S1", "Nguyễn Văn Ấn"), ("S2", "Đào Thị Hoa"), ("S3", "Lê Văn Hòa")):
-        ids[code] = records.insert(db, "supervisors", {"code": code, "name": name})
+        ids[code] = make.supervisor(db, name, code=code)
     for sup, unit, cadence in (
         ("S1", "XA-DA-01", "monthly"),
         ("S1", "CQ-01", "quarterly"),
         ("S2", "XA-DA-02", "monthly"),
         ("S2", "XA-DA", "monthly"),
     ):
-        records.insert(
-            db,
-            "assignments",
-            {
-                "supervisor_id": ids[sup],
-                "unit_id": ids[unit],
-                "cadence": cadence,
-                "start_date": "2026-01-01",
-            },
-        )
+        make.assign(db, ids[sup], ids[unit], cadence=cadence)
     for unit, day, present, members in (
         ("XA-DA-01", "2026-09-07", 19, 20),
         ("XA-DA-02", "2026-09-08", 7, 10),
         ("CQ-01", "2026-07-06", 9, 9),
     ):
-        record_meeting(db, ids[unit], **meeting(day, present, members), today=TODAY)
+        make.meeting(db, ids[unit], day, members_full=members, present=present, today=TODAY)
     for sup, unit, day, present, members, scores in (
         ("S1", "XA-DA-01", "2026-10-05", 20, 20, FULL),
         ("S1", "CQ-01", "2026-08-10", 8, 9, {**FULL, "content": 10}),
         ("S2", "XA-DA-02", "2026-08-12", 9, 10, {**FULL, "content": 5, "criticism": 0}),
     ):
-        record_visit(
-            db,
-            supervisor_id=ids[sup],
-            unit_id=ids[unit],
-            meeting=meeting(day, present, members),
-            scores=scores,
-            observations="Sinh hoạt đúng trình tự.",
-            today=TODAY,
-        )
+        make.visit(
+            db, ids[sup], ids[unit], day, meeting=dict(members_full=members, present=present),
+            scores=scores, observations="Sinh hoạt đúng trình tự.", today=TODAY,
+        )  # fmt: skip
     return ids
 
 
 def make_world(db_path):
     """The district in a database file: (path, ids by code). Test modules wrap it in a
     `world` fixture."""
-    db = store_db.connect(db_path)
-    ids = build(db)
-    db.conn.close()
-    return db_path, ids
+    return db_path, make.on_disk(db_path, build)
 
 
 def current_supervisor(db_path, code: str) -> None:

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 
 from commands.cli import cli
 from store.core import db as store_db
-from store.core import records, settings
+from store.core import settings
 from store.lang.i18n import set_language
+from tests import factories as make
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,45 +34,18 @@ def assert_one_line_error(result, *fragments):
         assert fragment in lines[0]
 
 
+def _district(db) -> None:
+    top = make.unit(db, "Đảng bộ xã Đào Xá", code="XA-DA", kind="grassroots_committee",
+                    sector="commune")  # fmt: skip
+    make.unit(db, "Chi bộ thôn Ấp Đông", code="XA-DA-01", parent_id=top, members_full=40,
+              members_probationary=2, members_exempt=5)  # fmt: skip
+    make.unit(db, "Chi bộ Văn phòng", code="CQ-01", kind="grassroots_cell",
+              sector="admin_agency", members_full=9)  # fmt: skip
+
+
 @pytest.fixture
 def district(db_path):
-    db = store_db.connect(db_path)
-    top = records.insert(
-        db,
-        "units",
-        {
-            "code": "XA-DA",
-            "name": "Đảng bộ xã Đào Xá",
-            "kind": "grassroots_committee",
-            "sector": "commune",
-        },
-    )
-    records.insert(
-        db,
-        "units",
-        {
-            "code": "XA-DA-01",
-            "name": "Chi bộ thôn Ấp Đông",
-            "kind": "cell",
-            "sector": "village",
-            "parent_id": top,
-            "members_full": 40,
-            "members_probationary": 2,
-            "members_exempt": 5,
-        },
-    )
-    records.insert(
-        db,
-        "units",
-        {
-            "code": "CQ-01",
-            "name": "Chi bộ Văn phòng",
-            "kind": "grassroots_cell",
-            "sector": "admin_agency",
-            "members_full": 9,
-        },
-    )
-    db.conn.close()
+    make.on_disk(db_path, _district)
     return db_path
 
 

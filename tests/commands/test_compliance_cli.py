@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests import factories as make
 from tests.commands.loop_world import AS_OF, make_world, run
 from tests.commands.test_cli import assert_one_line_error
 
@@ -79,13 +80,8 @@ def test_a_month_still_running_is_pending_not_missed(world):
 
 def test_a_unit_without_a_supervisor_has_one_row(world):
     path, ids = world
-    from store.core import db as store_db
-    from store.core import records
-
-    db = store_db.connect(path)
-    records.insert(db, "units", {"code": "XA-DA-03", "name": "Chi bộ thôn Bắc", "kind": "cell",
-                                 "parent_id": ids["XA-DA"], "members_full": 8})  # fmt: skip
-    db.conn.close()
+    north = dict(code="XA-DA-03", parent_id=ids["XA-DA"], members_full=8)
+    make.on_disk(path, make.unit, "Chi bộ thôn Bắc", **north)
     result = run("--db", path, "compliance", "-p", "2026-09", "--parent", "đảng bộ xã đào xá",
                  "--as-of", AS_OF)  # fmt: skip
     row = next(line for line in result.stdout.splitlines() if "Chi bộ thôn Bắc" in line)

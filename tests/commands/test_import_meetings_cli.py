@@ -8,8 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from store.core import db as store_db
-from tests.commands.loop_world import FULL, make_world, run
+from tests.commands.loop_world import make_world, run
 from tests.commands.test_cli import assert_one_line_error
+from tests.factories import FULL
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.core import db as store_db
-from store.core import records
 from store.rules import health
+from tests import factories as make
 
 ROOT = Path(__file__).resolve().parents[2]
 # Children run with the same language and no debug tracebacks, whatever the caller's shell has.
@@ -30,38 +30,25 @@ _CHILD_ENV = {"PHUTRACH_LANG": "vi", "PYTHONPATH": str(ROOT)}
 def district(path: Path, units: int = 2) -> dict:
     """A database file with `units` cells, one supervisor assigned to all of them since
     2026-01-01; returns their ids. The connection is closed again."""
-    db = store_db.connect(path)
-    try:
-        ids = [
-            records.insert(
-                db,
-                "units",
-                {
-                    "name": f"Chi bộ thôn số {i + 1}",
-                    "code": f"CB-{i + 1:03d}",
-                    "kind": "grassroots_cell",
-                    "sector": "village",
-                    "members_full": 20,
-                    "members_probationary": 0,
-                    "members_exempt": 0,
-                },
-            )
-            for i in range(units)
-        ]
-        sup = records.insert(db, "supervisors", {"name": "Đào Văn Ấn", "code": "GS-01"})
-        for unit_id in ids:
-            records.insert(
-                db,
-                "assignments",
-                {
-                    "supervisor_id": sup,
-                    "unit_id": unit_id,
-                    "cadence": "monthly",
-                    "start_date": "2026-01-01",
-                },
-            )
-    finally:
-        db.conn.close()
+    return make.on_disk(path, _district, units)
+
+
+def _district(db, units: int) -> dict:
+    ids = [
+        make.unit(
+            db,
+            f"Chi bộ thôn số {i + 1}",
+            code=f"CB-{i + 1:03d}",
+            kind="grassroots_cell",
+            members_full=20,
+            members_probationary=0,
+            members_exempt=0,
+        )  # fmt: skip
+        for i in range(units)
+    ]
+    sup = make.supervisor(db, "Đào Văn Ấn", code="GS-01")
+    for unit_id in ids:
+        make.assign(db, sup, unit_id)
     return {"units": ids, "supervisor": sup}
 
 

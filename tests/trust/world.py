@@ -3,9 +3,7 @@ LIKE wildcards, backslashes, brackets, SQL words, Vietnamese letters."""
 
 from datetime import date
 
-from store import concerns
-from store.core import records
-from store.personnel.people import add_person
+from tests import factories as make
 
 TODAY = date(2026, 10, 20)
 UNIT_NAMES = (
@@ -34,41 +32,16 @@ PEOPLE_NAMES = (
 def build(db) -> dict:
     """Units, a supervisor assigned to all, people and a concern per unit; returns the ids."""
     units = [
-        records.insert(
-            db,
-            "units",
-            {
-                "name": name,
-                "code": f"U{i:02d}",
-                "kind": "grassroots_cell",
-                "sector": "village",
-                "members_full": 20,
-            },
-        )
+        make.unit(db, name, code=f"U{i:02d}", kind="grassroots_cell", members_full=20)
         for i, name in enumerate(UNIT_NAMES)
     ]
-    sup = records.insert(db, "supervisors", {"name": "Đào Văn Ấn", "code": "S01"})
+    sup = make.supervisor(db, "Đào Văn Ấn", code="S01")
     for unit_id in units:
-        records.insert(
-            db,
-            "assignments",
-            {
-                "supervisor_id": sup,
-                "unit_id": unit_id,
-                "cadence": "monthly",
-                "start_date": "2026-01-01",
-            },
-        )
-    people = [add_person(db, name=name) for name in PEOPLE_NAMES]
+        make.assign(db, sup, unit_id)
+    people = [make.person(db, name) for name in PEOPLE_NAMES]
     for unit_id, name in zip(units, UNIT_NAMES, strict=True):
-        concerns.raise_concern(
-            db,
-            unit_id=unit_id,
-            category="socio_economic",
-            description=f"Kiến nghị về đường giao thông ({name[-12:]})",
-            route="committee",
-            supervisor_id=sup,
-            raised_date="2026-09-01",
-            today=TODAY,
-        )
+        make.concern(
+            db, unit_id, f"Kiến nghị về đường giao thông ({name[-12:]})", supervisor_id=sup,
+            raised_date="2026-09-01", today=TODAY,
+        )  # fmt: skip
     return {"units": units, "supervisor": sup, "people": people}

@@ -1,5 +1,6 @@
-"""The visit form driven by the keyboard alone: a full visit logged from the dashboard, the live
-total, every refused value shown at its field with nothing saved, Escape, edit and delete."""
+"""The visit form: a full visit typed with the keyboard alone from the dashboard (the one
+keyboard journey; the other tests set the fields directly), the live total, every refused value
+shown at its field with nothing saved, Escape, edit and delete."""
 
 import json
 
@@ -9,7 +10,7 @@ from textual.widgets import Input, Static
 from store.core import db as store_db
 from store.visits import count_visits
 from tests.tui.conftest import TODAY
-from tests.tui.visit_helpers import add_duties, cells, visit_keys
+from tests.tui.visit_helpers import add_duties, cells, fill_visit, visit_keys
 from tui.app import PhutrachApp
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.dashboard.dashboard import DashboardScreen
@@ -103,7 +104,7 @@ async def test_the_total_and_rating_follow_the_points_as_typed(app):
         await open_form(app, pilot)
         assert "còn 9 tiêu chí chưa chấm" in text(app, "#visit-total")
         short_minutes = ("15", "15", "10", "15", "7", "10", "5", "7", "3")
-        await pilot.press(*visit_keys(scores=short_minutes))
+        await fill_visit(pilot, app.screen, scores=short_minutes)
         assert text(app, "#visit-total") == (
             "Tổng: 87/100 — Khá (chưa đạt điểm tối đa: Ghi biên bản đầy đủ)"
         )
@@ -153,7 +154,8 @@ async def test_a_refused_value_is_explained_at_its_field_and_nothing_is_saved(
     before = visits_in(path), audit(path, "meetings")
     async with app.run_test(size=SIZE) as pilot:
         form = await open_form(app, pilot)
-        await pilot.press(*visit_keys(**typed), "ctrl+s")
+        await fill_visit(pilot, form, **typed)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # still open, with what was typed
         error = form.query_one(f"#error-{row}", Static)
@@ -168,7 +170,8 @@ async def test_correcting_the_value_clears_the_message_and_saves(app, duties):
     path, _ = duties
     async with app.run_test(size=SIZE) as pilot:
         form = await open_form(app, pilot)
-        await pilot.press(*visit_keys(present="40", excused="0"), "ctrl+s")
+        await fill_visit(pilot, form, present="40", excused="0")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.focused is form.query_one("#present")
         await pilot.press("2", "8", "tab", "2", "ctrl+s")  # the focused box is selected
@@ -200,8 +203,8 @@ async def test_escape_closes_a_clean_form_and_asks_before_losing_typing(app, dut
 async def test_a_visit_is_edited_and_deleted_from_the_unit_list_with_audit(app, duties):
     path, _ = duties
     async with app.run_test(size=SIZE) as pilot:
-        await open_form(app, pilot)
-        await pilot.press(*visit_keys(), "ctrl+s")
+        await fill_visit(pilot, await open_form(app, pilot))
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("l")  # the cursor is on the unit just visited
         await pilot.pause()
@@ -251,7 +254,8 @@ async def test_a_missed_planned_visit_is_completed_on_its_planned_date(app, duti
         form = app.screen
         assert isinstance(form, VisitForm) and form.planned_visit_id == ids["plan_missed"]
         assert form.query_one("#date", Input).value == "20/09/2026"
-        await pilot.press(*visit_keys(), "ctrl+s")
+        await fill_visit(pilot, form)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert cells(app, "#dash-missed") == []
     db = store_db.connect(path)

@@ -1,7 +1,10 @@
 """The conftest district with more duties: an overdue unit, a due one under a second supervisor,
-a visit planned this week and one whose date passed; and the keys that type a visit."""
+a visit planned this week and one whose date passed; the keys that type a visit, and the fast
+path that sets the same values directly."""
 
 from datetime import date
+
+from textual.widgets import TextArea
 
 from store.core import db as store_db
 from store.core.records import insert
@@ -51,6 +54,47 @@ def cells(app, selector: str) -> list[list[str]]:
     """The text of every row of a paged table on the current screen."""
     table = app.screen.query_one(selector, PagedTable)
     return [[str(c) for c in table.source.cells(table.row_at(i))] for i in range(table.row_count)]
+
+
+def fill(form, values: dict) -> None:
+    """Set a form's fields by id as if typed (Input, Select, Checkbox value; TextArea text):
+    the fast path for tests about what the form does with the values, not about typing."""
+    for field, value in values.items():
+        widget = form.query_one(f"#{field}")
+        if isinstance(widget, TextArea):
+            widget.text = value
+        else:
+            widget.value = value
+
+
+async def fill_visit(pilot, form, **typed) -> None:
+    """Fill a new visit form with what `visit_keys(**typed)` would type, then let it react."""
+    fill(form, visit_values(form, **typed))
+    await pilot.pause()
+
+
+def visit_values(
+    form,
+    *,
+    date: str | None = None,
+    thematic: bool = False,
+    topic: str = "",
+    present: str = "28",
+    excused: str = "2",
+    unexcused: str = "0",
+    duration: str = "120",
+    scores=GOOD_SCORES,
+    observations: str = "Chuan bi tot",
+) -> dict:
+    """The field values `visit_keys` types, by field id (the same parameters)."""
+    values = {"date": date} if date else {}
+    if thematic:
+        values |= {"kind": "thematic", "topic": topic}
+    values |= {"present": present, "absent_excused": excused, "absent_unexcused": unexcused}
+    values |= {"duration_minutes": duration, "minutes_kept": True, "resolution_adopted": True}
+    criteria = form.rulebook.criteria
+    values |= {f"score-{c.id}": points for c, points in zip(criteria, scores, strict=True)}
+    return values | {"observations": observations}
 
 
 def keys_of(text: str) -> list[str]:
