@@ -10,8 +10,8 @@ from rich.console import Console
 from store.core import db as store_db
 from store.personnel import capability, people, succession
 from tests.tui.conftest import TODAY
+from tests.tui.visit_helpers import cells
 from tui.app import PhutrachApp
-from tui.widgets.paged_table import PagedTable
 
 SIZE = (120, 40)
 MARK = "MẬT — Nội dung đánh giá cán bộ"
@@ -24,8 +24,7 @@ def plain(renderable) -> str:
 
 
 def rows(app, selector="#personnel-table") -> list[list[str]]:
-    table = app.screen.query_one(selector, PagedTable)
-    return [[str(c) for c in table.source.cells(table.row_at(i))] for i in range(table.row_count)]
+    return cells(app, selector)
 
 
 async def open_personnel(app, pilot) -> None:

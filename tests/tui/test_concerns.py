@@ -10,7 +10,7 @@ from store.concerns.board import BoardCounts, board_counts
 from store.core import db as store_db
 from store.core import records, settings
 from tests.tui.conftest import TODAY
-from tests.tui.visit_helpers import add_duties, visit_keys
+from tests.tui.visit_helpers import add_duties, fill_visit
 from tui.app import PhutrachApp
 from tui.screens.concerns.board import ConcernsScreen
 from tui.screens.concerns.detail import ConcernDetailScreen
@@ -475,7 +475,8 @@ async def test_a_concern_raised_while_logging_a_visit_lands_on_the_board(concern
         await pilot.press("v")  # the dashboard's first row: Dương Liễu, overdue
         await pilot.pause()
         assert isinstance(app.screen, VisitForm)
-        await pilot.press(*visit_keys(), "ctrl+n")
+        await fill_visit(pilot, app.screen)  # typed in test_visit_form
+        await pilot.press("ctrl+n")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ConcernForm)
