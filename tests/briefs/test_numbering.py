@@ -48,7 +48,7 @@ def test_the_database_refuses_two_briefs_with_one_number(db):
     number(db, "2026-07")
     row = dict(db["briefs"].get(1))
     row.update(id=None, uid="x", period="2026-08")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(sqlite3.IntegrityError):  # straight in: the schema's own guard
         db["briefs"].insert(row)
 
 

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from commands.cli import cli
 from store.core import db as store_db
+from store.core import settings
 from store.core.paths import default_db_path, demo_db_path
 
 
@@ -37,7 +38,7 @@ def test_db_option_is_ignored(tmp_path):
 def test_the_demo_is_reused_unless_rebuilt(tmp_path):
     path = tmp_path / "demo.db"
     assert run("demo", "--no-tui", "--path", path).exit_code == 0
-    store_db.connect(path)["settings"].insert({"key": "marker", "value": "1"})
+    settings.put(store_db.connect(path), "marker", "1")
     reused = run("demo", "--no-tui", "--path", path)
     assert reused.exit_code == 0 and reused.stdout.strip() == str(path)
     assert store_db.connect(path)["settings"].count_where("key = 'marker'") == 1

@@ -42,6 +42,7 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
 
 def test_database_from_a_newer_version_is_refused(db_path):
     db = store_db.connect(db_path)
+    # Straight in: a migration this version does not know is what a newer phutrach leaves.
     db["_sqlite_migrations"].insert(
         {"migration_set": schema.MIGRATION_SET, "name": "m999_future", "applied_at": "x"}
     )

@@ -79,6 +79,7 @@ def test_a_foreign_sqlite_database_is_left_untouched(tmp_path, csv_file):
 def test_a_database_from_a_newer_version_is_left_untouched(db_path, csv_file):
     district(db_path)
     db = store_db.connect(db_path)
+    # Straight in: a migration this version does not know is what a newer phutrach leaves.
     db["_sqlite_migrations"].insert(
         {"migration_set": "phutrach", "name": "m999_future", "applied_at": "2030-01-01"}
     )

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from store.core import db as store_db
 from store.personnel import capability, people, succession
+from tests import factories as make
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import cells
 from tui.app import PhutrachApp
@@ -35,8 +36,8 @@ async def open_personnel(app, pilot) -> None:
 
 
 def _secretary(db, name, unit, start="2025-04-01", **post) -> int:
-    person = people.add_person(db, name=name, birth_year=1975, sex="female")
-    people.appoint(db, person, unit, "secretary", start, **post)
+    person = make.person(db, name, birth_year=1975, sex="female")
+    make.post(db, person, unit, "secretary", start, **post)
     return person
 
 

@@ -9,6 +9,7 @@ from store import concerns
 from store.concerns.board import BoardCounts, board_counts
 from store.core import db as store_db
 from store.core import records, settings
+from tests import factories as make
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, fill_visit
 from tui.app import PhutrachApp
@@ -434,7 +435,7 @@ async def test_the_overdue_panel_lists_the_current_supervisors_overdue_concerns(
 async def test_the_panel_follows_the_supervisor_chosen(concerned):
     path, ids = concerned
     db = store_db.connect(path)
-    other = records.insert(db, "supervisors", {"name": "Vũ Thị Hà"})
+    other = make.supervisor(db, "Vũ Thị Hà")
     settings.put(db, "current_supervisor", records.get(db, "supervisors", other)["uid"])
     db.close()
     app = PhutrachApp(path, today=TODAY)

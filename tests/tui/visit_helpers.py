@@ -7,8 +7,7 @@ from datetime import date
 from textual.widgets import TextArea
 
 from store.core import db as store_db
-from store.core.records import insert
-from store.visits import plan_visit
+from tests import factories as make
 from tui.widgets.paged_table import PagedTable
 
 # Points typed criterion by criterion (resolution rulebook order): 95, rated Tốt.
@@ -24,22 +23,13 @@ def add_duties(path) -> dict[str, int]:
         "duong_lieu": _id(db, "units", "AB-03"),
         "kp1": _id(db, "units", "HL-01"),
     }
-    ids["hoa"] = insert(
-        db, "supervisors", {"code": "S2", "name": "Lê Thị Hoa", "title": "Huyện ủy viên"}
-    )
-    for supervisor, unit, cadence, start in (
-        (ids["duc"], ids["duong_lieu"], "monthly", "2026-06-01"),
-        (ids["hoa"], ids["kp1"], "quarterly", "2026-07-01"),
-    ):
-        insert(
-            db,
-            "assignments",
-            {"supervisor_id": supervisor, "unit_id": unit, "cadence": cadence, "start_date": start},
-        )
-    ids["plan_week"] = plan_visit(
+    ids["hoa"] = make.supervisor(db, "Lê Thị Hoa", code="S2", title="Huyện ủy viên")
+    make.assign(db, ids["duc"], ids["duong_lieu"], start="2026-06-01")
+    make.assign(db, ids["hoa"], ids["kp1"], cadence="quarterly", start="2026-07-01")
+    ids["plan_week"] = make.planned_visit(
         db, ids["duc"], ids["duong_lieu"], "2026-10-02", today=date(2026, 9, 30)
     )
-    ids["plan_missed"] = plan_visit(
+    ids["plan_missed"] = make.planned_visit(
         db, ids["duc"], ids["duong_lieu"], "2026-09-20", today=date(2026, 9, 1)
     )
     db.close()
