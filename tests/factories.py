@@ -115,13 +115,6 @@ def post(db, person_id: int, unit_id: int, role="secretary", start="2025-03-01",
     return people.appoint(db, person_id, unit_id, role, start, **kw)
 
 
-def secretary(db, unit_id: int, name: str = "Nguyễn Văn Ấn", start="2025-03-01", **post_kw):
-    """A new person appointed secretary of `unit_id`; returns the person's id."""
-    person_id = person(db, name)
-    post(db, person_id, unit_id, "secretary", start, **post_kw)
-    return person_id
-
-
 def concern(
     db, unit_id: int, description: str = "Đường liên thôn xuống cấp", *,
     category="socio_economic", route="committee", today=TODAY, **fields,
