@@ -17,10 +17,11 @@ demo: $(BIN)/phutrach  ## build the demo district and open the TUI on it
 test: $(BIN)/phutrach  ## run the whole test suite
 	$(BIN)/pytest -n auto
 
-lint: $(BIN)/phutrach  ## ruff and the import contracts, as CI runs them
+lint: $(BIN)/phutrach  ## ruff, the import contracts and the type checker, as CI runs them
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(BIN)/phutrach  ## the province-scale benchmark (not part of the tests)
 	$(BIN)/python bench/run.py

@@ -15,14 +15,14 @@ _BASE = {"id": int, "uid": str, "created_at": str, "updated_at": str}
 
 
 def _table(db: Database, name: str, columns: dict, *, fks=(), not_null=(), defaults=None):
-    db[name].create(
+    db.table(name).create(
         {**_BASE, **columns},
         pk="id",
         foreign_keys=list(fks),
         not_null={"uid", "created_at", "updated_at", *not_null},
         defaults=defaults or {},
     )
-    db[name].create_index(["uid"], unique=True)
+    db.table(name).create_index(["uid"], unique=True)
 
 
 @migrations()
@@ -57,9 +57,9 @@ def m001_initial(db: Database) -> None:
             "active": 1,
         },
     )
-    db["units"].create_index(["code"], unique=True)
-    db["units"].create_index(["parent_id", "sort_key"])
-    db["units"].create_index(["sort_key"])
+    db.table("units").create_index(["code"], unique=True)
+    db.table("units").create_index(["parent_id", "sort_key"])
+    db.table("units").create_index(["sort_key"])
 
     _table(
         db,
@@ -77,8 +77,8 @@ def m001_initial(db: Database) -> None:
         not_null={"name", "name_folded", "sort_key"},
         defaults={"active": 1},
     )
-    db["supervisors"].create_index(["code"], unique=True)
-    db["supervisors"].create_index(["sort_key"])
+    db.table("supervisors").create_index(["code"], unique=True)
+    db.table("supervisors").create_index(["sort_key"])
 
     _table(
         db,
@@ -94,8 +94,8 @@ def m001_initial(db: Database) -> None:
         fks=[("supervisor_id", "supervisors", "id"), ("unit_id", "units", "id")],
         not_null={"supervisor_id", "unit_id", "cadence", "start_date"},
     )
-    db["assignments"].create_index(["supervisor_id", "unit_id", "start_date"], unique=True)
-    db["assignments"].create_index(["unit_id"])
+    db.table("assignments").create_index(["supervisor_id", "unit_id", "start_date"], unique=True)
+    db.table("assignments").create_index(["unit_id"])
 
     _table(
         db,
@@ -121,7 +121,7 @@ def m001_initial(db: Database) -> None:
         not_null={"unit_id", "date", "kind"},
     )
     # Covering index for the regime and report queries: by unit and date, with the figures.
-    db["meetings"].create_index(
+    db.table("meetings").create_index(
         [
             "unit_id",
             "date",
@@ -133,7 +133,7 @@ def m001_initial(db: Database) -> None:
         ],
         index_name="idx_meetings_unit_date",
     )
-    db["meetings"].create_index(["date", "unit_id", "kind"], index_name="idx_meetings_date")
+    db.table("meetings").create_index(["date", "unit_id", "kind"], index_name="idx_meetings_date")
 
     _table(
         db,
@@ -163,13 +163,13 @@ def m001_initial(db: Database) -> None:
         ],
         not_null={"supervisor_id", "unit_id", "status"},
     )
-    db["visits"].create_index(["supervisor_id", "date"])
-    db["visits"].create_index(["unit_id", "date"])
-    db["visits"].create_index(["supervisor_id", "planned_date"])
-    db["visits"].create_index(["meeting_id"])
+    db.table("visits").create_index(["supervisor_id", "date"])
+    db.table("visits").create_index(["unit_id", "date"])
+    db.table("visits").create_index(["supervisor_id", "planned_date"])
+    db.table("visits").create_index(["meeting_id"])
     # Everyone's visits (the committee office): the latest done, the planned by date.
-    db["visits"].create_index(["status", "date"])
-    db["visits"].create_index(["status", "planned_date"])
+    db.table("visits").create_index(["status", "date"])
+    db.table("visits").create_index(["status", "planned_date"])
 
     _table(
         db,
@@ -190,8 +190,8 @@ def m001_initial(db: Database) -> None:
         },
         not_null={"name", "name_folded", "sort_key"},
     )
-    db["people"].create_index(["sort_key"])
-    db["people"].create_index(["code"], unique=True)
+    db.table("people").create_index(["sort_key"])
+    db.table("people").create_index(["code"], unique=True)
 
     _table(
         db,
@@ -211,8 +211,8 @@ def m001_initial(db: Database) -> None:
         defaults={"acting": 0},
     )
     # Covers "who holds this role in this unit on a date" (personnel gaps at province scale).
-    db["posts"].create_index(["unit_id", "role", "end_date", "start_date"])
-    db["posts"].create_index(["person_id"])
+    db.table("posts").create_index(["unit_id", "role", "end_date", "start_date"])
+    db.table("posts").create_index(["person_id"])
 
     _table(
         db,
@@ -235,8 +235,8 @@ def m001_initial(db: Database) -> None:
         not_null={"person_id", "date"},
         defaults={"flagged": 0},
     )
-    db["capability_notes"].create_index(["person_id", "date"])
-    db["capability_notes"].create_index(["unit_id", "date"])
+    db.table("capability_notes").create_index(["person_id", "date"])
+    db.table("capability_notes").create_index(["unit_id", "date"])
     # A record table, not a bare link, so that store.records audits every link it writes.
     _table(
         db,
@@ -245,8 +245,8 @@ def m001_initial(db: Database) -> None:
         fks=[("note_id", "capability_notes", "id"), ("visit_id", "visits", "id")],
         not_null={"note_id", "visit_id"},
     )
-    db["capability_note_visits"].create_index(["note_id", "visit_id"], unique=True)
-    db["capability_note_visits"].create_index(["visit_id"])
+    db.table("capability_note_visits").create_index(["note_id", "visit_id"], unique=True)
+    db.table("capability_note_visits").create_index(["visit_id"])
 
     _table(
         db,
@@ -272,7 +272,7 @@ def m001_initial(db: Database) -> None:
         ],
         not_null={"unit_id", "reason", "status"},
     )
-    db["succession_plans"].create_index(["unit_id", "status"])
+    db.table("succession_plans").create_index(["unit_id", "status"])
     _table(
         db,
         "plan_candidates",
@@ -280,7 +280,7 @@ def m001_initial(db: Database) -> None:
         fks=[("plan_id", "succession_plans", "id"), ("person_id", "people", "id")],
         not_null={"plan_id", "person_id", "readiness"},
     )
-    db["plan_candidates"].create_index(["plan_id"])
+    db.table("plan_candidates").create_index(["plan_id"])
     _table(
         db,
         "plan_actions",
@@ -297,7 +297,7 @@ def m001_initial(db: Database) -> None:
         fks=[("plan_id", "succession_plans", "id"), ("candidate_id", "plan_candidates", "id")],
         not_null={"plan_id", "kind", "status"},
     )
-    db["plan_actions"].create_index(["plan_id", "due_date"])
+    db.table("plan_actions").create_index(["plan_id", "due_date"])
 
     _table(
         db,
@@ -325,11 +325,11 @@ def m001_initial(db: Database) -> None:
         ],
         not_null={"unit_id", "raised_date", "category", "description", "route", "status"},
     )
-    db["concerns"].create_index(["status", "due_date"])
-    db["concerns"].create_index(["unit_id", "raised_date"])
-    db["concerns"].create_index(["supervisor_id", "status"])
-    db["concerns"].create_index(["raised_date"])
-    db["concerns"].create_index(["resolved_date"])  # resolved this month, at a glance
+    db.table("concerns").create_index(["status", "due_date"])
+    db.table("concerns").create_index(["unit_id", "raised_date"])
+    db.table("concerns").create_index(["supervisor_id", "status"])
+    db.table("concerns").create_index(["raised_date"])
+    db.table("concerns").create_index(["resolved_date"])  # resolved this month, at a glance
     _table(
         db,
         "concern_events",
@@ -344,7 +344,7 @@ def m001_initial(db: Database) -> None:
         fks=[("concern_id", "concerns", "id")],
         not_null={"concern_id", "date", "to_status"},
     )
-    db["concern_events"].create_index(["concern_id", "date"])
+    db.table("concern_events").create_index(["concern_id", "date"])
 
     _table(
         db,
@@ -353,7 +353,7 @@ def m001_initial(db: Database) -> None:
         fks=[("unit_id", "units", "id")],
         not_null={"unit_id", "year", "level"},
     )
-    db["annual_ratings"].create_index(["unit_id", "year"], unique=True)
+    db.table("annual_ratings").create_index(["unit_id", "year"], unique=True)
 
     _table(
         db,
@@ -375,12 +375,12 @@ def m001_initial(db: Database) -> None:
     )
     # One row per brief: a regenerated brief keeps its row and number; `path` stays NULL while
     # a number is reserved and no file is written yet. Numbers are unique per type and term.
-    db["briefs"].create_index(["kind", "scope", "period", "confidential"], unique=True)
-    db["briefs"].create_index(["doc_code", "term", "number"], unique=True)
+    db.table("briefs").create_index(["kind", "scope", "period", "confidential"], unique=True)
+    db.table("briefs").create_index(["doc_code", "term", "number"], unique=True)
 
-    db["settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
+    db.table("settings").create({"key": str, "value": str, "updated_at": str}, pk="key")
 
-    db["changes"].create(
+    db.table("changes").create(
         {
             "id": int,
             "at": str,
@@ -394,15 +394,15 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"at", "table_name", "record_uid", "action"},
     )
-    db["changes"].create_index(["record_uid", "id"])
-    db["changes"].create_index(["table_name", "id"])
+    db.table("changes").create_index(["record_uid", "id"])
+    db.table("changes").create_index(["table_name", "id"])
 
 
 @migrations()
 def m002_last_visit_index(db: Database) -> None:
     """The last visit of each assignment (the due list) read from one index: without it SQLite
     ranges over every done visit for each assignment, 27 s for a province's office."""
-    db["visits"].create_index(
+    db.table("visits").create_index(
         ["unit_id", "supervisor_id", "status", "date"], index_name="idx_visits_assignment"
     )
 
@@ -410,7 +410,7 @@ def m002_last_visit_index(db: Database) -> None:
 @migrations()
 def m003_deletions_index(db: Database) -> None:
     """The history screen lists deletions alone, newest first, without reading every change."""
-    db["changes"].create_index(["action", "id"], index_name="idx_changes_action")
+    db.table("changes").create_index(["action", "id"], index_name="idx_changes_action")
 
 
 def known_migrations() -> set[str]:
