@@ -22,7 +22,8 @@ def _sqlite_utils_without_numpy() -> None:
     (matplotlib, for the briefs' charts)."""
     if "numpy" in sys.modules or "sqlite_utils" in sys.modules:
         return
-    sys.modules["numpy"] = None  # import numpy -> ImportError while sqlite-utils loads
+    # import numpy -> ImportError while sqlite-utils loads; typeshed does not know None entries
+    sys.modules["numpy"] = None  # type: ignore[assignment]
     try:
         import sqlite_utils  # noqa: F401
     finally:

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, datetime
+from typing import Literal, overload
 
 from sqlite_utils import Database
 
@@ -26,6 +27,12 @@ def today() -> str:
     return date.today().isoformat()
 
 
+@overload
+def parse_date(
+    value, field: str, *, required: Literal[True] = True, future: bool = False
+) -> str: ...
+@overload
+def parse_date(value, field: str, *, required: bool, future: bool = False) -> str | None: ...
 def parse_date(value, field: str, *, required: bool = True, future: bool = False) -> str | None:
     """`value` (date or ISO text) as ISO text, refused if not a real date or, unless
     `future`, if after today."""

@@ -55,7 +55,9 @@ def _insert_row(db: Database, table: str, row: dict) -> int:
     names = ", ".join(quote_identifier(k) for k in row)
     marks = ", ".join("?" for _k in row)
     sql = f"INSERT INTO {quote_identifier(table)} ({names}) VALUES ({marks})"  # noqa: S608
-    return db.execute(sql, [jsonify_if_needed(v) for v in row.values()]).lastrowid
+    rowid = db.execute(sql, [jsonify_if_needed(v) for v in row.values()]).lastrowid
+    assert rowid is not None  # sqlite3 sets it after every INSERT
+    return rowid
 
 
 def _log(db: Database, table: str, uid: str, action: str, before, after, who) -> None:
@@ -110,7 +112,7 @@ def delete(db: Database, table: str, record_id: int, *, who: str | None = None) 
     """Delete one record, keeping it whole in the audit trail; returns what was deleted."""
     with db.atomic():
         before = get(db, table, record_id)
-        db[table].delete(record_id)
+        db.table(table).delete(record_id)
         _log(db, table, before["uid"], "delete", before, None, who)
     return before
 
@@ -137,6 +139,6 @@ def restore(db: Database, uid: str, *, who: str | None = None) -> int:
         raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
     last = deletions[-1]
     with db.atomic():
-        db[last["table_name"]].insert(last["before"])
+        db.table(last["table_name"]).insert(last["before"])
         _log(db, last["table_name"], uid, "restore", None, last["before"], who)
     return last["before"]["id"]

@@ -39,7 +39,7 @@ def get(db: Database, key: str, default=None):
 
 
 def put(db: Database, key: str, value) -> None:
-    db["settings"].upsert(
+    db.table("settings").upsert(
         {"key": key, "value": json.dumps(value, ensure_ascii=False), "updated_at": now()},
         pk="key",
     )

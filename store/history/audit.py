@@ -131,7 +131,7 @@ def _deleted_meeting(db: Database, meeting_id: int) -> str | None:
 def _field_labels() -> dict[tuple[str, str], str]:
     from store.exchange import importer
 
-    labels = {}
+    labels: dict[tuple[str, str], str] = {}
     for kind in importer.kinds(personnel=True):
         spec = importer.spec(kind)
         for column in spec.columns:

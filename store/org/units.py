@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -38,7 +39,7 @@ class Unit:
 
     @classmethod
     def from_row(cls, row: dict) -> "Unit":
-        values = {k: row.get(k) for k in cls.__slots__}
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
         values["has_standing_committee"] = bool(values["has_standing_committee"])
         values["active"] = bool(values["active"])
         return cls(**values)

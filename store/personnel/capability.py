@@ -5,7 +5,7 @@ a narrative and the visits that support it. Personnel assessments: confidential.
 
 import json
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -227,7 +227,8 @@ def _visit_ids(db: Database, note_id: int) -> list[int]:
 
 
 def _note(row: dict, visit_ids) -> CapabilityNote:
-    values = {k: row.get(k) for k in CapabilityNote.__slots__ if k not in ("ratings", "visit_ids")}
+    own = (k for k in CapabilityNote.__slots__ if k not in ("ratings", "visit_ids"))
+    values: dict[str, Any] = {k: row.get(k) for k in own}
     values["flagged"] = bool(values["flagged"])
     return CapabilityNote(
         **values, ratings=json.loads(row["ratings"] or "{}"), visit_ids=tuple(visit_ids)

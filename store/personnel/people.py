@@ -7,7 +7,7 @@ one holder at a time; appointing a new one ends the previous holder's post the s
 
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -63,7 +63,8 @@ class Person:
 
     @classmethod
     def from_row(cls, row: dict) -> "Person":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
+        return cls(**values)
 
     def age(self, on: str | None = None) -> int | None:
         """Age in years reached during the year of `on` (birth years only are known)."""
@@ -90,7 +91,7 @@ class Post:
 
     @classmethod
     def from_row(cls, row: dict) -> "Post":
-        values = {k: row.get(k) for k in cls.__slots__}
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
         values["acting"] = bool(values["acting"])
         return cls(**values)
 
@@ -152,7 +153,7 @@ def _checked_person(db: Database, facts: dict, person_id: int | None) -> dict:
     unknown = set(facts) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"unknown person fields: {sorted(unknown)}")
-    row = {k: text_or_none(facts.get(k)) for k in PERSON_FIELDS}
+    row: dict[str, Any] = {k: text_or_none(facts.get(k)) for k in PERSON_FIELDS}
     if not row["name"]:
         raise ValidationError(_("The name is required."), field="name")
     row["birth_year"] = _birth_year(facts.get("birth_year"))

@@ -9,7 +9,7 @@ content. `export_row` applies the rule for exports made without --include-person
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -51,7 +51,7 @@ class Secretary:
 
     @classmethod
     def from_row(cls, row: dict) -> "Secretary":
-        values = {k: row.get(k) for k in cls.__slots__}
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
         for key in ("acting", "flagged", "has_active_plan"):
             values[key] = bool(values[key])
         return cls(**values)

@@ -7,7 +7,7 @@ ending the incumbent's post, in the same transaction.
 """
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -75,7 +75,8 @@ class Plan:
 
     @classmethod
     def from_row(cls, row: dict) -> "Plan":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
+        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,8 @@ class Candidate:
 
     @classmethod
     def from_row(cls, row: dict) -> "Candidate":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
+        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,8 @@ class Action:
 
     @classmethod
     def from_row(cls, row: dict) -> "Action":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
+        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +394,7 @@ def complete_plan(
         "successor_id": successor_id,
     }
     with db.atomic():
-        if outcome == "replaced":
+        if successor_id is not None:  # checked above: only a replacement has one
             appoint(
                 db,
                 successor_id,

@@ -15,6 +15,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -43,7 +44,7 @@ class BriefRecord:
 
     @classmethod
     def from_row(cls, row: dict) -> "BriefRecord":
-        values = {k: row.get(k) for k in cls.__slots__}
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
         values["confidential"] = bool(values["confidential"])
         return cls(**values)
 

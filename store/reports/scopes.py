@@ -89,11 +89,11 @@ def all_scopes(db: Database, kind: str, period) -> list[int | None]:
     if kind == "visit":
         return list(visit_ids(db, period))
     if kind == "supervisor":
-        return supervisor_ids(db)
+        return list(supervisor_ids(db))
     if kind == "unit":
-        return grassroots_unit_ids(db)
+        return list(grassroots_unit_ids(db))
     if kind == "plan":
-        return open_plan_ids(db)
+        return list(open_plan_ids(db))
     return [None]
 
 

@@ -132,7 +132,8 @@ class Rulebook:
 def load(source: str | Path | None = None) -> Rulebook:
     """Load a shipped rulebook by name ("resolution", "hd12") or a TOML file by path.
     A file read once is kept until it changes (briefs in batch ask for it many times)."""
-    path = SHIPPED.get(str(source or DEFAULT)) or Path(source).expanduser()
+    name = str(source or DEFAULT)
+    path = SHIPPED.get(name) or Path(name).expanduser()
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:

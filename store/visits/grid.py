@@ -137,7 +137,7 @@ def _aggregates(db, parent_id: int | None, year: Period, only=None) -> tuple[dic
     """{(unit_id, month): {kind: (meetings, attendance rate)}} and {(unit_id, month): visits},
     of the units under `parent_id` (`only` those ids, when given)."""
     under = "u.parent_id = ?" if parent_id is not None else "u.parent_id is null"
-    params = [parent_id] if parent_id is not None else []
+    params: list[int | str] = [parent_id] if parent_id is not None else []
     if only is not None:
         under += " and u.id in (select value from json_each(?))"
         params.append(json.dumps(only))

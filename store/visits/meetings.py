@@ -8,6 +8,7 @@ members owed ≤ present + absent_excused + absent_unexcused ≤ full + probatio
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -84,7 +85,7 @@ class Meeting:
 
     @classmethod
     def from_row(cls, row: dict) -> "Meeting":
-        values = {k: row.get(k) for k in cls.__slots__}
+        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
         for key in COUNTS:
             values[key] = values[key] or 0
         for key in FLAGS:
@@ -266,7 +267,8 @@ def list_meetings(
     offset: int = 0,
 ) -> list[Meeting]:
     """A unit's meetings, latest first, optionally within a period and of one kind."""
-    where, params = "unit_id = ?", [unit_id]
+    where = "unit_id = ?"
+    params: list[int | str] = [unit_id]
     if period is not None:
         period = Period.parse(period)
         where += " AND date BETWEEN ? AND ?"

@@ -11,6 +11,7 @@ are offered here too, so that one import serves a visit screen.
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -295,7 +296,7 @@ def get_visit(db: Database, visit_id: int) -> Visit:
     if not rows:
         raise NotFound(_("No visit with id {id}.").format(id=visit_id))
     row = rows[0]
-    values = {k: row.get(k) for k in Visit.__slots__ if k != "meeting"}
+    values: dict[str, Any] = {k: row.get(k) for k in Visit.__slots__ if k != "meeting"}
     values["scores"] = json.loads(row["scores"]) if row["scores"] else {}
     values["unit_scores"] = json.loads(row["unit_scores"]) if row["unit_scores"] else None
     meeting = get_meeting(db, row["meeting_id"]) if row["meeting_id"] else None
