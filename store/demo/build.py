@@ -162,7 +162,7 @@ def _log(db: Database, scale: str, seed: int, today: date, counts: dict[str, int
     """One audit row for the whole demo, instead of one per record."""
     uid = str(uuid.UUID(int=random.Random(f"{seed}:demo").getrandbits(128), version=4))
     after = {"scale": scale, "seed": seed, "today": today.isoformat(), "counts": counts}
-    db["changes"].insert(
+    db.table("changes").insert(
         {
             "at": records.now(),
             "actor": records.actor(),

@@ -2,6 +2,7 @@
 overdue, each with its history of events (reopened ones included)."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from store.demo import data as data
 from store.demo.base import Ctx, Visit
@@ -47,7 +48,7 @@ def _concern(ctx: Ctx, visit: Visit, supervisor: str, status: str | None) -> Non
         status = rng.choices(_STATUSES, weights)[0]
     owner = rng.choice(data.CONCERN_OWNERS.get(route.id, data.CONCERN_OWNERS["committee"]))
     texts = data.CONCERNS.get(category, data.CONCERNS["other"])
-    row = {
+    row: dict[str, Any] = {
         "unit_id": unit.id,
         "visit_id": visit.id,
         "supervisor_id": visit.supervisor_id,
@@ -92,7 +93,9 @@ def _events(
     (raised, due), (supervisor, owner) = dates, actors
     day = raised
 
-    def step(after: date, days: tuple[int, int], before: str | None, to: str, note: str, who):
+    def step(
+        after: date, days: tuple[int, int], before: str | None, to: str, note: str | None, who
+    ):
         nonlocal day
         day = min(today, max(day, after + timedelta(days=rng.randint(*days))))
         row = {

@@ -59,7 +59,7 @@ def _add_unit(
     sector,
     parent: UnitInfo | None,
     place,
-    members=(0, 0, 0),
+    members: tuple[int, int, int] = (0, 0, 0),
     standing=False,
 ) -> UnitInfo:
     rng = ctx.rng

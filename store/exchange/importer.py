@@ -26,7 +26,9 @@ by `store.personnel_export`, and only when the caller asks for personnel content
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import NoReturn
 
 from sqlite_utils import Database
 
@@ -35,6 +37,8 @@ from store.core.errors import ValidationError
 from store.exchange.tabular import Sheet, read_sheet
 from store.exchange.values import text, word
 from store.lang.i18n import _
+from store.rules.rulebook import Rulebook
+from store.rules.rulebook import in_force as rulebook_in_force
 
 KIND_MODULES = (
     "store.exchange.org",
@@ -108,9 +112,14 @@ class Batch:
     path: Path
     items: list[Item] = field(default_factory=list)
 
-    def fail(self, item: Item | None, column: str | None, problem: str):
+    @cached_property
+    def rulebook(self) -> Rulebook:
+        """The rulebook in force, read once per batch."""
+        return rulebook_in_force(self.db)
+
+    def fail(self, item: Item | None, column: str | None, problem: str) -> NoReturn:
         """Raise the ValidationError naming file, row and column (as the file spells it)."""
-        header = _shown((item.headers.get(column) if item else None) or column)
+        header = _shown((item.headers.get(column) if item and column else None) or column)
         row = item.number if item else 1
         if header:
             where = _("{file}, row {row}, column {column}").format(
@@ -228,8 +237,8 @@ def _map_headers(batch: Batch, headers: list[str]) -> dict[str, int]:
     """Column name -> position in the row; unknown, repeated or missing columns fail."""
     accepted = {}
     for column in batch.spec.columns:
-        for name in (column.name, *column.headers):
-            accepted[word(name)] = column.name
+        for alias in (column.name, *column.headers):
+            accepted[word(alias)] = column.name
     positions: dict[str, int] = {}
     for index, header in enumerate(headers):
         if not header:

@@ -23,7 +23,6 @@ from store.exchange.importer import Batch, Column, ImportSpec, Item, ref_id, reg
 from store.exchange.org import NOTE
 from store.lang.i18n import _
 from store.rules.cadence import assignment_on
-from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import check_scores
 from store.visits import TEXTS, record_visit, update_visit
@@ -173,13 +172,6 @@ register(
 # Visits --------------------------------------------------------------------------------------
 
 
-def _rulebook(batch: Batch) -> Rulebook:
-    """The rulebook in force, read once per batch."""
-    if not hasattr(batch, "rulebook"):
-        batch.rulebook = rulebook_in_force(batch.db)
-    return batch.rulebook
-
-
 def _score_columns(db: Database) -> tuple[Column, ...]:
     return tuple(Column(SCORE + c.id, (c.label,), v.count) for c in rulebook_in_force(db).criteria)
 
@@ -211,10 +203,10 @@ def _find_visit(batch: Batch, item: Item) -> dict | None:
 
 
 def _check_visits(batch: Batch) -> None:
-    rulebook = _rulebook(batch)
+    rulebook = batch.rulebook
     for item in batch.items:
         visit = item.existing
-        stored = dict(batch.db["meetings"].get(visit["meeting_id"])) if visit else None
+        stored = dict(batch.db.table("meetings").get(visit["meeting_id"])) if visit else None
         row = _meeting_row(batch, item, stored, MEETING_NAMES, "visit")
         old = json.loads(visit["scores"] or "{}") if visit else {}
         given = {k[len(SCORE) :]: val for k, val in item.values.items() if k.startswith(SCORE)}
@@ -229,7 +221,7 @@ def _check_visits(batch: Batch) -> None:
                 ),
             )
         texts = {k: item.values[k] for k in TEXTS if k in item.values}
-        if visit is None:
+        if visit is None or stored is None:  # a new visit (a stored one has its meeting)
             item.refs.update(meeting=row, scores=scores, texts=texts)
             continue
         changed = {k: row[k] for k in MEETING_NAMES if stored[k] != row[k]}

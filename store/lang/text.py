@@ -8,6 +8,7 @@
 
 import sys
 import unicodedata
+from typing import overload
 
 # The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
 # Letters outside it (f, j, w, z, digits) sort by code point after their neighbours.
@@ -18,6 +19,12 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
+@overload
+def nfc(text: str) -> str: ...
+@overload
+def nfc(text: None) -> None: ...
+@overload
+def nfc(text: str | None) -> str | None: ...
 def nfc(text: str | None) -> str | None:
     """NFC-normalise and strip surrounding white space; None stays None."""
     if text is None:

@@ -9,7 +9,7 @@ content. `export_row` applies the rule for exports made without --include-person
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, overload
 
 from sqlite_utils import Database
 
@@ -275,6 +275,10 @@ def gap_counts(db: Database, supervisor_id: int | None = None, as_of=None) -> Ga
     return GapCounts(**row, overdue_plans=len(plans), without_secretary=len(vacant))
 
 
+@overload
+def export_row(row, include_personnel: Literal[True]) -> dict: ...
+@overload
+def export_row(row, include_personnel: bool = False) -> dict | None: ...
 def export_row(row, include_personnel: bool = False) -> dict | None:
     """A typed row as a dict for an export: whole when `include_personnel` or when it holds
     no assessment; without its `PERSONNEL_FIELDS` when only those are assessments; None
