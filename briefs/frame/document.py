@@ -346,12 +346,16 @@ def _blank(lh: Letterhead) -> bytes:
     return buffer.getvalue()
 
 
-def _header_rows(columns: Sequence[ColumnSpec]) -> list[list[tuple[str, int, str | None]]]:
+HeaderCell = tuple[str, int, str | None]  # text, columns spanned, vertical merge
+
+
+def _header_rows(columns: Sequence[ColumnSpec]) -> list[list[HeaderCell]]:
     """The header rows as (text, columns spanned, vertical merge) cells: one row, or two when
     a group of columns is named above its sub-columns (single columns merged down)."""
     if all(isinstance(c, str) for c in columns):
-        return [[(c, 1, None) for c in columns]]
-    top, below = [], []
+        return [[(c, 1, None) for c in _leaf_headers(columns)]]
+    top: list[HeaderCell] = []
+    below: list[HeaderCell] = []
     for spec in columns:
         if isinstance(spec, str):
             top.append((spec, 1, "restart"))

@@ -1,6 +1,7 @@
 """The WordprocessingML python-docx has no API for: all four font slots, borders, fields,
 repeated table headers. Elements are inserted in schema order, which Word insists on."""
 
+from collections.abc import Sequence
 from copy import deepcopy
 from functools import cache
 
@@ -239,7 +240,7 @@ def _props_xml(size_pt: float, bold: bool) -> str:
     return etree.tostring(rpr, encoding="unicode").replace(f" {nsdecls('w')}", "")
 
 
-def table_element(header, body, widths: list[Length], size_pt: float):
+def table_element(header, body, widths: Sequence[Length], size_pt: float):
     """A bordered, fixed-layout w:tbl in the Table Grid style, built as one XML text and parsed
     once (python-docx's cell lookups cost O(cells) each, far too slow for long tables).
 

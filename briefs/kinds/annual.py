@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefs.frame import charts
-from briefs.frame.document import Align, PartyDocument, vn_period
+from briefs.frame.document import Align, ColumnSpec, PartyDocument, vn_period
 from briefs.frame.vn import vn_number
 from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
@@ -171,8 +171,9 @@ def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
     doc.drafter_note()
 
 
-def _sector(key: str) -> str:
-    return vi("sector", key) if key else "Chưa phân loại"
+def _sector(key: str | int | None) -> str:
+    """The name of a by-sector line: its key is a sector code ("" when none is set)."""
+    return vi("sector", str(key)) if key else "Chưa phân loại"
 
 
 def regular_rows(lines, name) -> list[list]:
@@ -194,8 +195,10 @@ def _total_row(x: RegularLine) -> list:
             percent(x.attendance)]  # fmt: skip
 
 
-REGULAR_COLUMNS = ["TT", "Loại hình", "Số chi bộ", ("Sinh hoạt đủ hằng tháng", ["Số", "Tỷ lệ"]),
-                   "Số buổi", "Tỷ lệ dự"]  # fmt: skip
+REGULAR_COLUMNS: list[ColumnSpec] = [
+    "TT", "Loại hình", "Số chi bộ", ("Sinh hoạt đủ hằng tháng", ["Số", "Tỷ lệ"]), "Số buổi",
+    "Tỷ lệ dự",
+]  # fmt: skip
 REGULAR_WIDTHS = [10, 53, 20, 20, 20, 20, 22]
 CENTRED = ["center", "left", "center", "center", "center", "center", "center"]
 

@@ -6,6 +6,7 @@ concerns; and, in a confidential brief only, part V: the committee by name, the 
 capability notes and the replacement-source plans.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -152,9 +153,7 @@ def _features(doc: PartyDocument, data: UnitData) -> None:
     )
     if detail.child_count:
         doc.paragraph(f"Số tổ chức đảng trực thuộc: {detail.child_count}.")
-    roles = {}
-    for post in detail.committee:
-        roles[post.role] = roles.get(post.role, 0) + 1
+    roles = Counter(post.role for post in detail.committee)
     if roles:
         held = "; ".join(f"{vi('role', role).lower()}: {n}" for role, n in roles.items())
         doc.paragraph(f"Cấp ủy hiện có {len(detail.committee)} đồng chí ({held}).")
@@ -240,13 +239,13 @@ def _regime(doc: PartyDocument, data: UnitData) -> None:
         )
         doc.picture(png, width_mm=150, caption="Biểu đồ: tỷ lệ đảng viên dự sinh hoạt 12 tháng")
     if data.cells:
-        _cells(doc, data)
+        _cells(doc, data.cells, data.period)
 
 
-def _cells(doc: PartyDocument, data: UnitData) -> None:
+def _cells(doc: PartyDocument, grid: ComplianceGrid, period: Period) -> None:
     """The units directly under it: how many kept every monthly rule in the months over."""
-    months = [m.first for m in data.period.months()]
-    rows = data.cells.rows
+    months = [m.first for m in period.months()]
+    rows = grid.rows
     owing = [r for r in rows if any(r.cells[m - 1].state in ("held", "missed") for m in months)]
     kept = [r for r in owing if all(r.cells[m - 1].state != "missed" for m in months)]
     doc.paragraph(
@@ -276,9 +275,7 @@ def _visits(doc: PartyDocument, data: UnitData) -> None:
         widths_mm=[10, 25, 37, 34, 19, 15, 25],
         align=["center", "center", "left", "left", "center", "center", "left"],
     )
-    counts: dict[str, int] = {}
-    for v in data.visits:
-        counts[v.rating] = counts.get(v.rating, 0) + 1
+    counts = Counter(v.rating for v in data.visits if v.rating)
     doc.paragraph(f"Xếp loại các buổi sinh hoạt được dự: {sections.rating_text(counts, rb)}.")
 
 

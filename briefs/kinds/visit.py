@@ -7,7 +7,7 @@ score sheet, the supervisor's observations and advice, and the concerns raised a
 from dataclasses import dataclass
 from datetime import date
 
-from briefs.frame.document import PartyDocument, vn_date
+from briefs.frame.document import ColumnSpec, PartyDocument, vn_date
 from briefs.frame.vn import vn_number
 from briefs.kinds.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
 from store.concerns import Concern, get_concern
@@ -21,7 +21,7 @@ from store.rules.cadence import Assignment, assignment_on
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
-from store.visits import Visit, get_visit
+from store.visits import Meeting, Visit, get_visit
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
 # The meeting as the title names it: "kết quả dự sinh hoạt chuyên đề Chi bộ …".
@@ -41,6 +41,8 @@ OPEN_ROUTES = ("committee", "agency")  # concerns the committee is asked to act 
 class VisitData:
     identity: Identity
     visit: Visit
+    meeting: Meeting  # the visit's, and its date as `day`: a recorded visit has both
+    day: str
     unit: Unit
     parents: tuple[Unit, ...]
     supervisor: Supervisor
@@ -53,7 +55,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
     """The visit `scope_id` and all its brief shows; `period` is not needed (the visit's month
     is the brief's period) and is checked when given."""
     visit = get_visit(db, scope_id)
-    if visit.status != "done" or visit.meeting is None:
+    if visit.status != "done" or visit.meeting is None or visit.date is None:
         raise ValidationError(_("Only a recorded visit has a brief."), field="visit")
     month = Period.containing(visit.date, "month")
     if period is not None and not Period.parse(period).contains(visit.date):
@@ -79,6 +81,8 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
     return VisitData(
         identity,
         visit,
+        visit.meeting,
+        visit.date,
         unit,
         tuple(ancestors(db, unit)),
         supervisor,
@@ -95,9 +99,8 @@ def build_visit(db, scope_id: int, period=None, *, confidential=False, on=None, 
 
 
 def render(data: VisitData, lh: Letterhead, *, number=None, on=None) -> PartyDocument:
-    visit, meeting = data.visit, data.visit.meeting
-    summary = f"kết quả dự {ATTENDED.get(meeting.kind, 'sinh hoạt')} {data.unit.name} " + (
-        f"tháng {month_year(visit.date)}"
+    summary = f"kết quả dự {ATTENDED.get(data.meeting.kind, 'sinh hoạt')} {data.unit.name} " + (
+        f"tháng {month_year(data.day)}"
     )
     doc = PartyDocument(
         signed_by(lh, data.supervisor.name),
@@ -123,12 +126,12 @@ def _within(data: VisitData) -> str:
 
 
 def _opening(data: VisitData, lh: Letterhead) -> str:
-    sup, visit, meeting = data.supervisor, data.visit, data.visit.meeting
+    sup = data.supervisor
     who = f"đồng chí {sup.name}" + (f", {sup.title}," if sup.title else "")
-    kind = vi("meeting_kind", meeting.kind)
+    kind = vi("meeting_kind", data.meeting.kind)
     text = (
-        f"Thực hiện sự phân công của {body_name(lh.issuing_body)}, {vn_date(visit.date)}, "
-        f"{who} đã dự {kind[0].lower() + kind[1:]} tháng {month_year(visit.date)} của "
+        f"Thực hiện sự phân công của {body_name(lh.issuing_body)}, {vn_date(data.day)}, "
+        f"{who} đã dự {kind[0].lower() + kind[1:]} tháng {month_year(data.day)} của "
         f"{data.unit.name}{_within(data)}."
     )
     if data.assignment:
@@ -141,7 +144,7 @@ def _opening(data: VisitData, lh: Letterhead) -> str:
 
 
 def _situation(doc: PartyDocument, data: VisitData) -> None:
-    m, unit = data.visit.meeting, data.unit
+    m, unit = data.meeting, data.unit
     doc.part("Tình hình chung")
     kind = vi("unit_kind", unit.kind).lower()
     sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
@@ -164,7 +167,7 @@ def _points(data: VisitData, ids) -> list[str]:
 
 
 def _results(doc: PartyDocument, data: VisitData) -> None:
-    m = data.visit.meeting
+    m = data.meeting
     doc.part("Kết quả dự sinh hoạt")
     doc.item("Công tác chuẩn bị")
     for line in _points(data, PREPARATION):
@@ -189,7 +192,7 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
 
 
 def _conduct(doc: PartyDocument, data: VisitData) -> None:
-    visit, m = data.visit, data.visit.meeting
+    visit, m = data.visit, data.meeting
     doc.item("Nội dung, trình tự, thời gian")
     topic = f"; chủ đề: {m.topic}" if m.topic else ""
     doc.bullet(f"Hình thức: {vi('meeting_kind', m.kind).lower()}{topic}.")
@@ -209,7 +212,7 @@ def score_rows(data: VisitData) -> tuple[list, list[list]]:
     """The score sheet table: its columns and rows (criteria, then the total)."""
     rb, visit = data.rulebook, data.visit
     own = visit.unit_scores
-    columns = ["TT", "Tiêu chí", "Điểm tối đa"]
+    columns: list[ColumnSpec] = ["TT", "Tiêu chí", "Điểm tối đa"]
     columns += [("Điểm chấm", ["Chi bộ tự chấm", "Cấp ủy viên cấp trên chấm"])] if own else (
         ["Điểm đạt"]
     )  # fmt: skip
