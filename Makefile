@@ -30,4 +30,4 @@ locale: $(BIN)/phutrach  ## compile the .po files into the .mo catalogs read at 
 	$(BIN)/python -m store.lang.locale.compile
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
