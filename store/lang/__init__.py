@@ -1,7 +1,29 @@
 """The floor of the store: the users' language. Translation (gettext), Vietnamese text
-(NFC, folding for search, sort keys) and the users' words for the codes the data uses.
+(NFC, folding for search, sort keys), the codes the data uses and the users' words for them.
 Knows no database."""
 
+from store.lang.codes import (
+    CODES,
+    ActionKind,
+    ActionStatus,
+    BriefKind,
+    Cadence,
+    ChangeAction,
+    ConcernStatus,
+    ConcurrentRole,
+    MeetingKind,
+    PeriodKind,
+    PlanOutcome,
+    PlanReason,
+    PlanStatus,
+    Priority,
+    Readiness,
+    Role,
+    Sector,
+    Sex,
+    UnitKind,
+    VisitStatus,
+)
 from store.lang.i18n import (
     DEFAULT_LANGUAGE,
     DOMAIN,
@@ -16,7 +38,6 @@ from store.lang.i18n import (
 )
 from store.lang.labels import (
     choices,
-    codes,
     label,
 )
 from store.lang.text import (
@@ -38,9 +59,28 @@ __all__ = [
     "current_language",
     "ngettext",
     "decimal",
+    "UnitKind",
+    "Sector",
+    "MeetingKind",
+    "Cadence",
+    "PeriodKind",
+    "Role",
+    "ConcurrentRole",
+    "VisitStatus",
+    "ConcernStatus",
+    "Priority",
+    "PlanStatus",
+    "PlanReason",
+    "PlanOutcome",
+    "Readiness",
+    "ActionKind",
+    "ActionStatus",
+    "Sex",
+    "ChangeAction",
+    "BriefKind",
+    "CODES",
     "label",
     "choices",
-    "codes",
     "nfc",
     "fold",
     "sort_key",
