@@ -35,6 +35,7 @@ from store.demo.life import build_annual_ratings, build_meetings, build_visits
 from store.demo.people import build_posts
 from store.demo.plans import build_notes_and_plans
 from store.demo.tree import build_supervisors, build_tree
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -168,7 +169,7 @@ def _log(db: Database, scale: str, seed: int, today: date, counts: dict[str, int
             "actor": records.actor(),
             "table_name": "demo",
             "record_uid": uid,
-            "action": "build",
+            "action": ChangeAction.BUILD,
             "before": None,
             "after": json.dumps(after, ensure_ascii=False),
         }
