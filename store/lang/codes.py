@@ -1,6 +1,6 @@
-"""The codes the data uses (GLOSSARY.md), defined once. Each member equals the string stored
-in the database, the rulebooks and the import files (`UnitKind.CELL == "cell"`), so code
-compares and builds codes through these names while the data stays plain text. The users'
+"""The codes the data uses (docs/GLOSSARY.md), defined once. Each member equals the string
+stored in the database, the rulebooks and the import files (`UnitKind.CELL == "cell"`), so
+code compares and builds codes through these names while the data stays plain text. The users'
 words for them are in store.lang.labels.
 
 Ids a rulebook defines (score criteria, concern categories and routes) are data, not codes.
