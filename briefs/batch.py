@@ -11,7 +11,6 @@ and the others still come out.
 
 import multiprocessing
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,10 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from briefs.frame.vn import document_number
-from briefs.frame.write import ascii_name, save_docx, sweep_orphans, sync_folder
+from briefs.frame.write import ascii_name, save_docx, sweep_orphans
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import db as store_db
 from store.core.errors import PhutrachError
+from store.core.files import atomic_write, sync_folder
 from store.reports.brief_log import allocate_number, log_brief
 from store.reports.letterhead import letterhead
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -173,17 +173,10 @@ def zip_outputs(paths: Iterable[Path | str], zip_path: Path | str) -> Path:
     """Zip the files `paths` (by their names) into `zip_path`, atomically; returns it."""
     target = Path(zip_path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-                for path in paths:
-                    zf.write(path, arcname=Path(path).name)
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with (
+        atomic_write(target, private=True) as raw,
+        zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
+        for path in paths:
+            zf.write(path, arcname=Path(path).name)
     return target

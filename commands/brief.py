@@ -9,6 +9,7 @@ import click
 
 from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
+from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.reports import scopes as brief_scopes
 from store.rules.periods import Period, parse_date
@@ -22,7 +23,7 @@ KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
         "(id or uid), a supervisor (code or name), a unit (code) or a plan's unit."
     )
 )
-@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("kind", type=click.Choice([str(k) for k in KINDS]))  # click names enums
 @click.argument("scope", required=False)
 @click.option("--period", "-p", metavar=_("PERIOD"),
               help=_("Period: a month 2026-10, quarter 2026-Q3, half 2026-H2 "
@@ -51,9 +52,9 @@ def brief(ctx, kind, scope, period, everything, out_dir, make_zip, confidential,
     day = parse_date(on, "date") if on else date.today()
     if period:
         period = Period.parse(period).code
-    elif kind == "plan":
+    elif kind == BriefKind.PLAN:
         period = str(day.year)
-    elif not (kind == "visit" and scope and not everything):  # one visit: its own month
+    elif not (kind == BriefKind.VISIT and scope and not everything):  # one visit: its own month
         fail(_("Give the period with --period, e.g. 2026-Q3."))
     db = ctx.db(create=False)
     secret = brief_scopes.is_confidential(kind, confidential)
@@ -77,7 +78,7 @@ def brief(ctx, kind, scope, period, everything, out_dir, make_zip, confidential,
 def _scopes(db, kind: str, scope, period: str, everything: bool) -> list:
     if everything:
         return brief_scopes.all_scopes(db, kind, period)
-    if kind == "annual":
+    if kind == BriefKind.ANNUAL:
         return [None]
     if not scope:
         fail(_("Give a SCOPE, or --all for every one."))

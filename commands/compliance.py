@@ -12,6 +12,7 @@ import click
 from commands.choose import as_of_day, as_of_option, day_text, mark, percent, shorten
 from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
+from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.org.units import children, find_unit
 from store.rules.cadence import ComplianceLine
@@ -72,11 +73,11 @@ def compliance(ctx, period, parent, as_of, fmt):
     )
     shown = [k for k in kinds if any(_line(r, k) for r in regimes)]
     short = {
-        "regular": _("Regular"),
-        "thematic": _("Thematic"),
-        "committee": _("Committee"),
-        "standing": _("Standing"),
-        "general": _("General"),
+        MeetingKind.REGULAR: _("Regular"),
+        MeetingKind.THEMATIC: _("Thematic"),
+        MeetingKind.COMMITTEE: _("Committee"),
+        MeetingKind.STANDING: _("Standing"),
+        MeetingKind.GENERAL: _("General"),
     }
     rows = []
     for regime in regimes:

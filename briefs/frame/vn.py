@@ -13,6 +13,7 @@
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from store.lang.codes import PeriodKind
 from store.rules.periods import Period
 
 _ROMAN = (
@@ -81,11 +82,11 @@ def vn_period(period: str) -> str:
     2026", "2026-H1" → "6 tháng đầu năm 2026", "2026-H2" → "6 tháng cuối năm 2026",
     "2026" → "năm 2026". A bad code raises store's ValidationError(field="period")."""
     p = Period.parse(period)
-    if p.per == "month":
+    if p.per == PeriodKind.MONTH:
         return f"tháng {p.first} năm {p.year}"
-    if p.per == "quarter":
+    if p.per == PeriodKind.QUARTER:
         return f"{vn_quarter(p.index)} năm {p.year}"
-    if p.per == "half":
+    if p.per == PeriodKind.HALF:
         return f"6 tháng {'đầu' if p.index == 1 else 'cuối'} năm {p.year}"
     return f"năm {p.year}"
 

@@ -1,15 +1,14 @@
-"""Saving briefs: atomically (temp file in the same folder, fsync, rename), owner-only when
+"""Saving briefs: atomically (store.core.files: temp file, fsync, rename), owner-only when
 confidential, under predictable ASCII file names that still read as Vietnamese."""
 
 import hashlib
-import os
 import re
-import tempfile
 import time
 from io import BytesIO
 from pathlib import Path
 
 from store.core.errors import PhutrachError
+from store.core.files import atomic_write
 from store.lang.i18n import _
 from store.lang.text import fold
 
@@ -21,7 +20,7 @@ def save_docx(document, path: Path | str, *, confidential: bool = False, sync_di
 
     Readers see the old file or the new one, never half of one. Confidential briefs are
     readable by their owner only (0600), others 0644. A batch writing many files into one
-    folder passes `sync_dir=False` and calls `sync_folder` once at the end.
+    folder passes `sync_dir=False` and calls `store.core.files.sync_folder` once at the end.
     """
     buffer = BytesIO()
     document.save(buffer)
@@ -29,28 +28,13 @@ def save_docx(document, path: Path | str, *, confidential: bool = False, sync_di
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, data, 0o600 if confidential else 0o644, sync_dir)
+        with atomic_write(path, private=confidential, sync_dir=sync_dir) as out:
+            out.write(data)
     except OSError as exc:
         raise PhutrachError(
             _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
     return hashlib.sha256(data).hexdigest()
-
-
-def _write_atomically(path: Path, data: bytes, mode: int, sync_dir: bool = True) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if sync_dir:
-        sync_folder(path.parent)
 
 
 STALE_SECONDS = 60  # a brief is written in milliseconds: an older temp file lost its writer
@@ -71,20 +55,6 @@ def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:
             except OSError:
                 continue  # gone meanwhile, or not ours to remove
     return removed
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (where the system allows opening a folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def ascii_name(text: str) -> str:

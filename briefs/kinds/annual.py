@@ -17,6 +17,7 @@ from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
 from briefs.kinds.wording import Identity, body_name, counted, percent, vi
 from store.concerns.figures import ConcernFigures, concern_figures
+from store.lang.codes import PlanStatus
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
 from store.reports.figures import (
     TOP,
@@ -316,7 +317,7 @@ def _secretaries(doc: PartyDocument, data: AnnualData) -> None:
         f"thôn, người đứng đầu đồng thời là bí thư); {p.acting} đồng chí giữ quyền bí thư; "
         f"{p.without_secretary} tổ chức đảng chưa có bí thư."
     )
-    active = plans.by_status.get("active", 0) + plans.by_status.get("draft", 0)
+    active = plans.by_status.get(PlanStatus.ACTIVE, 0) + plans.by_status.get(PlanStatus.DRAFT, 0)
     doc.paragraph(
         f"Số bí thư được đánh giá hạn chế về năng lực, uy tín thấp: {p.flagged}, trong đó "
         f"{p.flagged_with_plan} đồng chí đã có kế hoạch tạo nguồn thay thế. Hiện có {active} "

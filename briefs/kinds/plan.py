@@ -9,6 +9,7 @@ from datetime import date
 
 from briefs.frame.document import PartyDocument
 from briefs.kinds.wording import Identity, body_name, short_date, vi
+from store.lang.codes import ActionStatus
 from store.org.units import Unit, get_unit
 from store.personnel.people import PersonProfile, person_profile
 from store.personnel.succession import PlanDetail, plan_detail
@@ -19,8 +20,12 @@ from store.rules.rulebook import in_force as rulebook_in_force
 
 KIND, DOC_CODE, FILE_LABEL = "plan", "KH", "KH tạo nguồn bí thư"
 # An action's status as a plan writes it (the screens' labels are shared with concerns).
-ACTION_STATUS = {"planned": "Chưa thực hiện", "in_progress": "Đang thực hiện",
-                 "done": "Đã hoàn thành", "cancelled": "Hủy bỏ"}  # fmt: skip
+ACTION_STATUS: dict[str, str] = {
+    ActionStatus.PLANNED: "Chưa thực hiện",
+    ActionStatus.IN_PROGRESS: "Đang thực hiện",
+    ActionStatus.DONE: "Đã hoàn thành",
+    ActionStatus.CANCELLED: "Hủy bỏ",
+}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from briefs.kinds.visit import OPEN_ROUTES
 from briefs.kinds.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
+from store.lang.codes import MeetingKind
 from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, get_unit
 from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
@@ -45,11 +46,11 @@ class UnitLine:
 
     @property
     def thematic(self):
-        return next((x for x in self.regime.lines if x.meeting_kind == "thematic"), None)
+        return next((x for x in self.regime.lines if x.meeting_kind == MeetingKind.THEMATIC), None)
 
     def regular(self) -> tuple[int, int, int]:
         """Required, kept and missed meetings of every kind but thematic."""
-        lines = [x for x in self.regime.lines if x.meeting_kind != "thematic"]
+        lines = [x for x in self.regime.lines if x.meeting_kind != MeetingKind.THEMATIC]
         return (sum(x.required for x in lines), sum(x.kept for x in lines),
                 sum(x.missed for x in lines))  # fmt: skip
 

@@ -16,6 +16,7 @@ from briefs.kinds import sections
 from briefs.kinds.wording import Identity, counted, percent, short_date, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
+from store.lang.codes import MeetingKind
 from store.org.units import Unit, UnitDetail, ancestors, get_unit, unit_detail
 from store.personnel.capability import CapabilityNote, timeline
 from store.personnel.people import UnitPeople, unit_people
@@ -90,7 +91,9 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
             if m.start <= then
         ),
         thematic=tuple(
-            reversed(list_meetings(db, scope_id, period=period, kind="thematic", limit=None))
+            reversed(
+                list_meetings(db, scope_id, period=period, kind=MeetingKind.THEMATIC, limit=None)
+            )
         ),
         trend=tuple(unit_trend(db, scope_id, TREND_MONTHS, as_of=then)),
         cells=compliance_grid(db, parent_id=scope_id, year=period.year, as_of=as_of, rulebook=rb)
@@ -193,8 +196,13 @@ def month_rows(data: UnitData) -> list[list]:
     return rows
 
 
-_SHORT_KIND = {"regular": "Định kỳ", "thematic": "Chuyên đề", "committee": "Cấp ủy",
-               "standing": "Ban thường vụ", "general": "Hội nghị"}  # fmt: skip
+_SHORT_KIND: dict[str, str] = {
+    MeetingKind.REGULAR: "Định kỳ",
+    MeetingKind.THEMATIC: "Chuyên đề",
+    MeetingKind.COMMITTEE: "Cấp ủy",
+    MeetingKind.STANDING: "Ban thường vụ",
+    MeetingKind.GENERAL: "Hội nghị",
+}
 
 
 def _regime(doc: PartyDocument, data: UnitData) -> None:

@@ -12,6 +12,7 @@ from briefs.frame.vn import vn_number
 from briefs.kinds.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
 from store.concerns import Concern, get_concern
 from store.core.errors import ValidationError
+from store.lang.codes import MeetingKind, PeriodKind, VisitStatus
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, ancestors, get_unit
@@ -25,12 +26,12 @@ from store.visits import Meeting, Visit, get_visit
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
 # The meeting as the title names it: "kết quả dự sinh hoạt chuyên đề Chi bộ …".
-ATTENDED = {
-    "regular": "sinh hoạt",
-    "thematic": "sinh hoạt chuyên đề",
-    "committee": "sinh hoạt cấp ủy",
-    "standing": "sinh hoạt ban thường vụ",
-    "general": "hội nghị",
+ATTENDED: dict[str, str] = {
+    MeetingKind.REGULAR: "sinh hoạt",
+    MeetingKind.THEMATIC: "sinh hoạt chuyên đề",
+    MeetingKind.COMMITTEE: "sinh hoạt cấp ủy",
+    MeetingKind.STANDING: "sinh hoạt ban thường vụ",
+    MeetingKind.GENERAL: "hội nghị",
 }
 # The criteria item II.1 speaks of (when the rulebook has them; all are in the table of II.4).
 PREPARATION = ("preparation",)
@@ -55,9 +56,9 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
     """The visit `scope_id` and all its brief shows; `period` is not needed (the visit's month
     is the brief's period) and is checked when given."""
     visit = get_visit(db, scope_id)
-    if visit.status != "done" or visit.meeting is None or visit.date is None:
+    if visit.status != VisitStatus.DONE or visit.meeting is None or visit.date is None:
         raise ValidationError(_("Only a recorded visit has a brief."), field="visit")
-    month = Period.containing(visit.date, "month")
+    month = Period.containing(visit.date, PeriodKind.MONTH)
     if period is not None and not Period.parse(period).contains(visit.date):
         raise ValidationError(
             _("The visit of {date} is not in the period {period}.").format(

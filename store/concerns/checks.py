@@ -6,8 +6,8 @@ import re
 from sqlite_utils import Database
 
 from store.core.errors import ValidationError
+from store.lang.codes import Priority
 from store.lang.i18n import _
-from store.lang.labels import codes
 from store.rules.rulebook import in_force as rulebook_in_force
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -57,7 +57,7 @@ def check_category(db: Database, category: str) -> str:
 
 
 def check_priority(priority: str) -> str:
-    return check_choice(priority, codes("priority"), "priority", _("priority"))
+    return check_choice(priority, tuple(Priority), "priority", _("priority"))
 
 
 def check_due(due: dt.date, raised: dt.date) -> None:

@@ -22,21 +22,35 @@ from sqlite_utils import Database
 from store.concerns import checks as checks
 from store.core import records
 from store.core.errors import ValidationError
+from store.lang.codes import ConcernStatus, Priority
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.rules.rulebook import in_force as rulebook_in_force
 
-STATUSES = ("new", "in_progress", "escalated", "resolved", "answered")
-CLOSED = ("resolved", "answered")
+STATUSES = tuple(ConcernStatus)
+CLOSED = (ConcernStatus.RESOLVED, ConcernStatus.ANSWERED)
 OPEN = tuple(s for s in STATUSES if s not in CLOSED)
 TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "new": ("in_progress", "escalated", "resolved", "answered"),
-    "in_progress": ("escalated", "resolved", "answered"),
-    "escalated": ("in_progress", "resolved", "answered"),
-    "resolved": (),
-    "answered": (),
+    ConcernStatus.NEW: (
+        ConcernStatus.IN_PROGRESS,
+        ConcernStatus.ESCALATED,
+        ConcernStatus.RESOLVED,
+        ConcernStatus.ANSWERED,
+    ),
+    ConcernStatus.IN_PROGRESS: (
+        ConcernStatus.ESCALATED,
+        ConcernStatus.RESOLVED,
+        ConcernStatus.ANSWERED,
+    ),
+    ConcernStatus.ESCALATED: (
+        ConcernStatus.IN_PROGRESS,
+        ConcernStatus.RESOLVED,
+        ConcernStatus.ANSWERED,
+    ),
+    ConcernStatus.RESOLVED: (),
+    ConcernStatus.ANSWERED: (),
 }
-REOPEN_TO = "in_progress"
+REOPEN_TO = ConcernStatus.IN_PROGRESS
 _KEEP = object()  # "leave this field as it is" in edit_concern
 
 
@@ -87,7 +101,7 @@ def raise_concern(
     route: str,
     owner: str | None = None,
     due_date=None,
-    priority: str = "normal",
+    priority: str = Priority.NORMAL,
     supervisor_id: int | None = None,
     visit_id: int | None = None,
     raised_date=None,
@@ -137,11 +151,11 @@ def raise_concern(
         "owner": (owner or "").strip() or None,
         "due_date": due.isoformat(),
         "priority": priority,
-        "status": "new",
+        "status": ConcernStatus.NEW,
     }
     with db.atomic():
         concern_id = records.insert(db, "concerns", row)
-        _event(db, concern_id, raised, None, "new", None, None)
+        _event(db, concern_id, raised, None, ConcernStatus.NEW, None, None)
     return concern_id
 
 

@@ -37,6 +37,12 @@ from store.core.errors import (
     ValidationError,
     one_line,
 )
+from store.core.files import (
+    TEMP_SUFFIX,
+    atomic_path,
+    atomic_write,
+    sync_folder,
+)
 from store.core.paths import (
     APP,
     data_dir,
@@ -97,6 +103,10 @@ __all__ = [
     "ValidationError",
     "NotFound",
     "DatabaseProblem",
+    "TEMP_SUFFIX",
+    "atomic_path",
+    "atomic_write",
+    "sync_folder",
     "APP",
     "data_dir",
     "default_db_path",

@@ -4,15 +4,14 @@ Backups live in a `backups/` folder beside the database, owner-only, named by ti
 `phutrach-20261126-041233.db`. The newest `keep` are kept.
 """
 
-import os
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from store.core.errors import DatabaseProblem, ValidationError
+from store.core.files import atomic_path
 from store.core.paths import ensure_private_dir
 from store.lang.i18n import _
 
@@ -27,20 +26,14 @@ def backup(db: Database, dest: Path) -> Path:
     """Copy the live database into `dest` (owner-only), consistent even while others write."""
     dest = Path(dest)
     ensure_private_dir(dest.parent)
-    # A private temp name: two processes backing up at once must not share one.
-    handle, name = tempfile.mkstemp(dir=dest.parent, prefix=dest.name, suffix=".part")
-    os.close(handle)
-    tmp = Path(name)
-    try:
+    # A private temp name (two processes backing up at once must not share one), fsynced
+    # and renamed: a crash never leaves half a backup under a backup's name.
+    with atomic_path(dest, private=True) as tmp:
         target = sqlite3.connect(tmp)
         try:
             db.conn.backup(target)
         finally:
             target.close()
-        tmp.replace(dest)
-    finally:
-        tmp.unlink(missing_ok=True)
-    dest.chmod(0o600)
     return dest
 
 

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from store.core.errors import NotFound
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.lang.text import fold, nfc, person_sort_key, sort_key
 
@@ -91,7 +92,7 @@ def insert(db: Database, table: str, row: dict, *, who: str | None = None) -> in
     record = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **normalise(table, row)}
     with db.atomic():
         record_id = _insert_row(db, table, record)
-        _log(db, table, record["uid"], "insert", None, get(db, table, record_id), who)
+        _log(db, table, record["uid"], ChangeAction.INSERT, None, get(db, table, record_id), who)
     return record_id
 
 
@@ -104,7 +105,7 @@ def update(db: Database, table: str, record_id: int, changes: dict, *, who=None)
         sql = f"UPDATE {quote_identifier(table)} SET {sets} WHERE id = ?"  # noqa: S608
         db.execute(sql, [*(jsonify_if_needed(v) for v in values.values()), record_id])
         after = get(db, table, record_id)
-        _log(db, table, before["uid"], "update", before, after, who)
+        _log(db, table, before["uid"], ChangeAction.UPDATE, before, after, who)
     return after
 
 
@@ -113,7 +114,7 @@ def delete(db: Database, table: str, record_id: int, *, who: str | None = None) 
     with db.atomic():
         before = get(db, table, record_id)
         db.table(table).delete(record_id)
-        _log(db, table, before["uid"], "delete", before, None, who)
+        _log(db, table, before["uid"], ChangeAction.DELETE, before, None, who)
     return before
 
 
@@ -134,11 +135,11 @@ def history(db: Database, uid: str) -> list[dict]:
 
 def restore(db: Database, uid: str, *, who: str | None = None) -> int:
     """Bring back a deleted record from its last audit entry, with its old id and uid."""
-    deletions = [c for c in history(db, uid) if c["action"] == "delete"]
+    deletions = [c for c in history(db, uid) if c["action"] == ChangeAction.DELETE]
     if not deletions or find_by_uid(db, deletions[-1]["table_name"], uid):
         raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
     last = deletions[-1]
     with db.atomic():
         db.table(last["table_name"]).insert(last["before"])
-        _log(db, last["table_name"], uid, "restore", None, last["before"], who)
+        _log(db, last["table_name"], uid, ChangeAction.RESTORE, None, last["before"], who)
     return last["before"]["id"]

@@ -9,10 +9,11 @@ from functools import cached_property
 
 from store.core.records import normalise
 from store.demo import data as data
+from store.lang.codes import Cadence, Sex, UnitKind
 from store.rules.rulebook import Rulebook
 
-CELL_KINDS = ("cell", "grassroots_cell")
-ORG_KINDS = ("grassroots_committee", "grassroots_cell")
+CELL_KINDS = (UnitKind.CELL, UnitKind.GRASSROOTS_CELL)
+ORG_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.GRASSROOTS_CELL)
 # Tables whose rows need NFC and the folded shadows: the others are built from NFC data.
 _NORMALISED = {"units", "supervisors", "people", "concerns"}
 # The version (4) and variant (RFC 4122) bits of a random uid, as uuid.UUID sets them.
@@ -173,7 +174,7 @@ class Ctx:
         names, weights = zip(*weighted, strict=True)
         return self.rng.choices(names, weights)[0]
 
-    def full_name(self, sex: str = "male") -> str:
+    def full_name(self, sex: str = Sex.MALE) -> str:
         """A real-looking Vietnamese name: surname, middle name, given name."""
         return " ".join(
             (
@@ -189,7 +190,7 @@ class Ctx:
         if self.people_made < len(data.FEATURED_NAMES):
             name, sex = data.FEATURED_NAMES[self.people_made]
         else:
-            sex = "female" if rng.random() < 0.28 else "male"
+            sex = Sex.FEMALE if rng.random() < 0.28 else Sex.MALE
             name = self.full_name(sex)
         self.people_made += 1
         birth = rng.randint(*born)
@@ -223,10 +224,10 @@ def period_of(day: date, cadence: str) -> tuple[date, date]:
     """The monthly or quarterly period holding `day`: (first day, last day)."""
     first = (
         month_start(day)
-        if cadence == "monthly"
+        if cadence == Cadence.MONTHLY
         else date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
     )
-    after = month_start(first, 1 if cadence == "monthly" else 3)
+    after = month_start(first, 1 if cadence == Cadence.MONTHLY else 3)
     return first, after - timedelta(days=1)
 
 

@@ -13,7 +13,6 @@ demo was built. `scale="province"` is the same generator with a province's count
 """
 
 import json
-import os
 import random
 import time
 import uuid
@@ -27,7 +26,8 @@ from sqlite_utils.db import quote_identifier
 from store.core import db as store_db
 from store.core import records, settings
 from store.core.errors import ValidationError
-from store.core.paths import demo_db_path
+from store.core.files import atomic_path
+from store.core.paths import demo_db_path, ensure_private_dir
 from store.demo import data as demo_data
 from store.demo.base import SCALES, Ctx, Rows
 from store.demo.concerns import build_concerns
@@ -35,6 +35,7 @@ from store.demo.life import build_annual_ratings, build_meetings, build_visits
 from store.demo.people import build_posts
 from store.demo.plans import build_notes_and_plans
 from store.demo.tree import build_supervisors, build_tree
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -168,7 +169,7 @@ def _log(db: Database, scale: str, seed: int, today: date, counts: dict[str, int
             "actor": records.actor(),
             "table_name": "demo",
             "record_uid": uid,
-            "action": "build",
+            "action": ChangeAction.BUILD,
             "before": None,
             "after": json.dumps(after, ensure_ascii=False),
         }
@@ -187,36 +188,41 @@ def build_demo_file(
     """Build the demo into a temporary file and rename it over `path`: an interrupted build
     leaves the old demo (or nothing), never half a demo."""
     path = Path(path)
-    building = path.with_name(f".{path.name}.building")
-    _remove(building)
-    try:
-        database = store_db.connect(building)
+    ensure_private_dir(path.parent)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a killed build's leftovers
+        _remove(stale)
+    with atomic_path(path, private=True) as building:
         try:
-            # A throw-away file until renamed: no WAL, no fsync, a large page cache, and no
-            # foreign key look-ups (the generator keeps references right; tests check it).
-            for pragma in (
-                "journal_mode = MEMORY",
-                "synchronous = OFF",
-                "cache_size = -262144",
-                "foreign_keys = OFF",
-            ):
-                database.execute(f"PRAGMA {pragma}")
-            summary = build_demo(database, today=today, seed=seed, scale=scale)
-            database.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            summary = _build_file(building, today=today, seed=seed, scale=scale)
         finally:
-            database.close()
-        with building.open("rb") as written:  # on disk before it takes the demo's name
-            os.fsync(written.fileno())
-        _remove(path, only_sidecars=True)
-        os.replace(building, path)
-    except BaseException:
-        _remove(building)
-        raise
+            _remove(building, only_sidecars=True)
+        _remove(path, only_sidecars=True)  # the old demo's, before the new one takes its name
+    return summary
+
+
+def _build_file(building: Path, *, today: date, seed: int, scale: str) -> DemoSummary:
+    database = store_db.connect(building)
+    try:
+        # A throw-away file until renamed: no WAL, no fsync, a large page cache, and no
+        # foreign key look-ups (the generator keeps references right; tests check it).
+        for pragma in (
+            "journal_mode = MEMORY",
+            "synchronous = OFF",
+            "cache_size = -262144",
+            "foreign_keys = OFF",
+        ):
+            database.execute(f"PRAGMA {pragma}")
+        summary = build_demo(database, today=today, seed=seed, scale=scale)
+        database.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    finally:
+        database.close()
     return summary
 
 
 def _remove(path: Path, *, only_sidecars: bool = False) -> None:
-    """Delete a database file and its WAL and shared-memory files, if any."""
-    names = ("-wal", "-shm") if only_sidecars else ("", "-wal", "-shm", "-journal")
+    """Delete a database file and its WAL, shared-memory and journal files, if any (a
+    journal left beside a file must not be replayed into another database)."""
+    sidecars = ("-wal", "-shm", "-journal")
+    names = sidecars if only_sidecars else ("", *sidecars)
     for suffix in names:
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -6,8 +6,9 @@ from typing import Any
 
 from store.demo import data as data
 from store.demo.base import Ctx, Visit
+from store.lang.codes import ConcernStatus, Priority
 
-_STATUSES = ("new", "in_progress", "escalated", "resolved", "answered")
+_STATUSES = tuple(ConcernStatus)
 # Status weights by how far a concern is into its time (age ÷ due days).
 _WEIGHTS = (
     (0.3, (60, 30, 0, 0, 10)),
@@ -58,14 +59,14 @@ def _concern(ctx: Ctx, visit: Visit, supervisor: str, status: str | None) -> Non
         "route": route.id,
         "owner": owner,
         "due_date": due.isoformat(),
-        "priority": rng.choices(("high", "normal", "low"), (20, 65, 15))[0],
+        "priority": rng.choices((Priority.HIGH, Priority.NORMAL, Priority.LOW), (20, 65, 15))[0],
         "status": status,
         "resolved_date": None,
         "resolution": None,
     }
     concern_id = ctx.rows.add("concerns", row, on=visit.day)
     row = ctx.rows.get("concerns", concern_id)
-    if status in ("resolved", "answered"):
+    if status in (ConcernStatus.RESOLVED, ConcernStatus.ANSWERED):
         row["resolution"] = rng.choice(data.RESOLUTIONS[status])
     closed = _events(
         ctx, concern_id, (visit.day, due), status, (supervisor, owner), row["resolution"]
@@ -108,35 +109,49 @@ def _events(
         }
         ctx.rows.add("concern_events", row, on=day)
 
-    step(raised, (0, 0), None, "new", data.CONCERN_STEPS["new"], supervisor)
-    if status == "new":
+    step(raised, (0, 0), None, ConcernStatus.NEW, data.CONCERN_STEPS[ConcernStatus.NEW], supervisor)
+    if status == ConcernStatus.NEW:
         return day
     step(
         raised,
         (1, 10),
-        "new",
-        "in_progress",
-        data.CONCERN_STEPS["in_progress"].format(owner=owner),
+        ConcernStatus.NEW,
+        ConcernStatus.IN_PROGRESS,
+        data.CONCERN_STEPS[ConcernStatus.IN_PROGRESS].format(owner=owner),
         supervisor,
     )
-    previous = "in_progress"
-    if status == "escalated" or (
-        status in ("resolved", "answered") and rng.random() < 0.2 and due < today
+    previous = ConcernStatus.IN_PROGRESS
+    if status == ConcernStatus.ESCALATED or (
+        status in (ConcernStatus.RESOLVED, ConcernStatus.ANSWERED)
+        and rng.random() < 0.2
+        and due < today
     ):
         step(
             due,
             (1, 15),
             previous,
-            "escalated",
-            data.CONCERN_STEPS["escalated"],
+            ConcernStatus.ESCALATED,
+            data.CONCERN_STEPS[ConcernStatus.ESCALATED],
             "Thường trực Huyện ủy",
         )
-        previous = "escalated"
-    if status in ("resolved", "answered"):
+        previous = ConcernStatus.ESCALATED
+    if status in (ConcernStatus.RESOLVED, ConcernStatus.ANSWERED):
         step(raised, (5, 45), previous, status, resolution, owner)
-    elif status == "in_progress" and (today - raised).days > 40 and rng.random() < 0.25:
+    elif status == ConcernStatus.IN_PROGRESS and (today - raised).days > 40 and rng.random() < 0.25:
         step(
-            raised, (15, 30), previous, "resolved", rng.choice(data.RESOLUTIONS["resolved"]), owner
+            raised,
+            (15, 30),
+            previous,
+            ConcernStatus.RESOLVED,
+            rng.choice(data.RESOLUTIONS[ConcernStatus.RESOLVED]),
+            owner,
         )
-        step(day, (5, 20), "resolved", "in_progress", data.CONCERN_STEPS["reopened"], supervisor)
+        step(
+            day,
+            (5, 20),
+            ConcernStatus.RESOLVED,
+            ConcernStatus.IN_PROGRESS,
+            data.CONCERN_STEPS["reopened"],
+            supervisor,
+        )
     return day

@@ -6,12 +6,17 @@ from datetime import date, timedelta
 
 from store.demo import data as data
 from store.demo.base import Assignment, Ctx, UnitInfo, Visit, clamp, month_start, period_of
+from store.lang.codes import MeetingKind, UnitKind, VisitStatus
 
-_VISITED_KINDS = {
-    "cell": ("regular", "thematic"),
-    "grassroots_cell": ("regular", "thematic"),
-    "grassroots_committee": ("committee", "general", "thematic"),
-    "sub_committee": ("committee",),
+_VISITED_KINDS: dict[str, tuple[MeetingKind, ...]] = {
+    UnitKind.CELL: (MeetingKind.REGULAR, MeetingKind.THEMATIC),
+    UnitKind.GRASSROOTS_CELL: (MeetingKind.REGULAR, MeetingKind.THEMATIC),
+    UnitKind.GRASSROOTS_COMMITTEE: (
+        MeetingKind.COMMITTEE,
+        MeetingKind.GENERAL,
+        MeetingKind.THEMATIC,
+    ),
+    UnitKind.SUB_COMMITTEE: (MeetingKind.COMMITTEE,),
 }
 
 
@@ -81,14 +86,14 @@ def _cell_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
                 f"{rng.choice(data.REGULAR_TOPICS[kind])}"
             )
             when = first + timedelta(days=clamp(day + rng.randint(-2, 3), 1, 27) - 1)
-            _meeting(ctx, unit, when, "regular", topic, members, attendance)
+            _meeting(ctx, unit, when, MeetingKind.REGULAR, topic, members, attendance)
         if (index + offset) % every == 0 and rng.random() < 0.9:
             when = first + timedelta(days=day + rng.randint(8, 15))
             _meeting(
                 ctx,
                 unit,
                 when,
-                "thematic",
+                MeetingKind.THEMATIC,
                 rng.choice(data.THEMATIC_TOPICS),
                 members,
                 attendance - 0.03,
@@ -100,7 +105,7 @@ def _committee_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
     rng = ctx.rng
     committee = (unit.committee, 0, 0)
     standing = (max(3, unit.committee // 3), 0, 0)
-    top = unit.kind == "grassroots_committee"
+    top = unit.kind == UnitKind.GRASSROOTS_COMMITTEE
     for first in months:
         label = f"{first.month}/{first.year}"
         if rng.random() < 0.97:
@@ -108,7 +113,7 @@ def _committee_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
                 ctx,
                 unit,
                 first + timedelta(days=rng.randint(0, 5)),
-                "committee",
+                MeetingKind.COMMITTEE,
                 f"Hội nghị cấp ủy tháng {label}",
                 committee,
                 0.93,
@@ -119,7 +124,7 @@ def _committee_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
                     ctx,
                     unit,
                     first + timedelta(days=day),
-                    "standing",
+                    MeetingKind.STANDING,
                     f"Họp Ban Thường vụ tháng {label}",
                     standing,
                     0.95,
@@ -134,7 +139,7 @@ def _committee_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
                 ctx,
                 unit,
                 first + timedelta(days=rng.randint(9, 20)),
-                "general",
+                MeetingKind.GENERAL,
                 topic,
                 (unit.full, unit.prob, unit.exempt),
                 0.88,
@@ -144,7 +149,7 @@ def _committee_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
                 ctx,
                 unit,
                 first + timedelta(days=rng.randint(10, 25)),
-                "thematic",
+                MeetingKind.THEMATIC,
                 rng.choice(data.THEMATIC_TOPICS),
                 committee,
                 0.92,
@@ -196,12 +201,12 @@ def _period(
                 ctx,
                 assignment,
                 start + timedelta(days=rng.randint(0, (end - start).days)),
-                status="cancelled",
+                status=VisitStatus.CANCELLED,
                 note=rng.choice(data.CANCEL_NOTES),
             )
 
 
-def _planned(ctx: Ctx, assignment: Assignment, day: date, *, status="planned", note=None):
+def _planned(ctx: Ctx, assignment: Assignment, day: date, *, status=VisitStatus.PLANNED, note=None):
     """A visit on the agenda: ahead of today, or passed without a meeting (missed)."""
     row = {
         "supervisor_id": assignment.supervisor_id,
@@ -238,7 +243,7 @@ def _visit(ctx: Ctx, assignment: Assignment, day: date, meeting_id: int) -> None
         "meeting_id": meeting_id,
         "date": day.isoformat(),
         "planned_date": day.isoformat() if rng.random() < 0.5 else None,
-        "status": "done",
+        "status": VisitStatus.DONE,
         "scores": json.dumps(scores),
         "unit_scores": json.dumps(own) if rng.random() < 0.5 else None,
         "total": rating.total,

@@ -5,13 +5,19 @@ from datetime import date, timedelta
 
 from store.demo import data as data
 from store.demo.base import Ctx, UnitInfo
+from store.lang.codes import ConcurrentRole, Role, Sector, UnitKind
 
-_AGENCY_SECTORS = ("admin_agency", "public_service", "enterprise", "armed_forces")
+_AGENCY_SECTORS = (
+    Sector.ADMIN_AGENCY,
+    Sector.PUBLIC_SERVICE,
+    Sector.ENTERPRISE,
+    Sector.ARMED_FORCES,
+)
 
 
 def build_posts(ctx: Ctx) -> None:
     """Every unit's committee today, plus the holders the 2025 congresses replaced."""
-    cells = [u for u in ctx.units if u.kind == "cell" and u.sector == "village"]
+    cells = [u for u in ctx.units if u.kind == UnitKind.CELL and u.sector == Sector.VILLAGE]
     few = max(2, len(cells) // 400)
     chosen = ctx.rng.sample(cells, 3 * few)
     ctx.vacant = {u.id for u in chosen[:few]}
@@ -24,7 +30,7 @@ def build_posts(ctx: Ctx) -> None:
 
 def _congress(ctx: Ctx, unit: UnitInfo, year: int) -> date:
     """The day the unit's congress of `year` elected its committee."""
-    months = (6, 8) if unit.kind == "grassroots_committee" else (3, 5)
+    months = (6, 8) if unit.kind == UnitKind.GRASSROOTS_COMMITTEE else (3, 5)
     return date(year, ctx.rng.randint(*months), ctx.rng.randint(1, 28))
 
 
@@ -34,30 +40,34 @@ def _committee(ctx: Ctx, unit: UnitInfo, *, detailed: bool, acting: bool) -> Non
     if this_term > ctx.today:
         this_term = last_term
     _secretary(ctx, unit, this_term, last_term, detailed=detailed, acting=acting)
-    if unit.kind == "grassroots_committee":
-        size = rng.randint(9, 15) if unit.sector in ("commune", "town") else rng.randint(5, 9)
+    if unit.kind == UnitKind.GRASSROOTS_COMMITTEE:
+        size = (
+            rng.randint(9, 15)
+            if unit.sector in (Sector.COMMUNE, Sector.TOWN)
+            else rng.randint(5, 9)
+        )
         deputies = 2 if size >= 11 else 1
         standing = rng.randint(1, 3) if unit.standing else 0
-    elif unit.kind == "sub_committee":
+    elif unit.kind == UnitKind.SUB_COMMITTEE:
         size, deputies, standing = rng.randint(3, 5), 1, 0
     else:
         size = 1 if unit.full < 9 else (5 if unit.full >= 30 else 3)
         deputies, standing = (1 if size > 1 else 0), 0
     unit.committee = size
     if not detailed:
-        if unit.kind != "cell" and deputies:
-            post(ctx, unit, ctx.person(), "deputy", this_term)
+        if unit.kind != UnitKind.CELL and deputies:
+            post(ctx, unit, ctx.person(), Role.DEPUTY, this_term)
         return
     for _i in range(deputies):
-        post(ctx, unit, ctx.person(), "deputy", rng.choice((this_term, last_term)))
+        post(ctx, unit, ctx.person(), Role.DEPUTY, rng.choice((this_term, last_term)))
     for _i in range(standing):
-        post(ctx, unit, ctx.person(), "standing_member", this_term)
+        post(ctx, unit, ctx.person(), Role.STANDING_MEMBER, this_term)
     for _i in range(max(0, size - 1 - deputies - standing)):
         post(
             ctx,
             unit,
             ctx.person(born=(1965, 1998)),
-            "committee_member",
+            Role.COMMITTEE_MEMBER,
             rng.choice((this_term, last_term)),
         )
 
@@ -67,16 +77,16 @@ def _secretary(
 ) -> None:
     """The secretary in post, and for some units the one before."""
     rng = ctx.rng
-    village = unit.sector == "village"
+    village = unit.sector == Sector.VILLAGE
     born = (1955, 1982) if village else (1965, 1990)
     concurrent = _concurrent_role(ctx, unit)
     if not detailed or this_term == last_term or rng.random() < 0.6:
         start = last_term
     else:
         start = this_term
-        before = post(ctx, unit, ctx.person(born=born), "secretary", last_term, current=False)
+        before = post(ctx, unit, ctx.person(born=born), Role.SECRETARY, last_term, current=False)
         end_post(ctx, before, this_term, rng.choice(("term", "retired")))
-    holder = post(ctx, unit, ctx.person(born=born), "secretary", start, concurrent=concurrent)
+    holder = post(ctx, unit, ctx.person(born=born), Role.SECRETARY, start, concurrent=concurrent)
     if unit.id in ctx.vacant:
         _leave(ctx, unit, holder, months_ago=rng.randint(1, 3), reason="moved", successor=None)
     elif acting or (detailed and unit.is_cell and rng.random() < 0.04):
@@ -91,10 +101,10 @@ def _secretary(
 
 
 def _concurrent_role(ctx: Ctx, unit: UnitInfo) -> str | None:
-    if unit.kind == "cell" and unit.sector == "village":
-        return "village_head" if ctx.rng.random() < 0.55 else None
-    if unit.sector in _AGENCY_SECTORS and unit.kind != "sub_committee":
-        return "agency_head" if ctx.rng.random() < 0.5 else None
+    if unit.kind == UnitKind.CELL and unit.sector == Sector.VILLAGE:
+        return ConcurrentRole.VILLAGE_HEAD if ctx.rng.random() < 0.55 else None
+    if unit.sector in _AGENCY_SECTORS and unit.kind != UnitKind.SUB_COMMITTEE:
+        return ConcurrentRole.AGENCY_HEAD if ctx.rng.random() < 0.5 else None
     return None
 
 
@@ -106,7 +116,7 @@ def _leave(ctx: Ctx, unit: UnitInfo, post_id: int, *, months_ago, reason, succes
         return
     end_post(ctx, post_id, day, reason)
     if successor is not None:
-        post(ctx, unit, ctx.person(), "secretary", day, acting=successor)
+        post(ctx, unit, ctx.person(), Role.SECRETARY, day, acting=successor)
 
 
 def post(

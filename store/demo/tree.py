@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from store.demo import data as data
 from store.demo.base import Assignment, Ctx, UnitInfo, clamp, month_start
+from store.lang.codes import Cadence, Sector, Sex, UnitKind
 from store.lang.text import fold
 
 
@@ -103,7 +104,7 @@ def _members(ctx: Ctx, sector: str, size: tuple[int, int]) -> tuple[int, int, in
     rng = ctx.rng
     full = rng.randint(*size)
     probationary = rng.choice((0, 0, 1, 1, 2, 3)) if full > 10 else rng.choice((0, 0, 1))
-    exempt = rng.randint(2, max(3, full // 6)) if sector == "village" else 0
+    exempt = rng.randint(2, max(3, full // 6)) if sector == Sector.VILLAGE else 0
     return full, probationary, exempt
 
 
@@ -112,7 +113,7 @@ def _cell(ctx, parent: UnitInfo, code: str, name: str, sector: str, size) -> Uni
         ctx,
         code=code,
         name=name,
-        kind="cell",
+        kind=UnitKind.CELL,
         sector=sector,
         parent=parent,
         place=parent.place,
@@ -122,14 +123,14 @@ def _cell(ctx, parent: UnitInfo, code: str, name: str, sector: str, size) -> Uni
 
 def _commune(ctx: Ctx, prefix: str, place: str, *, sub_committee: bool, ward: bool) -> None:
     level, sector, village_word = (
-        ("phường", "ward", "Tổ dân phố") if ward else ("xã", "commune", "thôn")
+        ("phường", Sector.WARD, "Tổ dân phố") if ward else ("xã", Sector.COMMUNE, "thôn")
     )
     code = _unique_code(ctx, f"{prefix}{'PH' if ward else 'XA'}-{_initials(place)}")
     org = _add_unit(
         ctx,
         code=code,
         name=f"Đảng bộ {level} {place}",
-        kind="grassroots_committee",
+        kind=UnitKind.GRASSROOTS_COMMITTEE,
         sector=sector,
         parent=None,
         place=place,
@@ -146,10 +147,10 @@ def _commune(ctx: Ctx, prefix: str, place: str, *, sub_committee: bool, ward: bo
         if sub_committee and n == 1:
             _village_sub_committee(ctx, org, cell_code, village)
         else:
-            _cell(ctx, org, cell_code, f"Chi bộ {village_word} {village}", "village", (20, 80))
-    for suffix, name, sector in ctx.rng.sample(data.COMMUNE_AGENCIES, ctx.rng.randint(3, 5)):
+            _cell(ctx, org, cell_code, f"Chi bộ {village_word} {village}", Sector.VILLAGE, (20, 80))
+    for suffix, name, agency_sector in ctx.rng.sample(data.COMMUNE_AGENCIES, ctx.rng.randint(3, 5)):
         name = name.replace(" xã ", f" {level} ").format(place=place)
-        _cell(ctx, org, f"{code}-{suffix}", name, sector, (5, 15))
+        _cell(ctx, org, f"{code}-{suffix}", name, agency_sector, (5, 15))
     _close_org(ctx, org, standing=None)
 
 
@@ -159,13 +160,13 @@ def _village_sub_committee(ctx: Ctx, org: UnitInfo, code: str, village: str) -> 
         ctx,
         code=code,
         name=f"Đảng bộ bộ phận thôn {village}",
-        kind="sub_committee",
-        sector="village",
+        kind=UnitKind.SUB_COMMITTEE,
+        sector=Sector.VILLAGE,
         parent=org,
         place=org.place,
     )
     for n, hamlet in enumerate(data.SUB_VILLAGES[:3], start=1):
-        _cell(ctx, sub, f"{code}-{n}", f"Chi bộ {hamlet} thôn {village}", "village", (15, 35))
+        _cell(ctx, sub, f"{code}-{n}", f"Chi bộ {hamlet} thôn {village}", Sector.VILLAGE, (15, 35))
     _close_org(ctx, sub)
 
 
@@ -175,13 +176,13 @@ def _township(ctx: Ctx, prefix: str, district: str) -> None:
         ctx,
         code=code,
         name=f"Đảng bộ thị trấn {district}",
-        kind="grassroots_committee",
-        sector="town",
+        kind=UnitKind.GRASSROOTS_COMMITTEE,
+        sector=Sector.TOWN,
         parent=None,
         place=district,
     )
     for n in range(1, ctx.rng.randint(*ctx.scale.villages) + 3):
-        _cell(ctx, org, f"{code}-{n:02d}", f"Chi bộ Khu phố {n}", "village", (20, 70))
+        _cell(ctx, org, f"{code}-{n:02d}", f"Chi bộ Khu phố {n}", Sector.VILLAGE, (20, 70))
     for suffix, name, sector in data.COMMUNE_AGENCIES[1:5]:
         town_name = name.replace(" xã {place}", " thị trấn {place}").format(place=district)
         _cell(ctx, org, f"{code}-{suffix}", town_name, sector, (5, 20))
@@ -190,7 +191,7 @@ def _township(ctx: Ctx, prefix: str, district: str) -> None:
 
 def _agency_org(ctx, prefix, district, code, name, kind, sector, standing, cells, subs) -> None:
     code = f"{prefix}{code}"
-    size = (8, 30) if kind == "grassroots_cell" else (0, 0)
+    size = (8, 30) if kind == UnitKind.GRASSROOTS_CELL else (0, 0)
     org = _add_unit(
         ctx,
         code=code,
@@ -208,7 +209,7 @@ def _agency_org(ctx, prefix, district, code, name, kind, sector, standing, cells
             ctx,
             code=f"{code}-{sub_code}",
             name=sub_name,
-            kind="sub_committee",
+            kind=UnitKind.SUB_COMMITTEE,
             sector=sector,
             parent=org,
             place=district,
@@ -216,7 +217,7 @@ def _agency_org(ctx, prefix, district, code, name, kind, sector, standing, cells
         for n, cell in enumerate(sub_cells, start=1):
             _cell(ctx, sub, f"{sub.code}-{n:02d}", f"Chi bộ {cell}", sector, (8, 25))
         _close_org(ctx, sub)
-    if kind == "grassroots_committee":
+    if kind == UnitKind.GRASSROOTS_COMMITTEE:
         _close_org(ctx, org, standing=standing)
 
 
@@ -268,7 +269,7 @@ def _blocks(ctx: Ctx) -> list[list[UnitInfo]]:
 
 def _supervisor(ctx: Ctx, number: int, index: int) -> int:
     title = data.TITLES[index % len(data.TITLES)]
-    name = ctx.full_name("female" if ctx.rng.random() < 0.2 else "male")
+    name = ctx.full_name(Sex.FEMALE if ctx.rng.random() < 0.2 else Sex.MALE)
     row = {"code": f"PT{number:03d}", "name": name, "title": title, "active": 1}
     sup_id = ctx.rows.add("supervisors", row, on=ctx.start)
     ctx.supervisors.append(sup_id)
@@ -284,7 +285,7 @@ def _assign_block(ctx: Ctx, sups: list[int], orgs: list[UnitInfo]) -> None:
         if not own[sup]:
             own[sup].append(orgs[i % len(orgs)])
     org_ids = {o.id for o in orgs}
-    free = [u for u in ctx.units if u.is_cell and u.kind == "cell" and u.org_id in org_ids]
+    free = [u for u in ctx.units if u.is_cell and u.kind == UnitKind.CELL and u.org_id in org_ids]
     rng.shuffle(free)
     taken: set[int] = set()
     for sup in sups:
@@ -301,8 +302,8 @@ def _assign_block(ctx: Ctx, sups: list[int], orgs: list[UnitInfo]) -> None:
 
 
 def _cadence(ctx: Ctx, unit: UnitInfo) -> str:
-    monthly = 0.7 if unit.kind != "cell" else (0.6 if unit.quality < 0.65 else 0.3)
-    return "monthly" if ctx.rng.random() < monthly else "quarterly"
+    monthly = 0.7 if unit.kind != UnitKind.CELL else (0.6 if unit.quality < 0.65 else 0.3)
+    return Cadence.MONTHLY if ctx.rng.random() < monthly else Cadence.QUARTERLY
 
 
 def _assignment(ctx: Ctx, sup: int, unit: UnitInfo, cadence, start, end) -> Assignment:

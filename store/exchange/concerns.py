@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from store import concerns
 from store.exchange import values as v
 from store.exchange.importer import Batch, Column, ImportSpec, Item, ref_id, register, rows_where
+from store.lang.codes import ConcernStatus
 from store.lang.i18n import _
 from store.lang.text import fold
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -123,7 +124,7 @@ def _write(batch: Batch, item: Item) -> str:
             raised_date=item.values["raised_date"],
             **record,
         )
-        _step(batch, item, "new")
+        _step(batch, item, ConcernStatus.NEW)
         return "added"
     existing = item.existing
     changes = {k: record[k] for k in EDITABLE if k in record and record[k] != existing[k]}

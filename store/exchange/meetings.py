@@ -21,6 +21,7 @@ from store.core.errors import ValidationError
 from store.exchange import values as v
 from store.exchange.importer import Batch, Column, ImportSpec, Item, ref_id, register, rows_where
 from store.exchange.org import NOTE
+from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.rules.cadence import assignment_on
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -35,11 +36,11 @@ from store.visits.meetings import (
 
 # The users' words for meeting kinds, beyond the code and its label.
 KIND_WORDS = {
-    "regular": ("Định kỳ", "Thường kỳ", "Sinh hoạt định kỳ", "Sinh hoạt thường kỳ"),
-    "thematic": ("Chuyên đề", "Sinh hoạt chuyên đề"),
-    "committee": ("Cấp ủy", "Chi ủy", "Đảng ủy", "Sinh hoạt cấp ủy"),
-    "standing": ("Thường vụ", "Ban thường vụ", "Sinh hoạt ban thường vụ"),
-    "general": ("Hội nghị đảng bộ", "Hội nghị"),
+    MeetingKind.REGULAR: ("Định kỳ", "Thường kỳ", "Sinh hoạt định kỳ", "Sinh hoạt thường kỳ"),
+    MeetingKind.THEMATIC: ("Chuyên đề", "Sinh hoạt chuyên đề"),
+    MeetingKind.COMMITTEE: ("Cấp ủy", "Chi ủy", "Đảng ủy", "Sinh hoạt cấp ủy"),
+    MeetingKind.STANDING: ("Thường vụ", "Ban thường vụ", "Sinh hoạt ban thường vụ"),
+    MeetingKind.GENERAL: ("Hội nghị đảng bộ", "Hội nghị"),
 }
 SCORE = "score."
 

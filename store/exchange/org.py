@@ -21,17 +21,23 @@ from store.exchange.importer import (
     rows_where,
 )
 from store.lang import labels
+from store.lang.codes import UnitKind
 from store.lang.i18n import _
 
 NOTE = Column("note", ("Ghi chú",))
 # Where each unit kind may sit: the kinds its parent may have (None: no parent).
 PARENT_KINDS = {
-    "grassroots_committee": None,
-    "grassroots_cell": None,
-    "sub_committee": ("grassroots_committee",),
-    "cell": ("grassroots_committee", "sub_committee"),
+    UnitKind.GRASSROOTS_COMMITTEE: None,
+    UnitKind.GRASSROOTS_CELL: None,
+    UnitKind.SUB_COMMITTEE: (UnitKind.GRASSROOTS_COMMITTEE,),
+    UnitKind.CELL: (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE),
 }
-_DEPTH = {"grassroots_committee": 0, "grassroots_cell": 0, "sub_committee": 1, "cell": 2}
+_DEPTH = {
+    UnitKind.GRASSROOTS_COMMITTEE: 0,
+    UnitKind.GRASSROOTS_CELL: 0,
+    UnitKind.SUB_COMMITTEE: 1,
+    UnitKind.CELL: 2,
+}
 
 
 # Units ---------------------------------------------------------------------------------------

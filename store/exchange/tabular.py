@@ -11,14 +11,13 @@ Row numbers are the ones a spreadsheet user sees: the header is row 1.
 import csv
 import io
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from store.core.errors import PhutrachError, ValidationError
+from store.core.files import atomic_write
 from store.lang.i18n import _
 
 READABLE = (".csv", ".xlsx")
@@ -129,14 +128,23 @@ def table_text(fmt: str, columns: Sequence[str], rows: Iterable[dict]) -> str:
 
 
 def write_table(path: Path, fmt: str, columns: Sequence[str], rows: Iterable[dict]) -> Path:
-    """Write rows as a csv, json or xlsx file, atomically."""
+    """Write rows as a csv, json or xlsx file, atomically and owner-only (exports may hold
+    personal data)."""
     rows = list(rows)
-    if fmt == "xlsx":
-        return atomic_write(path, lambda f: _write_xlsx(f, columns, rows))
-    text = table_text(fmt, columns, rows)
-    # A BOM lets Excel open the Vietnamese text of a CSV file correctly; import accepts it.
-    data = ("\ufeff" + text if fmt == "csv" else text).encode("utf-8")
-    return atomic_write(path, lambda f: f.write(data))
+    path = Path(path).expanduser()
+    try:
+        with atomic_write(path, private=True) as file:
+            if fmt == "xlsx":
+                _write_xlsx(file, columns, rows)
+            else:
+                text = table_text(fmt, columns, rows)
+                # A BOM lets Excel open the Vietnamese text of a CSV file; import accepts it.
+                file.write(("\ufeff" + text if fmt == "csv" else text).encode("utf-8"))
+    except OSError as exc:
+        raise PhutrachError(
+            _("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    return path
 
 
 def _csv_text(columns: Sequence[str], rows: list[dict]) -> str:
@@ -171,29 +179,3 @@ def _write_xlsx(file, columns: Sequence[str], rows: list[dict]) -> None:
     for row in rows:
         sheet.append([cell(row.get(c)) for c in columns])
     book.save(file)
-
-
-def atomic_write(path: Path, write: Callable) -> Path:
-    """Write a file through a temporary sibling, fsync, then rename: never half a file."""
-    path = Path(path).expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise PhutrachError(
-            _("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as file:
-            write(file)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise PhutrachError(
-            _("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
-        ) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 
 from store.lang import labels
+from store.lang.codes import CODES
 from store.lang.i18n import _, current_language
 from store.lang.text import fold, nfc
 
@@ -140,7 +141,7 @@ def choice(table: str) -> Callable[[str], str]:
         accepted = _accepted(table, current_language())
         code = accepted.get(word(value))
         if code is None:
-            known = ", ".join(labels.label(table, c) for c in labels.codes(table))
+            known = ", ".join(labels.label(table, c) for c in CODES[table])
             raise ValueError(
                 _("{value!r} is not one of: {known}.").format(value=value, known=known)
             )
@@ -153,7 +154,7 @@ def choice(table: str) -> Callable[[str], str]:
 def _accepted(table: str, language: str) -> dict[str, str]:
     """Folded word -> code; `language` keys the cache, labels follow the current one."""
     accepted: dict[str, str] = {}
-    for code in labels.codes(table):
+    for code in CODES[table]:
         for name in (code, labels.label(table, code), *WORDS.get(table, {}).get(code, ())):
             accepted.setdefault(word(name), code)
     return accepted

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.errors import NotFound
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _, current_language
 from store.personnel import PERSONNEL_TABLES
 
@@ -62,7 +63,7 @@ class Change:
 
 
 def _where(deleted_only: bool) -> tuple[str, list]:
-    return ("where action = ?", ["delete"]) if deleted_only else ("", [])
+    return ("where action = ?", [ChangeAction.DELETE]) if deleted_only else ("", [])
 
 
 def count_changes(db: Database, *, deleted_only: bool = False) -> int:
@@ -98,13 +99,16 @@ def _change(row: dict) -> Change:
 
 def is_deleted(db: Database, change: Change) -> bool:
     """The change deleted a record that is still gone: it can be restored."""
-    return change.action == "delete" and records.find_by_uid(db, change.table, change.uid) is None
+    return (
+        change.action == ChangeAction.DELETE
+        and records.find_by_uid(db, change.table, change.uid) is None
+    )
 
 
 def restore_deleted(db: Database, uid: str, *, who: str | None = None) -> int:
     """Bring back the deleted record `uid`; a visit brings back the meeting it recorded
     first, when that was deleted with it. Returns the record's id."""
-    deletions = [c for c in records.history(db, uid) if c["action"] == "delete"]
+    deletions = [c for c in records.history(db, uid) if c["action"] == ChangeAction.DELETE]
     if not deletions:
         raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
     last = deletions[-1]["before"]

@@ -2,6 +2,28 @@
 (NFC, folding for search, sort keys) and the users' words for the codes the data uses.
 Knows no database."""
 
+from store.lang.codes import (
+    CODES,
+    ActionKind,
+    ActionStatus,
+    BriefKind,
+    Cadence,
+    ChangeAction,
+    ConcernStatus,
+    ConcurrentRole,
+    MeetingKind,
+    PeriodKind,
+    PlanOutcome,
+    PlanReason,
+    PlanStatus,
+    Priority,
+    Readiness,
+    Role,
+    Sector,
+    Sex,
+    UnitKind,
+    VisitStatus,
+)
 from store.lang.i18n import (
     DEFAULT_LANGUAGE,
     DOMAIN,
@@ -16,7 +38,6 @@ from store.lang.i18n import (
 )
 from store.lang.labels import (
     choices,
-    codes,
     label,
 )
 from store.lang.text import (
@@ -28,10 +49,30 @@ from store.lang.text import (
 )
 
 __all__ = [
+    "UnitKind",
+    "Sector",
+    "MeetingKind",
+    "Cadence",
+    "PeriodKind",
+    "Role",
+    "ConcurrentRole",
+    "VisitStatus",
+    "ConcernStatus",
+    "Priority",
+    "PlanStatus",
+    "PlanReason",
+    "PlanOutcome",
+    "Readiness",
+    "ActionKind",
+    "ActionStatus",
+    "Sex",
+    "ChangeAction",
+    "BriefKind",
+    "CODES",
     "LOCALE_DIR",
+    "DOMAIN",
     "LANGUAGES",
     "DEFAULT_LANGUAGE",
-    "DOMAIN",
     "catalog",
     "bind_default_domain",
     "set_language",
@@ -40,7 +81,6 @@ __all__ = [
     "decimal",
     "label",
     "choices",
-    "codes",
     "nfc",
     "fold",
     "sort_key",

@@ -1,4 +1,5 @@
-"""The users' words for the codes the data uses (docs/GLOSSARY.md), translated at call time.
+"""The users' words for the codes the data uses (store.lang.codes, docs/GLOSSARY.md),
+translated at call time.
 
 >>> label("unit_kind", "cell")
 'Chi bộ trực thuộc'
@@ -6,6 +7,27 @@
 
 from functools import cache
 
+from store.lang.codes import (
+    ActionKind,
+    ActionStatus,
+    BriefKind,
+    Cadence,
+    ChangeAction,
+    ConcernStatus,
+    ConcurrentRole,
+    MeetingKind,
+    PeriodKind,
+    PlanOutcome,
+    PlanReason,
+    PlanStatus,
+    Priority,
+    Readiness,
+    Role,
+    Sector,
+    Sex,
+    UnitKind,
+    VisitStatus,
+)
 from store.lang.i18n import _, current_language
 
 
@@ -19,88 +41,100 @@ def _tables() -> dict[str, dict[str, str]]:
 def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the cache's key
     return {
         "unit_kind": {
-            "grassroots_committee": _("Grassroots Party committee"),
-            "sub_committee": _("Sub-committee"),
-            "grassroots_cell": _("Grassroots cell"),
-            "cell": _("Cell"),
+            UnitKind.GRASSROOTS_COMMITTEE: _("Grassroots Party committee"),
+            UnitKind.SUB_COMMITTEE: _("Sub-committee"),
+            UnitKind.GRASSROOTS_CELL: _("Grassroots cell"),
+            UnitKind.CELL: _("Cell"),
         },
         "sector": {
-            "commune": _("Commune"),
-            "ward": _("Ward"),
-            "town": _("Township"),
-            "village": _("Village / residential area"),
-            "admin_agency": _("Administrative agency"),
-            "public_service": _("Public service unit"),
-            "enterprise": _("Enterprise"),
-            "armed_forces": _("Armed forces"),
+            Sector.COMMUNE: _("Commune"),
+            Sector.WARD: _("Ward"),
+            Sector.TOWN: _("Township"),
+            Sector.VILLAGE: _("Village / residential area"),
+            Sector.ADMIN_AGENCY: _("Administrative agency"),
+            Sector.PUBLIC_SERVICE: _("Public service unit"),
+            Sector.ENTERPRISE: _("Enterprise"),
+            Sector.ARMED_FORCES: _("Armed forces"),
         },
         "meeting_kind": {
-            "regular": _("Regular meeting"),
-            "thematic": _("Thematic meeting"),
-            "committee": _("Committee meeting"),
-            "standing": _("Standing committee meeting"),
-            "general": _("General meeting"),
+            MeetingKind.REGULAR: _("Regular meeting"),
+            MeetingKind.THEMATIC: _("Thematic meeting"),
+            MeetingKind.COMMITTEE: _("Committee meeting"),
+            MeetingKind.STANDING: _("Standing committee meeting"),
+            MeetingKind.GENERAL: _("General meeting"),
         },
-        "cadence": {"monthly": _("Monthly"), "quarterly": _("Quarterly")},
+        "cadence": {Cadence.MONTHLY: _("Monthly"), Cadence.QUARTERLY: _("Quarterly")},
         "period": {
-            "month": _("month"),
-            "quarter": _("quarter"),
-            "half": _("half-year"),
-            "year": _("year"),
+            PeriodKind.MONTH: _("month"),
+            PeriodKind.QUARTER: _("quarter"),
+            PeriodKind.HALF: _("half-year"),
+            PeriodKind.YEAR: _("year"),
         },
         "role": {
-            "secretary": _("Secretary"),
-            "deputy": _("Deputy secretary"),
-            "committee_member": _("Committee member"),
-            "standing_member": _("Standing committee member"),
+            Role.SECRETARY: _("Secretary"),
+            Role.DEPUTY: _("Deputy secretary"),
+            Role.COMMITTEE_MEMBER: _("Committee member"),
+            Role.STANDING_MEMBER: _("Standing committee member"),
         },
         "concurrent_role": {
-            "village_head": _("Secretary and village head"),
-            "agency_head": _("Head of the agency and secretary"),
+            ConcurrentRole.VILLAGE_HEAD: _("Secretary and village head"),
+            ConcurrentRole.AGENCY_HEAD: _("Head of the agency and secretary"),
         },
-        "visit_status": {"planned": _("Planned"), "done": _("Done"), "cancelled": _("Cancelled")},
+        "visit_status": {
+            VisitStatus.PLANNED: _("Planned"),
+            VisitStatus.DONE: _("Done"),
+            VisitStatus.CANCELLED: _("Cancelled"),
+        },
         "concern_status": {
-            "new": _("New"),
-            "in_progress": _("In progress"),
-            "escalated": _("Escalated"),
-            "resolved": _("Resolved"),
-            "answered": _("Answered"),
+            ConcernStatus.NEW: _("New"),
+            ConcernStatus.IN_PROGRESS: _("In progress"),
+            ConcernStatus.ESCALATED: _("Escalated"),
+            ConcernStatus.RESOLVED: _("Resolved"),
+            ConcernStatus.ANSWERED: _("Answered"),
         },
-        "priority": {"high": _("High"), "normal": _("Normal"), "low": _("Low")},
+        "priority": {
+            Priority.HIGH: _("High"),
+            Priority.NORMAL: _("Normal"),
+            Priority.LOW: _("Low"),
+        },
         "plan_status": {
-            "draft": _("Draft"),
-            "active": _("Active"),
-            "completed": _("Completed"),
-            "cancelled": _("Cancelled"),
+            PlanStatus.DRAFT: _("Draft"),
+            PlanStatus.ACTIVE: _("Active"),
+            PlanStatus.COMPLETED: _("Completed"),
+            PlanStatus.CANCELLED: _("Cancelled"),
         },
         "plan_reason": {
-            "capability": _("Limited capability, low prestige"),
-            "age": _("Age"),
-            "transfer": _("Transfer"),
-            "health": _("Health"),
-            "term_end": _("End of term"),
-            "other": _("Other"),
+            PlanReason.CAPABILITY: _("Limited capability, low prestige"),
+            PlanReason.AGE: _("Age"),
+            PlanReason.TRANSFER: _("Transfer"),
+            PlanReason.HEALTH: _("Health"),
+            PlanReason.TERM_END: _("End of term"),
+            PlanReason.OTHER: _("Other"),
         },
         "plan_outcome": {
-            "replaced": _("Replaced"),
-            "retained": _("Retained"),
-            "other": _("Other outcome"),
+            PlanOutcome.REPLACED: _("Replaced"),
+            PlanOutcome.RETAINED: _("Retained"),
+            PlanOutcome.OTHER: _("Other outcome"),
         },
-        "readiness": {"now": _("Ready now"), "1-2y": _("Within 1–2 years"), "later": _("Longer")},
+        "readiness": {
+            Readiness.NOW: _("Ready now"),
+            Readiness.WITHIN_TWO_YEARS: _("Within 1–2 years"),
+            Readiness.LATER: _("Longer"),
+        },
         "action_kind": {
-            "training": _("Training course"),
-            "theory_class": _("Political-theory class"),
-            "acting_deputy": _("Acting as deputy"),
-            "contest": _("Best-secretary contest"),
-            "other": _("Other"),
+            ActionKind.TRAINING: _("Training course"),
+            ActionKind.THEORY_CLASS: _("Political-theory class"),
+            ActionKind.ACTING_DEPUTY: _("Acting as deputy"),
+            ActionKind.CONTEST: _("Best-secretary contest"),
+            ActionKind.OTHER: _("Other"),
         },
         "action_status": {
-            "planned": _("Planned"),
-            "in_progress": _("Under way"),
-            "done": _("Done"),
-            "cancelled": _("Cancelled"),
+            ActionStatus.PLANNED: _("Planned"),
+            ActionStatus.IN_PROGRESS: _("Under way"),
+            ActionStatus.DONE: _("Done"),
+            ActionStatus.CANCELLED: _("Cancelled"),
         },
-        "sex": {"male": _("Male"), "female": _("Female")},
+        "sex": {Sex.MALE: _("Male"), Sex.FEMALE: _("Female")},
         "record_table": {
             "units": _("Party organization"),
             "supervisors": _("Committee member in charge"),
@@ -122,18 +156,18 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
             "demo": _("Demo data"),
         },
         "change_action": {
-            "insert": _("Added"),
-            "update": _("Changed"),
-            "delete": _("Deleted"),
-            "restore": _("Restored"),
-            "build": _("Built"),
+            ChangeAction.INSERT: _("Added"),
+            ChangeAction.UPDATE: _("Changed"),
+            ChangeAction.DELETE: _("Deleted"),
+            ChangeAction.RESTORE: _("Restored"),
+            ChangeAction.BUILD: _("Built"),
         },
         "brief_kind": {
-            "visit": _("Report on a visited meeting"),
-            "supervisor": _("Report of the committee member in charge"),
-            "unit": _("Report on a grassroots Party organization"),
-            "annual": _("Annual report on the resolution"),
-            "plan": _("Replacement-source plan"),
+            BriefKind.VISIT: _("Report on a visited meeting"),
+            BriefKind.SUPERVISOR: _("Report of the committee member in charge"),
+            BriefKind.UNIT: _("Report on a grassroots Party organization"),
+            BriefKind.ANNUAL: _("Annual report on the resolution"),
+            BriefKind.PLAN: _("Replacement-source plan"),
         },
     }
 
@@ -148,7 +182,3 @@ def label(table: str, code: str | None) -> str:
 def choices(table: str) -> list[tuple[str, str]]:
     """(label, code) pairs for a Select widget or a prompt, in the table's order."""
     return [(text, code) for code, text in _tables()[table].items()]
-
-
-def codes(table: str) -> tuple[str, ...]:
-    return tuple(_tables()[table])

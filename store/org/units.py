@@ -7,10 +7,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from store.core.errors import NotFound
+from store.lang.codes import UnitKind
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
 
-GRASSROOTS_KINDS = ("grassroots_committee", "grassroots_cell")
+GRASSROOTS_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.GRASSROOTS_CELL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from store.core import records
 from store.core.checks import check_choice, parse_date, require, text_or_none
 from store.core.errors import NotFound, ValidationError
+from store.lang.codes import VisitStatus
 from store.lang.i18n import _
 from store.personnel.people import get_person
 from store.rules.rulebook import Rulebook
@@ -211,7 +212,7 @@ def _checked_visits(db: Database, visit_ids, unit_id, day: str) -> tuple[int, ..
             raise ValidationError(
                 _("A supporting visit must be to the same unit."), field="visit_ids"
             )
-        if visit["status"] != "done" or (visit["date"] or "") > day:
+        if visit["status"] != VisitStatus.DONE or (visit["date"] or "") > day:
             raise ValidationError(
                 _("A supporting visit must have taken place by the date of the note."),
                 field="visit_ids",

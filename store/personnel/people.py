@@ -21,14 +21,15 @@ from store.core.checks import (
     text_or_none,
 )
 from store.core.errors import NotFound, ValidationError
+from store.lang.codes import ConcurrentRole, Role, Sex
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.org.units import Unit, get_unit, search_clause
 
-ROLES = ("secretary", "deputy", "standing_member", "committee_member")
-SINGLE_HOLDER_ROLES = ("secretary", "deputy")
-CONCURRENT_ROLES = ("village_head", "agency_head")
-SEXES = ("male", "female")
+ROLES = (Role.SECRETARY, Role.DEPUTY, Role.STANDING_MEMBER, Role.COMMITTEE_MEMBER)
+SINGLE_HOLDER_ROLES = (Role.SECRETARY, Role.DEPUTY)
+CONCURRENT_ROLES = tuple(ConcurrentRole)
+SEXES = tuple(Sex)
 MIN_BIRTH_YEAR = 1930
 MIN_AGE = 18
 PERSON_FIELDS = (
@@ -111,7 +112,7 @@ class UnitPeople:
 
     @property
     def secretary(self) -> Post | None:
-        return next((p for p in self.current if p.role == "secretary"), None)
+        return next((p for p in self.current if p.role == Role.SECRETARY), None)
 
     @property
     def vacant(self) -> bool:
@@ -288,7 +289,7 @@ def _checked_appointment(db, person_id, unit_id, role, start_date, concurrent_ro
         "concurrent_role",
         _("Unknown concurrent role: {role}.").format(role=concurrent_role),
     )
-    if concurrent_role and role != "secretary":
+    if concurrent_role and role != Role.SECRETARY:
         raise ValidationError(
             _("Only a secretary holds a concurrent role."), field="concurrent_role"
         )
@@ -352,7 +353,7 @@ def update_post(db: Database, post_id: int, *, concurrent_role=..., acting=None)
             "concurrent_role",
             _("Unknown concurrent role: {role}.").format(role=concurrent_role),
         )
-        if concurrent_role and post.role != "secretary":
+        if concurrent_role and post.role != Role.SECRETARY:
             raise ValidationError(
                 _("Only a secretary holds a concurrent role."), field="concurrent_role"
             )

@@ -23,25 +23,37 @@ from store.core.checks import (
     today,
 )
 from store.core.errors import NotFound, ValidationError
+from store.lang.codes import (
+    ActionKind,
+    ActionStatus,
+    PlanOutcome,
+    PlanReason,
+    PlanStatus,
+    Readiness,
+    Role,
+)
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.personnel.capability import CapabilityNote, get_note
 from store.personnel.people import appoint, describe_post, person_profile
 
-PLAN_STATUSES = ("draft", "active", "completed", "cancelled")
-OPEN_STATUSES = ("draft", "active")
-PLAN_REASONS = ("capability", "age", "transfer", "health", "term_end", "other")
-OUTCOMES = ("replaced", "retained", "other")
-READINESS = ("now", "1-2y", "later")
-ACTION_KINDS = ("training", "theory_class", "acting_deputy", "contest", "other")
-ACTION_STATUSES = ("planned", "in_progress", "done", "cancelled")
-OPEN_ACTION_STATUSES = ("planned", "in_progress")
-_PLAN_MOVES = {"draft": ("active", "cancelled"), "active": ("completed", "cancelled")}
-_ACTION_MOVES = {
-    "planned": ("in_progress", "done", "cancelled"),
-    "in_progress": ("planned", "done", "cancelled"),
-    "done": ("in_progress",),
-    "cancelled": ("planned",),
+PLAN_STATUSES = tuple(PlanStatus)
+OPEN_STATUSES = (PlanStatus.DRAFT, PlanStatus.ACTIVE)
+PLAN_REASONS = tuple(PlanReason)
+OUTCOMES = tuple(PlanOutcome)
+READINESS = tuple(Readiness)
+ACTION_KINDS = tuple(ActionKind)
+ACTION_STATUSES = tuple(ActionStatus)
+OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+_PLAN_MOVES = {
+    PlanStatus.DRAFT: (PlanStatus.ACTIVE, PlanStatus.CANCELLED),
+    PlanStatus.ACTIVE: (PlanStatus.COMPLETED, PlanStatus.CANCELLED),
+}
+_ACTION_MOVES: dict[str, tuple[ActionStatus, ...]] = {
+    ActionStatus.PLANNED: (ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.CANCELLED),
+    ActionStatus.IN_PROGRESS: (ActionStatus.PLANNED, ActionStatus.DONE, ActionStatus.CANCELLED),
+    ActionStatus.DONE: (ActionStatus.IN_PROGRESS,),
+    ActionStatus.CANCELLED: (ActionStatus.PLANNED,),
 }
 
 
@@ -288,7 +300,7 @@ def start_plan(
         )
     if incumbent_id is not None:
         _check_incumbent(db, unit, incumbent_id)
-    row = {"unit_id": unit_id, "incumbent_id": incumbent_id, "status": "draft"}
+    row = {"unit_id": unit_id, "incumbent_id": incumbent_id, "status": PlanStatus.DRAFT}
     row |= _checked_plan_fields(
         db,
         row,
@@ -352,19 +364,21 @@ def _check_incumbent(db: Database, unit: dict, person_id: int) -> None:
 
 def activate_plan(db: Database, plan_id: int) -> Plan:
     """Put a draft plan into effect; it needs at least one candidate."""
-    plan = _moving(db, plan_id, "active")
+    plan = _moving(db, plan_id, PlanStatus.ACTIVE)
     if not db["plan_candidates"].count_where("plan_id = ?", [plan_id]):
         raise ValidationError(
             _("Add at least one candidate before activating the plan."), field="candidates"
         )
-    records.update(db, "succession_plans", plan["id"], {"status": "active"})
+    records.update(db, "succession_plans", plan["id"], {"status": PlanStatus.ACTIVE})
     return get_plan(db, plan_id)
 
 
 def cancel_plan(db: Database, plan_id: int, *, date=None) -> Plan:
-    _moving(db, plan_id, "cancelled")
+    _moving(db, plan_id, PlanStatus.CANCELLED)
     day = parse_date(date or today(), "date")
-    records.update(db, "succession_plans", plan_id, {"status": "cancelled", "outcome_date": day})
+    records.update(
+        db, "succession_plans", plan_id, {"status": PlanStatus.CANCELLED, "outcome_date": day}
+    )
     return get_plan(db, plan_id)
 
 
@@ -373,12 +387,12 @@ def complete_plan(
 ) -> Plan:
     """Close an active plan. "replaced": in one transaction, the successor (a candidate)
     becomes secretary and the incumbent's secretary post ends on `date`."""
-    plan = _moving(db, plan_id, "completed")
+    plan = _moving(db, plan_id, PlanStatus.COMPLETED)
     check_choice(
         outcome, OUTCOMES, "outcome", _("Unknown outcome: {outcome}.").format(outcome=outcome)
     )
     day = parse_date(date, "date")
-    if outcome == "replaced":
+    if outcome == PlanOutcome.REPLACED:
         if not db["plan_candidates"].count_where(
             "plan_id = ? AND person_id = ?", [plan_id, successor_id]
         ):
@@ -388,7 +402,7 @@ def complete_plan(
     elif successor_id is not None:
         raise ValidationError(_("Only a replacement has a successor."), field="successor_id")
     changes = {
-        "status": "completed",
+        "status": PlanStatus.COMPLETED,
         "outcome": outcome,
         "outcome_date": day,
         "successor_id": successor_id,
@@ -399,7 +413,7 @@ def complete_plan(
                 db,
                 successor_id,
                 plan["unit_id"],
-                "secretary",
+                Role.SECRETARY,
                 day,
                 reason=_("Replaced under a replacement-source plan."),
             )
@@ -524,7 +538,7 @@ def add_action(
     description: str,
     owner: str,
     due_date,
-    status: str = "planned",
+    status: str = ActionStatus.PLANNED,
     candidate_id: int | None = None,
     done_date=None,
 ) -> int:
@@ -545,7 +559,7 @@ def add_action(
         "status",
         _("Unknown action status: {status}.").format(status=status),
     )
-    done = parse_date(done_date or today(), "done_date") if status == "done" else None
+    done = parse_date(done_date or today(), "done_date") if status == ActionStatus.DONE else None
     return records.insert(
         db, "plan_actions", {"plan_id": plan_id, **row, "status": status, "done_date": done}
     )
@@ -582,7 +596,7 @@ def set_action_status(db: Database, action_id: int, status: str, *, date=None) -
             ),
             field="status",
         )
-    done = parse_date(date or today(), "date") if status == "done" else None
+    done = parse_date(date or today(), "date") if status == ActionStatus.DONE else None
     records.update(db, "plan_actions", action_id, {"status": status, "done_date": done})
     return get_action(db, action_id)
 

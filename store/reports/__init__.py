@@ -12,6 +12,7 @@ from store.reports.brief_log import (
     log_brief,
 )
 from store.reports.figures import (
+    MONTHLY_REGULAR,
     TOP,
     MeetingFigures,
     PlanFigures,
@@ -63,6 +64,7 @@ __all__ = [
     "SupervisorLine",
     "VisitFigures",
     "MeetingFigures",
+    "MONTHLY_REGULAR",
     "meeting_figures",
     "rating_counts",
     "planned_visits",

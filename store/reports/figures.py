@@ -19,6 +19,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.lang.codes import MeetingKind, PeriodKind, PlanOutcome
 from store.rules.periods import Period, parse_date
 from store.rules.rulebook import Rulebook
 from store.visits.meetings import owed_sql, rate_sql
@@ -97,13 +98,12 @@ def _owed_months(period: Period, as_of: date) -> list[Period]:
     return [m for m in period.months() if m.end <= as_of]
 
 
+MONTHLY_REGULAR = (MeetingKind.REGULAR, PeriodKind.MONTH)
+
+
 def _monthly_kinds(rulebook: Rulebook) -> tuple[str, ...]:
-    return tuple(
-        sorted(
-            {k for r in rulebook.meetings if r.meeting_kind == "regular" and r.per == "month"
-             for k in r.unit_kinds}
-        )
-    )  # fmt: skip
+    monthly = (r for r in rulebook.meetings if (r.meeting_kind, r.per) == MONTHLY_REGULAR)
+    return tuple(sorted({k for r in monthly for k in r.unit_kinds}))
 
 
 def _marks(values) -> str:
@@ -209,7 +209,7 @@ select id, kind, has_standing_committee, coalesce(sector, '') as sector
 
 def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list[tuple]:
     """(sector, owed, kept, held) per unit owing thematic meetings, rule by rule."""
-    rules = [r for r in rulebook.meetings if r.meeting_kind == "thematic"]
+    rules = [r for r in rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC]
     if not rules:
         return []
     first = min(p.start for r in rules for p in period.split(r.per))
@@ -353,7 +353,12 @@ def plan_figures(db: Database, period) -> PlanFigures:
         "select count(*) from succession_plans where substr(created_at, 1, 10) between ? and ?",
         bounds,
     ).fetchone()[0]
-    return PlanFigures(by_status, outcomes.get("replaced", 0), outcomes.get("retained", 0), started)
+    return PlanFigures(
+        by_status,
+        outcomes.get(PlanOutcome.REPLACED, 0),
+        outcomes.get(PlanOutcome.RETAINED, 0),
+        started,
+    )
 
 
 def visit_concern_ids(db: Database, visit_id: int) -> list[int]:

@@ -4,6 +4,7 @@ and listing every visit, supervisor, grassroots unit or open plan a `--all` batc
 from sqlite_utils import Database
 
 from store.core.errors import NotFound
+from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.org.units import GRASSROOTS_KINDS, find_unit
 from store.personnel.succession import OPEN_STATUSES
@@ -80,19 +81,19 @@ def find_plan(db: Database, ref: str) -> int:
 
 
 # ---- shared by `phutrach brief` and the TUI's briefs screen -------------------------------
-KINDS = ("visit", "supervisor", "unit", "annual", "plan")  # briefs.batch.KINDS, known cheaply
-ALWAYS_CONFIDENTIAL = ("plan",)  # personnel documents whatever is asked
+KINDS = tuple(BriefKind)  # briefs.batch.KINDS, known cheaply
+ALWAYS_CONFIDENTIAL = (BriefKind.PLAN,)  # personnel documents whatever is asked
 
 
 def all_scopes(db: Database, kind: str, period) -> list[int | None]:
     """Every scope a batch of `kind` briefs covers (`None` alone for the annual report)."""
-    if kind == "visit":
+    if kind == BriefKind.VISIT:
         return list(visit_ids(db, period))
-    if kind == "supervisor":
+    if kind == BriefKind.SUPERVISOR:
         return list(supervisor_ids(db))
-    if kind == "unit":
+    if kind == BriefKind.UNIT:
         return list(grassroots_unit_ids(db))
-    if kind == "plan":
+    if kind == BriefKind.PLAN:
         return list(open_plan_ids(db))
     return [None]
 
@@ -101,13 +102,13 @@ def find_scope(db: Database, kind: str, ref: str) -> int | None:
     """The one visit, supervisor, unit or plan `ref` names for a `kind` brief (None: annual)."""
     from store.org.supervisor_search import find_supervisor
 
-    if kind == "visit":
+    if kind == BriefKind.VISIT:
         return find_visit(db, ref)
-    if kind == "supervisor":
+    if kind == BriefKind.SUPERVISOR:
         return find_supervisor(db, ref).id
-    if kind == "unit":
+    if kind == BriefKind.UNIT:
         return find_unit(db, ref).id
-    if kind == "plan":
+    if kind == BriefKind.PLAN:
         return find_plan(db, ref)
     return None
 
@@ -121,13 +122,13 @@ def scope_title(db: Database, kind: str, scope: str | None) -> str:
     """What a logged brief is about, by name: its scope in the log is a code or a uid."""
     if not scope:
         return ""
-    queries = {
-        "supervisor": "select name from supervisors where code = :s or uid = :s",
-        "unit": "select name from units where code = :s or uid = :s",
-        "visit": "select u.name || ' – ' || substr(v.date, 9, 2) || '/' || substr(v.date, 6, 2)"
-        " || '/' || substr(v.date, 1, 4) as name from visits v"
+    queries: dict[str, str] = {
+        BriefKind.SUPERVISOR: "select name from supervisors where code = :s or uid = :s",
+        BriefKind.UNIT: "select name from units where code = :s or uid = :s",
+        BriefKind.VISIT: "select u.name || ' – ' || substr(v.date, 9, 2) || '/'"
+        " || substr(v.date, 6, 2) || '/' || substr(v.date, 1, 4) as name from visits v"
         " join units u on u.id = v.unit_id where v.uid = :s",
-        "plan": "select u.name from succession_plans p join units u on u.id = p.unit_id"
+        BriefKind.PLAN: "select u.name from succession_plans p join units u on u.id = p.unit_id"
         " where p.uid = :s",
     }
     if kind not in queries:

@@ -212,7 +212,9 @@ def visit_compliance(db: Database, supervisor_id: int | None, period) -> list[Co
     span_start = min(Period.containing(report.start, per).start for per in CADENCE_PER.values())
     found = assignments(db, supervisor_id, span_start, report.end)
     monthly = _visits_by_month(db, supervisor_id, span_start, report.end)
-    tiles = {  # per cadence: the cadence periods ending in the report, with their month codes
+    tiles: dict[
+        str, list
+    ] = {  # per cadence: the cadence periods ending in the report, with their month codes
         per: [(p, [m.code for m in p.months()]) for p in report.split(per) if p.end <= report.end]
         for per in CADENCE_PER.values()
     }

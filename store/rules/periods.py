@@ -16,11 +16,21 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from store.core.errors import ValidationError
+from store.lang.codes import Cadence, PeriodKind
 from store.lang.i18n import _
 
-PERS = ("month", "quarter", "half", "year")
-LENGTH = {"month": 1, "quarter": 3, "half": 6, "year": 12}  # months in one period
-CADENCE_PER = {"monthly": "month", "quarterly": "quarter"}
+PERS = tuple(PeriodKind)
+# Months in one period.
+LENGTH: dict[str, int] = {
+    PeriodKind.MONTH: 1,
+    PeriodKind.QUARTER: 3,
+    PeriodKind.HALF: 6,
+    PeriodKind.YEAR: 12,
+}
+CADENCE_PER: dict[str, PeriodKind] = {
+    Cadence.MONTHLY: PeriodKind.MONTH,
+    Cadence.QUARTERLY: PeriodKind.QUARTER,
+}
 _ROMAN = ("I", "II", "III", "IV")
 _SHAPE = re.compile(r"(\d{4})(?:-(?:(\d{1,2})|[Qq](\d+)|[Hh](\d+)))?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -100,15 +110,15 @@ class Period:
             )
         year, month, quarter, half = match.groups()
         for value, per, limit, message in (
-            (month, "month", 12, _("{text!r}: a month runs from 01 to 12.")),
-            (quarter, "quarter", 4, _("{text!r}: a quarter runs from Q1 to Q4.")),
-            (half, "half", 2, _("{text!r}: a half-year is H1 or H2.")),
+            (month, PeriodKind.MONTH, 12, _("{text!r}: a month runs from 01 to 12.")),
+            (quarter, PeriodKind.QUARTER, 4, _("{text!r}: a quarter runs from Q1 to Q4.")),
+            (half, PeriodKind.HALF, 2, _("{text!r}: a half-year is H1 or H2.")),
         ):
             if value is not None:
                 if not 1 <= int(value) <= limit:
                     raise ValidationError(message.format(text=raw), field="period")
                 return cls.of(int(year), per, int(value))
-        return cls.of(int(year), "year")
+        return cls.of(int(year), PeriodKind.YEAR)
 
     @classmethod
     def containing(cls, day: date | str, per: str) -> "Period":
@@ -141,10 +151,10 @@ class Period:
     @cached_property
     def code(self) -> str:
         return {
-            "month": f"{self.year}-{self.first:02d}",
-            "quarter": f"{self.year}-Q{self.index}",
-            "half": f"{self.year}-H{self.index}",
-            "year": f"{self.year}",
+            PeriodKind.MONTH: f"{self.year}-{self.first:02d}",
+            PeriodKind.QUARTER: f"{self.year}-Q{self.index}",
+            PeriodKind.HALF: f"{self.year}-H{self.index}",
+            PeriodKind.YEAR: f"{self.year}",
         }[self.per]
 
     def __str__(self) -> str:
@@ -153,23 +163,23 @@ class Period:
     @property
     def label(self) -> str:
         """The Vietnamese name, as the briefs write it (briefs are always Vietnamese)."""
-        if self.per == "month":
+        if self.per == PeriodKind.MONTH:
             return f"tháng {self.first}/{self.year}"
-        if self.per == "quarter":
+        if self.per == PeriodKind.QUARTER:
             return f"quý {_ROMAN[self.index - 1]}/{self.year}"
-        if self.per == "half":
+        if self.per == PeriodKind.HALF:
             return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
         return f"năm {self.year}"
 
     def title(self) -> str:
         """The period's name in the language of the screens."""
-        if self.per == "month":
+        if self.per == PeriodKind.MONTH:
             return _("month {month}/{year}").format(month=self.first, year=self.year)
-        if self.per == "quarter":
+        if self.per == PeriodKind.QUARTER:
             return _("quarter {quarter}/{year}").format(
                 quarter=_ROMAN[self.index - 1], year=self.year
             )
-        if self.per == "half":
+        if self.per == PeriodKind.HALF:
             first = _("first half of {year}") if self.index == 1 else _("second half of {year}")
             return first.format(year=self.year)
         return _("year {year}").format(year=self.year)

@@ -18,16 +18,17 @@ from sqlite_utils import Database
 
 from store.core import settings
 from store.core.errors import PhutrachError
+from store.lang.codes import Cadence, MeetingKind, PeriodKind, UnitKind
 from store.lang.i18n import _
 
 RULEBOOK_DIR = Path(__file__).parent / "rulebooks"
 SHIPPED = {"resolution": RULEBOOK_DIR / "resolution.toml", "hd12": RULEBOOK_DIR / "hd12.toml"}
 DEFAULT = "resolution"
 
-UNIT_KINDS = ("grassroots_committee", "sub_committee", "grassroots_cell", "cell")
-MEETING_KINDS = ("regular", "thematic", "committee", "standing", "general")
-PERIODS = ("month", "quarter", "half", "year")
-CADENCES = ("monthly", "quarterly")
+UNIT_KINDS = tuple(UnitKind)
+MEETING_KINDS = tuple(MeetingKind)
+PERIODS = tuple(PeriodKind)
+CADENCES = tuple(Cadence)
 
 
 class RulebookError(PhutrachError):

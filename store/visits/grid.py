@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.lang.codes import MeetingKind, PeriodKind
 from store.org.units import Unit, children
 from store.rules.periods import Period, parse_date
 from store.visits.meetings import rate_sql
@@ -87,14 +88,14 @@ def compliance_grid(
     today = parse_date(as_of) if as_of else date.today()
     units = [u for u in children(db, parent_id) if u.active][:first]
     only = [u.id for u in units] if first is not None else None
-    meetings, visits = _aggregates(db, parent_id, Period.of(year, "year"), only)
-    months = Period.of(year, "year").months()
+    meetings, visits = _aggregates(db, parent_id, Period.of(year, PeriodKind.YEAR), only)
+    months = Period.of(year, PeriodKind.YEAR).months()
     rules: dict[tuple, list] = {}  # the monthly rules of each kind of unit, read once
     rows = []
     for unit in units:
         key = (unit.kind, unit.has_standing_committee)
         if key not in rules:
-            rules[key] = [r for r in rulebook.rules_for(*key) if r.per == "month"]
+            rules[key] = [r for r in rulebook.rules_for(*key) if r.per == PeriodKind.MONTH]
         cells = tuple(
             _cell(
                 month,
@@ -114,7 +115,7 @@ def compliance_grid(
 
 def _cell(month: Period, rules, kinds: dict, visits: int, threshold: float, today: date):
     held = {kind: n for kind, (n, _rate) in kinds.items()}
-    rate = kinds.get("regular", (0, None))[1]
+    rate = kinds.get(MeetingKind.REGULAR, (0, None))[1]
     kept = all(held.get(r.meeting_kind, 0) >= r.count for r in rules)
     if month.start > today or (month.end >= today and not (kept and rules)):
         state = "future"
@@ -127,7 +128,7 @@ def _cell(month: Period, rules, kinds: dict, visits: int, threshold: float, toda
         state,
         sum(held.values()),
         visits > 0,
-        held.get("thematic", 0) > 0,
+        held.get(MeetingKind.THEMATIC, 0) > 0,
         rate is not None and rate < threshold,
         rate,
     )

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.errors import NotFound, ValidationError
+from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.rules.periods import Period, parse_date
 from store.rules.rulebook import MEETING_KINDS
@@ -119,7 +120,7 @@ def validate_meeting(values: dict, *, today: date | None = None) -> dict:
             _("Unknown meeting kind {kind!r}.").format(kind=row["kind"]), field="kind"
         )
     row["topic"] = (row["topic"] or "").strip() or None
-    if row["kind"] == "thematic" and not row["topic"]:
+    if row["kind"] == MeetingKind.THEMATIC and not row["topic"]:
         raise ValidationError(_("A thematic meeting needs its topic."), field="topic")
     for key in COUNTS:
         row[key] = _whole(row[key], key)

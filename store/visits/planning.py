@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.errors import ValidationError
+from store.lang.codes import PeriodKind, VisitStatus
 from store.lang.i18n import _
 from store.rules.cadence import Assignment, assignment_on, assignments
 from store.rules.periods import LENGTH, Period, add_months, parse_date, periods_between
@@ -30,7 +31,7 @@ def plan_visit(
             "unit_id": unit_id,
             "assignment_id": assignment.id,
             "planned_date": day.isoformat(),
-            "status": "planned",
+            "status": VisitStatus.PLANNED,
         },
     )
 
@@ -38,7 +39,7 @@ def plan_visit(
 def move_planned_visit(db: Database, visit_id: int, planned_date, *, today=None) -> None:
     """Give a planned visit another date, checked as `plan_visit` checks a new one."""
     visit = records.get(db, "visits", visit_id)
-    if visit["status"] != "planned":
+    if visit["status"] != VisitStatus.PLANNED:
         raise ValidationError(_("Only a planned visit can be moved."), field="status")
     day, assignment = _check_plan(
         db, visit["supervisor_id"], visit["unit_id"], planned_date, today, moving=visit_id
@@ -73,9 +74,9 @@ def _check_plan(db, supervisor_id, unit_id, planned_date, today, *, moving=None)
 
 def cancel_planned_visit(db: Database, visit_id: int) -> None:
     """Take a planned visit off the agenda (kept, with status cancelled)."""
-    if records.get(db, "visits", visit_id)["status"] != "planned":
+    if records.get(db, "visits", visit_id)["status"] != VisitStatus.PLANNED:
         raise ValidationError(_("Only a planned visit can be cancelled."), field="status")
-    records.update(db, "visits", visit_id, {"status": "cancelled"})
+    records.update(db, "visits", visit_id, {"status": VisitStatus.CANCELLED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def suggest_plan(db: Database, supervisor_id: int, *, start, months: int = 3) ->
     no visit done or planned; spaced one cadence after the last visit where the period allows.
     Nothing is saved: accept a suggestion with `plan_visit`."""
     first = parse_date(start, "start")
-    last_day = Period.containing(first, "month").shift(months - 1).end
+    last_day = Period.containing(first, PeriodKind.MONTH).shift(months - 1).end
     out = []
     for a in assignments(db, supervisor_id, first, last_day):
         taken, last = _taken_months(db, a, first)

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.errors import NotFound, ValidationError
+from store.lang.codes import VisitStatus
 from store.lang.i18n import _
 from store.rules.cadence import Assignment, assignment_on
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -96,7 +97,7 @@ def _check_planned(db, planned_visit_id, supervisor_id, unit_id) -> None:
     plan = rows[0] if rows else None
     if (
         not plan
-        or plan["status"] != "planned"
+        or plan["status"] != VisitStatus.PLANNED
         or (plan["supervisor_id"], plan["unit_id"]) != (supervisor_id, unit_id)
     ):
         raise ValidationError(
@@ -151,7 +152,7 @@ def record_visit(
         "unit_id": unit_id,
         "assignment_id": assignment.id,
         "date": meeting_row["date"],
-        "status": "done",
+        "status": VisitStatus.DONE,
         "scores": json.dumps(clean),
         "unit_scores": json.dumps(own) if own else None,
         "total": rating.total,
@@ -189,7 +190,7 @@ def update_visit(db: Database, visit_id: int, *, today=None, **changes) -> Visit
         if key not in allowed:
             raise ValidationError(_("Unknown field {field!r}.").format(field=key), field=key)
     current = get_visit(db, visit_id)
-    if current.status != "done" or current.meeting is None:
+    if current.status != VisitStatus.DONE or current.meeting is None:
         raise ValidationError(_("Only a recorded visit can be changed."), field="status")
     rulebook = rulebook_in_force(db)
     old_meeting = {k: getattr(current.meeting, k) for k in Meeting.__slots__}

@@ -18,6 +18,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.lang.codes import PeriodKind
 from store.org.units import Unit, get_unit
 from store.rules.cadence import DueItem, assignment_state, due_list, visit_compliance
 from store.rules.periods import Period, parse_date
@@ -161,7 +162,7 @@ class TrendPoint:
 
 def unit_trend(db: Database, unit_id: int, months: int = 24, as_of=None) -> list[TrendPoint]:
     """Month by month, the last `months` months up to `as_of`: attendance and visit scores."""
-    last = Period.containing(parse_date(as_of) if as_of else date.today(), "month")
+    last = Period.containing(parse_date(as_of) if as_of else date.today(), PeriodKind.MONTH)
     first = last.shift(1 - months)
     bounds = [unit_id, first.start.isoformat(), last.end.isoformat()]
     meetings = {

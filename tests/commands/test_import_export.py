@@ -133,7 +133,7 @@ def test_export_format_follows_the_file_name(district, tmp_path):
     assert "3" in result.stderr and str(target) in result.stderr
     sheet = load_workbook(target).worksheets[0]
     assert [c.value for c in sheet[1]][:3] == ["code", "name", "kind"]
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".part", ".tmp"))]
 
 
 def test_export_to_a_missing_folder_fails_in_one_line(district, tmp_path):

@@ -421,20 +421,6 @@ def test_text_that_looks_like_a_formula_survives_xlsx(db, tmp_path):
     assert importer.import_file(db, "units", path).unchanged == 1
 
 
-def test_atomic_write_leaves_no_partial_file(tmp_path):
-    target = tmp_path / "out.csv"
-    target.write_text("old")
-
-    def explode(file):
-        file.write(b"half")
-        raise RuntimeError("disk gone")
-
-    with pytest.raises(RuntimeError):
-        tabular.atomic_write(target, explode)
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
-
-
 CELL = st.text(alphabet=string.printable + 'ĐđăâêôơưÀ-;,"\n', max_size=12)
 
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from store.lang.codes import UnitKind
 from store.lang.labels import label
 from store.lang.text import sort_key
 from store.org import units
@@ -18,7 +19,7 @@ from store.org.units import Unit
 from tui.bindings import TranslatedBindings
 
 # Kinds that may hold other units; the others are leaves.
-PARENT_KINDS = ("grassroots_committee", "sub_committee")
+PARENT_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE)
 GROUP_OVER = 100  # top-level organizations shown as they are; more are grouped by sector
 
 

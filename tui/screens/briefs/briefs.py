@@ -29,6 +29,7 @@ from textual.widgets import (
 
 from briefs.frame.vn import document_number
 from store.core.errors import ValidationError
+from store.lang.codes import BriefKind, PeriodKind
 from store.lang.i18n import _
 from store.lang.labels import choices, label
 from store.reports import brief_log
@@ -44,11 +45,11 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 DEFAULT_PER = {
-    "visit": "month",
-    "supervisor": "quarter",
-    "unit": "quarter",
-    "annual": "year",
-    "plan": "year",
+    BriefKind.VISIT: PeriodKind.MONTH,
+    BriefKind.SUPERVISOR: PeriodKind.QUARTER,
+    BriefKind.UNIT: PeriodKind.QUARTER,
+    BriefKind.ANNUAL: PeriodKind.YEAR,
+    BriefKind.PLAN: PeriodKind.YEAR,
 }
 SHOWN_FAILURES = 3
 SECRET, DONE, FAILED = "MẬT", "✓", "✗"
@@ -114,7 +115,7 @@ class BriefsScreen(TranslatedBindings, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.kind = "supervisor"
+        self.kind = BriefKind.SUPERVISOR
         self.scopes: dict[str, Scope] = {}
         self.running = False
 
@@ -185,7 +186,7 @@ class BriefsScreen(TranslatedBindings, Screen):
         if chosen.id is None:
             self.query_one("#field-mode", Select).value = "all"
         else:
-            self.scopes["supervisor"] = Scope(chosen.id, chosen.name)
+            self.scopes[BriefKind.SUPERVISOR] = Scope(chosen.id, chosen.name)
         self.query_one("#briefs-progress").display = False
         self._show_kind()
         self._show_period_hint()
@@ -207,7 +208,7 @@ class BriefsScreen(TranslatedBindings, Screen):
     @on(Select.Changed, "#field-mode")
     @on(Checkbox.Changed, "#field-confidential")
     def _show_kind(self) -> None:
-        annual, plan = self.kind == "annual", self.kind == "plan"
+        annual, plan = self.kind == BriefKind.ANNUAL, self.kind == BriefKind.PLAN
         mode = self.query_one("#field-mode", Select)
         mode.disabled = annual
         everything = mode.value == "all"
@@ -232,10 +233,10 @@ class BriefsScreen(TranslatedBindings, Screen):
         if everything:
             return Text(
                 {
-                    "visit": _("Every visit recorded in the period"),
-                    "supervisor": _("Every committee member in charge"),
-                    "unit": _("Every grassroots Party organization"),
-                    "plan": _("Every open replacement-source plan"),
+                    BriefKind.VISIT: _("Every visit recorded in the period"),
+                    BriefKind.SUPERVISOR: _("Every committee member in charge"),
+                    BriefKind.UNIT: _("Every grassroots Party organization"),
+                    BriefKind.PLAN: _("Every open replacement-source plan"),
                 }[self.kind]
             )
         chosen = self.scopes.get(self.kind)
@@ -254,7 +255,10 @@ class BriefsScreen(TranslatedBindings, Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "choose_scope":
-            return self.kind != "annual" and self.query_one("#field-mode", Select).value == "one"
+            return (
+                self.kind != BriefKind.ANNUAL
+                and self.query_one("#field-mode", Select).value == "one"
+            )
         if action == "generate":
             return not self.running
         return True
@@ -303,7 +307,7 @@ class BriefsScreen(TranslatedBindings, Screen):
         return Batch(self.kind, period, secret, requests, folder, make_zip)
 
     def _scope_ids(self, period: str) -> list[int | None]:
-        if self.kind == "annual":
+        if self.kind == BriefKind.ANNUAL:
             return [None]
         if self.query_one("#field-mode", Select).value == "all":
             found = brief_scopes.all_scopes(self.app.db, self.kind, period)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import fold
@@ -33,22 +34,22 @@ class ScopePicker(PickerScreen):
 
     def heading(self) -> str:
         return {
-            "visit": _("Choose the visit"),
-            "supervisor": _("Choose the committee member in charge"),
-            "unit": _("Choose the Party organization"),
-            "plan": _("Choose the replacement-source plan"),
+            BriefKind.VISIT: _("Choose the visit"),
+            BriefKind.SUPERVISOR: _("Choose the committee member in charge"),
+            BriefKind.UNIT: _("Choose the Party organization"),
+            BriefKind.PLAN: _("Choose the replacement-source plan"),
         }[self.kind]
 
     def columns(self) -> list[Column]:
-        if self.kind == "visit":
+        if self.kind == BriefKind.VISIT:
             return [
                 Column(_("Date"), 10),
                 Column(_("Organization name")),
                 Column(_("Committee member"), 24),
             ]
-        if self.kind == "supervisor":
+        if self.kind == BriefKind.SUPERVISOR:
             return [Column(_("Full name"), 30), Column(_("Position"))]
-        if self.kind == "unit":
+        if self.kind == BriefKind.UNIT:
             return [Column(_("Organization name")), Column(_("Kind of organization"), 26)]
         return [
             Column(_("Organization name")),
@@ -61,7 +62,7 @@ class ScopePicker(PickerScreen):
 
     def source(self, search: str) -> PageSource:
         db = self.app.db
-        if self.kind == "unit":
+        if self.kind == BriefKind.UNIT:
             return PageSource(
                 count=lambda: units.count_units(db, search),
                 fetch=lambda limit, offset: units.list_units(
@@ -69,7 +70,7 @@ class ScopePicker(PickerScreen):
                 ),
                 cells=lambda u: (u.name, label("unit_kind", u.kind)),
             )
-        if self.kind == "visit":
+        if self.kind == BriefKind.VISIT:
             return PageSource(
                 count=lambda: count_visits(db, period=self.period, search=search),
                 fetch=lambda limit, offset: list_visits(
@@ -81,7 +82,7 @@ class ScopePicker(PickerScreen):
 
     def rows(self, search: str) -> Sequence[Any]:
         words = fold(search).split()
-        if self.kind == "supervisor":
+        if self.kind == BriefKind.SUPERVISOR:
             found = supervisors.list_supervisors(self.app.db)
             return [s for s in found if all(w in fold(f"{s.name} {s.title}") for w in words)]
         found = list_plans(self.app.db, as_of=self.app.today)
@@ -90,14 +91,14 @@ class ScopePicker(PickerScreen):
         ]
 
     def cells(self, row: Any) -> Sequence[str]:
-        if self.kind == "supervisor":
+        if self.kind == BriefKind.SUPERVISOR:
             return (row.name, row.title or "")
         return (row.unit_name, row.incumbent_name or "", label("plan_status", row.status))
 
     def choose(self, row: Any) -> None:
-        if self.kind == "visit":
+        if self.kind == BriefKind.VISIT:
             self.dismiss(Scope(row.id, f"{row.unit_name} – {vn_date(row.date)}"))
-        elif self.kind == "plan":
+        elif self.kind == BriefKind.PLAN:
             self.dismiss(Scope(row.id, row.unit_name))
         else:
             self.dismiss(Scope(row.id, row.name))

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from store import concerns, visits
 from store.core.errors import ValidationError
+from store.lang.codes import Priority
 from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org import units
@@ -109,7 +110,7 @@ class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
                 "due": c.due_date,
                 "category": c.category,
                 "route": c.route,
-                "priority": c.priority or "normal",
+                "priority": c.priority or Priority.NORMAL,
                 "description": c.description,
                 "owner": c.owner or "",
             }
@@ -121,7 +122,7 @@ class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
             raised = (visit.date if visit else None) or today.isoformat()
             route = rulebook_choices(db, "routes")[0][1]
             start = {"raised": raised, "due": self._due(raised, route), "route": route}
-            start |= {"category": Select.NULL, "priority": "normal"}
+            start |= {"category": Select.NULL, "priority": Priority.NORMAL}
             start |= {"description": "", "owner": ""}
         if self.unit_id is not None:
             self.unit_name = units.get_unit(db, self.unit_id).name

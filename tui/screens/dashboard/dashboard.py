@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from store.lang.codes import BriefKind, PeriodKind
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.rules.periods import Period
@@ -61,7 +62,7 @@ class DashboardData:
 def load(db, today: date) -> DashboardData:
     choice = current_choice(db)
     week_end = week_of(today)[1]
-    month_end = Period.containing(today, "month").end
+    month_end = Period.containing(today, PeriodKind.MONTH).end
     return DashboardData(
         choice,
         due_list(db, choice.id, today),
@@ -332,8 +333,8 @@ class DashboardScreen(ComesBack, TranslatedBindings, Screen):
         if self.data.choice.id is None:
             await self.app.action_goto("briefs")
             return
-        quarter = Period.containing(self.app.today, "quarter").code
-        write_brief(self.app, Request("supervisor", self.data.choice.id, quarter))
+        quarter = Period.containing(self.app.today, PeriodKind.QUARTER).code
+        write_brief(self.app, Request(BriefKind.SUPERVISOR, self.data.choice.id, quarter))
 
     def action_open_unit(self) -> None:
         unit_id = self._unit_id()

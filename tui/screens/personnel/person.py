@@ -14,6 +14,7 @@ from textual.widgets import Header, Label, Static
 
 from store import visits
 from store.core.errors import PhutrachError
+from store.lang.codes import Role
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.personnel import capability
@@ -127,12 +128,14 @@ class PersonScreen(ComesBack, TranslatedBindings, Screen):
     def lead_post(self) -> Post | None:
         """The post a note or a plan is about: a current secretary post, else any current."""
         current = self.profile.current
-        return next((p for p in current if p.role == "secretary"), current[0] if current else None)
+        return next(
+            (p for p in current if p.role == Role.SECRETARY), current[0] if current else None
+        )
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "start_plan":
             post = self.lead_post if hasattr(self, "profile") else None
-            return post is not None and post.role == "secretary"
+            return post is not None and post.role == Role.SECRETARY
         return True
 
     def action_back(self) -> None:
@@ -149,7 +152,7 @@ class PersonScreen(ComesBack, TranslatedBindings, Screen):
         from tui.screens.personnel.plan_forms import StartPlanForm
 
         post = self.lead_post
-        if post is None or post.role != "secretary":
+        if post is None or post.role != Role.SECRETARY:
             return
 
         def started(plan_id: int | None) -> None:

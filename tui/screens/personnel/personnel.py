@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, Static
 
 from store import personnel
 from store.core.checks import year_before
+from store.lang.codes import ConcurrentRole
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import fold
@@ -42,9 +43,10 @@ def filter_label(kind: str) -> str:
 
 
 def concurrent_short(code: str | None) -> str:
-    return {"village_head": _("Village head"), "agency_head": _("Head of the agency")}.get(
-        code or "", ""
-    )
+    return {
+        ConcurrentRole.VILLAGE_HEAD: _("Village head"),
+        ConcurrentRole.AGENCY_HEAD: _("Head of the agency"),
+    }.get(code or "", "")
 
 
 def matches(search: str, *names: str | None) -> bool:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
 from store.core.errors import PhutrachError
+from store.lang.codes import BriefKind, PlanOutcome, PlanStatus, Readiness
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.personnel.people import unit_people
@@ -111,11 +112,11 @@ class PlanScreen(ComesBack, TranslatedBindings, Screen):
             return True
         status = self.detail.plan.status
         if action in ("add_candidate", "add_action", "action_status", "cancel_plan"):
-            return status in ("draft", "active")
+            return status in (PlanStatus.DRAFT, PlanStatus.ACTIVE)
         if action == "activate":
-            return status == "draft"
+            return status == PlanStatus.DRAFT
         if action == "complete":
-            return status == "active"
+            return status == PlanStatus.ACTIVE
         return True
 
     def action_back(self) -> None:
@@ -127,7 +128,7 @@ class PlanScreen(ComesBack, TranslatedBindings, Screen):
     def action_brief(self) -> None:
         from tui.briefing import Request, write_brief
 
-        write_brief(self.app, Request("plan", self.plan_id, str(self.app.today.year), True))
+        write_brief(self.app, Request(BriefKind.PLAN, self.plan_id, str(self.app.today.year), True))
 
     def action_add_candidate(self) -> None:
         from tui.screens.personnel.plan_forms import CandidateForm
@@ -166,7 +167,7 @@ class PlanScreen(ComesBack, TranslatedBindings, Screen):
         def completed(done: bool | None) -> None:
             self.refresh_plan()
             plan = self.detail.plan
-            if done and plan.outcome == "replaced":
+            if done and plan.outcome == PlanOutcome.REPLACED:
                 self.notify(
                     _("{name} is now the secretary of {unit}.").format(
                         name=plan.successor_name, unit=plan.unit_name
@@ -213,7 +214,7 @@ def _facts(detail: PlanDetail) -> Table:
         if plan.successor_name:
             outcome = f"{outcome}: {plan.successor_name}"
         grid.add_row(_("Outcome"), outcome, _("On"), vn_date(plan.outcome_date))
-    elif plan.status == "cancelled":
+    elif plan.status == PlanStatus.CANCELLED:
         grid.add_row(_("Cancelled on"), vn_date(plan.outcome_date), "", "")
     overdue = len(detail.overdue)
     if overdue:
@@ -248,7 +249,7 @@ def _candidate_cells(candidate: Candidate) -> tuple:
         candidate.person_name,
         str(candidate.birth_year or ""),
         candidate.current_post or "",
-        Text(readiness, style="bold green") if candidate.readiness == "now" else readiness,
+        Text(readiness, style="bold green") if candidate.readiness == Readiness.NOW else readiness,
         candidate.note or "",
     )
 

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
+from store.lang.codes import PlanOutcome, PlanReason
 from store.lang.i18n import _
 from store.lang.labels import choices, label
 from store.org.units import get_unit, unit_detail
@@ -66,7 +67,7 @@ class StartPlanForm(PersonnelForm[int]):
         reason = Select(
             choices("plan_reason"),
             prompt=_("Choose"),
-            value="capability" if flagged else Select.NULL,
+            value=PlanReason.CAPABILITY if flagged else Select.NULL,
         )
         yield from field(_("Reason"), reason, "reason")
         yield from field(_("Target date (dd/mm/yyyy)"), Input(), "target_date")
@@ -283,7 +284,7 @@ class CompletePlanForm(PersonnelForm[bool]):
 
     def fields(self) -> ComposeResult:
         detail = succession.plan_detail(self.app.db, self.plan_id, self.app.today.isoformat())
-        outcome = Select(choices("plan_outcome"), prompt=_("Choose"), value="replaced")
+        outcome = Select(choices("plan_outcome"), prompt=_("Choose"), value=PlanOutcome.REPLACED)
         yield from field(_("Outcome"), outcome, "outcome")
         candidates = [
             (f"{c.person_name} — {label('readiness', c.readiness)}", c.person_id)
@@ -296,7 +297,7 @@ class CompletePlanForm(PersonnelForm[bool]):
 
     @on(Select.Changed, "#f-outcome")
     def _outcome(self, event: Select.Changed) -> None:
-        self.query_one("#f-successor_id", Select).disabled = event.value != "replaced"
+        self.query_one("#f-successor_id", Select).disabled = event.value != PlanOutcome.REPLACED
 
     def submit(self) -> bool:
         outcome = self.chosen("outcome")
@@ -306,6 +307,6 @@ class CompletePlanForm(PersonnelForm[bool]):
             self.plan_id,
             outcome=outcome,
             date=self.typed_date("date"),
-            successor_id=successor if outcome == "replaced" else None,
+            successor_id=successor if outcome == PlanOutcome.REPLACED else None,
         )
         return True

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Select
 
 from store.core.errors import ValidationError
+from store.lang.codes import PeriodKind
 from store.lang.i18n import _
 from store.org import supervisors
 from store.rules.periods import Period
@@ -170,7 +171,7 @@ class AgendaScreen(ComesBack, TranslatedBindings, Screen):
     def span(self) -> tuple[date, date]:
         if self.view == "week":
             return week_of(self.anchor)
-        month = Period.containing(self.anchor, "month")
+        month = Period.containing(self.anchor, PeriodKind.MONTH)
         return month.start, month.end
 
     def reload(self) -> None:
@@ -193,7 +194,7 @@ class AgendaScreen(ComesBack, TranslatedBindings, Screen):
                 start=vn_date(start.isoformat()), end=vn_date(end.isoformat())
             )
         else:
-            month = Period.containing(start, "month").title()
+            month = Period.containing(start, PeriodKind.MONTH).title()
             planned.border_title = _("Planned visits, {month}").format(month=month)
         missed = self.query_one("#agenda-missed", PagedTable)
         missed.border_title = f"{MISSED_MARK} " + _("Date passed, nothing recorded")
@@ -251,7 +252,7 @@ class AgendaScreen(ComesBack, TranslatedBindings, Screen):
         if self.view == "week":
             self.anchor = date.fromordinal(start.toordinal() + 7 * step)
         else:
-            self.anchor = Period.containing(start, "month").shift(step).start
+            self.anchor = Period.containing(start, PeriodKind.MONTH).shift(step).start
         self.reload()
 
     def action_this_period(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
 from store.core import settings
+from store.lang.codes import UnitKind
 from store.lang.i18n import _
 from store.org import units
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -23,7 +24,7 @@ from tui.comeback import ComesBack
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
-PARENT_KINDS = ("grassroots_committee", "sub_committee")
+PARENT_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE)
 WHOLE = 0  # the parent choice meaning "the grassroots organizations of the committee"
 YEARS = 5
 FIRST_PAGE = 60  # units worked out first, to show while the rest of a new grid is (a screenful)

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.core.errors import ValidationError
+from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org import units
@@ -84,7 +85,7 @@ class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
         if field == "kind":
             return Select(
                 choices("meeting_kind"),
-                value="regular",
+                value=MeetingKind.REGULAR,
                 allow_blank=False,
                 compact=True,
                 id="field-kind",

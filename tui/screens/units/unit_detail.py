@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
 from store.core import settings
+from store.lang.codes import BriefKind, PeriodKind, Role
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import units
@@ -154,13 +155,13 @@ class UnitDetailScreen(TranslatedBindings, Screen):
         from store.rules.periods import Period
         from tui.briefing import Request, write_brief
 
-        quarter = Period.containing(self.app.today, "quarter").code
-        write_brief(self.app, Request("unit", self.unit_id, quarter))
+        quarter = Period.containing(self.app.today, PeriodKind.QUARTER).code
+        write_brief(self.app, Request(BriefKind.UNIT, self.unit_id, quarter))
 
     def action_secretary(self) -> None:
         from tui.screens.personnel.person import PersonScreen
 
-        secretary = next((p for p in self.detail.committee if p.role == "secretary"), None)
+        secretary = next((p for p in self.detail.committee if p.role == Role.SECRETARY), None)
         if secretary is None:
             self.notify(_("This unit has no secretary."), severity="warning")
             return

@@ -23,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from store import visits
 from store.core.errors import PhutrachError, ValidationError
+from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org.supervisors import current_supervisor_id
@@ -167,7 +168,9 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
             yield Input(id="date", compact=True, classes="date", placeholder=_("dd/mm/yyyy"))
             yield _label(_("Kind of meeting"), "form-label gap")
             kinds = choices("meeting_kind")
-            yield Select(kinds, allow_blank=False, value="regular", id="kind", compact=True)
+            yield Select(
+                kinds, allow_blank=False, value=MeetingKind.REGULAR, id="kind", compact=True
+            )
         yield _error("when")
         with Horizontal(classes="form-row"):
             yield _label(_("Thematic topic"))
@@ -299,7 +302,7 @@ class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        self.query_one("#topic", Input).disabled = event.value != "thematic"
+        self.query_one("#topic", Input).disabled = event.value != MeetingKind.THEMATIC
         self._clear_error("kind")
 
     @on(Checkbox.Changed)

@@ -11,6 +11,7 @@ from textual.widgets import Header, Static
 
 from store import visits
 from store.core.errors import PhutrachError
+from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import units
@@ -152,7 +153,7 @@ class VisitListScreen(TranslatedBindings, Screen):
 
         row: VisitRow | None = self.query_one(PagedTable).current
         if row is not None:
-            write_brief(self.app, Request("visit", row.id, None))
+            write_brief(self.app, Request(BriefKind.VISIT, row.id, None))
 
     def action_back(self) -> None:
         self.dismiss()
