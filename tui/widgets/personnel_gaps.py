@@ -91,7 +91,7 @@ class GapFigure(PhutrachNode, Static, can_focus=True):
         self.action_choose()
 
 
-class PersonnelGaps(Horizontal):
+class PersonnelGaps(PhutrachNode, Horizontal):
     DEFAULT_CSS = """
     PersonnelGaps {
         height: 5;
