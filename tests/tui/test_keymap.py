@@ -1,8 +1,12 @@
 """The user's own keys: config.toml's [keymap] remaps a binding, the footer and F1 show the
 keys in force, and what cannot be used is said once while the defaults stay."""
 
+import re
+from pathlib import Path
+
 import pytest
 
+import tui
 from tests.tui.conftest import TODAY
 from tui import keymap
 from tui.app import PhutrachApp
@@ -162,3 +166,9 @@ def test_the_catalog_has_every_binding_id_once_with_what_it_does():
     assert catalog["goto.units"].keys == "f2" and catalog["table.select"].keys == "enter"
     assert {"units.search", "concern.reopen", "visit.save", "help.close"} <= set(catalog)
     assert all(b.what for b in catalog.values() if b.description)
+
+
+def test_the_readme_lists_every_binding_id_with_its_default_keys():
+    readme = (Path(tui.__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `([a-z_.0-9]+)` \| `([^`]+)` \|", readme, re.MULTILINE))
+    assert listed == {b.id: b.keys for b in keymap.catalog().values()}
