@@ -95,12 +95,24 @@ def load(path: Path | None = None) -> Keymap:
     if not isinstance(table, dict):
         return Keymap(path, {}, (_("[keymap] is not a table of binding ids and keys"),))
     keys, problems = {}, []
-    for binding_id, value in table.items():
+    for binding_id, value in _flat(table):
         if isinstance(value, str) and all(is_key(k.strip()) for k in value.split(",")):
             keys[binding_id] = value
         else:
             problems.append(_("“{key}” is not a key, for “{id}”").format(key=value, id=binding_id))
     return Keymap(path, keys, tuple(problems))
+
+
+def _flat(table: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """`app.help = "f10"` unquoted is TOML for {"app": {"help": "f10"}}: the same entry as
+    `"app.help" = "f10"`."""
+    entries: list[tuple[str, object]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            entries += _flat(value, f"{prefix}{key}.")
+        else:
+            entries.append((f"{prefix}{key}", value))
+    return entries
 
 
 def is_key(key: str) -> bool:

@@ -126,6 +126,12 @@ async def test_no_config_file_no_message(app):
     assert app.user_keys.keys == {} and not app.user_keys.path.exists()
 
 
+def test_dotted_ids_may_be_written_unquoted(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\napp.help = "f10"\n"units.search" = "ctrl+k"\n', encoding="utf-8")
+    assert keymap.load(path).keys == {"app.help": "f10", "units.search": "ctrl+k"}
+
+
 def test_the_config_file_is_in_the_user_config_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     assert keymap.config_path() == tmp_path / "xdg" / "phutrach" / "config.toml"
