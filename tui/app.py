@@ -13,14 +13,13 @@ from store.core import db as store_db
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
 from store.org import units
-from tui import registry
-from tui.bindings import TranslatedBindings
+from tui import keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
 from tui.screens.units.unit_detail import UnitDetailScreen
 
 
-class PhutrachApp(TranslatedBindings, App[None]):
+class PhutrachApp(App[None]):
     CSS_PATH = registry.STYLESHEETS
     COMMANDS = {AppCommands}
     MODES = registry.modes()
@@ -61,6 +60,8 @@ class PhutrachApp(TranslatedBindings, App[None]):
         self.db_path = Path(db_path)
         self.db = store_db.connect(self.db_path)
         self.fixed_today = today
+        self.user_keys = keymap.load()
+        self.set_keymap(self.user_keys.keys)  # an unknown id is ignored, and said on mount
 
     @property
     def today(self) -> date:
@@ -71,6 +72,15 @@ class PhutrachApp(TranslatedBindings, App[None]):
         # What start-up made lives as long as the app: out of the garbage collector's full
         # passes, which otherwise stall a keystroke now and then (90 ms at province scale).
         self.call_after_refresh(gc.freeze)
+        if self.user_keys.keys or self.user_keys.problems:
+            self.call_after_refresh(self._check_keymap)
+
+    def _check_keymap(self) -> None:
+        """Say, once, what of the user's keymap cannot be used: after the first screen shows,
+        as knowing every binding id imports every screen (a third of a second)."""
+        checked = self.user_keys.known(keymap.catalog())
+        if message := checked.message():
+            self.notify(message, title=_("Keys"), severity="warning", timeout=30)
 
     def on_unmount(self) -> None:
         self.db.close()

@@ -1,36 +1,23 @@
-"""Key bindings declared with English msgids and shown translated.
+"""Key bindings declared with English msgids, translated where they are shown.
 
 Textual merges a class's BINDINGS when the class is created, before the language is chosen,
-so descriptions and tooltips are kept as msgids and translated per instance instead.
+so descriptions, tooltips and group names stay msgids in the bindings; the footer and the F1
+help translate them as they draw them (Textual's own bindings have no translation and show
+as they are).
 """
 
-from dataclasses import replace
-
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 
 from store.lang.i18n import _
 
 
-def translate(binding: Binding) -> Binding:
-    group = binding.group
-    return replace(
-        binding,
-        description=_(binding.description) if binding.description else "",
-        tooltip=_(binding.tooltip) if binding.tooltip else "",
-        group=replace(group, description=_(group.description)) if group else None,
-    )
+def description(binding: Binding) -> str:
+    return _(binding.description) if binding.description else ""
 
 
-def translated(bindings: BindingsMap) -> BindingsMap:
-    """A copy of `bindings` whose descriptions and tooltips are in the current language."""
-    return BindingsMap.from_keys(
-        {key: [translate(b) for b in group] for key, group in bindings.key_to_bindings.items()}
-    )
+def tooltip(binding: Binding) -> str:
+    return _(binding.tooltip) if binding.tooltip else ""
 
 
-class TranslatedBindings:
-    """Mixin for an App, Screen or Widget whose BINDINGS carry English msgids."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._bindings = translated(self._bindings)
+def group_description(binding: Binding) -> str:
+    return _(binding.group.description) if binding.group else ""

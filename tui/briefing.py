@@ -10,10 +10,16 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
 
 from store.core import paths, settings
 from store.lang.i18n import _
 from store.reports.scopes import is_confidential
+
+if TYPE_CHECKING:
+    from tui.app import PhutrachApp
 
 FOLDER_KEY = "briefs.out_dir"  # the folder chosen last on the briefs screen
 
@@ -32,13 +38,13 @@ def default_folder() -> Path:
     return paths.data_dir() / "briefs"
 
 
-def output_folder(db) -> Path:
+def output_folder(db: Database) -> Path:
     """Where briefs are written: the folder chosen last, else `briefs/` in the data dir."""
     chosen = settings.get(db, FOLDER_KEY)
     return Path(chosen).expanduser() if chosen else default_folder()
 
 
-def remember_folder(db, folder: Path) -> None:
+def remember_folder(db: Database, folder: Path) -> None:
     """Keep `folder` as the briefs' folder (the default one is not written down)."""
     settings.put(db, FOLDER_KEY, None if folder == default_folder() else str(folder))
 
@@ -96,7 +102,7 @@ def _start_resource_tracker() -> None:
             sys.stderr = captured
 
 
-def write_brief(app, request: Request) -> None:
+def write_brief(app: "PhutrachApp", request: Request) -> None:
     """Write one brief in a thread worker of `app`; a notification says where it went."""
     folder, db_path, today = output_folder(app.db), app.db_path, app.today
     app.notify(_("Writing the brief…"), timeout=3)

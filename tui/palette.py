@@ -5,6 +5,7 @@ Matching is diacritic-insensitive: "chuyen" finds "Chuyển đến…", "dao" op
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -16,12 +17,20 @@ from store.lang.text import fold
 from store.org import units
 from tui import registry
 
+if TYPE_CHECKING:
+    from tui.app import PhutrachApp
+
 UNIT_HITS = 8
 
 
 class AppCommands(Provider):
+    @property
+    def phutrach(self) -> "PhutrachApp":
+        """`self.app`, typed (a provider is no DOM node, so tui.node does not serve here)."""
+        return cast("PhutrachApp", self.app)
+
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.app
+        app = self.phutrach
         commands = [
             (
                 _("Go to: {title}").format(title=_(e.title)),
@@ -56,12 +65,12 @@ class AppCommands(Provider):
             score, offsets = fuzzy.match(fold(query), fold(name))
             if score:
                 yield Hit(score, _highlight(name, offsets), command, text=name, help=help_text)
-        for unit in units.list_units(self.app.db, query, limit=UNIT_HITS):
+        for unit in units.list_units(self.phutrach.db, query, limit=UNIT_HITS):
             name = _("Open: {name}").format(name=unit.name)
             yield Hit(
                 0.5,
                 name,
-                partial(self.app.open_unit, unit.id),
+                partial(self.phutrach.open_unit, unit.id),
                 text=name,
                 help=label("unit_kind", unit.kind),
             )

@@ -2,7 +2,7 @@
 `Entry` here. Each entry becomes a Textual mode, a key binding and a palette command.
 The first entry is the home screen the app opens on.
 
-A screen module: `class XScreen(TranslatedBindings, Screen)` with a `HELP` msgid (shown by F1),
+A screen module: `class XScreen(PhutrachNode, Screen)` with a `HELP` msgid (shown by F1),
 BINDINGS carrying English msgids, `id=` and `tooltip=`; it reads `self.app.db` through store
 functions, reasons with `self.app.today`, and opens a unit with `self.app.open_unit(id)`.
 Its styles go in a `.tcss` file beside it, listed in STYLESHEETS, every rule under a selector
@@ -16,6 +16,8 @@ from importlib import import_module
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.textual_internals import mark_styled
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -26,12 +28,12 @@ class Entry:
     description: str  # English msgid: what the screen is for (palette help, key tooltip)
 
     def factory(self, styled: bool = False) -> Callable[[], Screen]:
-        """Makes the screen; `styled`: marked as styled by the CSS in force (`_styled`)."""
+        """Makes the screen; `styled`: marked as styled by the CSS in force (`mark_styled`)."""
         module, name = self.target.split(":")
 
         def make() -> Screen:
             screen = getattr(import_module(module), name)()
-            return _styled(screen) if styled else screen
+            return mark_styled(screen) if styled else screen
 
         return make
 
@@ -99,7 +101,7 @@ HOME = SCREENS[0].mode
 
 
 def modes() -> dict[str, Callable[[], Screen]]:
-    """The screens by mode; all but the home screen skip a full re-parse (see `_styled`)."""
+    """The screens by mode; all but the home screen skip a full re-parse (`mark_styled`)."""
     home, *others = SCREENS
     return {home.mode: home.factory(), **{e.mode: e.factory(styled=True) for e in others}}
 
@@ -115,19 +117,6 @@ STYLESHEETS = [
     *(f"screens/{name}/{name}.tcss" for name in ("regime", "concerns", "personnel")),
     *(f"screens/{name}/{name}.tcss" for name in ("briefs", "history")),
 ]
-
-
-def _styled(screen: Screen) -> Screen:
-    """Mark a new mode's screen as styled by the CSS in force. Textual re-parses every
-    stylesheet it knows when a mode first shows its screen, to restyle a screen made before
-    a change of CSS; a screen made now is styled as its widgets mount (every stylesheet is
-    read at start), and the re-parse cost 100-230 ms a screen here."""
-    from textual import active_app
-
-    count = getattr(active_app.get(), "_css_update_count", None)  # Textual 8's bookkeeping
-    if count is not None:
-        screen._css_update_count = count
-    return screen
 
 
 SCREENS_GROUP = Binding.Group("Screens", compact=True)  # one footer entry: "f3f2f6… Màn hình"

@@ -115,6 +115,24 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
     return db
 
 
+@contextlib.contextmanager
+def reading(path: Path | str) -> Iterator[Database]:
+    """A read-only connection of its own to the database at `path`, closed after use: for a
+    worker thread, so that its queries never run on a connection another thread is using.
+    The same pragmas as `connect`; WAL lets it read while the app writes."""
+    uri = f"{Path(path).expanduser().resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(_describe(exc, Path(path))) from exc
+    db = PhutrachDatabase(conn, path)
+    try:
+        _configure(db)
+        yield db
+    finally:
+        conn.close()
+
+
 def memory() -> Database:
     """A fresh in-memory database with the full schema (tests, previews)."""
     conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)

@@ -140,6 +140,12 @@ def _meetings(db, ids) -> None:
             )
 
 
+@pytest.fixture(autouse=True)
+def default_keys(monkeypatch):
+    """No test reads the user's own keymap (config.toml)."""
+    monkeypatch.delenv("PHUTRACH_CONFIG", raising=False)
+
+
 @pytest.fixture
 def district(tmp_path):
     """(path of the district's database file, ids of its records by short name)."""

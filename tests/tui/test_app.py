@@ -15,6 +15,7 @@ from tui.app import PhutrachApp
 from tui.dialogs.help import HelpScreen
 from tui.screens.units.unit_detail import UnitDetailScreen
 from tui.screens.units.units import UnitsScreen
+from tui.textual_internals import notifications
 from tui.widgets.paged_table import PagedTable
 from tui.widgets.unit_tree import UnitTree
 
@@ -244,7 +245,7 @@ async def test_a_unit_deleted_meanwhile_is_reported_not_opened(app):
         app.open_unit(9999)
         await pilot.pause()
         assert isinstance(app.screen, UnitsScreen)
-        assert [n.message for n in app._notifications] == ["Không có tổ chức đảng số 9999."]
+        assert [n.message for n in notifications(app)] == ["Không có tổ chức đảng số 9999."]
 
 
 async def test_f2_from_a_detail_returns_to_the_units_list(app, district):

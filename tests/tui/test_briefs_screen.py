@@ -9,6 +9,7 @@ from store.reports import brief_log
 from store.reports.letterhead import letterhead
 from tui.screens.briefs.briefs import BriefsScreen
 from tui.screens.briefs.letterhead import LetterheadForm
+from tui.textual_internals import notifications
 
 SIZE = (120, 40)
 
@@ -22,7 +23,7 @@ def logged(path) -> list:
 
 
 def notes(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in notifications(app)]
 
 
 async def settle(app, pilot) -> None:

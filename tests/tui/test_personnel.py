@@ -19,6 +19,7 @@ from tests.tui.personnel_fixture import (  # noqa: F401 (fixtures used below)
 from tui.screens.personnel.note_form import NoteForm
 from tui.screens.personnel.person import PersonScreen
 from tui.screens.personnel.personnel import PersonnelScreen
+from tui.textual_internals import notifications
 from tui.widgets.paged_table import PagedTable
 from tui.widgets.personnel_gaps import GapFigure, PersonnelGaps
 
@@ -194,7 +195,7 @@ async def test_p_on_a_unit_opens_its_secretary(papp, staffed):
         await pilot.press("p")
         await pilot.pause()
         assert not isinstance(papp.screen, PersonScreen)
-        assert "Tổ chức đảng này đang khuyết bí thư." in [n.message for n in papp._notifications]
+        assert "Tổ chức đảng này đang khuyết bí thư." in [n.message for n in notifications(papp)]
 
 
 async def test_ending_a_post_leaves_the_unit_without_a_secretary(papp, staffed):

@@ -24,6 +24,7 @@ from tui.screens.personnel.person import PersonScreen
 from tui.screens.personnel.personnel import PersonnelScreen
 from tui.screens.personnel.plan import PlanScreen
 from tui.screens.personnel.plan_forms import ActionForm, CandidateForm, StartPlanForm
+from tui.textual_internals import notifications
 
 
 def choose(steps: int) -> list[str]:
@@ -122,7 +123,7 @@ async def test_from_a_flagged_secretary_to_the_new_secretary(papp, staffed):
         assert secretary.strip() == "Bí thư hiện nay: Trần Thị Bình từ ngày 30/09/2026"
         facts = plain(plan.query_one("#plan-facts", Static).content)
         assert "Đã thay thế: Trần Thị Bình" in facts
-        messages = [n.message for n in papp._notifications]
+        messages = [n.message for n in notifications(papp)]
         assert "Trần Thị Bình nay là bí thư Chi bộ thôn Đào Xá." in messages
         assert not plan.check_action("add_action", ())  # a closed plan takes no more edits
 
@@ -198,7 +199,7 @@ async def test_invalid_plan_input_shows_the_message_at_the_field(papp, staffed):
         await pilot.pause()
         assert plan.detail.plan.status == "draft"
         assert "Hãy bổ sung ít nhất một nguồn trước khi triển khai kế hoạch." in [
-            n.message for n in papp._notifications
+            n.message for n in notifications(papp)
         ]
         await pilot.press("a", *choose(1), "tab", *"Tap huan", "tab", "tab", "tab", *"1/1/2027")
         await pilot.press("ctrl+s")

@@ -16,6 +16,7 @@ from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.dashboard.dashboard import DashboardScreen
 from tui.screens.visits.visit_form import VisitForm
 from tui.screens.visits.visit_list import VisitListScreen
+from tui.textual_internals import notifications
 
 SIZE = (120, 40)
 
@@ -80,7 +81,7 @@ async def test_a_visit_typed_with_the_keyboard_moves_the_unit_from_overdue_to_do
         assert done[0] == "✓ Đã dự" and done[4] == "30/09/2026"
         assert text(app, "#count-overdue").startswith("0")
         assert cells(app, "#dash-missed") == []  # the visit planned in September, completed
-        assert [n.message for n in app._notifications][-1] == (
+        assert [n.message for n in notifications(app)][-1] == (
             "Đã lưu kết quả dự sinh hoạt tại Chi bộ thôn Dương Liễu: 95 điểm, xếp loại Tốt."
         )
     db = store_db.connect(path)

@@ -9,10 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from store.lang.i18n import _
-from tui.bindings import TranslatedBindings
+from tui.node import PhutrachNode
 
 
-class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
+class ConfirmScreen(PhutrachNode, ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Answer yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Answer no"),

@@ -1,14 +1,18 @@
 """F1 help: what phutrach does, what the current screen is for, and its keys."""
 
+from collections.abc import Iterable
+
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from store.lang.i18n import _
-from tui.bindings import TranslatedBindings
+from tui import bindings
+from tui.node import PhutrachNode
 
 ABOUT = (
     "phutrach helps a committee member assigned to oversee grassroots Party organizations: "
@@ -18,7 +22,7 @@ ABOUT = (
 )
 
 
-class HelpScreen(TranslatedBindings, ModalScreen[None]):
+class HelpScreen(PhutrachNode, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1", "close", "Close", id="help.close", tooltip="Close the help"),
     ]
@@ -38,27 +42,37 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
             yield Static(self._keys(), id="help-keys")
 
     def _keys(self) -> Table:
-        """Our own keys active on the screen: those with an id (Textual's own are English)."""
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column(style="dim")
-        seen = set()
-        for active in self.target.active_bindings.values():
-            binding = active.binding
-            if not binding.id or not binding.description or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            keys = [self.app.get_key_display(binding.with_key(k)) for k in _keys_of(active)]
-            table.add_row(", ".join(keys), binding.description, binding.tooltip)
+        for row in self.key_rows():
+            table.add_row(*row)
         return table
+
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, description, tooltip) of our own keys in force on the screen, the user's
+        keymap applied: those with an id (Textual's own are English), one row an action."""
+        return [
+            (
+                ", ".join(self.app.get_key_display(binding.with_key(k)) for k in keys),
+                bindings.description(binding),
+                bindings.tooltip(binding),
+            )
+            for binding, keys in _by_action(self.target.active_bindings.values())
+        ]
 
     def action_close(self) -> None:
         self.dismiss()
 
 
-def _keys_of(active) -> list[str]:
-    """Every key bound to the same action on the same node (e.g. `/` and ctrl+f)."""
-    return [
-        key for key, binding in active.node._bindings if binding.action == active.binding.action
-    ]
+def _by_action(active: Iterable[ActiveBinding]) -> list[tuple[Binding, list[str]]]:
+    """Each action's first binding and all its keys on that node (e.g. `/` and ctrl+f)."""
+    found: dict[str, tuple[DOMNode, Binding, list[str]]] = {}
+    for node, binding, _enabled, _tooltip in active:
+        if not binding.id or not binding.description:
+            continue
+        first = found.setdefault(binding.action, (node, binding, []))
+        if first[0] is node:
+            first[2].append(binding.key)
+    return [(binding, keys) for _node, binding, keys in found.values()]

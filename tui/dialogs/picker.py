@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.lang.i18n import _
-from tui.bindings import TranslatedBindings
+from tui.node import PhutrachNode
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import on_typed
 
@@ -30,7 +30,7 @@ def list_source(rows: Sequence[Any], cells) -> PageSource:
     )
 
 
-class PickerScreen(TranslatedBindings, ModalScreen[Any]):
+class PickerScreen(PhutrachNode, ModalScreen[Any]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
         Binding("down", "to_table", show=False),

@@ -20,6 +20,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui import bindings
+
 _DIM = Style(dim=True)
 
 
@@ -105,11 +107,12 @@ class KeyFooter(Widget, can_focus=False):
         for group, members in groupby(_one_per_action(shown), lambda item: item[0].group):
             members = list(members)
             if group is not None and len(members) > 1:
-                yield self._entry(members, group.description, key_style, text_style, compact)
+                text = bindings.group_description(members[0][0])
+                yield self._entry(members, text, key_style, text_style, compact)
             else:
                 for member in members:
-                    description = member[0].description
-                    yield self._entry([member], description, key_style, text_style, compact)
+                    text = bindings.description(member[0])
+                    yield self._entry([member], text, key_style, text_style, compact)
 
     def _entry(self, members, description: str, key_style, text_style, compact) -> "_Entry":
         text, keys = Text(" "), []
@@ -135,7 +138,7 @@ class KeyFooter(Widget, can_focus=False):
         _node, palette, _enabled, _tooltip = binding
         key = self.app.get_key_display(palette)
         text = Text.assemble(
-            ("▏", text_style), (key, key_style), (f" {palette.description} ", text_style)
+            ("▏", text_style), (key, key_style), (f" {bindings.description(palette)} ", text_style)
         )
         return _Entry(text, [(1, 1 + len(key), palette.key)])
 

@@ -12,12 +12,13 @@ from textual.containers import Vertical
 from store.concerns.board import BoardRow, board, count_board
 from store.lang.i18n import _
 from store.org import supervisors
+from tui.node import PhutrachNode
 from tui.screens.concerns.common import OVERDUE_MARK, alert
 from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
-class OverdueConcerns(Vertical):
+class OverdueConcerns(PhutrachNode, Vertical):
     DEFAULT_CSS = """
     OverdueConcerns {
         height: 1fr;

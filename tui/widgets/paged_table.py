@@ -10,7 +10,7 @@ count, so that a list of 12,000 units scrolls as fast as a list of 12 and never 
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from rich.text import Text
@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.bindings import TranslatedBindings, translate
+from tui.node import PhutrachNode
 
 CACHED_PAGES = 16
 NARROWEST = 16  # a name column's width before the columns after it give way
@@ -50,7 +50,7 @@ def _empty_source() -> PageSource:
     return PageSource(count=lambda: 0, fetch=lambda limit, offset: [], cells=lambda row: ())
 
 
-class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
+class PagedTable(PhutrachNode, ScrollView, can_focus=True):
     """Rows under a fixed header line, one cursor row; Enter selects it."""
 
     BINDINGS = [
@@ -89,19 +89,10 @@ class PagedTable(TranslatedBindings, ScrollView, can_focus=True):
         *,
         page_size: int = 100,
         empty_text: str = "",
-        enter: tuple[str, str] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """`enter`: (description, tooltip) of Enter on this table, English msgids as in
-        BINDINGS, when it does other than "Open" (the dashboard logs a visit)."""
         super().__init__(id=id, classes=classes)
-        if enter:  # this instance's own map: TranslatedBindings made it
-            keys = self._bindings.key_to_bindings
-            label, tooltip = enter
-            keys["enter"] = [
-                translate(replace(b, description=label, tooltip=tooltip)) for b in keys["enter"]
-            ]
         self.columns = tuple(columns)
         self.page_size = page_size
         self.empty_text = empty_text

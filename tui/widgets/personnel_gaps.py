@@ -17,11 +17,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from store.core import db as store_db
 from store.core import records, settings
 from store.lang.i18n import _
 from store.personnel import GapCounts, gap_counts
-from tui.bindings import TranslatedBindings
 from tui.confidential import marked
+from tui.node import PhutrachNode
 
 GAP_KINDS = (
     "flagged_without_plan",
@@ -59,7 +60,7 @@ def figure(gaps: GapCounts, kind: str) -> str:
     return str(getattr(gaps, kind))
 
 
-class GapFigure(TranslatedBindings, Static, can_focus=True):
+class GapFigure(PhutrachNode, Static, can_focus=True):
     """One figure: its number key, its count and what it counts."""
 
     BINDINGS = [
@@ -90,7 +91,7 @@ class GapFigure(TranslatedBindings, Static, can_focus=True):
         self.action_choose()
 
 
-class PersonnelGaps(Horizontal):
+class PersonnelGaps(PhutrachNode, Horizontal):
     DEFAULT_CSS = """
     PersonnelGaps {
         height: 5;
@@ -146,8 +147,8 @@ class PersonnelGaps(Horizontal):
 
     @work(thread=True, exclusive=True, group="personnel-gaps")
     def reload(self) -> None:
-        db = self.app.db
-        gaps = gap_counts(db, scope_supervisor(db), self.app.today.isoformat())
+        with store_db.reading(self.app.db_path) as db:
+            gaps = gap_counts(db, scope_supervisor(db), self.app.today.isoformat())
         self.app.call_from_thread(self._show, gaps)
 
     def _show(self, gaps: GapCounts) -> None:

@@ -16,14 +16,14 @@ from store.lang.labels import label
 from store.lang.text import sort_key
 from store.org import units
 from store.org.units import Unit
-from tui.bindings import TranslatedBindings
+from tui.node import PhutrachNode
 
 # Kinds that may hold other units; the others are leaves.
 PARENT_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE)
 GROUP_OVER = 100  # top-level organizations shown as they are; more are grouped by sector
 
 
-class UnitTree(TranslatedBindings, Tree[Unit]):
+class UnitTree(PhutrachNode, Tree[Unit]):
     """Space opens or closes a branch; Enter (or a click on a name) selects the unit."""
 
     BINDINGS = [

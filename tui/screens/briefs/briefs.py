@@ -37,9 +37,9 @@ from store.reports import scopes as brief_scopes
 from store.reports.letterhead import letterhead
 from store.rules.periods import Period
 from tui import briefing
-from tui.bindings import TranslatedBindings
 from tui.dialogs.supervisor_picker import current_choice
 from tui.forms.field_errors import FieldErrors
+from tui.node import PhutrachNode
 from tui.screens.briefs.scope import Scope, ScopePicker
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
@@ -79,7 +79,7 @@ class Summary:
         return sum(1 for o in self.outcomes if o.ok)
 
 
-class BriefsScreen(TranslatedBindings, Screen):
+class BriefsScreen(PhutrachNode, Screen):
     HELP = (
         "Word briefs in batch. Choose the kind of brief, one scope (ctrl+o chooses it) or all, "
         "the period (a month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026) and "

@@ -15,10 +15,10 @@ from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.reports.brief_log import current_term
 from store.reports.letterhead import Letterhead, letterhead, save_letterhead
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 
 TEXTS = (
@@ -63,7 +63,7 @@ def _placeholders() -> dict[str, str]:
     }
 
 
-class LetterheadForm(TranslatedBindings, ModalScreen[Letterhead | None]):
+class LetterheadForm(PhutrachNode, ModalScreen[Letterhead | None]):
     """Returns the letterhead saved, or None when closed without saving."""
 
     BINDINGS = [

@@ -16,9 +16,9 @@ from store.concerns.board import AGEING_DAYS, BoardRow
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import supervisors, units
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.format import vn_date, vn_number
+from tui.node import PhutrachNode
 from tui.screens.concerns.common import OVERDUE_MARK, alert, rulebook_choices
 from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.screens.concerns.form import ConcernForm
@@ -60,7 +60,7 @@ class Filters:
         return {**self.scope(), **STATUS_FILTERS[self.status]}
 
 
-class ConcernsScreen(ComesBack, TranslatedBindings, Screen):
+class ConcernsScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "Every issue raised at the grassroots until it is resolved: overdue ones first, in "
         "colour and marked ⚠. Narrow the list with the filters (Tab moves between them) or "

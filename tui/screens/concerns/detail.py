@@ -17,15 +17,15 @@ from store.concerns import CLOSED, TRANSITIONS, ConcernEvent
 from store.concerns.board import BoardRow, board_row
 from store.lang.i18n import _
 from store.lang.labels import label
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date
+from tui.node import PhutrachNode
 from tui.screens.concerns.common import overdue_text, rulebook_label
 from tui.screens.concerns.form import ConcernForm
 from tui.screens.concerns.step import StepDialog
 from tui.widgets.key_footer import KeyFooter
 
 
-class ConcernDetailScreen(TranslatedBindings, Screen):
+class ConcernDetailScreen(PhutrachNode, Screen):
     HELP = (
         "A concern and its history, oldest step first. The keys below move it to the next "
         "steps the workflow allows, each with a dated note; a resolved or answered concern "

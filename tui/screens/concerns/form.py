@@ -25,10 +25,10 @@ from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org import units
 from store.rules.rulebook import in_force as rulebook_in_force
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog, rulebook_choices
 from tui.widgets.search_box import on_typed
 
@@ -62,7 +62,7 @@ class UnitSearch(Input):
             matches.highlighted = min(max(current + step, 0), matches.option_count - 1)
 
 
-class ConcernForm(ConcernDialog, TranslatedBindings, ModalScreen[int | None]):
+class ConcernForm(ConcernDialog, PhutrachNode, ModalScreen[int | None]):
     """Raise a concern (no `concern_id`) or edit one; dismisses with its id, or None."""
 
     HELP = (

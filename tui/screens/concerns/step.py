@@ -16,16 +16,16 @@ from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import supervisors
 from store.org.supervisor_search import get_supervisor
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog
 
 FIELDS = {"date": "step-date", "note": "step-note", "reason": "step-note"}
 
 
-class StepDialog(ConcernDialog, TranslatedBindings, ModalScreen[Concern | None]):
+class StepDialog(ConcernDialog, PhutrachNode, ModalScreen[Concern | None]):
     """Move concern `concern_id` to `to_status`; `to_status=None` reopens it."""
 
     HELP = (

@@ -24,12 +24,12 @@ from store.lang.labels import label
 from store.rules.periods import Period
 from store.visits import AgendaItem, VisitResult, agenda, missed_visits
 from store.visits.regime import DueItem, due_list
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.dialogs.picker import list_source
 from tui.dialogs.supervisor_picker import SupervisorChoice, SupervisorPicker, current_choice
 from tui.format import vn_date
 from tui.forms.dates import week_of, weekday
+from tui.node import PhutrachNode
 from tui.screens.visits.visit_form import Target, VisitForm
 from tui.screens.visits.visit_list import VisitListScreen
 from tui.widgets.key_footer import KeyFooter
@@ -84,11 +84,21 @@ def state_text(item: DueItem) -> Text:
     return Text(words, style=STATE_STYLES[item.state])
 
 
-# What Enter does on the dashboard's lists, as the footer and F1 say it.
-_LOG = ("Log visit", "Log a visit for the highlighted unit or planned visit")
+class VisitTable(PagedTable):
+    """The dashboard's lists, where Enter logs a visit for the highlighted row."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "select",
+            "Log visit",
+            id="dashboard.log_visit",
+            tooltip="Log a visit for the highlighted unit or planned visit",
+        )
+    ]
 
 
-class DashboardScreen(ComesBack, TranslatedBindings, Screen):
+class DashboardScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "Your assigned units, the most overdue first: done this period, due, or overdue by so "
         "many days. Below them, the visits planned this week and month, and planned visits "
@@ -141,14 +151,14 @@ class DashboardScreen(ComesBack, TranslatedBindings, Screen):
         with Horizontal(id="dash-cards"):
             for key in ("assigned", "done", "due", "overdue", "week", "month", "missed"):
                 yield Static(id=f"count-{key}", classes="dash-card")
-        due = PagedTable([], empty_text=_("No unit is assigned."), enter=_LOG, id="dash-due")
+        due = VisitTable([], empty_text=_("No unit is assigned."), id="dash-due")
         due.border_title = _("Assigned units, most overdue first")
         yield due
         with Horizontal(id="dash-plans"):
-            planned = PagedTable([], empty_text=_("Nothing planned."), enter=_LOG, id="dash-agenda")
+            planned = VisitTable([], empty_text=_("Nothing planned."), id="dash-agenda")
             planned.border_title = _("Planned: this week, this month")
             yield planned
-            missed = PagedTable([], empty_text=_("None."), enter=_LOG, id="dash-missed")
+            missed = VisitTable([], empty_text=_("None."), id="dash-missed")
             missed.border_title = _("Planned, date passed, not recorded")
             yield missed
             yield OverdueConcerns()

@@ -18,18 +18,18 @@ from store.history import audit
 from store.history.audit import Change
 from store.lang.i18n import _
 from store.lang.labels import label
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.dialogs.confirm import ConfirmScreen
 from tui.format import vn_date, vn_number
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class HistoryScreen(ComesBack, TranslatedBindings, Screen):
+class HistoryScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "Every change made to the records, newest first: who made it, when, and what it "
         "changed. d shows the deletions only; r restores the highlighted deleted record, "

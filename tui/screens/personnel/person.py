@@ -22,15 +22,15 @@ from store.personnel.capability import CapabilityNote
 from store.personnel.people import PersonProfile, Post, person_profile
 from store.personnel.succession import Plan, list_plans
 from store.rules.rulebook import in_force as rulebook_in_force
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
-class PersonScreen(ComesBack, TranslatedBindings, Screen):
+class PersonScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "A person at a glance: personal facts, posts with their history, the capability notes "
         "as a timeline (oldest first) and the replacement-source plans. n records a note, k "

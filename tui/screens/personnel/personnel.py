@@ -21,10 +21,10 @@ from store.lang.text import fold
 from store.org.units import Unit
 from store.personnel import Secretary
 from store.personnel.succession import Plan, list_plans
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date, vn_number
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import GAP_KINDS, PersonnelGaps, gap_label, scope_supervisor
@@ -56,7 +56,7 @@ def matches(search: str, *names: str | None) -> bool:
     return all(word in haystack for word in fold(search).split())
 
 
-class PersonnelScreen(ComesBack, TranslatedBindings, Screen):
+class PersonnelScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "The secretaries of the units you oversee. The figures at the top count the gaps: "
         "press their number (1 to 6) to list the rows behind one, 0 for all, f for every "

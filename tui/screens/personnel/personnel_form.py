@@ -18,10 +18,10 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from store.core.errors import PhutrachError, ValidationError
 from store.lang.i18n import _
-from tui.bindings import TranslatedBindings
 from tui.confidential import marked
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
@@ -36,7 +36,7 @@ def field(label: str, widget: Widget, name: str) -> Iterator[Widget]:
     yield Static("", id=f"error-{name}", classes="field-error")
 
 
-class PersonnelForm(TranslatedBindings, ModalScreen[T | None]):
+class PersonnelForm(PhutrachNode, ModalScreen[T | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),

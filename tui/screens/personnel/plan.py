@@ -17,17 +17,17 @@ from store.lang.i18n import _
 from store.lang.labels import label
 from store.personnel.people import unit_people
 from store.personnel.succession import Action, Candidate, PlanDetail, activate_plan, plan_detail
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.format import vn_date
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 OVERDUE = "⚠"
 
 
-class PlanScreen(ComesBack, TranslatedBindings, Screen):
+class PlanScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "A replacement-source plan for a unit's secretary. c adds a candidate, a a development "
         "action, s moves the action under the cursor on (planned, in progress, done). t puts a "

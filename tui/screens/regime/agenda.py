@@ -27,10 +27,10 @@ from store.visits.planning import (
     plan_visit,
     suggest_plan,
 )
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
 from tui.format import vn_date
 from tui.forms.dates import week_of, weekday
+from tui.node import PhutrachNode
 from tui.screens.regime.agenda_dialogs import CancelVisitQuestion, MoveVisitForm
 from tui.screens.visits.visit_form import Target, VisitForm
 from tui.widgets.key_footer import KeyFooter
@@ -41,7 +41,7 @@ MISSED_MARK = "⚠"
 ALL = 0  # the supervisor choice meaning "every committee member"
 
 
-class AgendaScreen(ComesBack, TranslatedBindings, Screen):
+class AgendaScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "The visit agenda of a committee member, by week or by month (w; [ and ] move to the "
         "week or month before or after). Suggestions follow each assignment's cadence: a plans "

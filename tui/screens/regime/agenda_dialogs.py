@@ -10,13 +10,13 @@ from textual.widgets import Input, Label, Static
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.visits.planning import AgendaItem, move_planned_visit
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 
 
-class MoveVisitForm(TranslatedBindings, ModalScreen[str | None]):
+class MoveVisitForm(PhutrachNode, ModalScreen[str | None]):
     """Ask a new date for a planned visit and move it; returns the new ISO date (None: kept)."""
 
     BINDINGS = [
@@ -52,7 +52,7 @@ class MoveVisitForm(TranslatedBindings, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class CancelVisitQuestion(TranslatedBindings, ModalScreen[bool]):
+class CancelVisitQuestion(PhutrachNode, ModalScreen[bool]):
     """Ask before taking a planned visit off the agenda."""
 
     BINDINGS = [

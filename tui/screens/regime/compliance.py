@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
+from store.core import db as store_db
 from store.core import settings
 from store.lang.codes import UnitKind
 from store.lang.i18n import _
@@ -19,8 +20,8 @@ from store.org import units
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import regime
 from store.visits.grid import ComplianceGrid, GridCell, GridRow
-from tui.bindings import TranslatedBindings
 from tui.comeback import ComesBack
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
@@ -69,7 +70,7 @@ def legend(threshold: float) -> Text:
     return text
 
 
-class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
+class ComplianceScreen(ComesBack, PhutrachNode, Screen):
     HELP = (
         "Meetings month by month for the units under a grassroots organization, or under the "
         "whole committee: held, missed, attended by a committee member, thematic, low "
@@ -171,15 +172,16 @@ class ComplianceScreen(ComesBack, TranslatedBindings, Screen):
     @work(thread=True, exclusive=True, group="compliance")
     def _compute(self, parent_id: int | None, year: int, first_page: bool) -> None:
         """The grid; a new one's first page first, as a province's takes a while."""
-        db, today, worker = self.app.db, self.app.today, get_current_worker()
-        if first_page:
-            page = regime.compliance_grid(
-                db, parent_id=parent_id, year=year, as_of=today, first=FIRST_PAGE
-            )
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self.show_grid, page, whole=False)
-        grid = regime.compliance_grid(db, parent_id=parent_id, year=year, as_of=today)
+        today, worker = self.app.today, get_current_worker()
+        with store_db.reading(self.app.db_path) as db:
+            if first_page:
+                page = regime.compliance_grid(
+                    db, parent_id=parent_id, year=year, as_of=today, first=FIRST_PAGE
+                )
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self.show_grid, page, whole=False)
+            grid = regime.compliance_grid(db, parent_id=parent_id, year=year, as_of=today)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_grid, grid)
 

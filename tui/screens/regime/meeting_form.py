@@ -16,10 +16,10 @@ from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org import units
 from store.visits import meetings
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 
 NUMBERS = (*meetings.COUNTS, "duration_minutes")
@@ -44,7 +44,7 @@ def _labels() -> dict[str, str]:
     }
 
 
-class MeetingForm(TranslatedBindings, ModalScreen[int | None]):
+class MeetingForm(PhutrachNode, ModalScreen[int | None]):
     """A meeting the unit reported (source "report"); returns its id, or None if cancelled."""
 
     BINDINGS = [

@@ -16,8 +16,8 @@ from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import units
 from store.org.units import UnitDetail
-from tui.bindings import TranslatedBindings
 from tui.format import vn_date, vn_number
+from tui.node import PhutrachNode
 from tui.screens.regime.meeting_form import MeetingForm
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.unit_trend import UnitTrend
@@ -25,7 +25,7 @@ from tui.widgets.unit_trend import UnitTrend
 PATH_SEPARATOR = " › "
 
 
-class UnitDetailScreen(TranslatedBindings, Screen):
+class UnitDetailScreen(PhutrachNode, Screen):
     HELP = (
         "A unit at a glance: where it sits in the organization tree, its members, its "
         "secretary and committee, the committee members assigned to it and its last meetings."

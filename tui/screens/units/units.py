@@ -11,15 +11,15 @@ from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import units
 from store.org.units import Unit
-from tui.bindings import TranslatedBindings
 from tui.format import vn_number
+from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import SearchBox, on_typed
 from tui.widgets.unit_tree import UnitTree
 
 
-class UnitsScreen(TranslatedBindings, Screen):
+class UnitsScreen(PhutrachNode, Screen):
     HELP = (
         "Find any Party organization: browse the tree (Space opens a branch) or type part of a "
         "name in the search box, with or without diacritics. Enter opens the unit."

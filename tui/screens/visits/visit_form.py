@@ -32,9 +32,9 @@ from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import live_rating
 from store.visits import VisitResult
 from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults
-from tui.bindings import TranslatedBindings
 from tui.dialogs.confirm import ConfirmScreen
 from tui.forms.dates import parse_vn_date
+from tui.node import PhutrachNode
 from tui.screens.concerns.form import ConcernForm
 from tui.screens.visits.unit_picker import UnitPicker
 from tui.widgets.key_footer import KeyFooter
@@ -93,7 +93,7 @@ def _whole(text: str) -> int | None:
     return int(text) if text.strip().isdigit() else None
 
 
-class VisitForm(TranslatedBindings, ModalScreen[VisitResult | None]):
+class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
     """New visit: `VisitForm(target)` (optionally completing `planned_visit_id`, dated `day`);
     an existing one: `VisitForm(target, visit_id=...)`. Dismisses with the store's
     `VisitResult`, or None when closed without saving."""

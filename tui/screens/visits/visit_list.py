@@ -18,16 +18,16 @@ from store.org import units
 from store.org.supervisor_search import get_supervisor
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow
-from tui.bindings import TranslatedBindings
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.supervisor_picker import all_label
 from tui.format import vn_date, vn_number
+from tui.node import PhutrachNode
 from tui.screens.visits.visit_form import RATING_STYLES, Target, VisitForm
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
-class VisitListScreen(TranslatedBindings, Screen):
+class VisitListScreen(PhutrachNode, Screen):
     HELP = (
         "The visits recorded, latest first. Enter or e opens the highlighted one to correct it; "
         "d deletes it with the meeting it recorded, after asking. Every change is kept in the "

@@ -1,0 +1,30 @@
+"""Every use phutrach makes of Textual's private attributes, each with why; nowhere else.
+
+tests/tui/test_textual_internals.py checks each one, so that a Textual upgrade that renames
+or changes one fails there, loudly, instead of quietly making phutrach slower or blind.
+"""
+
+from textual import active_app
+from textual.app import App
+from textual.notifications import Notification
+from textual.screen import Screen
+
+
+def mark_styled(screen: Screen) -> Screen:
+    """Mark a new mode's screen as styled by the CSS in force (`App._css_update_count`,
+    copied to `Screen._css_update_count`, as Textual does for a screen it styles itself).
+
+    Textual re-parses every stylesheet it knows when a mode first shows its screen, to
+    restyle a screen made before a change of CSS; a screen made now is styled as its widgets
+    mount (every stylesheet is read at start), and the re-parse cost 100-230 ms a screen
+    here. Without the attribute the screen is just restyled: slower, still right."""
+    count = getattr(active_app.get(), "_css_update_count", None)
+    if count is not None:
+        screen._css_update_count = count
+    return screen
+
+
+def notifications(app: App) -> list[Notification]:
+    """The notifications the app shows now (`App._notifications`): Textual offers no public
+    way to read them back, and the tests check what the user was told."""
+    return list(app._notifications)
