@@ -12,13 +12,13 @@ from store.core.backup import (
 )
 from store.core.checks import (
     SCOPE_CTE,
-    as_of_date,
     check_choice,
+    check_fields,
     fetch,
+    iso,
     parse_date,
     require,
     text_or_none,
-    today,
     year_before,
 )
 from store.core.db import (
@@ -77,13 +77,13 @@ __all__ = [
     "backed_up_today",
     "verify_file",
     "SCOPE_CTE",
-    "today",
     "parse_date",
-    "as_of_date",
+    "iso",
     "year_before",
     "fetch",
     "require",
     "check_choice",
+    "check_fields",
     "text_or_none",
     "BUSY_TIMEOUT_MS",
     "WRITE_WAIT_S",

@@ -22,6 +22,7 @@ _NAMED = {"units": sort_key, "supervisors": sort_key, "people": person_sort_key}
 
 
 def now() -> str:
+    """The instant of a write, for the audit trail: a clock reading, not a reference day."""
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 

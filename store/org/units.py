@@ -160,10 +160,10 @@ class UnitDetail:
     child_count: int
 
 
-def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings: int = 12):
+def unit_detail(db: Database, unit_id: int, *, on: date, meetings: int = 12):
     """Everything the unit view shows: place in the tree, committee, supervisors, meetings."""
     unit = get_unit(db, unit_id)
-    today = (on or date.today()).isoformat()
+    today = on.isoformat()
     committee = [
         PostHolder(
             r["person_id"],

@@ -9,11 +9,12 @@ content. `export_row` applies the rule for exports made without --include-person
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import ClassVar
 
 from sqlite_utils import Database
 
-from store.core.checks import SCOPE_CTE, as_of_date, parse_date, year_before
+from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
 from store.lang.text import fold, like_pattern
 from store.org.units import Unit
 from store.personnel.succession import Plan, list_plans
@@ -152,7 +153,7 @@ def _query(
     *,
     select: str = "post_id",
     supervisor_id: int | None = None,
-    as_of=None,
+    as_of: date | str,
     search: str | None = None,
     unassessed_since=None,
     **flags: bool | None,
@@ -163,17 +164,17 @@ def _query(
     `acting`, `active_plan` (the unit has an active plan) and `concurrent` (a concurrent
     role); the `unassessed_since` date keeps those with no note since that date; `search`
     matches every word (diacritics ignored) in the person's or the unit's name;
-    `supervisor_id` keeps the units that supervisor oversees, on `as_of` (default today).
+    `supervisor_id` keeps the units that supervisor oversees, on `as_of`.
     """
     if set(flags) - set(_FLAGS):
         raise TypeError(f"unknown secretaries filters: {sorted(set(flags) - set(_FLAGS))}")
     if select not in ("post_id", "*"):  # written into the SQL: only these two
         raise TypeError(f"cannot select {select!r}")
     words = fold(search).split()
-    params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
+    params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
     params |= {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
     params |= {k: int(bool(v)) for k, v in flags.items() if v is not None}
-    since = parse_date(unassessed_since, "unassessed_since", required=False, future=True)
+    since = iso(parse_date(unassessed_since, "unassessed_since", required=False))
     where = "".join(_FLAGS[k] for k, v in flags.items() if v is not None)
     if since:
         where, params["unassessed_since"] = where + _UNASSESSED, since
@@ -191,9 +192,9 @@ def secretary_posts(db: Database, **filters) -> list[int]:
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
-def secretaries_of(db: Database, posts: Sequence[int], as_of=None) -> list[Secretary]:
+def secretaries_of(db: Database, posts: Sequence[int], as_of: date | str) -> list[Secretary]:
     """The secretaries of `posts` (ids), in that order, each with the latest note on `as_of`."""
-    params = {"posts": json.dumps(list(posts)), "as_of": as_of_date(as_of)}
+    params = {"posts": json.dumps(list(posts)), "as_of": parse_date(as_of, "as_of").isoformat()}
     sql = _SECRETARIES["given"] + "SELECT * FROM secretaries ORDER BY position"  # noqa: S608
     return [Secretary.from_row(r) for r in db.query(sql, params)]
 
@@ -204,7 +205,7 @@ def secretaries(
     """One page of the secretaries that `secretary_posts` finds with `filters`."""
     posts = secretary_posts(db, **filters)
     stop = None if limit is None else offset + limit
-    return secretaries_of(db, posts[offset:stop], filters.get("as_of"))
+    return secretaries_of(db, posts[offset:stop], filters["as_of"])
 
 
 def count_secretaries(db: Database, **filters) -> int:
@@ -212,17 +213,17 @@ def count_secretaries(db: Database, **filters) -> int:
     return db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]  # noqa: S608
 
 
-def units_without_secretary(db: Database, supervisor_id: int | None = None, as_of=None):
+def units_without_secretary(db: Database, supervisor_id: int | None = None, *, as_of: date | str):
     """Active units in scope with no secretary on `as_of`."""
-    params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
+    params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
     return [Unit.from_row(r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
 
 
-def personnel_gaps(db: Database, supervisor_id: int | None = None, as_of=None) -> Gaps:
+def personnel_gaps(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> Gaps:
     """Flagged secretaries with no active plan, plans with overdue actions, units without a
     secretary (and with an acting one), secretaries not assessed in the 12 months before
     `as_of`, and those with a concurrent role."""
-    on = as_of_date(as_of)
+    on = parse_date(as_of, "as_of").isoformat()
     rows = secretaries(db, as_of=on, supervisor_id=supervisor_id, limit=None)
     since = year_before(on)
     return Gaps(
@@ -264,10 +265,10 @@ _GAP_COUNTS = """SELECT count(*) AS secretaries,
 FROM ("""
 
 
-def gap_counts(db: Database, supervisor_id: int | None = None, as_of=None) -> GapCounts:
+def gap_counts(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> GapCounts:
     """How many rows each of `personnel_gaps`' gaps holds, in one pass of SQL: a province's
     12,000 secretaries are counted, not loaded (150 -> 35 ms)."""
-    on = as_of_date(as_of)
+    on = parse_date(as_of, "as_of").isoformat()
     sql, params = _query(select="*", supervisor_id=supervisor_id, as_of=on)
     row = next(db.query(_GAP_COUNTS + sql + ")", params | {"since": year_before(on)}))
     plans = list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)

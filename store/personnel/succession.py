@@ -6,6 +6,7 @@ it with the outcome "replaced" appoints the successor (one of its candidates) as
 ending the incumbent's post, in the same transaction.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,13 +15,13 @@ from sqlite_utils import Database
 from store.core import records
 from store.core.checks import (
     SCOPE_CTE,
-    as_of_date,
     check_choice,
+    check_fields,
     fetch,
+    iso,
     parse_date,
     require,
     text_or_none,
-    today,
 )
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
@@ -195,7 +196,7 @@ def list_plans(
     status: str | None = None,
     supervisor_id: int | None = None,
     unit_id: int | None = None,
-    as_of=None,
+    as_of: dt.date | str,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[Plan]:
@@ -220,7 +221,7 @@ def list_plans(
     )
 
 
-def get_plan(db: Database, plan_id: int, as_of=None) -> Plan:
+def get_plan(db: Database, plan_id: int, as_of: dt.date | str) -> Plan:
     rows = _plans(db, as_of, plan_id=plan_id, limit=1)
     if not rows:
         raise NotFound(_("No replacement-source plan with id {id}.").format(id=plan_id))
@@ -240,7 +241,7 @@ def _plans(
     offset=0,
 ) -> list[Plan]:
     params = {
-        "as_of": as_of_date(as_of),
+        "as_of": parse_date(as_of, "as_of").isoformat(),
         "plan_id": plan_id,
         "unit_id": unit_id,
         "supervisor_id": supervisor_id,
@@ -252,13 +253,13 @@ def _plans(
     return [Plan.from_row(r) for r in db.query(_PLANS, params)]
 
 
-def plan_detail(db: Database, plan_id: int, as_of=None) -> PlanDetail:
+def plan_detail(db: Database, plan_id: int, as_of: dt.date | str) -> PlanDetail:
     """A plan with its candidates (readiest first), actions (by due date) and ground note."""
     plan = get_plan(db, plan_id, as_of)
     candidates = tuple(Candidate.from_row(r) for r in db.query(_CANDIDATES, [plan_id]))
     actions = tuple(Action.from_row(r) for r in db.query(_ACTIONS, [plan_id]))
     note = get_note(db, plan.note_id) if plan.note_id else None
-    return PlanDetail(plan, as_of_date(as_of), candidates, actions, note)
+    return PlanDetail(plan, parse_date(as_of, "as_of").isoformat(), candidates, actions, note)
 
 
 # ---- plans --------------------------------------------------------------------------------
@@ -300,8 +301,7 @@ def start_plan(
 def update_plan(db: Database, plan_id: int, **changes) -> Plan:
     """Change the reason, target date, ground note or supervisor of an open plan."""
     allowed = ("reason", "target_date", "note_id", "supervisor_id")
-    if set(changes) - set(allowed):
-        raise TypeError(f"unknown plan fields: {sorted(set(changes) - set(allowed))}")
+    check_fields(changes, allowed)
     plan = _open_plan(db, plan_id)
     merged = {k: plan[k] for k in allowed} | changes
     records.update(db, "succession_plans", plan_id, _checked_plan_fields(db, plan, **merged))
@@ -315,7 +315,7 @@ def _checked_plan_fields(db, plan, *, reason, target_date, note_id, supervisor_i
         "reason",
         _("Unknown reason for a plan: {reason}.").format(reason=reason),
     )
-    target = parse_date(target_date, "target_date", future=True)
+    target = parse_date(target_date, "target_date").isoformat()
     if note_id is not None:
         note = require(db, "capability_notes", note_id, "note_id", _("Choose an existing note."))
         if note["person_id"] != plan["incumbent_id"]:
@@ -358,15 +358,22 @@ def activate_plan(db: Database, plan_id: int) -> Plan:
     return get_plan(db, plan_id)
 
 
-def cancel_plan(db: Database, plan_id: int, *, date=None) -> Plan:
+def cancel_plan(db: Database, plan_id: int, *, date=None, today: dt.date) -> Plan:
+    """Cancel a draft or active plan on `date` (default `today`, never after it)."""
     _moving(db, plan_id, "cancelled")
-    day = parse_date(date or today(), "date")
+    day = parse_date(date or today, "date", not_after=today).isoformat()
     records.update(db, "succession_plans", plan_id, {"status": "cancelled", "outcome_date": day})
     return get_plan(db, plan_id)
 
 
 def complete_plan(
-    db: Database, plan_id: int, *, outcome: str, date, successor_id: int | None = None
+    db: Database,
+    plan_id: int,
+    *,
+    outcome: str,
+    date,
+    successor_id: int | None = None,
+    today: dt.date,
 ) -> Plan:
     """Close an active plan. "replaced": in one transaction, the successor (a candidate)
     becomes secretary and the incumbent's secretary post ends on `date`."""
@@ -374,7 +381,7 @@ def complete_plan(
     check_choice(
         outcome, OUTCOMES, "outcome", _("Unknown outcome: {outcome}.").format(outcome=outcome)
     )
-    day = parse_date(date, "date")
+    day = parse_date(date, "date", not_after=today).isoformat()
     if outcome == "replaced":
         if not db["plan_candidates"].count_where(
             "plan_id = ? AND person_id = ?", [plan_id, successor_id]
@@ -399,6 +406,7 @@ def complete_plan(
                 "secretary",
                 day,
                 reason=_("Replaced under a replacement-source plan."),
+                today=today,
             )
         records.update(db, "succession_plans", plan_id, changes)
     return get_plan(db, plan_id)
@@ -472,8 +480,7 @@ def add_candidate(
 
 def update_candidate(db: Database, candidate_id: int, **changes) -> Candidate:
     """Change a candidate's readiness, current post or note."""
-    if set(changes) - {"readiness", "current_post", "note"}:
-        raise TypeError(f"unknown candidate fields: {sorted(changes)}")
+    check_fields(changes, ("readiness", "current_post", "note"))
     candidate = _candidate_row(db, candidate_id)
     _open_plan(db, candidate["plan_id"])
     if "readiness" in changes:
@@ -524,6 +531,7 @@ def add_action(
     status: str = "planned",
     candidate_id: int | None = None,
     done_date=None,
+    today: dt.date,
 ) -> int:
     """Add a development action (training, theory class, acting as deputy, contest…)."""
     _open_plan(db, plan_id)
@@ -542,17 +550,18 @@ def add_action(
         "status",
         _("Unknown action status: {status}.").format(status=status),
     )
-    done = parse_date(done_date or today(), "done_date") if status == "done" else None
+    done = (
+        parse_date(done_date or today, "done_date", not_after=today) if status == "done" else None
+    )
     return records.insert(
-        db, "plan_actions", {"plan_id": plan_id, **row, "status": status, "done_date": done}
+        db, "plan_actions", {"plan_id": plan_id, **row, "status": status, "done_date": iso(done)}
     )
 
 
 def update_action(db: Database, action_id: int, **changes) -> Action:
     """Change an action's kind, description, owner, due date or candidate."""
     fields = ("kind", "description", "owner", "due_date", "candidate_id")
-    if set(changes) - set(fields):
-        raise TypeError(f"unknown action fields: {sorted(changes)}")
+    check_fields(changes, fields)
     action = _action_row(db, action_id)
     _open_plan(db, action["plan_id"])
     merged = {k: action[k] for k in fields} | changes
@@ -561,7 +570,9 @@ def update_action(db: Database, action_id: int, **changes) -> Action:
     return get_action(db, action_id)
 
 
-def set_action_status(db: Database, action_id: int, status: str, *, date=None) -> Action:
+def set_action_status(
+    db: Database, action_id: int, status: str, *, date=None, today: dt.date
+) -> Action:
     """Move an action on (planned, in progress, done, cancelled); `date` is when it was done."""
     action = _action_row(db, action_id)
     _open_plan(db, action["plan_id"])
@@ -579,8 +590,8 @@ def set_action_status(db: Database, action_id: int, status: str, *, date=None) -
             ),
             field="status",
         )
-    done = parse_date(date or today(), "date") if status == "done" else None
-    records.update(db, "plan_actions", action_id, {"status": status, "done_date": done})
+    done = parse_date(date or today, "date", not_after=today) if status == "done" else None
+    records.update(db, "plan_actions", action_id, {"status": status, "done_date": iso(done)})
     return get_action(db, action_id)
 
 
@@ -615,7 +626,7 @@ def _checked_action(db, plan_id, *, kind, description, owner, due_date, candidat
         raise ValidationError(_("Describe the action."), field="description")
     if not text_or_none(owner):
         raise ValidationError(_("Name who is responsible for the action."), field="owner")
-    due = parse_date(due_date, "due_date", future=True)
+    due = parse_date(due_date, "due_date").isoformat()
     if candidate_id is not None:
         candidate = fetch(db, "plan_candidates", candidate_id)
         if candidate is None or candidate["plan_id"] != plan_id:

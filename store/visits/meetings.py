@@ -12,9 +12,10 @@ from datetime import date
 from sqlite_utils import Database
 
 from store.core import records
+from store.core.checks import check_fields, parse_date
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
-from store.rules.periods import Period, parse_date
+from store.rules.periods import Period
 from store.rules.rulebook import MEETING_KINDS
 
 SOURCES = ("visit", "report", "import")
@@ -106,11 +107,11 @@ def _flag(value, field: str) -> int:
     raise ValidationError(_("Answer yes or no."), field=field)
 
 
-def validate_meeting(values: dict, *, today: date | None = None) -> dict:
+def validate_meeting(values: dict, *, today: date) -> dict:
     """Check a meeting's fields (the rules in this module's docstring); return the clean row."""
     row = {k: values.get(k) for k in FIELDS}
     day = parse_date(row["date"], "date")
-    if day > (today or date.today()):
+    if day > today:
         raise ValidationError(_("The meeting date cannot be in the future."), field="date")
     row["date"] = day.isoformat()
     if row["kind"] not in MEETING_KINDS:
@@ -209,7 +210,7 @@ def record_meeting(
     resolution_adopted,
     source="report",
     note=None,
-    today=None,
+    today: date,
 ) -> int:
     """Register a meeting the unit held; returns its id. ValidationError(field) on bad input."""
     values = {k: v for k, v in locals().items() if k in FIELDS}
@@ -219,12 +220,10 @@ def record_meeting(
         return records.insert(db, "meetings", {"unit_id": unit_id, **row})
 
 
-def update_meeting(db: Database, meeting_id: int, *, today=None, **changes) -> Meeting:
+def update_meeting(db: Database, meeting_id: int, *, today: date, **changes) -> Meeting:
     """Change some fields of a meeting; the whole meeting is validated again.
     A visited meeting changes through its visit (`update_visit`), which keeps both in step."""
-    unknown = sorted(set(changes) - set(FIELDS))
-    if unknown:
-        raise ValidationError(_("Unknown field {field!r}.").format(field=unknown[0]), unknown[0])
+    check_fields(changes, FIELDS)
     current = records.get(db, "meetings", meeting_id)
     if db["visits"].count_where("meeting_id = ?", [meeting_id]):
         raise ValidationError(

@@ -15,6 +15,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from store.core import records
+from store.core.checks import check_fields
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
 from store.rules.cadence import Assignment, assignment_on
@@ -128,7 +129,7 @@ def record_visit(
     unit_scores=None,
     planned_visit_id=None,
     meeting_id=None,
-    today=None,
+    today: date,
 ) -> VisitResult:
     """Save the meeting the supervisor attended and the visit, in one transaction.
     `meeting_id`: a meeting of the unit already registered (its own report, or another
@@ -180,13 +181,10 @@ def record_visit(
     )
 
 
-def update_visit(db: Database, visit_id: int, *, today=None, **changes) -> VisitResult:
+def update_visit(db: Database, visit_id: int, *, today: date, **changes) -> VisitResult:
     """Change a recorded visit: `meeting` (some meeting fields), `scores`, `unit_scores`,
     `observations`, `recommendations`, `good_practice`; everything is checked again."""
-    allowed = {"meeting", "scores", "unit_scores", *TEXTS}
-    for key in changes:
-        if key not in allowed:
-            raise ValidationError(_("Unknown field {field!r}.").format(field=key), field=key)
+    check_fields(changes, {"meeting", "scores", "unit_scores", *TEXTS})
     current = get_visit(db, visit_id)
     if current.status != "done" or current.meeting is None:
         raise ValidationError(_("Only a recorded visit can be changed."), field="status")
