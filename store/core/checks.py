@@ -63,7 +63,7 @@ def _to_date(value, field: str, required: bool) -> date | None:
     except ValueError:
         pass
     raise ValidationError(
-        _("{value} is not a real date (YYYY-MM-DD).").format(value=text), field=field
+        _("{value!r} is not a real date (YYYY-MM-DD).").format(value=text), field=field
     )
 
 

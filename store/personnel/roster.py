@@ -232,7 +232,7 @@ def personnel_gaps(db: Database, supervisor_id: int | None = None, *, as_of: dat
         secretaries=len(rows),
         flagged_without_plan=tuple(r for r in rows if r.flagged and not r.has_active_plan),
         overdue_plans=tuple(list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)),
-        without_secretary=tuple(units_without_secretary(db, supervisor_id, on)),
+        without_secretary=tuple(units_without_secretary(db, supervisor_id, as_of=on)),
         acting=tuple(r for r in rows if r.acting),
         unassessed=tuple(r for r in rows if not r.last_note_date or r.last_note_date < since),
         concurrent=tuple(r for r in rows if r.concurrent_role),
@@ -272,7 +272,7 @@ def gap_counts(db: Database, supervisor_id: int | None = None, *, as_of: date | 
     sql, params = _query(select="*", supervisor_id=supervisor_id, as_of=on)
     row = next(db.query(_GAP_COUNTS + sql + ")", params | {"since": year_before(on)}))
     plans = list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)
-    vacant = units_without_secretary(db, supervisor_id, on)
+    vacant = units_without_secretary(db, supervisor_id, as_of=on)
     return GapCounts(**row, overdue_plans=len(plans), without_secretary=len(vacant))
 
 

@@ -298,14 +298,14 @@ def start_plan(
     return records.insert(db, "succession_plans", row)
 
 
-def update_plan(db: Database, plan_id: int, **changes) -> Plan:
+def update_plan(db: Database, plan_id: int, *, today: dt.date, **changes) -> Plan:
     """Change the reason, target date, ground note or supervisor of an open plan."""
     allowed = ("reason", "target_date", "note_id", "supervisor_id")
     check_fields(changes, allowed)
     plan = _open_plan(db, plan_id)
     merged = {k: plan[k] for k in allowed} | changes
     records.update(db, "succession_plans", plan_id, _checked_plan_fields(db, plan, **merged))
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def _checked_plan_fields(db, plan, *, reason, target_date, note_id, supervisor_id) -> dict:
@@ -347,7 +347,7 @@ def _check_incumbent(db: Database, unit: dict, person_id: int) -> None:
         )
 
 
-def activate_plan(db: Database, plan_id: int) -> Plan:
+def activate_plan(db: Database, plan_id: int, *, today: dt.date) -> Plan:
     """Put a draft plan into effect; it needs at least one candidate."""
     plan = _moving(db, plan_id, "active")
     if not db["plan_candidates"].count_where("plan_id = ?", [plan_id]):
@@ -355,7 +355,7 @@ def activate_plan(db: Database, plan_id: int) -> Plan:
             _("Add at least one candidate before activating the plan."), field="candidates"
         )
     records.update(db, "succession_plans", plan["id"], {"status": "active"})
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def cancel_plan(db: Database, plan_id: int, *, date=None, today: dt.date) -> Plan:
@@ -363,7 +363,7 @@ def cancel_plan(db: Database, plan_id: int, *, date=None, today: dt.date) -> Pla
     _moving(db, plan_id, "cancelled")
     day = parse_date(date or today, "date", not_after=today).isoformat()
     records.update(db, "succession_plans", plan_id, {"status": "cancelled", "outcome_date": day})
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def complete_plan(
@@ -409,7 +409,7 @@ def complete_plan(
                 today=today,
             )
         records.update(db, "succession_plans", plan_id, changes)
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def _plan_row(db: Database, plan_id: int) -> dict:
@@ -456,8 +456,9 @@ def add_candidate(
     readiness: str,
     current_post: str | None = None,
     note: str | None = None,
+    today: dt.date,
 ) -> int:
-    """Add a candidate; `current_post` defaults to the person's current post(s)."""
+    """Add a candidate; `current_post` defaults to the person's post(s) on `today`."""
     plan = _open_plan(db, plan_id)
     require(db, "people", person_id, "person_id", _("Choose an existing person."))
     if person_id == plan["incumbent_id"]:
@@ -466,7 +467,7 @@ def add_candidate(
         raise ValidationError(_("This person is already a candidate."), field="person_id")
     _check_readiness(readiness)
     if not text_or_none(current_post):
-        posts = person_profile(db, person_id).current
+        posts = person_profile(db, person_id, today).current
         current_post = "; ".join(describe_post(p) for p in posts) or None
     row = {
         "plan_id": plan_id,
