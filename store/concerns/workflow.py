@@ -15,7 +15,7 @@ sets `resolved_date` and `resolution` (the step's note); reopening clears them.
 """
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -73,10 +73,6 @@ class ConcernEvent:
     to_status: str
     note: str | None
     actor: str | None
-
-
-def _typed(cls, row: dict):
-    return cls(**{f.name: row.get(f.name) for f in fields(cls)})
 
 
 def raise_concern(
@@ -158,13 +154,13 @@ def _event(db, concern_id, on: dt.date, from_status, to_status, note, actor) -> 
 
 
 def get_concern(db: Database, concern_id: int) -> Concern:
-    return _typed(Concern, records.get(db, "concerns", concern_id))
+    return records.record(Concern, records.get(db, "concerns", concern_id))
 
 
 def history(db: Database, concern_id: int) -> list[ConcernEvent]:
     """The concern's steps, oldest first."""
     rows = db["concern_events"].rows_where("concern_id = ?", [concern_id], order_by="date, id")
-    return [_typed(ConcernEvent, r) for r in rows]
+    return [records.record(ConcernEvent, r) for r in rows]
 
 
 def _illegal(current: str, target: str) -> ValidationError:

@@ -228,11 +228,8 @@ def _visit_ids(db: Database, note_id: int) -> list[int]:
 
 
 def _note(row: dict, visit_ids) -> CapabilityNote:
-    values = {k: row.get(k) for k in CapabilityNote.__slots__ if k not in ("ratings", "visit_ids")}
-    values["flagged"] = bool(values["flagged"])
-    return CapabilityNote(
-        **values, ratings=json.loads(row["ratings"] or "{}"), visit_ids=tuple(visit_ids)
-    )
+    ratings = json.loads(row["ratings"] or "{}")
+    return records.record(CapabilityNote, row, ratings=ratings, visit_ids=tuple(visit_ids))
 
 
 def get_note(db: Database, note_id: int) -> CapabilityNote:

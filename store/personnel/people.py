@@ -62,10 +62,6 @@ class Person:
     phone: str | None
     note: str | None
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Person":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
-
     def age(self, on: date | str) -> int | None:
         """Age in years reached during the year of `on` (birth years only are known)."""
         if self.birth_year is None:
@@ -88,12 +84,6 @@ class Post:
     end_reason: str | None
     concurrent_role: str | None
     acting: bool
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Post":
-        values = {k: row.get(k) for k in cls.__slots__}
-        values["acting"] = bool(values["acting"])
-        return cls(**values)
 
     def current(self, on: str) -> bool:
         started = self.start_date is None or self.start_date <= on
@@ -145,7 +135,7 @@ def update_person(db: Database, person_id: int, *, today: date, **changes) -> Pe
     before = get_person(db, person_id)
     merged = {k: getattr(before, k) for k in PERSON_FIELDS} | changes
     row = _checked_person(db, merged, person_id, today)
-    return Person.from_row(records.update(db, "people", person_id, row))
+    return records.record(Person, records.update(db, "people", person_id, row))
 
 
 def _checked_person(db: Database, facts: dict, person_id: int | None, today: date) -> dict:
@@ -196,7 +186,7 @@ def get_person(db: Database, person_id: int) -> Person:
     row = fetch(db, "people", person_id)
     if row is None:
         raise NotFound(_("No person with id {id}.").format(id=person_id))
-    return Person.from_row(row)
+    return records.record(Person, row)
 
 
 def list_people(db: Database, search: str | None = None, *, limit=100, offset=0) -> list[Person]:
@@ -205,7 +195,7 @@ def list_people(db: Database, search: str | None = None, *, limit=100, offset=0)
     rows = db["people"].rows_where(
         where, params, order_by="sort_key, id", limit=limit, offset=offset or None
     )
-    return [Person.from_row(r) for r in rows]
+    return [records.record(Person, r) for r in rows]
 
 
 def count_people(db: Database, search: str | None = None) -> int:
@@ -372,14 +362,14 @@ def get_post(db: Database, post_id: int) -> Post:
     rows = list(db.query(_POSTS + "WHERE posts.id = ?", [post_id]))
     if not rows:
         raise NotFound(_("No post with id {id}.").format(id=post_id))
-    return Post.from_row(rows[0])
+    return records.record(Post, rows[0])
 
 
 def unit_people(db: Database, unit_id: int, as_of: date | str) -> UnitPeople:
     """The unit's post holders on `as_of` (secretary first) and its earlier holders."""
     on = parse_date(as_of, "as_of").isoformat()
     unit = get_unit(db, unit_id)
-    posts = [Post.from_row(r) for r in db.query(_UNIT_POSTS, {"key": unit_id, "as_of": on})]
+    posts = [records.record(Post, r) for r in db.query(_UNIT_POSTS, {"key": unit_id, "as_of": on})]
     history = sorted(
         (p for p in posts if not p.current(on)), key=lambda p: p.end_date or "", reverse=True
     )
@@ -390,7 +380,7 @@ def person_profile(db: Database, person_id: int, as_of: date | str) -> PersonPro
     """A person's facts and posts: current ones, then past ones, latest first."""
     on = parse_date(as_of, "as_of").isoformat()
     person = get_person(db, person_id)
-    posts = [Post.from_row(r) for r in db.query(_PERSON_POSTS, {"key": person_id})]
+    posts = [records.record(Post, r) for r in db.query(_PERSON_POSTS, {"key": person_id})]
     posts = [p for p in posts if p.start_date is None or p.start_date <= on]
     return PersonProfile(
         person,

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from sqlite_utils import Database
 
+from store.core import records
 from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
 from store.lang.text import fold, like_pattern
 from store.org.units import Unit
@@ -49,13 +50,6 @@ class Secretary:
     last_note_date: str | None  # the latest capability note on or before the query's date
     flagged: bool  # that note's flag "hạn chế về năng lực, uy tín thấp"
     has_active_plan: bool  # the unit has an active replacement-source plan
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Secretary":
-        values = {k: row.get(k) for k in cls.__slots__}
-        for key in ("acting", "flagged", "has_active_plan"):
-            values[key] = bool(values[key])
-        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +190,7 @@ def secretaries_of(db: Database, posts: Sequence[int], as_of: date | str) -> lis
     """The secretaries of `posts` (ids), in that order, each with the latest note on `as_of`."""
     params = {"posts": json.dumps(list(posts)), "as_of": parse_date(as_of, "as_of").isoformat()}
     sql = _SECRETARIES["given"] + "SELECT * FROM secretaries ORDER BY position"  # noqa: S608
-    return [Secretary.from_row(r) for r in db.query(sql, params)]
+    return [records.record(Secretary, r) for r in db.query(sql, params)]
 
 
 def secretaries(
@@ -216,7 +210,7 @@ def count_secretaries(db: Database, **filters) -> int:
 def units_without_secretary(db: Database, supervisor_id: int | None = None, *, as_of: date | str):
     """Active units in scope with no secretary on `as_of`."""
     params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
-    return [Unit.from_row(r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
+    return [records.record(Unit, r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
 
 
 def personnel_gaps(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> Gaps:

@@ -74,10 +74,6 @@ class Plan:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Plan":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
-
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -91,10 +87,6 @@ class Candidate:
     current_post: str | None
     readiness: str
     note: str | None
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Candidate":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +107,6 @@ class Action:
     def overdue(self, as_of: str) -> bool:
         due = self.due_date
         return self.status in OPEN_ACTION_STATUSES and due is not None and due < as_of
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Action":
-        return cls(**{k: row.get(k) for k in cls.__slots__})
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,14 +238,14 @@ def _plans(
         "limit": -1 if limit is None else limit,
         "offset": offset,
     }
-    return [Plan.from_row(r) for r in db.query(_PLANS, params)]
+    return [records.record(Plan, r) for r in db.query(_PLANS, params)]
 
 
 def plan_detail(db: Database, plan_id: int, as_of: dt.date | str) -> PlanDetail:
     """A plan with its candidates (readiest first), actions (by due date) and ground note."""
     plan = get_plan(db, plan_id, as_of)
-    candidates = tuple(Candidate.from_row(r) for r in db.query(_CANDIDATES, [plan_id]))
-    actions = tuple(Action.from_row(r) for r in db.query(_ACTIONS, [plan_id]))
+    candidates = tuple(records.record(Candidate, r) for r in db.query(_CANDIDATES, [plan_id]))
+    actions = tuple(records.record(Action, r) for r in db.query(_ACTIONS, [plan_id]))
     note = get_note(db, plan.note_id) if plan.note_id else None
     return PlanDetail(plan, parse_date(as_of, "as_of").isoformat(), candidates, actions, note)
 
@@ -489,7 +477,7 @@ def update_candidate(db: Database, candidate_id: int, **changes) -> Candidate:
     values = {k: v if k == "readiness" else text_or_none(v) for k, v in changes.items()}
     records.update(db, "plan_candidates", candidate_id, values)
     rows = db.query(_CANDIDATE + "WHERE c.id = ?", [candidate_id])
-    return Candidate.from_row(next(rows))
+    return records.record(Candidate, next(rows))
 
 
 def remove_candidate(db: Database, candidate_id: int) -> None:
@@ -611,7 +599,7 @@ def get_action(db: Database, action_id: int) -> Action:
     rows = list(db.query(_ACTION + "WHERE a.id = ?", [action_id]))
     if not rows:
         raise NotFound(_("No plan action with id {id}.").format(id=action_id))
-    return Action.from_row(rows[0])
+    return records.record(Action, rows[0])
 
 
 def _action_row(db: Database, action_id: int) -> dict:

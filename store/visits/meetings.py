@@ -83,15 +83,6 @@ class Meeting:
             self.present, self.members_full, self.members_probationary, self.members_exempt
         )
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Meeting":
-        values = {k: row.get(k) for k in cls.__slots__}
-        for key in COUNTS:
-            values[key] = values[key] or 0
-        for key in FLAGS:
-            values[key] = bool(values[key])
-        return cls(**values)
-
 
 def _whole(value, field: str) -> int:
     if isinstance(value, str) and value.strip().isdigit():
@@ -232,7 +223,7 @@ def update_meeting(db: Database, meeting_id: int, *, today: date, **changes) -> 
         )
     row = validate_meeting({**current, **changes}, today=today)
     with db.atomic():
-        return Meeting.from_row(records.update(db, "meetings", meeting_id, row))
+        return _meeting(records.update(db, "meetings", meeting_id, row))
 
 
 def delete_meeting(db: Database, meeting_id: int) -> Meeting:
@@ -245,14 +236,19 @@ def delete_meeting(db: Database, meeting_id: int) -> Meeting:
             ),
             field="meeting_id",
         )
-    return Meeting.from_row(records.delete(db, "meetings", meeting_id))
+    return _meeting(records.delete(db, "meetings", meeting_id))
+
+
+def _meeting(row: dict) -> Meeting:
+    """The meeting record of a row; a count never entered reads 0."""
+    return records.record(Meeting, row, **{k: row.get(k) or 0 for k in COUNTS})
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
     rows = list(db["meetings"].rows_where("id = ?", [meeting_id]))
     if not rows:
         raise NotFound(_("No meeting with id {id}.").format(id=meeting_id))
-    return Meeting.from_row(rows[0])
+    return _meeting(rows[0])
 
 
 def list_meetings(
@@ -276,7 +272,7 @@ def list_meetings(
     rows = db["meetings"].rows_where(
         where, params, order_by="date desc, id desc", limit=limit, offset=offset or None
     )
-    return [Meeting.from_row(r) for r in rows]
+    return [_meeting(r) for r in rows]
 
 
 def meeting_defaults(db: Database, unit_id: int) -> dict:

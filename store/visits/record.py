@@ -293,8 +293,10 @@ def get_visit(db: Database, visit_id: int) -> Visit:
     if not rows:
         raise NotFound(_("No visit with id {id}.").format(id=visit_id))
     row = rows[0]
-    values = {k: row.get(k) for k in Visit.__slots__ if k != "meeting"}
-    values["scores"] = json.loads(row["scores"]) if row["scores"] else {}
-    values["unit_scores"] = json.loads(row["unit_scores"]) if row["unit_scores"] else None
-    meeting = get_meeting(db, row["meeting_id"]) if row["meeting_id"] else None
-    return Visit(**values, meeting=meeting)
+    return records.record(
+        Visit,
+        row,
+        scores=json.loads(row["scores"]) if row["scores"] else {},
+        unit_scores=json.loads(row["unit_scores"]) if row["unit_scores"] else None,
+        meeting=get_meeting(db, row["meeting_id"]) if row["meeting_id"] else None,
+    )

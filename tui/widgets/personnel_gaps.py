@@ -147,7 +147,7 @@ class PersonnelGaps(Horizontal):
     @work(thread=True, exclusive=True, group="personnel-gaps")
     def reload(self) -> None:
         db = self.app.db
-        gaps = gap_counts(db, scope_supervisor(db), self.app.today.isoformat())
+        gaps = gap_counts(db, scope_supervisor(db), as_of=self.app.today)
         self.app.call_from_thread(self._show, gaps)
 
     def _show(self, gaps: GapCounts) -> None:

@@ -168,6 +168,7 @@ class CandidateForm(PersonnelForm[int]):
             readiness=self.chosen("readiness"),
             current_post=self.query_one("#f-current_post", Input).value,
             note=self.query_one("#f-note", Input).value,
+            today=self.app.today,
         )
 
 
@@ -209,6 +210,7 @@ class ActionForm(PersonnelForm[int]):
             owner=self.query_one("#f-owner", Input).value,
             due_date=self.typed_date("due_date"),
             candidate_id=self.query_one("#f-candidate_id", Select).selection,
+            today=self.app.today,
         )
 
 
@@ -245,6 +247,7 @@ class ActionStatusForm(PersonnelForm[bool]):
             self.action.id,
             self.chosen("status"),
             date=self.typed_date("done_date"),
+            today=self.app.today,
         )
         return True
 
@@ -265,7 +268,7 @@ class CancelPlanForm(PersonnelForm[bool]):
 
     def submit(self) -> bool:
         date = self.typed_date("date")
-        succession.cancel_plan(self.app.db, self.plan_id, date=date or None)
+        succession.cancel_plan(self.app.db, self.plan_id, date=date or None, today=self.app.today)
         return True
 
 
@@ -307,5 +310,6 @@ class CompletePlanForm(PersonnelForm[bool]):
             outcome=outcome,
             date=self.typed_date("date"),
             successor_id=successor if outcome == "replaced" else None,
+            today=self.app.today,
         )
         return True
