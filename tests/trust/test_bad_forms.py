@@ -2,6 +2,8 @@
 dates, SQL, control characters): it saves, or refuses with one clear PhutrachError on one
 line, and a refusal writes nothing at all."""
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -149,6 +151,7 @@ def test_appointment_form(world, form):
             form["role"],
             form["start"],
             concurrent_role=form["concurrent"],
+            today=date.today(),
         ),
     )
 
@@ -198,7 +201,7 @@ def test_succession_forms(world, plan, candidate, action):
         person = ids["people"][3]
         attempt(db, lambda: succession.add_candidate(db, made["id"], person, **candidate))
         attempt(db, lambda: succession.add_action(db, made["id"], **action))
-        succession.cancel_plan(db, made["id"], date=TODAY)
+        succession.cancel_plan(db, made["id"], date=TODAY, today=date.today())
 
 
 CONCERN = dict(
