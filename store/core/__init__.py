@@ -53,6 +53,7 @@ from store.core.records import (
     new_uid,
     normalise,
     now,
+    record,
     update,
 )
 from store.core.schema import (
@@ -111,6 +112,7 @@ __all__ = [
     "delete",
     "find_by_uid",
     "history",
+    "record",
     "MIGRATION_SET",
     "migrations",
     "m001_initial",

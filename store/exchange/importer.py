@@ -1,8 +1,8 @@
 """Import and export of records as spreadsheets, one registered `ImportSpec` per kind.
 
-`import_file(db, kind, path)` reads a .csv or .xlsx file, validates EVERY row before writing
-anything (cells, required columns, references, duplicates, checks across rows), then writes
-all rows in one `db.atomic()` through `store.records` (so every write is audited): a row
+`import_file(db, kind, path, today=day)` reads a .csv or .xlsx file, validates EVERY row before
+writing anything (cells, required columns, references, duplicates, checks across rows),
+then writes all rows in one `db.atomic()` through `store.records` (every write is audited): a row
 whose natural key matches an existing record updates it, or leaves it alone if nothing
 changed; any other row is added. One bad row: nothing is written, and the ValidationError
 names the file, the row (the header is row 1), the column and the problem.
