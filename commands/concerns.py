@@ -63,7 +63,7 @@ def concerns(click_ctx, fmt, **given):
         category=filters.rulebook_choice(db, "categories", given["category"]),
         route=filters.rulebook_choice(db, "routes", given["route"]),
         search=given["search"],
-        as_of=given["as_of"] or ctx.today,
+        as_of=given["as_of"] or click_ctx.obj.today,
         limit=None,
     )
     _print_board(db, found, fmt)
