@@ -60,7 +60,7 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
         people.list_people(db, limit=PAGE)
 
     def secretaries_page(sid):
-        personnel.units_without_secretary(db, sid, day)
+        personnel.units_without_secretary(db, sid, as_of=day)
         posts = personnel.secretary_posts(db, supervisor_id=sid, as_of=day)
         personnel.secretaries_of(db, posts[:PAGE], day)
 

@@ -9,10 +9,11 @@ import click
 
 from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
+from store.core.checks import parse_date
 from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.reports import scopes as brief_scopes
-from store.rules.periods import Period, parse_date
+from store.rules.periods import Period
 
 KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
 

@@ -7,10 +7,10 @@ import click
 from sqlite_utils import Database
 
 from briefs.frame.vn import vn_percent
+from store.core.checks import parse_date
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, find_supervisor, get_supervisor
 from store.org.supervisors import current_supervisor_id
-from store.rules.periods import parse_date
 
 
 def supervisor_options(command):

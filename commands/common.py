@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 import click
@@ -33,10 +34,12 @@ def format_option(formats: Sequence[str] = FORMATS):
 
 
 class Context:
-    """The click context object: where the database is, opened on first use."""
+    """The click context object: where the database is, opened on first use, and the
+    reference day of the command (the store never reads the clock for it)."""
 
     def __init__(self, db_path: Path | None):
         self.db_path = Path(db_path) if db_path else default_db_path()
+        self.today = date.today()
         self._db = None
 
     def db(self, *, create: bool = True):

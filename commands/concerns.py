@@ -63,7 +63,7 @@ def concerns(click_ctx, fmt, **given):
         category=filters.rulebook_choice(db, "categories", given["category"]),
         route=filters.rulebook_choice(db, "routes", given["route"]),
         search=given["search"],
-        as_of=given["as_of"],
+        as_of=given["as_of"] or click_ctx.obj.today,
         limit=None,
     )
     _print_board(db, found, fmt)
@@ -150,7 +150,7 @@ def figures(ctx, period, unit, supervisor, as_of, fmt):
         chosen,
         parent_id=filters.unit_id(db, unit),
         supervisor_id=filters.supervisor_id(db, supervisor),
-        as_of=as_of,
+        as_of=as_of or ctx.today,
     )
     lines = [("category", line) for line in result.by_category]
     lines += [("route", line) for line in result.by_route] + [("total", result.total)]

@@ -61,7 +61,9 @@ def export(ctx, kind, fmt, output, include_personnel):
     db = ctx.db(create=False)
     if personnel:
         click.echo(banner(), err=True)
-        columns, rows = personnel_export.export_rows(db, kind, include_personnel=True)
+        columns, rows = personnel_export.export_rows(
+            db, kind, include_personnel=True, as_of=ctx.today
+        )
     else:
         columns, rows = importer.export_rows(db, kind)
     if not output:

@@ -24,7 +24,7 @@ from store.lang.i18n import _
 def import_(ctx, kind, file):
     importer.spec(kind)  # an unknown kind or a bad file fails before a database is created
     sheet = tabular.read_sheet(Path(file))
-    summary = importer.import_sheet(ctx.db(), kind, sheet)
+    summary = importer.import_sheet(ctx.db(), kind, sheet, today=ctx.today)
     click.echo(
         _("{kind}: {added} added, {updated} updated, {unchanged} unchanged.").format(
             kind=kind,

@@ -42,7 +42,7 @@ def plans(ctx, overdue, status, supervisor, as_of, fmt):
         overdue=overdue,
         status=filters.code_of("plan_status", status),
         supervisor_id=filters.supervisor_id(db, supervisor),
-        as_of=as_of,
+        as_of=as_of or ctx.today,
     )
     table = fmt == "table"
     rows = [

@@ -51,7 +51,7 @@ def secretaries(ctx, flagged, unassessed_since, supervisor, search, as_of, fmt):
         unassessed_since=unassessed_since,
         supervisor_id=filters.supervisor_id(db, supervisor),
         search=search,
-        as_of=as_of,
+        as_of=as_of or ctx.today,
         limit=None,
     )
     table = fmt == "table"

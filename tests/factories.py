@@ -105,13 +105,14 @@ def planned_visit(db, supervisor_id: int, unit_id: int, day: str, *, today=None)
     return plan_visit(db, supervisor_id, unit_id, day, today=today or date.fromisoformat(day))
 
 
-def person(db, name: str = "Nguyễn Văn Ấn", **facts) -> int:
-    """A person (add_person; `birth_year`, `sex`, `code`…)."""
-    return people.add_person(db, name=name, **facts)
+def person(db, name: str = "Nguyễn Văn Ấn", *, today=None, **facts) -> int:
+    """A person (add_person; `birth_year`, `sex`, `code`…), judged as on `today` (the clock's)."""
+    return people.add_person(db, name=name, today=today or date.today(), **facts)
 
 
 def post(db, person_id: int, unit_id: int, role="secretary", start="2025-03-01", **kw) -> int:
     """`person_id` holds `role` in `unit_id` from `start` (appoint; `acting`, `concurrent_role`)."""
+    kw.setdefault("today", date.today())
     return people.appoint(db, person_id, unit_id, role, start, **kw)
 
 
@@ -133,7 +134,8 @@ def note(
     """A capability note on `person_id` (record_note; `flagged`, `narrative`, `visit_ids`)."""
     return capability.record_note(
         db, person_id=person_id, unit_id=unit_id, supervisor_id=supervisor_id, date=day,
-        ratings={"prestige": overall} if ratings is None else ratings, overall=overall, **fields,
+        ratings={"prestige": overall} if ratings is None else ratings, overall=overall,
+        today=fields.pop("today", None) or date.today(), **fields,
     )  # fmt: skip
 
 

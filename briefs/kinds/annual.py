@@ -77,7 +77,7 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
         flagged_with_plan=count(flagged=True, active_plan=True),
         concurrent=count(concurrent=True),
         acting=count(acting=True),
-        without_secretary=len(units_without_secretary(db, None, then)),
+        without_secretary=len(units_without_secretary(db, None, as_of=then)),
     )
     ident = Identity(
         kind=KIND,

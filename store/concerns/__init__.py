@@ -14,14 +14,12 @@ from store.concerns.board import (
 )
 from store.concerns.checks import (
     check_category,
-    check_choice,
     check_due,
     check_priority,
     check_visit,
     default_supervisor,
-    exists,
-    parse_date,
     require_text,
+    unknown,
 )
 from store.concerns.figures import (
     ConcernFigures,
@@ -70,10 +68,8 @@ __all__ = [
     "count_board",
     "BoardCounts",
     "board_counts",
-    "parse_date",
     "require_text",
-    "exists",
-    "check_choice",
+    "unknown",
     "check_category",
     "check_priority",
     "check_due",

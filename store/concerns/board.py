@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.concerns.checks import parse_date
 from store.concerns.workflow import CLOSED, OPEN, STATUSES
+from store.core.checks import parse_date
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
 from store.org.units import search_clause
@@ -127,13 +127,13 @@ def _where(
 
 
 def _as_of(as_of) -> str:
-    return parse_date(as_of or dt.date.today(), "as_of").isoformat()
+    return parse_date(as_of, "as_of").isoformat()
 
 
 def board(
     db: Database,
     *,
-    as_of: dt.date | str | None = None,
+    as_of: dt.date | str,
     limit: int | None = 100,
     offset: int = 0,
     **filters,
@@ -164,7 +164,7 @@ def _rows(db: Database, where: str, params: list, day: str, limit, offset) -> li
     return [BoardRow(**row) for row in db.query(sql, values)]
 
 
-def board_row(db: Database, concern_id: int, *, as_of: dt.date | str | None = None) -> BoardRow:
+def board_row(db: Database, concern_id: int, *, as_of: dt.date | str) -> BoardRow:
     """One concern as the board shows it (its unit's and supervisor's names, age, delay)."""
     rows = _rows(db, "c.id = ?", [concern_id], _as_of(as_of), 1, 0)
     if not rows:
@@ -172,7 +172,7 @@ def board_row(db: Database, concern_id: int, *, as_of: dt.date | str | None = No
     return rows[0]
 
 
-def count_board(db: Database, *, as_of: dt.date | str | None = None, **filters) -> int:
+def count_board(db: Database, *, as_of: dt.date | str, **filters) -> int:
     """How many concerns `board` would list with the same filters, all pages together."""
     where, params = _where(as_of=_as_of(as_of), **filters)
     sql = f"select count(*) from concerns c join units u on u.id = c.unit_id where {where}"  # noqa: S608
@@ -189,7 +189,7 @@ class BoardCounts:
     resolved_this_month: int  # closed (resolved or answered) from the 1st of as_of's month
 
 
-def board_counts(db: Database, *, as_of: dt.date | str | None = None, **filters) -> BoardCounts:
+def board_counts(db: Database, *, as_of: dt.date | str, **filters) -> BoardCounts:
     """Open, overdue, ageing and resolved-this-month concerns, in one query, with the filters
     of `_where` but the status (unit, category, route, supervisor, search)."""
     if {"status", "overdue", "ageing"} & filters.keys():

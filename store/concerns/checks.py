@@ -1,31 +1,14 @@
-"""Validation shared by the concern write paths: dates, codes, linked records."""
+"""The concern checks on top of the core kit: category, priority, due date, linked visit."""
 
 import datetime as dt
-import re
 
 from sqlite_utils import Database
 
+from store.core.checks import check_choice, fetch
 from store.core.errors import ValidationError
 from store.lang.codes import Priority
 from store.lang.i18n import _
 from store.rules.rulebook import in_force as rulebook_in_force
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_date(value, field: str) -> dt.date:
-    """A real calendar date from a `date` or an ISO `YYYY-MM-DD` text, else ValidationError."""
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    try:
-        if _ISO_DATE.fullmatch(text):
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ValidationError(
-        _("{value!r} is not a real date (YYYY-MM-DD).").format(value=text), field=field
-    )
 
 
 def require_text(value: str | None, field: str, message: str) -> str:
@@ -35,29 +18,21 @@ def require_text(value: str | None, field: str, message: str) -> str:
     return text
 
 
-def exists(db: Database, table: str, record_id: int | None) -> dict | None:
-    rows = list(db[table].rows_where("id = ?", [record_id], limit=1))
-    return rows[0] if rows else None
-
-
-def check_choice(value, allowed: tuple[str, ...], field: str, what: str) -> str:
-    if value not in allowed:
-        raise ValidationError(
-            _("{value!r} is not a known {what}; use one of: {allowed}.").format(
-                value=value, what=what, allowed=", ".join(allowed)
-            ),
-            field=field,
-        )
-    return value
+def unknown(value, allowed: tuple[str, ...], what: str) -> str:
+    """The message for a code that is not one of `allowed`: it lists the ones that are."""
+    return _("{value!r} is not a known {what}; use one of: {allowed}.").format(
+        value=value, what=what, allowed=", ".join(allowed)
+    )
 
 
 def check_category(db: Database, category: str) -> str:
     ids = tuple(c.id for c in rulebook_in_force(db).categories)
-    return check_choice(category, ids, "category", _("concern category"))
+    return check_choice(category, ids, "category", unknown(category, ids, _("concern category")))
 
 
 def check_priority(priority: str) -> str:
-    return check_choice(priority, tuple(Priority), "priority", _("priority"))
+    allowed = tuple(Priority)
+    return check_choice(priority, allowed, "priority", unknown(priority, allowed, _("priority")))
 
 
 def check_due(due: dt.date, raised: dt.date) -> None:
@@ -85,7 +60,7 @@ def default_supervisor(db: Database, unit_id: int, on: dt.date) -> int | None:
 def check_visit(db: Database, visit_id: int | None, unit_id: int) -> dict | None:
     if visit_id is None:
         return None
-    visit = exists(db, "visits", visit_id)
+    visit = fetch(db, "visits", visit_id)
     if visit is None:
         raise ValidationError(_("No visit with id {id}.").format(id=visit_id), field="visit_id")
     if visit["unit_id"] != unit_id:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.concerns.board import subtree_clause, supervisor_clause
-from store.concerns.checks import parse_date
 from store.concerns.workflow import CLOSED
+from store.core.checks import parse_date
 from store.rules.rulebook import in_force as rulebook_in_force
 
 _CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
@@ -70,7 +70,7 @@ class ConcernFigures:
 
 def _bounds(period, as_of) -> tuple[str, str]:
     start, end = (period.start, period.end) if hasattr(period, "start") else period
-    stop = min(parse_date(end, "end"), parse_date(as_of or dt.date.today(), "as_of"))
+    stop = min(parse_date(end, "end"), parse_date(as_of, "as_of"))
     return parse_date(start, "start").isoformat(), stop.isoformat()
 
 
@@ -112,7 +112,7 @@ def concern_figures(
     unit_ids: Iterable[int] | None = None,
     supervisor_id: int | None = None,
     parent_id: int | None = None,
-    as_of: dt.date | str | None = None,
+    as_of: dt.date | str,
 ) -> ConcernFigures:
     """Figures of the concerns in scope for `period`: a (start, end) pair of dates or ISO
     texts, or anything with `.start` and `.end`.

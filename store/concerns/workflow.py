@@ -15,12 +15,13 @@ sets `resolved_date` and `resolution` (the step's note); reopening clears them.
 """
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from store.concerns import checks as checks
 from store.core import records
+from store.core.checks import check_choice, fetch, parse_date
 from store.core.errors import ValidationError
 from store.lang.codes import ConcernStatus, Priority
 from store.lang.i18n import _
@@ -88,10 +89,6 @@ class ConcernEvent:
     actor: str | None
 
 
-def _typed(cls, row: dict):
-    return cls(**{f.name: row.get(f.name) for f in fields(cls)})
-
-
 def raise_concern(
     db: Database,
     *,
@@ -105,38 +102,37 @@ def raise_concern(
     supervisor_id: int | None = None,
     visit_id: int | None = None,
     raised_date=None,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> int:
     """Record a new concern and its first event; returns its id.
 
     Raised from a visit, the visit's date and supervisor are the defaults; otherwise today and
     the unit's one assigned supervisor. The due date defaults to the route's `due_days`.
     """
-    today = today or dt.date.today()
-    if checks.exists(db, "units", unit_id) is None:
+    if fetch(db, "units", unit_id) is None:
         raise ValidationError(_("No unit with id {id}.").format(id=unit_id), field="unit_id")
     visit = checks.check_visit(db, visit_id, unit_id)
     checks.check_category(db, category)
     routes = {r.id: r for r in rulebook_in_force(db).routes}
-    checks.check_choice(route, tuple(routes), "route", _("concern route"))
+    check_choice(route, routes, "route", checks.unknown(route, tuple(routes), _("concern route")))
     text = checks.require_text(description, "description", _("Describe the concern."))
     checks.check_priority(priority)
     if raised_date is None:
         raised_date = (visit or {}).get("date") or today
-    raised = checks.parse_date(raised_date, "raised_date")
+    raised = parse_date(raised_date, "raised_date")
     if raised > today:
         raise ValidationError(
             _("The date raised, {date}, is in the future.").format(date=raised.isoformat()),
             field="raised_date",
         )
     days = routes[route].due_days or 0
-    due = checks.parse_date(due_date, "due_date") if due_date else raised + dt.timedelta(days=days)
+    due = parse_date(due_date, "due_date") if due_date else raised + dt.timedelta(days=days)
     checks.check_due(due, raised)
     if supervisor_id is None:
         supervisor_id = (visit or {}).get("supervisor_id") or checks.default_supervisor(
             db, unit_id, raised
         )
-    elif checks.exists(db, "supervisors", supervisor_id) is None:
+    elif fetch(db, "supervisors", supervisor_id) is None:
         raise ValidationError(
             _("No supervisor with id {id}.").format(id=supervisor_id), field="supervisor_id"
         )
@@ -172,13 +168,13 @@ def _event(db, concern_id, on: dt.date, from_status, to_status, note, actor) -> 
 
 
 def get_concern(db: Database, concern_id: int) -> Concern:
-    return _typed(Concern, records.get(db, "concerns", concern_id))
+    return records.record(Concern, records.get(db, "concerns", concern_id))
 
 
 def history(db: Database, concern_id: int) -> list[ConcernEvent]:
     """The concern's steps, oldest first."""
     rows = db["concern_events"].rows_where("concern_id = ?", [concern_id], order_by="date, id")
-    return [_typed(ConcernEvent, r) for r in rows]
+    return [records.record(ConcernEvent, r) for r in rows]
 
 
 def _illegal(current: str, target: str) -> ValidationError:
@@ -198,10 +194,9 @@ def _illegal(current: str, target: str) -> ValidationError:
     return ValidationError(message.format(**names), field="status")
 
 
-def _step_date(db: Database, concern_id: int, on, today: dt.date | None) -> dt.date:
+def _step_date(db: Database, concern_id: int, on, today: dt.date) -> dt.date:
     """The date of a new step: real, not in the future, not before the last step."""
-    today = today or dt.date.today()
-    day = checks.parse_date(on or today, "date")
+    day = parse_date(on or today, "date")
     if day > today:
         raise ValidationError(
             _("The date {date} is in the future.").format(date=day.isoformat()), field="date"
@@ -227,11 +222,13 @@ def transition(
     note: str,
     date=None,
     actor: str | None = None,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Concern:
     """Move a concern one step along the workflow, with a dated note; returns it after."""
     concern = get_concern(db, concern_id)
-    checks.check_choice(to_status, STATUSES, "status", _("concern status"))
+    check_choice(
+        to_status, STATUSES, "status", checks.unknown(to_status, STATUSES, _("concern status"))
+    )
     if to_status not in TRANSITIONS[concern.status]:
         raise _illegal(concern.status, to_status)
     text = checks.require_text(note, "note", _("Write a note for this step."))
@@ -245,7 +242,7 @@ def reopen(
     date=None,
     *,
     actor: str | None = None,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Concern:
     """Take a resolved or answered concern back to "in progress", saying why."""
     concern = get_concern(db, concern_id)
@@ -292,8 +289,8 @@ def edit_concern(
     if owner is not _KEEP:
         changes["owner"] = (owner or "").strip() or None
     if due_date is not _KEEP:
-        due = checks.parse_date(due_date, "due_date")
-        checks.check_due(due, checks.parse_date(concern.raised_date, "raised_date"))
+        due = parse_date(due_date, "due_date")
+        checks.check_due(due, parse_date(concern.raised_date, "raised_date"))
         changes["due_date"] = due.isoformat()
     if priority is not _KEEP:
         changes["priority"] = checks.check_priority(priority)

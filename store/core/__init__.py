@@ -12,13 +12,13 @@ from store.core.backup import (
 )
 from store.core.checks import (
     SCOPE_CTE,
-    as_of_date,
     check_choice,
+    check_fields,
     fetch,
+    iso,
     parse_date,
     require,
     text_or_none,
-    today,
     year_before,
 )
 from store.core.db import (
@@ -28,6 +28,7 @@ from store.core.db import (
     connect,
     memory,
     owner_only,
+    reading,
     write_errors,
 )
 from store.core.errors import (
@@ -51,6 +52,7 @@ from store.core.paths import (
     ensure_private_dir,
 )
 from store.core.records import (
+    T,
     actor,
     delete,
     find_by_uid,
@@ -59,6 +61,7 @@ from store.core.records import (
     new_uid,
     normalise,
     now,
+    record,
     update,
 )
 from store.core.schema import (
@@ -83,19 +86,20 @@ __all__ = [
     "backed_up_today",
     "verify_file",
     "SCOPE_CTE",
-    "today",
     "parse_date",
-    "as_of_date",
+    "iso",
     "year_before",
     "fetch",
     "require",
     "check_choice",
+    "check_fields",
     "text_or_none",
     "BUSY_TIMEOUT_MS",
     "WRITE_WAIT_S",
     "PhutrachDatabase",
     "write_errors",
     "connect",
+    "reading",
     "memory",
     "owner_only",
     "one_line",
@@ -112,6 +116,7 @@ __all__ = [
     "default_db_path",
     "demo_db_path",
     "ensure_private_dir",
+    "T",
     "now",
     "new_uid",
     "actor",
@@ -121,6 +126,7 @@ __all__ = [
     "delete",
     "find_by_uid",
     "history",
+    "record",
     "MIGRATION_SET",
     "migrations",
     "m001_initial",

@@ -40,6 +40,7 @@ def backup(db: Database, dest: Path) -> Path:
 def rotate(db: Database, db_path: Path, *, keep: int = KEEP, reason: str = "") -> Path:
     """A timestamped backup in the database's backups folder, pruning all but `keep`."""
     folder = ensure_private_dir(backup_dir(db_path))
+    # A clock reading for the file name (when the copy was made), not a reference day.
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
     dest = backup(db, folder / f"{db_path.stem}-{stamp}{suffix}.db")
@@ -70,6 +71,7 @@ def set_keep_count(db: Database, keep: int) -> None:
 
 
 def backed_up_today(db_path: Path) -> bool:
+    # The wall clock, as the backup names were stamped: a clock reading, not a reference day.
     today = datetime.now().strftime("%Y%m%d")
     return any(backup_dir(db_path).glob(f"{db_path.stem}-{today}-*.db"))
 

@@ -1,6 +1,10 @@
-"""What the personnel modules share: date checks, existence checks and a supervisor's scope."""
+"""The validation kit every domain uses: one date parser, one choice check, one way to find a
+record by id, one guard for the fields a partial update may change.
+
+Nothing here reads the clock: a check against "today" takes the day from its caller."""
 
 import re
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Literal, overload
 
@@ -23,47 +27,54 @@ scope(unit_id) AS (
 )"""
 
 
-def today() -> str:
-    return date.today().isoformat()
-
-
 @overload
 def parse_date(
-    value, field: str, *, required: Literal[True] = True, future: bool = False
-) -> str: ...
+    value, field: str = ..., *, required: Literal[True] = ..., not_after: date | None = ...
+) -> date: ...
 @overload
-def parse_date(value, field: str, *, required: bool, future: bool = False) -> str | None: ...
-def parse_date(value, field: str, *, required: bool = True, future: bool = False) -> str | None:
-    """`value` (date or ISO text) as ISO text, refused if not a real date or, unless
-    `future`, if after today."""
-    if value is None or value == "":
+def parse_date(
+    value, field: str = ..., *, required: bool, not_after: date | None = ...
+) -> date | None: ...
+def parse_date(value, field="date", *, required=True, not_after=None):
+    """`value` (a date, or strict ISO text YYYY-MM-DD) as a date; ValidationError on `field`
+    if not a real date, if empty and `required` (None when not), or if after `not_after`."""
+    if type(value) is not date:  # a date passes at once: the due list asks 100,000 times
+        value = _to_date(value, field, required)
+    if not_after is not None and value is not None and value > not_after:
+        raise ValidationError(
+            _("{date} is in the future.").format(date=value.isoformat()), field=field
+        )
+    return value
+
+
+def _to_date(value, field: str, required: bool) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = "" if value is None else str(value).strip()
+    if not text:
         if required:
             raise ValidationError(_("A date is required."), field=field)
         return None
-    if isinstance(value, datetime):
-        value = value.date()
-    text = value.isoformat() if isinstance(value, date) else str(value).strip()
     try:
-        if not _ISO.fullmatch(text):
-            raise ValueError(text)
-        date.fromisoformat(text)
+        if _ISO.fullmatch(text):
+            return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(
-            _("{value} is not a real date (YYYY-MM-DD).").format(value=value), field=field
-        ) from None
-    if not future and text > today():
-        raise ValidationError(_("{date} is in the future.").format(date=text), field=field)
-    return text
+        pass
+    raise ValidationError(
+        _("{value!r} is not a real date (YYYY-MM-DD).").format(value=text), field=field
+    )
 
 
-def as_of_date(value) -> str:
-    """The reference date of a query: today when not given."""
-    return parse_date(value, "as_of", required=False, future=True) or today()
+def iso(value: date | None) -> str | None:
+    """A date as the ISO text the database keeps; None stays None."""
+    return value.isoformat() if value is not None else None
 
 
-def year_before(iso: str) -> str:
-    """The same day one year earlier (29 February falls back to the 28th)."""
-    day = date.fromisoformat(iso)
+def year_before(day: date | str) -> str:
+    """The same day one year earlier, as ISO text (29 February falls back to the 28th)."""
+    day = parse_date(day)
     try:
         return day.replace(year=day.year - 1).isoformat()
     except ValueError:
@@ -71,6 +82,7 @@ def year_before(iso: str) -> str:
 
 
 def fetch(db: Database, table: str, record_id) -> dict | None:
+    """The row `record_id` of `table`, or None (also for no id)."""
     if record_id is None:
         return None
     rows = list(db[table].rows_where("id = ?", [record_id], limit=1))
@@ -85,9 +97,22 @@ def require(db: Database, table: str, record_id, field: str, message: str) -> di
     return row
 
 
-def check_choice(value, allowed, field: str, message: str) -> None:
+def check_choice(value, allowed: Collection, field: str, message: str):
+    """`value` if it is one of `allowed`, else a ValidationError on `field` with `message`."""
     if value not in allowed:
         raise ValidationError(message, field=field)
+    return value
+
+
+def check_fields(changes: Iterable[str], allowed: Collection[str]) -> None:
+    """Refuse a partial update that names a field the record does not let change: the first
+    unknown one, named, so that a typo in a caller is not silently dropped or written."""
+    for name in changes:
+        if name not in allowed:
+            raise ValidationError(
+                _("Unknown field {field!r}.").format(field=name),
+                field=name,
+            )
 
 
 def text_or_none(value) -> str | None:

@@ -4,9 +4,12 @@ row with the record before and after, so nothing a user deletes or overwrites is
 Callers wrap multi-step use cases in `db.atomic()`; these helpers write one record each.
 """
 
+import dataclasses
 import getpass
 import json
+import typing
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache
 
@@ -18,11 +21,14 @@ from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.lang.text import fold, nfc, person_sort_key, sort_key
 
+T = typing.TypeVar("T")
+
 # Tables whose `name` gets a folded shadow and a sort key, and how the key is made.
 _NAMED = {"units": sort_key, "supervisors": sort_key, "people": person_sort_key}
 
 
 def now() -> str:
+    """The instant of a write, for the audit trail: a clock reading, not a reference day."""
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -143,3 +149,22 @@ def restore(db: Database, uid: str, *, who: str | None = None) -> int:
         db.table(last["table_name"]).insert(last["before"])
         _log(db, last["table_name"], uid, ChangeAction.RESTORE, None, last["before"], who)
     return last["before"]["id"]
+
+
+@cache
+def _fields(cls: typing.Any) -> tuple[tuple[str, bool], ...]:
+    """(name, is a bool) for each field of the dataclass `cls`, worked out once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name] is bool) for f in dataclasses.fields(cls))
+
+
+def record(cls: type[T], row: Mapping, **values) -> T:
+    """The typed frozen record `cls` of a database row: each field picked from `row` by name (a
+    missing column is None), a `bool` field made a bool from SQLite's 0/1. `values` give the
+    fields that are worked out otherwise (decoded JSON, a sum, a linked list)."""
+    picked = {
+        name: bool(row.get(name)) if is_bool else row.get(name)
+        for name, is_bool in _fields(typing.cast(type, cls))  # a class is hashable
+        if name not in values
+    }
+    return cls(**picked, **values)

@@ -109,9 +109,9 @@ def _step(batch: Batch, item: Item, current: str) -> bool:
     day = item.values.get("status_date")
     concern_id = item.existing["id"] if item.existing else item.refs["concern_id"]
     if current in concerns.CLOSED and status == concerns.REOPEN_TO:
-        concerns.reopen(batch.db, concern_id, note, day)
+        concerns.reopen(batch.db, concern_id, note, day, today=batch.today)
     else:
-        concerns.transition(batch.db, concern_id, status, note=note, date=day)
+        concerns.transition(batch.db, concern_id, status, note=note, date=day, today=batch.today)
     return True
 
 
@@ -122,6 +122,7 @@ def _write(batch: Batch, item: Item) -> str:
             batch.db,
             unit_id=item.refs["unit_id"],
             raised_date=item.values["raised_date"],
+            today=batch.today,
             **record,
         )
         _step(batch, item, ConcernStatus.NEW)

@@ -1,8 +1,8 @@
 """Import and export of records as spreadsheets, one registered `ImportSpec` per kind.
 
-`import_file(db, kind, path)` reads a .csv or .xlsx file, validates EVERY row before writing
-anything (cells, required columns, references, duplicates, checks across rows), then writes
-all rows in one `db.atomic()` through `store.records` (so every write is audited): a row
+`import_file(db, kind, path, today=day)` reads a .csv or .xlsx file, validates EVERY row before
+writing anything (cells, required columns, references, duplicates, checks across rows),
+then writes all rows in one `db.atomic()` through `store.records` (every write is audited): a row
 whose natural key matches an existing record updates it, or leaves it alone if nothing
 changed; any other row is added. One bad row: nothing is written, and the ValidationError
 names the file, the row (the header is row 1), the column and the problem.
@@ -26,6 +26,7 @@ by `store.personnel_export`, and only when the caller asks for personnel content
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import NoReturn
@@ -53,9 +54,10 @@ _SPECS: dict[str, "ImportSpec"] = {}
 class Column:
     name: str  # the code name: the export header, and the field unless the spec maps it
     headers: tuple[str, ...] = ()  # other accepted headers, Vietnamese first
-    parse: Callable[[str], object] = text
+    parse: Callable[..., object] = text  # (cell) or, when `dated`, (cell, today)
     required: bool = False  # the column must be there and its cells filled
     default: object = None  # the value of an empty cell
+    dated: bool = False  # `parse` takes (text, today): a bound that moves with the day
 
 
 @dataclass
@@ -110,6 +112,7 @@ class Batch:
     db: Database
     spec: ImportSpec
     path: Path
+    today: date  # the reference day: no date after it is plausible
     items: list[Item] = field(default_factory=list)
 
     @cached_property
@@ -163,16 +166,16 @@ def _load() -> None:
         importlib.import_module(module)
 
 
-def import_file(db: Database, kind: str, path: Path | str) -> ImportSummary:
+def import_file(db: Database, kind: str, path: Path | str, *, today: date) -> ImportSummary:
     """Validate every row of `path`, then write them all in one transaction, or none."""
-    return import_sheet(db, kind, read_sheet(Path(path)))
+    return import_sheet(db, kind, read_sheet(Path(path)), today=today)
 
 
-def import_sheet(db: Database, kind: str, sheet: Sheet) -> ImportSummary:
+def import_sheet(db: Database, kind: str, sheet: Sheet, *, today: date) -> ImportSummary:
     """`import_file` for a sheet already read (so a bad file fails before a database opens)."""
     added = updated = 0
     with db.atomic():  # checked and written against the same state of the database
-        batch = validate(db, kind, sheet)
+        batch = validate(db, kind, sheet, today=today)
         for item in batch.spec.order(batch.items):
             outcome = _write_item(batch, item)
             added += outcome == "added"
@@ -207,9 +210,9 @@ def _write_record(batch: Batch, item: Item) -> str:
     return "updated"
 
 
-def validate(db: Database, kind: str, sheet: Sheet) -> Batch:
+def validate(db: Database, kind: str, sheet: Sheet, *, today: date) -> Batch:
     """Every check, nothing written: returns the batch ready to write."""
-    batch = Batch(db, _bound(spec(kind), db), sheet.path)
+    batch = Batch(db, _bound(spec(kind), db), sheet.path, today)
     positions = _map_headers(batch, sheet.headers)
     for row in sheet.rows:
         batch.items.append(_parse(batch, positions, sheet.headers, row.number, row.cells))
@@ -276,7 +279,8 @@ def _parse(batch: Batch, positions: dict[str, int], headers: list[str], number, 
             item.values[name] = column.default
             continue
         try:
-            item.values[name] = column.parse(cell)
+            parsed = column.parse(cell, batch.today) if column.dated else column.parse(cell)
+            item.values[name] = parsed
         except ValueError as exc:
             batch.fail(item, name, str(exc))
     return item

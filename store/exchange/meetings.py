@@ -91,7 +91,7 @@ def _meeting_row(batch: Batch, item: Item, stored: dict | None, names, source: s
         }
     given = {k: item.values[k] for k in names if k in item.values}
     values = {**stored, **given, "source": source}
-    return _checked(batch, item, validate_meeting, values)
+    return _checked(batch, item, validate_meeting, values, today=batch.today)
 
 
 # Meetings ------------------------------------------------------------------------------------
@@ -139,11 +139,11 @@ def _check_meetings(batch: Batch) -> None:
 def _write_meeting(batch: Batch, item: Item) -> str:
     changes = item.refs["changes"]
     if item.existing is None:
-        record_meeting(batch.db, item.refs["unit_id"], **changes)
+        record_meeting(batch.db, item.refs["unit_id"], today=batch.today, **changes)
         return "added"
     if not changes:
         return "unchanged"
-    update_meeting(batch.db, item.existing["id"], **changes)
+    update_meeting(batch.db, item.existing["id"], today=batch.today, **changes)
     return "updated"
 
 
@@ -270,6 +270,7 @@ def _write_visit(batch: Batch, item: Item) -> str:
             scores=refs["scores"],
             planned_visit_id=_planned_visit(batch, item),
             meeting_id=_reported_meeting(batch, item),
+            today=batch.today,
             **refs["texts"],
         )
         return "added"
@@ -280,7 +281,7 @@ def _write_visit(batch: Batch, item: Item) -> str:
         changes["scores"] = refs["scores"]
     if not changes:
         return "unchanged"
-    update_visit(batch.db, item.existing["id"], **changes)
+    update_visit(batch.db, item.existing["id"], today=batch.today, **changes)
     return "updated"
 
 

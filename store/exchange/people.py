@@ -72,7 +72,7 @@ register(
         columns=(
             Column("code", ("Mã", "Mã đảng viên"), v.text),
             Column("name", ("Họ và tên", "Họ tên"), v.text, required=True),
-            Column("birth_year", ("Năm sinh",), v.year),
+            Column("birth_year", ("Năm sinh",), v.year, dated=True),
             Column("sex", ("Giới tính",), v.choice("sex")),
             Column("party_joined", ("Ngày vào Đảng",), v.iso_date),
             Column("theory_level", ("Lý luận chính trị", "Trình độ lý luận chính trị"), v.text),
@@ -148,7 +148,7 @@ register(
         columns=(
             Column("person_code", ("Mã đảng viên", "Mã người"), v.text),
             Column("person_name", ("Họ và tên", "Họ tên"), v.text),
-            Column("birth_year", ("Năm sinh",), v.year),
+            Column("birth_year", ("Năm sinh",), v.year, dated=True),
             Column("unit", ("Mã tổ chức", "Tổ chức", "Đơn vị"), v.text, required=True),
             Column("role", ("Chức vụ", "Vai trò"), v.choice("role"), required=True),
             Column("start_date", ("Từ ngày", "Ngày bắt đầu"), v.iso_date),

@@ -9,6 +9,7 @@ every row carries a `confidential` column set to true.
 """
 
 from dataclasses import fields
+from datetime import date
 
 from sqlite_utils import Database
 
@@ -28,9 +29,10 @@ def is_personnel_kind(kind: str) -> bool:
 
 
 def export_rows(
-    db: Database, kind: str, *, include_personnel: bool = False
+    db: Database, kind: str, *, include_personnel: bool = False, as_of: date
 ) -> tuple[list[str], list[dict]]:
-    """The columns and rows of a personnel kind; refused unless `include_personnel`."""
+    """The columns and rows of a personnel kind, plans as on `as_of` (their overdue
+    actions); refused unless `include_personnel`."""
     if kind not in KINDS:
         raise ValidationError(
             _("Unknown personnel kind {kind!r}; choose one of: {kinds}.").format(
@@ -45,7 +47,7 @@ def export_rows(
         )
     if kind == "capability-notes":
         return _notes(db)
-    typed, cls = _plan_rows(db, kind)
+    typed, cls = _plan_rows(db, kind, as_of)
     columns = [MARKER, *(f.name for f in fields(cls))]
     return columns, [_marked(export_row(row, include_personnel=True)) for row in typed]
 
@@ -54,11 +56,11 @@ def _marked(values: dict) -> dict:
     return {MARKER: True, **values}
 
 
-def _plan_rows(db: Database, kind: str) -> tuple[list, type]:
-    plans = list_plans(db, limit=None)
+def _plan_rows(db: Database, kind: str, as_of: date) -> tuple[list, type]:
+    plans = list_plans(db, limit=None, as_of=as_of)
     if kind == "plans":
         return plans, Plan
-    details = [plan_detail(db, plan.id) for plan in plans]
+    details = [plan_detail(db, plan.id, as_of) for plan in plans]
     if kind == "plan-candidates":
         return [c for d in details for c in d.candidates], Candidate
     return [a for d in details for a in d.actions], Action

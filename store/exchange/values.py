@@ -89,9 +89,10 @@ def count(value: str) -> int:
     return number
 
 
-def year(value: str) -> int:
+def year(value: str, today: date) -> int:
+    """A year from 1900 to the year of `today`."""
     number = integer(value)
-    if not 1900 <= number <= date.today().year:
+    if not 1900 <= number <= today.year:
         raise ValueError(_("{value!r} is not a plausible year.").format(value=value))
     return number
 

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlite_utils import Database
 
+from store.core import records
 from store.core.errors import NotFound
 from store.lang.codes import UnitKind
 from store.lang.i18n import _
@@ -38,13 +38,6 @@ class Unit:
         """Members owed at a meeting: all members less the exempted."""
         return self.members - (self.members_exempt or 0)
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Unit":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        values["has_standing_committee"] = bool(values["has_standing_committee"])
-        values["active"] = bool(values["active"])
-        return cls(**values)
-
 
 def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, list[str]]:
     """A WHERE fragment matching every word of `text` (folded) anywhere in `column`."""
@@ -69,7 +62,7 @@ def list_units(
     rows = db["units"].rows_where(
         where, params, order_by="sort_key, id", limit=limit, offset=offset or None
     )
-    return [Unit.from_row(r) for r in rows]
+    return [records.record(Unit, r) for r in rows]
 
 
 def count_units(db, search=None, *, parent_id=None, kinds=None) -> int:
@@ -92,7 +85,7 @@ def get_unit(db: Database, unit_id: int) -> Unit:
     rows = list(db["units"].rows_where("id = ?", [unit_id]))
     if not rows:
         raise NotFound(_("No unit with id {id}.").format(id=unit_id))
-    return Unit.from_row(rows[0])
+    return records.record(Unit, rows[0])
 
 
 def find_unit(db: Database, ref: str) -> Unit:
@@ -100,7 +93,7 @@ def find_unit(db: Database, ref: str) -> Unit:
     for where, value in (("code = ?", ref), ("uid = ?", ref), ("name_folded = ?", fold(ref))):
         rows = list(db["units"].rows_where(where, [value], limit=2))
         if len(rows) == 1:
-            return Unit.from_row(rows[0])
+            return records.record(Unit, rows[0])
     raise NotFound(_("No unit matches {ref!r}.").format(ref=ref))
 
 
@@ -108,7 +101,9 @@ def children(db: Database, unit_id: int | None) -> list[Unit]:
     """The units directly under `unit_id` (None: the grassroots organizations at the top)."""
     where = "parent_id = ?" if unit_id is not None else "parent_id IS NULL"
     params = [unit_id] if unit_id is not None else []
-    return [Unit.from_row(r) for r in db["units"].rows_where(where, params, order_by="sort_key")]
+    return [
+        records.record(Unit, r) for r in db["units"].rows_where(where, params, order_by="sort_key")
+    ]
 
 
 def ancestors(db: Database, unit: Unit) -> list[Unit]:
@@ -162,19 +157,12 @@ class UnitDetail:
     child_count: int
 
 
-def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings: int = 12):
+def unit_detail(db: Database, unit_id: int, *, on: date, meetings: int = 12):
     """Everything the unit view shows: place in the tree, committee, supervisors, meetings."""
     unit = get_unit(db, unit_id)
-    today = (on or date.today()).isoformat()
+    today = on.isoformat()
     committee = [
-        PostHolder(
-            r["person_id"],
-            r["name"],
-            r["role"],
-            r["start_date"],
-            r["concurrent_role"],
-            bool(r["acting"]),
-        )
+        records.record(PostHolder, r)
         for r in db.query(
             """select posts.person_id, people.name, posts.role, posts.start_date,
                       posts.concurrent_role, posts.acting
@@ -186,9 +174,7 @@ def unit_detail(db: Database, unit_id: int, *, on: date | None = None, meetings:
         )
     ]
     supervisors = [
-        AssignedSupervisor(
-            r["supervisor_id"], r["name"], r["title"], r["cadence"], r["start_date"], r["end_date"]
-        )
+        records.record(AssignedSupervisor, r)
         for r in db.query(
             """select a.supervisor_id, s.name, s.title, a.cadence, a.start_date, a.end_date
                from assignments a join supervisors s on s.id = a.supervisor_id

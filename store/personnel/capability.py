@@ -5,12 +5,13 @@ a narrative and the visits that support it. Personnel assessments: confidential.
 
 import json
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from datetime import date as Date
+from typing import ClassVar
 
 from sqlite_utils import Database
 
 from store.core import records
-from store.core.checks import check_choice, parse_date, require, text_or_none
+from store.core.checks import check_choice, check_fields, parse_date, require, text_or_none
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import VisitStatus
 from store.lang.i18n import _
@@ -82,8 +83,10 @@ def record_note(
     flagged: bool = False,
     narrative: str | None = None,
     visit_ids=(),
+    today: Date,
 ) -> int:
-    """Record a capability note, validated against the rulebook in force; returns its id."""
+    """Record a capability note, validated against the rulebook in force (its date not after
+    `today`); returns its id."""
     require(db, "people", person_id, "person_id", _("Choose an existing person."))
     fields = {
         "unit_id": unit_id,
@@ -95,7 +98,7 @@ def record_note(
         "narrative": narrative,
         "visit_ids": visit_ids,
     }
-    row, visits = _checked(db, fields)
+    row, visits = _checked(db, fields, today)
     with db.atomic():
         note_id = records.insert(db, "capability_notes", {"person_id": person_id, **row})
         for visit_id in visits:
@@ -103,13 +106,11 @@ def record_note(
     return note_id
 
 
-def update_note(db: Database, note_id: int, **changes) -> CapabilityNote:
+def update_note(db: Database, note_id: int, *, today: Date, **changes) -> CapabilityNote:
     """Change some fields of a note (`visit_ids` replaces the set of supporting visits)."""
-    unknown = set(changes) - set(NOTE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown note fields: {sorted(unknown)}")
+    check_fields(changes, NOTE_FIELDS)
     before = get_note(db, note_id)
-    row, visits = _checked(db, {k: getattr(before, k) for k in NOTE_FIELDS} | changes)
+    row, visits = _checked(db, {k: getattr(before, k) for k in NOTE_FIELDS} | changes, today)
     with db.atomic():
         records.update(db, "capability_notes", note_id, row)
         _sync_links(db, note_id, set(before.visit_ids), visits)
@@ -141,7 +142,7 @@ def _sync_links(db: Database, note_id: int, old: set[int], new) -> None:
             records.insert(db, "capability_note_visits", {"note_id": note_id, "visit_id": visit_id})
 
 
-def _checked(db: Database, fields: dict) -> tuple[dict, tuple[int, ...]]:
+def _checked(db: Database, fields: dict, today: Date) -> tuple[dict, tuple[int, ...]]:
     """The note's columns and its visit ids, or a ValidationError on the first bad field."""
     rulebook = rulebook_in_force(db)
     if fields["unit_id"] is not None:
@@ -154,7 +155,7 @@ def _checked(db: Database, fields: dict) -> tuple[dict, tuple[int, ...]]:
             "supervisor_id",
             _("Choose an existing supervisor."),
         )
-    day = parse_date(fields["date"], "date")
+    day = parse_date(fields["date"], "date", not_after=today).isoformat()
     ratings = _checked_ratings(rulebook, fields["ratings"])
     scale = [s.id for s in rulebook.scale]
     check_choice(
@@ -228,12 +229,8 @@ def _visit_ids(db: Database, note_id: int) -> list[int]:
 
 
 def _note(row: dict, visit_ids) -> CapabilityNote:
-    own = (k for k in CapabilityNote.__slots__ if k not in ("ratings", "visit_ids"))
-    values: dict[str, Any] = {k: row.get(k) for k in own}
-    values["flagged"] = bool(values["flagged"])
-    return CapabilityNote(
-        **values, ratings=json.loads(row["ratings"] or "{}"), visit_ids=tuple(visit_ids)
-    )
+    ratings = json.loads(row["ratings"] or "{}")
+    return records.record(CapabilityNote, row, ratings=ratings, visit_ids=tuple(visit_ids))
 
 
 def get_note(db: Database, note_id: int) -> CapabilityNote:

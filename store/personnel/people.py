@@ -13,9 +13,10 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.checks import (
-    as_of_date,
     check_choice,
+    check_fields,
     fetch,
+    iso,
     parse_date,
     require,
     text_or_none,
@@ -62,16 +63,11 @@ class Person:
     phone: str | None
     note: str | None
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Person":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        return cls(**values)
-
-    def age(self, on: str | None = None) -> int | None:
+    def age(self, on: date | str) -> int | None:
         """Age in years reached during the year of `on` (birth years only are known)."""
         if self.birth_year is None:
             return None
-        return int((on or date.today().isoformat())[:4]) - self.birth_year
+        return parse_date(on, "on").year - self.birth_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +85,6 @@ class Post:
     end_reason: str | None
     concurrent_role: str | None
     acting: bool
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Post":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        values["acting"] = bool(values["acting"])
-        return cls(**values)
 
     def current(self, on: str) -> bool:
         started = self.start_date is None or self.start_date <= on
@@ -134,34 +124,31 @@ class PersonProfile:
 # ---- people -------------------------------------------------------------------------------
 
 
-def add_person(db: Database, *, name: str, **facts) -> int:
-    """Add a person after validating name, birth year, sex and Party-joining date."""
-    row = _checked_person(db, {"name": name, **facts}, None)
+def add_person(db: Database, *, name: str, today: date, **facts) -> int:
+    """Add a person after validating name, birth year, sex and Party-joining date (not
+    after `today`)."""
+    row = _checked_person(db, {"name": name, **facts}, None, today)
     return records.insert(db, "people", row)
 
 
-def update_person(db: Database, person_id: int, **changes) -> Person:
+def update_person(db: Database, person_id: int, *, today: date, **changes) -> Person:
+    check_fields(changes, PERSON_FIELDS)
     before = get_person(db, person_id)
-    unknown = set(changes) - set(PERSON_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown person fields: {sorted(unknown)}")
     merged = {k: getattr(before, k) for k in PERSON_FIELDS} | changes
-    row = _checked_person(db, merged, person_id)
-    return Person.from_row(records.update(db, "people", person_id, row))
+    row = _checked_person(db, merged, person_id, today)
+    return records.record(Person, records.update(db, "people", person_id, row))
 
 
-def _checked_person(db: Database, facts: dict, person_id: int | None) -> dict:
-    unknown = set(facts) - set(PERSON_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown person fields: {sorted(unknown)}")
+def _checked_person(db: Database, facts: dict, person_id: int | None, today: date) -> dict:
+    check_fields(facts, PERSON_FIELDS)
     row: dict[str, Any] = {k: text_or_none(facts.get(k)) for k in PERSON_FIELDS}
     if not row["name"]:
         raise ValidationError(_("The name is required."), field="name")
-    row["birth_year"] = _birth_year(facts.get("birth_year"))
+    row["birth_year"] = _birth_year(facts.get("birth_year"), today)
     check_choice(row["sex"], (*SEXES, None), "sex", _("Sex must be male or female."))
-    row["party_joined"] = parse_date(row["party_joined"], "party_joined", required=False)
-    joined, born = row["party_joined"], row["birth_year"]
-    if joined and born and int(joined[:4]) - born < MIN_AGE:
+    joined = parse_date(row["party_joined"], "party_joined", required=False, not_after=today)
+    row["party_joined"], born = iso(joined), row["birth_year"]
+    if joined and born and joined.year - born < MIN_AGE:
         raise ValidationError(
             _("Joined the Party before the age of 18: check the birth year and the date."),
             field="party_joined",
@@ -178,10 +165,10 @@ def _checked_person(db: Database, facts: dict, person_id: int | None) -> dict:
     return row
 
 
-def _birth_year(value) -> int | None:
+def _birth_year(value, today: date) -> int | None:
     if value is None or str(value).strip() == "":
         return None
-    latest = date.today().year - MIN_AGE
+    latest = today.year - MIN_AGE
     try:
         year = int(str(value).strip())
     except ValueError:
@@ -200,7 +187,7 @@ def get_person(db: Database, person_id: int) -> Person:
     row = fetch(db, "people", person_id)
     if row is None:
         raise NotFound(_("No person with id {id}.").format(id=person_id))
-    return Person.from_row(row)
+    return records.record(Person, row)
 
 
 def list_people(db: Database, search: str | None = None, *, limit=100, offset=0) -> list[Person]:
@@ -209,7 +196,7 @@ def list_people(db: Database, search: str | None = None, *, limit=100, offset=0)
     rows = db["people"].rows_where(
         where, params, order_by="sort_key, id", limit=limit, offset=offset or None
     )
-    return [Person.from_row(r) for r in rows]
+    return [records.record(Person, r) for r in rows]
 
 
 def count_people(db: Database, search: str | None = None) -> int:
@@ -248,13 +235,17 @@ def appoint(
     concurrent_role: str | None = None,
     acting: bool = False,
     reason: str | None = None,
+    today: date,
 ) -> int:
     """Give `person_id` the post `role` in `unit_id` from `start_date`; returns the post id.
 
     In one transaction: the previous holder of a secretary or deputy post, and any other
     current post of this person in the unit, end on `start_date` (`reason` for the former).
+    `start_date` may not be after `today`.
     """
-    start = _checked_appointment(db, person_id, unit_id, role, start_date, concurrent_role)
+    _checked_appointment(db, person_id, unit_id, role, concurrent_role)
+    start = parse_date(start_date, "start_date", not_after=today).isoformat()
+    _checked_start(db, person_id, unit_id, role, start)
     with db.atomic():
         for post in _open_posts(db, unit_id):
             if post["person_id"] == person_id:
@@ -275,7 +266,7 @@ def appoint(
         )
 
 
-def _checked_appointment(db, person_id, unit_id, role, start_date, concurrent_role) -> str:
+def _checked_appointment(db, person_id, unit_id, role, concurrent_role) -> None:
     require(db, "people", person_id, "person_id", _("Choose an existing person."))
     unit = require(db, "units", unit_id, "unit_id", _("Choose an existing unit."))
     if not unit["active"]:
@@ -293,7 +284,10 @@ def _checked_appointment(db, person_id, unit_id, role, start_date, concurrent_ro
         raise ValidationError(
             _("Only a secretary holds a concurrent role."), field="concurrent_role"
         )
-    start = parse_date(start_date, "start_date")
+
+
+def _checked_start(db, person_id, unit_id, role, start: str) -> None:
+    """Refuse a start before a post it would end, or this very post held already."""
     for post in _open_posts(db, unit_id):
         if post["person_id"] == person_id and post["role"] == role:
             raise ValidationError(
@@ -310,7 +304,6 @@ def _checked_appointment(db, person_id, unit_id, role, start_date, concurrent_ro
                 ),
                 field="start_date",
             )
-    return start
 
 
 def _open_posts(db: Database, unit_id: int) -> list[dict]:
@@ -322,14 +315,15 @@ def _close(db: Database, post: dict, end: str, reason: str) -> None:
     records.update(db, "posts", post["id"], {"end_date": end, "end_reason": reason})
 
 
-def end_post(db: Database, post_id: int, end_date, reason: str) -> Post:
-    """End a current post on `end_date` for `reason` (retired, moved, dismissed…)."""
+def end_post(db: Database, post_id: int, end_date, reason: str, *, today: date) -> Post:
+    """End a current post on `end_date` (not after `today`) for `reason` (retired, moved,
+    dismissed…)."""
     post = get_post(db, post_id)
     if post.end_date:
         raise ValidationError(
             _("This post already ended on {date}.").format(date=post.end_date), field="post_id"
         )
-    end = parse_date(end_date, "end_date")
+    end = parse_date(end_date, "end_date", not_after=today).isoformat()
     if post.start_date and end < post.start_date:
         raise ValidationError(
             _("A post cannot end before it started ({date}).").format(date=post.start_date),
@@ -369,25 +363,25 @@ def get_post(db: Database, post_id: int) -> Post:
     rows = list(db.query(_POSTS + "WHERE posts.id = ?", [post_id]))
     if not rows:
         raise NotFound(_("No post with id {id}.").format(id=post_id))
-    return Post.from_row(rows[0])
+    return records.record(Post, rows[0])
 
 
-def unit_people(db: Database, unit_id: int, as_of=None) -> UnitPeople:
+def unit_people(db: Database, unit_id: int, as_of: date | str) -> UnitPeople:
     """The unit's post holders on `as_of` (secretary first) and its earlier holders."""
-    on = as_of_date(as_of)
+    on = parse_date(as_of, "as_of").isoformat()
     unit = get_unit(db, unit_id)
-    posts = [Post.from_row(r) for r in db.query(_UNIT_POSTS, {"key": unit_id, "as_of": on})]
+    posts = [records.record(Post, r) for r in db.query(_UNIT_POSTS, {"key": unit_id, "as_of": on})]
     history = sorted(
         (p for p in posts if not p.current(on)), key=lambda p: p.end_date or "", reverse=True
     )
     return UnitPeople(unit, on, tuple(p for p in posts if p.current(on)), tuple(history))
 
 
-def person_profile(db: Database, person_id: int, as_of=None) -> PersonProfile:
+def person_profile(db: Database, person_id: int, as_of: date | str) -> PersonProfile:
     """A person's facts and posts: current ones, then past ones, latest first."""
-    on = as_of_date(as_of)
+    on = parse_date(as_of, "as_of").isoformat()
     person = get_person(db, person_id)
-    posts = [Post.from_row(r) for r in db.query(_PERSON_POSTS, {"key": person_id})]
+    posts = [records.record(Post, r) for r in db.query(_PERSON_POSTS, {"key": person_id})]
     posts = [p for p in posts if p.start_date is None or p.start_date <= on]
     return PersonProfile(
         person,

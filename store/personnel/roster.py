@@ -9,11 +9,13 @@ content. `export_row` applies the rule for exports made without --include-person
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, ClassVar, Literal, overload
+from datetime import date
+from typing import ClassVar, Literal, overload
 
 from sqlite_utils import Database
 
-from store.core.checks import SCOPE_CTE, as_of_date, parse_date, year_before
+from store.core import records
+from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
 from store.lang.text import fold, like_pattern
 from store.org.units import Unit
 from store.personnel.succession import Plan, list_plans
@@ -48,13 +50,6 @@ class Secretary:
     last_note_date: str | None  # the latest capability note on or before the query's date
     flagged: bool  # that note's flag "hạn chế về năng lực, uy tín thấp"
     has_active_plan: bool  # the unit has an active replacement-source plan
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Secretary":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        for key in ("acting", "flagged", "has_active_plan"):
-            values[key] = bool(values[key])
-        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +147,7 @@ def _query(
     *,
     select: str = "post_id",
     supervisor_id: int | None = None,
-    as_of=None,
+    as_of: date | str,
     search: str | None = None,
     unassessed_since=None,
     **flags: bool | None,
@@ -163,17 +158,17 @@ def _query(
     `acting`, `active_plan` (the unit has an active plan) and `concurrent` (a concurrent
     role); the `unassessed_since` date keeps those with no note since that date; `search`
     matches every word (diacritics ignored) in the person's or the unit's name;
-    `supervisor_id` keeps the units that supervisor oversees, on `as_of` (default today).
+    `supervisor_id` keeps the units that supervisor oversees, on `as_of`.
     """
     if set(flags) - set(_FLAGS):
         raise TypeError(f"unknown secretaries filters: {sorted(set(flags) - set(_FLAGS))}")
     if select not in ("post_id", "*"):  # written into the SQL: only these two
         raise TypeError(f"cannot select {select!r}")
     words = fold(search).split()
-    params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
+    params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
     params |= {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
     params |= {k: int(bool(v)) for k, v in flags.items() if v is not None}
-    since = parse_date(unassessed_since, "unassessed_since", required=False, future=True)
+    since = iso(parse_date(unassessed_since, "unassessed_since", required=False))
     where = "".join(_FLAGS[k] for k, v in flags.items() if v is not None)
     if since:
         where, params["unassessed_since"] = where + _UNASSESSED, since
@@ -191,11 +186,11 @@ def secretary_posts(db: Database, **filters) -> list[int]:
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
-def secretaries_of(db: Database, posts: Sequence[int], as_of=None) -> list[Secretary]:
+def secretaries_of(db: Database, posts: Sequence[int], as_of: date | str) -> list[Secretary]:
     """The secretaries of `posts` (ids), in that order, each with the latest note on `as_of`."""
-    params = {"posts": json.dumps(list(posts)), "as_of": as_of_date(as_of)}
+    params = {"posts": json.dumps(list(posts)), "as_of": parse_date(as_of, "as_of").isoformat()}
     sql = _SECRETARIES["given"] + "SELECT * FROM secretaries ORDER BY position"  # noqa: S608
-    return [Secretary.from_row(r) for r in db.query(sql, params)]
+    return [records.record(Secretary, r) for r in db.query(sql, params)]
 
 
 def secretaries(
@@ -204,7 +199,7 @@ def secretaries(
     """One page of the secretaries that `secretary_posts` finds with `filters`."""
     posts = secretary_posts(db, **filters)
     stop = None if limit is None else offset + limit
-    return secretaries_of(db, posts[offset:stop], filters.get("as_of"))
+    return secretaries_of(db, posts[offset:stop], filters["as_of"])
 
 
 def count_secretaries(db: Database, **filters) -> int:
@@ -212,17 +207,17 @@ def count_secretaries(db: Database, **filters) -> int:
     return db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]  # noqa: S608
 
 
-def units_without_secretary(db: Database, supervisor_id: int | None = None, as_of=None):
+def units_without_secretary(db: Database, supervisor_id: int | None = None, *, as_of: date | str):
     """Active units in scope with no secretary on `as_of`."""
-    params = {"supervisor_id": supervisor_id, "as_of": as_of_date(as_of)}
-    return [Unit.from_row(r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
+    params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
+    return [records.record(Unit, r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
 
 
-def personnel_gaps(db: Database, supervisor_id: int | None = None, as_of=None) -> Gaps:
+def personnel_gaps(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> Gaps:
     """Flagged secretaries with no active plan, plans with overdue actions, units without a
     secretary (and with an acting one), secretaries not assessed in the 12 months before
     `as_of`, and those with a concurrent role."""
-    on = as_of_date(as_of)
+    on = parse_date(as_of, "as_of").isoformat()
     rows = secretaries(db, as_of=on, supervisor_id=supervisor_id, limit=None)
     since = year_before(on)
     return Gaps(
@@ -231,7 +226,7 @@ def personnel_gaps(db: Database, supervisor_id: int | None = None, as_of=None) -
         secretaries=len(rows),
         flagged_without_plan=tuple(r for r in rows if r.flagged and not r.has_active_plan),
         overdue_plans=tuple(list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)),
-        without_secretary=tuple(units_without_secretary(db, supervisor_id, on)),
+        without_secretary=tuple(units_without_secretary(db, supervisor_id, as_of=on)),
         acting=tuple(r for r in rows if r.acting),
         unassessed=tuple(r for r in rows if not r.last_note_date or r.last_note_date < since),
         concurrent=tuple(r for r in rows if r.concurrent_role),
@@ -264,14 +259,14 @@ _GAP_COUNTS = """SELECT count(*) AS secretaries,
 FROM ("""
 
 
-def gap_counts(db: Database, supervisor_id: int | None = None, as_of=None) -> GapCounts:
+def gap_counts(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> GapCounts:
     """How many rows each of `personnel_gaps`' gaps holds, in one pass of SQL: a province's
     12,000 secretaries are counted, not loaded (150 -> 35 ms)."""
-    on = as_of_date(as_of)
+    on = parse_date(as_of, "as_of").isoformat()
     sql, params = _query(select="*", supervisor_id=supervisor_id, as_of=on)
     row = next(db.query(_GAP_COUNTS + sql + ")", params | {"since": year_before(on)}))
     plans = list_plans(db, overdue=True, supervisor_id=supervisor_id, as_of=on)
-    vacant = units_without_secretary(db, supervisor_id, on)
+    vacant = units_without_secretary(db, supervisor_id, as_of=on)
     return GapCounts(**row, overdue_plans=len(plans), without_secretary=len(vacant))
 
 

@@ -6,21 +6,22 @@ it with the outcome "replaced" appoints the successor (one of its candidates) as
 ending the incumbent's post, in the same transaction.
 """
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlite_utils import Database
 
 from store.core import records
 from store.core.checks import (
     SCOPE_CTE,
-    as_of_date,
     check_choice,
+    check_fields,
     fetch,
+    iso,
     parse_date,
     require,
     text_or_none,
-    today,
 )
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import (
@@ -85,11 +86,6 @@ class Plan:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Plan":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        return cls(**values)
-
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -103,11 +99,6 @@ class Candidate:
     current_post: str | None
     readiness: str
     note: str | None
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Candidate":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +119,6 @@ class Action:
     def overdue(self, as_of: str) -> bool:
         due = self.due_date
         return self.status in OPEN_ACTION_STATUSES and due is not None and due < as_of
-
-    @classmethod
-    def from_row(cls, row: dict) -> "Action":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +196,7 @@ def list_plans(
     status: str | None = None,
     supervisor_id: int | None = None,
     unit_id: int | None = None,
-    as_of=None,
+    as_of: dt.date | str,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[Plan]:
@@ -235,7 +221,7 @@ def list_plans(
     )
 
 
-def get_plan(db: Database, plan_id: int, as_of=None) -> Plan:
+def get_plan(db: Database, plan_id: int, as_of: dt.date | str) -> Plan:
     rows = _plans(db, as_of, plan_id=plan_id, limit=1)
     if not rows:
         raise NotFound(_("No replacement-source plan with id {id}.").format(id=plan_id))
@@ -255,7 +241,7 @@ def _plans(
     offset=0,
 ) -> list[Plan]:
     params = {
-        "as_of": as_of_date(as_of),
+        "as_of": parse_date(as_of, "as_of").isoformat(),
         "plan_id": plan_id,
         "unit_id": unit_id,
         "supervisor_id": supervisor_id,
@@ -264,16 +250,16 @@ def _plans(
         "limit": -1 if limit is None else limit,
         "offset": offset,
     }
-    return [Plan.from_row(r) for r in db.query(_PLANS, params)]
+    return [records.record(Plan, r) for r in db.query(_PLANS, params)]
 
 
-def plan_detail(db: Database, plan_id: int, as_of=None) -> PlanDetail:
+def plan_detail(db: Database, plan_id: int, as_of: dt.date | str) -> PlanDetail:
     """A plan with its candidates (readiest first), actions (by due date) and ground note."""
     plan = get_plan(db, plan_id, as_of)
-    candidates = tuple(Candidate.from_row(r) for r in db.query(_CANDIDATES, [plan_id]))
-    actions = tuple(Action.from_row(r) for r in db.query(_ACTIONS, [plan_id]))
+    candidates = tuple(records.record(Candidate, r) for r in db.query(_CANDIDATES, [plan_id]))
+    actions = tuple(records.record(Action, r) for r in db.query(_ACTIONS, [plan_id]))
     note = get_note(db, plan.note_id) if plan.note_id else None
-    return PlanDetail(plan, as_of_date(as_of), candidates, actions, note)
+    return PlanDetail(plan, parse_date(as_of, "as_of").isoformat(), candidates, actions, note)
 
 
 # ---- plans --------------------------------------------------------------------------------
@@ -312,15 +298,14 @@ def start_plan(
     return records.insert(db, "succession_plans", row)
 
 
-def update_plan(db: Database, plan_id: int, **changes) -> Plan:
+def update_plan(db: Database, plan_id: int, *, today: dt.date, **changes) -> Plan:
     """Change the reason, target date, ground note or supervisor of an open plan."""
     allowed = ("reason", "target_date", "note_id", "supervisor_id")
-    if set(changes) - set(allowed):
-        raise TypeError(f"unknown plan fields: {sorted(set(changes) - set(allowed))}")
+    check_fields(changes, allowed)
     plan = _open_plan(db, plan_id)
     merged = {k: plan[k] for k in allowed} | changes
     records.update(db, "succession_plans", plan_id, _checked_plan_fields(db, plan, **merged))
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def _checked_plan_fields(db, plan, *, reason, target_date, note_id, supervisor_id) -> dict:
@@ -330,7 +315,7 @@ def _checked_plan_fields(db, plan, *, reason, target_date, note_id, supervisor_i
         "reason",
         _("Unknown reason for a plan: {reason}.").format(reason=reason),
     )
-    target = parse_date(target_date, "target_date", future=True)
+    target = parse_date(target_date, "target_date").isoformat()
     if note_id is not None:
         note = require(db, "capability_notes", note_id, "note_id", _("Choose an existing note."))
         if note["person_id"] != plan["incumbent_id"]:
@@ -362,7 +347,7 @@ def _check_incumbent(db: Database, unit: dict, person_id: int) -> None:
         )
 
 
-def activate_plan(db: Database, plan_id: int) -> Plan:
+def activate_plan(db: Database, plan_id: int, *, today: dt.date) -> Plan:
     """Put a draft plan into effect; it needs at least one candidate."""
     plan = _moving(db, plan_id, PlanStatus.ACTIVE)
     if not db["plan_candidates"].count_where("plan_id = ?", [plan_id]):
@@ -370,20 +355,27 @@ def activate_plan(db: Database, plan_id: int) -> Plan:
             _("Add at least one candidate before activating the plan."), field="candidates"
         )
     records.update(db, "succession_plans", plan["id"], {"status": PlanStatus.ACTIVE})
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
-def cancel_plan(db: Database, plan_id: int, *, date=None) -> Plan:
+def cancel_plan(db: Database, plan_id: int, *, date=None, today: dt.date) -> Plan:
+    """Cancel a draft or active plan on `date` (default `today`, never after it)."""
     _moving(db, plan_id, PlanStatus.CANCELLED)
-    day = parse_date(date or today(), "date")
+    day = parse_date(date or today, "date", not_after=today).isoformat()
     records.update(
         db, "succession_plans", plan_id, {"status": PlanStatus.CANCELLED, "outcome_date": day}
     )
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def complete_plan(
-    db: Database, plan_id: int, *, outcome: str, date, successor_id: int | None = None
+    db: Database,
+    plan_id: int,
+    *,
+    outcome: str,
+    date,
+    successor_id: int | None = None,
+    today: dt.date,
 ) -> Plan:
     """Close an active plan. "replaced": in one transaction, the successor (a candidate)
     becomes secretary and the incumbent's secretary post ends on `date`."""
@@ -391,7 +383,7 @@ def complete_plan(
     check_choice(
         outcome, OUTCOMES, "outcome", _("Unknown outcome: {outcome}.").format(outcome=outcome)
     )
-    day = parse_date(date, "date")
+    day = parse_date(date, "date", not_after=today).isoformat()
     if outcome == PlanOutcome.REPLACED:
         if not db["plan_candidates"].count_where(
             "plan_id = ? AND person_id = ?", [plan_id, successor_id]
@@ -416,9 +408,10 @@ def complete_plan(
                 Role.SECRETARY,
                 day,
                 reason=_("Replaced under a replacement-source plan."),
+                today=today,
             )
         records.update(db, "succession_plans", plan_id, changes)
-    return get_plan(db, plan_id)
+    return get_plan(db, plan_id, today)
 
 
 def _plan_row(db: Database, plan_id: int) -> dict:
@@ -465,8 +458,9 @@ def add_candidate(
     readiness: str,
     current_post: str | None = None,
     note: str | None = None,
+    today: dt.date,
 ) -> int:
-    """Add a candidate; `current_post` defaults to the person's current post(s)."""
+    """Add a candidate; `current_post` defaults to the person's post(s) on `today`."""
     plan = _open_plan(db, plan_id)
     require(db, "people", person_id, "person_id", _("Choose an existing person."))
     if person_id == plan["incumbent_id"]:
@@ -475,7 +469,7 @@ def add_candidate(
         raise ValidationError(_("This person is already a candidate."), field="person_id")
     _check_readiness(readiness)
     if not text_or_none(current_post):
-        posts = person_profile(db, person_id).current
+        posts = person_profile(db, person_id, today).current
         current_post = "; ".join(describe_post(p) for p in posts) or None
     row = {
         "plan_id": plan_id,
@@ -489,8 +483,7 @@ def add_candidate(
 
 def update_candidate(db: Database, candidate_id: int, **changes) -> Candidate:
     """Change a candidate's readiness, current post or note."""
-    if set(changes) - {"readiness", "current_post", "note"}:
-        raise TypeError(f"unknown candidate fields: {sorted(changes)}")
+    check_fields(changes, ("readiness", "current_post", "note"))
     candidate = _candidate_row(db, candidate_id)
     _open_plan(db, candidate["plan_id"])
     if "readiness" in changes:
@@ -498,7 +491,7 @@ def update_candidate(db: Database, candidate_id: int, **changes) -> Candidate:
     values = {k: v if k == "readiness" else text_or_none(v) for k, v in changes.items()}
     records.update(db, "plan_candidates", candidate_id, values)
     rows = db.query(_CANDIDATE + "WHERE c.id = ?", [candidate_id])
-    return Candidate.from_row(next(rows))
+    return records.record(Candidate, next(rows))
 
 
 def remove_candidate(db: Database, candidate_id: int) -> None:
@@ -541,6 +534,7 @@ def add_action(
     status: str = ActionStatus.PLANNED,
     candidate_id: int | None = None,
     done_date=None,
+    today: dt.date,
 ) -> int:
     """Add a development action (training, theory class, acting as deputy, contest…)."""
     _open_plan(db, plan_id)
@@ -559,17 +553,20 @@ def add_action(
         "status",
         _("Unknown action status: {status}.").format(status=status),
     )
-    done = parse_date(done_date or today(), "done_date") if status == ActionStatus.DONE else None
+    done = (
+        parse_date(done_date or today, "done_date", not_after=today)
+        if status == ActionStatus.DONE
+        else None
+    )
     return records.insert(
-        db, "plan_actions", {"plan_id": plan_id, **row, "status": status, "done_date": done}
+        db, "plan_actions", {"plan_id": plan_id, **row, "status": status, "done_date": iso(done)}
     )
 
 
 def update_action(db: Database, action_id: int, **changes) -> Action:
     """Change an action's kind, description, owner, due date or candidate."""
     fields = ("kind", "description", "owner", "due_date", "candidate_id")
-    if set(changes) - set(fields):
-        raise TypeError(f"unknown action fields: {sorted(changes)}")
+    check_fields(changes, fields)
     action = _action_row(db, action_id)
     _open_plan(db, action["plan_id"])
     merged = {k: action[k] for k in fields} | changes
@@ -578,7 +575,9 @@ def update_action(db: Database, action_id: int, **changes) -> Action:
     return get_action(db, action_id)
 
 
-def set_action_status(db: Database, action_id: int, status: str, *, date=None) -> Action:
+def set_action_status(
+    db: Database, action_id: int, status: str, *, date=None, today: dt.date
+) -> Action:
     """Move an action on (planned, in progress, done, cancelled); `date` is when it was done."""
     action = _action_row(db, action_id)
     _open_plan(db, action["plan_id"])
@@ -596,8 +595,10 @@ def set_action_status(db: Database, action_id: int, status: str, *, date=None) -
             ),
             field="status",
         )
-    done = parse_date(date or today(), "date") if status == ActionStatus.DONE else None
-    records.update(db, "plan_actions", action_id, {"status": status, "done_date": done})
+    done = (
+        parse_date(date or today, "date", not_after=today) if status == ActionStatus.DONE else None
+    )
+    records.update(db, "plan_actions", action_id, {"status": status, "done_date": iso(done)})
     return get_action(db, action_id)
 
 
@@ -616,7 +617,7 @@ def get_action(db: Database, action_id: int) -> Action:
     rows = list(db.query(_ACTION + "WHERE a.id = ?", [action_id]))
     if not rows:
         raise NotFound(_("No plan action with id {id}.").format(id=action_id))
-    return Action.from_row(rows[0])
+    return records.record(Action, rows[0])
 
 
 def _action_row(db: Database, action_id: int) -> dict:
@@ -632,7 +633,7 @@ def _checked_action(db, plan_id, *, kind, description, owner, due_date, candidat
         raise ValidationError(_("Describe the action."), field="description")
     if not text_or_none(owner):
         raise ValidationError(_("Name who is responsible for the action."), field="owner")
-    due = parse_date(due_date, "due_date", future=True)
+    due = parse_date(due_date, "due_date").isoformat()
     if candidate_id is not None:
         candidate = fetch(db, "plan_candidates", candidate_id)
         if candidate is None or candidate["plan_id"] != plan_id:

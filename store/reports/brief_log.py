@@ -15,7 +15,6 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
@@ -42,12 +41,6 @@ class BriefRecord:
     rulebook: str | None
     updated_at: str
 
-    @classmethod
-    def from_row(cls, row: dict) -> "BriefRecord":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        values["confidential"] = bool(values["confidential"])
-        return cls(**values)
-
 
 def current_term(db: Database) -> str:
     """The committee's term, named by its start date (a setting)."""
@@ -57,7 +50,7 @@ def current_term(db: Database) -> str:
 def find_brief(db, *, kind: str, scope: str | None, period: str | None, confidential: bool):
     """The logged brief with this identity, or None."""
     row = _find(db, kind, scope or "", period or "", confidential)
-    return BriefRecord.from_row(row) if row else None
+    return records.record(BriefRecord, row) if row else None
 
 
 def list_briefs(
@@ -71,7 +64,7 @@ def list_briefs(
         limit=limit,
         offset=offset or None,
     )
-    return [BriefRecord.from_row(r) for r in rows]
+    return [records.record(BriefRecord, r) for r in rows]
 
 
 def count_briefs(db: Database, *, written: bool = False) -> int:
@@ -126,9 +119,9 @@ def log_brief(
     with db.atomic():
         row = _find(db, *key)
         if row:
-            return BriefRecord.from_row(records.update(db, "briefs", row["id"], values))
+            return records.record(BriefRecord, records.update(db, "briefs", row["id"], values))
         new_id = records.insert(db, "briefs", {**_identity(key), "doc_code": doc_code, **values})
-        return BriefRecord.from_row(records.get(db, "briefs", new_id))
+        return records.record(BriefRecord, records.get(db, "briefs", new_id))
 
 
 def _allocate(db: Database, key: tuple, doc_code: str) -> int:

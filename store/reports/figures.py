@@ -19,8 +19,9 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.core.checks import parse_date
 from store.lang.codes import MeetingKind, PeriodKind, PlanOutcome
-from store.rules.periods import Period, parse_date
+from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.visits.meetings import owed_sql, rate_sql
 
@@ -125,11 +126,11 @@ select u.id, coalesce(u.sector, '') as sector, u.kind,
  group by u.id"""
 
 
-def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of=None) -> MeetingFigures:
+def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of) -> MeetingFigures:
     """Regular meetings (by sector and by grassroots organization), attendance and thematic
-    meetings of every active unit over `period`, as of `as_of` (default: today)."""
+    meetings of every active unit over `period`, as of `as_of`."""
     period = Period.parse(period)
-    today = parse_date(as_of) if as_of else date.today()
+    today = parse_date(as_of, "as_of")
     stop = _stop(period, today)
     owed = _owed_months(period, today)
     owed_end = owed[-1].end.isoformat() if owed else "0000-00-00"
@@ -287,10 +288,10 @@ def owed_by(line, as_of: date) -> tuple[int, int]:
     return len(counted), sum(counted)
 
 
-def visit_figures(db: Database, period, compliance, as_of=None) -> VisitFigures:
+def visit_figures(db: Database, period, compliance, as_of) -> VisitFigures:
     """Assignments, visits required and done (by supervisor, as of `as_of`, see `owed_by`)
     and ratings, from the lines of store.cadence.visit_compliance for the same period."""
-    today = parse_date(as_of) if as_of else date.today()
+    today = parse_date(as_of, "as_of")
     owed = {id(x): owed_by(x, today) for x in compliance}
     per_supervisor: dict[int, list] = {}
     for line in compliance:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, fields
 from sqlite_utils import Database
 
 from store.core import settings
+from store.core.checks import parse_date
 from store.core.errors import ValidationError
 from store.lang.i18n import _
 from store.lang.text import nfc
-from store.rules.periods import parse_date
 
 # Letterhead field -> settings key.
 _KEYS = {

@@ -23,7 +23,6 @@ from store.rules.periods import (
     Period,
     add_months,
     cached_property,
-    parse_date,
     periods_between,
 )
 from store.rules.rulebook import (
@@ -66,7 +65,6 @@ __all__ = [
     "LENGTH",
     "CADENCE_PER",
     "cached_property",
-    "parse_date",
     "Period",
     "periods_between",
     "add_months",

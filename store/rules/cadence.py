@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
-from store.rules.periods import CADENCE_PER, Period, parse_date
+from store.core.checks import parse_date
+from store.rules.periods import CADENCE_PER, Period
 
 _COLUMNS = """select a.id, a.supervisor_id, a.unit_id, a.cadence, a.start_date, a.end_date,
        s.name as supervisor_name, u.name as unit_name"""

@@ -12,9 +12,10 @@
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
+from store.core.checks import parse_date
 from store.core.errors import ValidationError
 from store.lang.codes import Cadence, PeriodKind
 from store.lang.i18n import _
@@ -33,7 +34,6 @@ CADENCE_PER: dict[str, PeriodKind] = {
 }
 _ROMAN = ("I", "II", "III", "IV")
 _SHAPE = re.compile(r"(\d{4})(?:-(?:(\d{1,2})|[Qq](\d+)|[Hh](\d+)))?")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class cached_property:  # noqa: N801 -- used as functools.cached_property is
@@ -53,26 +53,6 @@ class cached_property:  # noqa: N801 -- used as functools.cached_property is
             return self
         value = instance.__dict__[self.name] = self.function(instance)
         return value
-
-
-def parse_date(value: date | str | None, field: str = "date") -> date:
-    """A date from a `date` or strict ISO text `YYYY-MM-DD`; ValidationError(field) otherwise."""
-    if type(value) is date:  # the common case first: the due list asks 100,000 times
-        return value
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value or "").strip()
-    try:
-        if _ISO_DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ValidationError(
-        _("{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-10-15.").format(value=text),
-        field=field,
-    )
 
 
 @dataclass(frozen=True, order=True)

@@ -14,9 +14,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.core.checks import parse_date
 from store.lang.codes import MeetingKind, PeriodKind
 from store.org.units import Unit, children
-from store.rules.periods import Period, parse_date
+from store.rules.periods import Period
 from store.visits.meetings import rate_sql
 
 KEYS = ("held", "missed", "future", "none", "visited", "thematic", "low_attendance")
@@ -75,7 +76,7 @@ def compliance_grid(
     *,
     parent_id: int | None,
     year: int,
-    as_of=None,
+    as_of,
     rulebook=None,
     first: int | None = None,
 ) -> ComplianceGrid:
@@ -85,7 +86,7 @@ def compliance_grid(
     from store.rules.rulebook import in_force as rulebook_in_force
 
     rulebook = rulebook or rulebook_in_force(db)
-    today = parse_date(as_of) if as_of else date.today()
+    today = parse_date(as_of, "as_of")
     units = [u for u in children(db, parent_id) if u.active][:first]
     only = [u.id for u in units] if first is not None else None
     meetings, visits = _aggregates(db, parent_id, Period.of(year, PeriodKind.YEAR), only)

@@ -8,15 +8,15 @@ members owed ≤ present + absent_excused + absent_unexcused ≤ full + probatio
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlite_utils import Database
 
 from store.core import records
+from store.core.checks import check_fields, parse_date
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
-from store.rules.periods import Period, parse_date
+from store.rules.periods import Period
 from store.rules.rulebook import MEETING_KINDS
 
 SOURCES = ("visit", "report", "import")
@@ -84,15 +84,6 @@ class Meeting:
             self.present, self.members_full, self.members_probationary, self.members_exempt
         )
 
-    @classmethod
-    def from_row(cls, row: dict) -> "Meeting":
-        values: dict[str, Any] = {k: row.get(k) for k in cls.__slots__}
-        for key in COUNTS:
-            values[key] = values[key] or 0
-        for key in FLAGS:
-            values[key] = bool(values[key])
-        return cls(**values)
-
 
 def _whole(value, field: str) -> int:
     if isinstance(value, str) and value.strip().isdigit():
@@ -108,11 +99,11 @@ def _flag(value, field: str) -> int:
     raise ValidationError(_("Answer yes or no."), field=field)
 
 
-def validate_meeting(values: dict, *, today: date | None = None) -> dict:
+def validate_meeting(values: dict, *, today: date) -> dict:
     """Check a meeting's fields (the rules in this module's docstring); return the clean row."""
     row = {k: values.get(k) for k in FIELDS}
     day = parse_date(row["date"], "date")
-    if day > (today or date.today()):
+    if day > today:
         raise ValidationError(_("The meeting date cannot be in the future."), field="date")
     row["date"] = day.isoformat()
     if row["kind"] not in MEETING_KINDS:
@@ -211,7 +202,7 @@ def record_meeting(
     resolution_adopted,
     source="report",
     note=None,
-    today=None,
+    today: date,
 ) -> int:
     """Register a meeting the unit held; returns its id. ValidationError(field) on bad input."""
     values = {k: v for k, v in locals().items() if k in FIELDS}
@@ -221,12 +212,10 @@ def record_meeting(
         return records.insert(db, "meetings", {"unit_id": unit_id, **row})
 
 
-def update_meeting(db: Database, meeting_id: int, *, today=None, **changes) -> Meeting:
+def update_meeting(db: Database, meeting_id: int, *, today: date, **changes) -> Meeting:
     """Change some fields of a meeting; the whole meeting is validated again.
     A visited meeting changes through its visit (`update_visit`), which keeps both in step."""
-    unknown = sorted(set(changes) - set(FIELDS))
-    if unknown:
-        raise ValidationError(_("Unknown field {field!r}.").format(field=unknown[0]), unknown[0])
+    check_fields(changes, FIELDS)
     current = records.get(db, "meetings", meeting_id)
     if db["visits"].count_where("meeting_id = ?", [meeting_id]):
         raise ValidationError(
@@ -235,7 +224,7 @@ def update_meeting(db: Database, meeting_id: int, *, today=None, **changes) -> M
         )
     row = validate_meeting({**current, **changes}, today=today)
     with db.atomic():
-        return Meeting.from_row(records.update(db, "meetings", meeting_id, row))
+        return _meeting(records.update(db, "meetings", meeting_id, row))
 
 
 def delete_meeting(db: Database, meeting_id: int) -> Meeting:
@@ -248,14 +237,19 @@ def delete_meeting(db: Database, meeting_id: int) -> Meeting:
             ),
             field="meeting_id",
         )
-    return Meeting.from_row(records.delete(db, "meetings", meeting_id))
+    return _meeting(records.delete(db, "meetings", meeting_id))
+
+
+def _meeting(row: dict) -> Meeting:
+    """The meeting record of a row; a count never entered reads 0."""
+    return records.record(Meeting, row, **{k: row.get(k) or 0 for k in COUNTS})
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
     rows = list(db["meetings"].rows_where("id = ?", [meeting_id]))
     if not rows:
         raise NotFound(_("No meeting with id {id}.").format(id=meeting_id))
-    return Meeting.from_row(rows[0])
+    return _meeting(rows[0])
 
 
 def list_meetings(
@@ -280,7 +274,7 @@ def list_meetings(
     rows = db["meetings"].rows_where(
         where, params, order_by="date desc, id desc", limit=limit, offset=offset or None
     )
-    return [Meeting.from_row(r) for r in rows]
+    return [_meeting(r) for r in rows]
 
 
 def meeting_defaults(db: Database, unit_id: int) -> dict:

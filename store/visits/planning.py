@@ -10,17 +10,16 @@ from datetime import date
 from sqlite_utils import Database
 
 from store.core import records
+from store.core.checks import parse_date
 from store.core.errors import ValidationError
 from store.lang.codes import PeriodKind, VisitStatus
 from store.lang.i18n import _
 from store.rules.cadence import Assignment, assignment_on, assignments
-from store.rules.periods import LENGTH, Period, add_months, parse_date, periods_between
+from store.rules.periods import LENGTH, Period, add_months, periods_between
 from store.visits.meetings import check_unit
 
 
-def plan_visit(
-    db: Database, supervisor_id: int, unit_id: int, planned_date, *, today: date | None = None
-) -> int:
+def plan_visit(db: Database, supervisor_id: int, unit_id: int, planned_date, *, today: date) -> int:
     """Put a visit on the agenda; the date must fall within an assignment, today or later."""
     day, assignment = _check_plan(db, supervisor_id, unit_id, planned_date, today)
     return records.insert(
@@ -36,7 +35,7 @@ def plan_visit(
     )
 
 
-def move_planned_visit(db: Database, visit_id: int, planned_date, *, today=None) -> None:
+def move_planned_visit(db: Database, visit_id: int, planned_date, *, today: date) -> None:
     """Give a planned visit another date, checked as `plan_visit` checks a new one."""
     visit = records.get(db, "visits", visit_id)
     if visit["status"] != VisitStatus.PLANNED:
@@ -52,7 +51,7 @@ def move_planned_visit(db: Database, visit_id: int, planned_date, *, today=None)
 def _check_plan(db, supervisor_id, unit_id, planned_date, today, *, moving=None):
     """The planned day and the assignment in force on it; ValidationError otherwise."""
     day = parse_date(planned_date, "planned_date")
-    if day < (today or date.today()):
+    if day < today:
         raise ValidationError(_("A visit is planned for today or later."), field="planned_date")
     check_unit(db, unit_id)
     assignment = assignment_on(db, supervisor_id, unit_id, day)

@@ -11,11 +11,11 @@ are offered here too, so that one import serves a visit screen.
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlite_utils import Database
 
 from store.core import records
+from store.core.checks import check_fields
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import VisitStatus
 from store.lang.i18n import _
@@ -130,7 +130,7 @@ def record_visit(
     unit_scores=None,
     planned_visit_id=None,
     meeting_id=None,
-    today=None,
+    today: date,
 ) -> VisitResult:
     """Save the meeting the supervisor attended and the visit, in one transaction.
     `meeting_id`: a meeting of the unit already registered (its own report, or another
@@ -182,13 +182,10 @@ def record_visit(
     )
 
 
-def update_visit(db: Database, visit_id: int, *, today=None, **changes) -> VisitResult:
+def update_visit(db: Database, visit_id: int, *, today: date, **changes) -> VisitResult:
     """Change a recorded visit: `meeting` (some meeting fields), `scores`, `unit_scores`,
     `observations`, `recommendations`, `good_practice`; everything is checked again."""
-    allowed = {"meeting", "scores", "unit_scores", *TEXTS}
-    for key in changes:
-        if key not in allowed:
-            raise ValidationError(_("Unknown field {field!r}.").format(field=key), field=key)
+    check_fields(changes, {"meeting", "scores", "unit_scores", *TEXTS})
     current = get_visit(db, visit_id)
     if current.status != VisitStatus.DONE or current.meeting is None:
         raise ValidationError(_("Only a recorded visit can be changed."), field="status")
@@ -297,8 +294,10 @@ def get_visit(db: Database, visit_id: int) -> Visit:
     if not rows:
         raise NotFound(_("No visit with id {id}.").format(id=visit_id))
     row = rows[0]
-    values: dict[str, Any] = {k: row.get(k) for k in Visit.__slots__ if k != "meeting"}
-    values["scores"] = json.loads(row["scores"]) if row["scores"] else {}
-    values["unit_scores"] = json.loads(row["unit_scores"]) if row["unit_scores"] else None
-    meeting = get_meeting(db, row["meeting_id"]) if row["meeting_id"] else None
-    return Visit(**values, meeting=meeting)
+    return records.record(
+        Visit,
+        row,
+        scores=json.loads(row["scores"]) if row["scores"] else {},
+        unit_scores=json.loads(row["unit_scores"]) if row["unit_scores"] else None,
+        meeting=get_meeting(db, row["meeting_id"]) if row["meeting_id"] else None,
+    )

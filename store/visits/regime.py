@@ -18,10 +18,11 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from store.core.checks import parse_date
 from store.lang.codes import PeriodKind
 from store.org.units import Unit, get_unit
 from store.rules.cadence import DueItem, assignment_state, due_list, visit_compliance
-from store.rules.periods import Period, parse_date
+from store.rules.periods import Period
 from store.visits.grid import ComplianceGrid, compliance_grid
 from store.visits.meetings import rate_sql
 
@@ -81,14 +82,14 @@ class UnitRegime:
         return sum(line.missed for line in self.lines)
 
 
-def unit_regime(db: Database, unit_id: int, period, rulebook=None, *, as_of=None) -> UnitRegime:
+def unit_regime(db: Database, unit_id: int, period, rulebook=None, *, as_of) -> UnitRegime:
     """What the unit owed and held in `period` under `rulebook` (default: the one in force)."""
     from store.rules.rulebook import in_force as rulebook_in_force
 
     rulebook = rulebook or rulebook_in_force(db)
     unit = get_unit(db, unit_id)
     period = Period.parse(period)
-    today = parse_date(as_of) if as_of else date.today()
+    today = parse_date(as_of, "as_of")
     rules = rulebook.rules_for(unit.kind, unit.has_standing_committee)
     spans = [p for rule in rules for p in period.split(rule.per)] + [period]
     counts = _month_counts(
@@ -160,9 +161,9 @@ class TrendPoint:
     visit_score: float | None  # average total of the visits' score sheets
 
 
-def unit_trend(db: Database, unit_id: int, months: int = 24, as_of=None) -> list[TrendPoint]:
+def unit_trend(db: Database, unit_id: int, months: int = 24, *, as_of) -> list[TrendPoint]:
     """Month by month, the last `months` months up to `as_of`: attendance and visit scores."""
-    last = Period.containing(parse_date(as_of) if as_of else date.today(), PeriodKind.MONTH)
+    last = Period.containing(parse_date(as_of, "as_of"), PeriodKind.MONTH)
     first = last.shift(1 - months)
     bounds = [unit_id, first.start.isoformat(), last.end.isoformat()]
     meetings = {

@@ -92,7 +92,7 @@ def _people(db, ids) -> None:
     ids["plan"] = make.plan(
         db, ids["a"], ids["luc"], target="2027-03-31", note_id=note, supervisor_id=ids["sup"]
     )
-    candidate = add_candidate(db, ids["plan"], ids["hung"], readiness="now")
+    candidate = add_candidate(db, ids["plan"], ids["hung"], readiness="now", today=date.today())
     add_action(
         db,
         ids["plan"],
@@ -101,5 +101,6 @@ def _people(db, ids) -> None:
         owner="Ban Tổ chức",
         due_date="2026-12-15",
         candidate_id=candidate,
+        today=date.today(),
     )
-    activate_plan(db, ids["plan"])
+    activate_plan(db, ids["plan"], today=date.today())

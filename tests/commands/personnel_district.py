@@ -1,6 +1,8 @@
 """A small district for the personnel and concern commands, built through the store's own
 write paths, with fixed dates (pass --as-of AS_OF) and secrets that must never leak."""
 
+from datetime import date
+
 from store import concerns
 from store.personnel import succession
 from tests import factories as make
@@ -44,8 +46,10 @@ def _build(db) -> dict:
     )  # fmt: skip
     make.note(db, hoa, unit_id=agency, supervisor_id=binh, day="2023-06-01", overall="good")
     plan = make.plan(db, east, dao, target="2026-06-30", note_id=note, supervisor_id=an)
-    candidate = succession.add_candidate(db, plan, le, readiness="now", note=CANDIDATE_NOTE)
-    succession.activate_plan(db, plan)
+    candidate = succession.add_candidate(
+        db, plan, le, readiness="now", note=CANDIDATE_NOTE, today=date.today()
+    )
+    succession.activate_plan(db, plan, today=date.today())
     succession.add_action(
         db,
         plan,
@@ -54,6 +58,7 @@ def _build(db) -> dict:
         owner="Trung tâm chính trị huyện",
         due_date="2025-09-15",
         candidate_id=candidate,
+        today=date.today(),
     )
     draft = make.plan(db, agency, hoa, reason="age", target="2027-01-31")
     return {"plan": plan, "draft": draft, **_concerns(db, east, west, agency, an)}
@@ -65,12 +70,16 @@ def _concerns(db, east: int, west: int, agency: int, an: int) -> dict:
         category="land_environment", raised_date="2025-07-05", due_date="2025-08-05",
         supervisor_id=an,
     )  # fmt: skip
-    concerns.transition(db, road, "in_progress", note="Đã báo cáo UBND xã", date="2025-07-10")
+    concerns.transition(
+        db, road, "in_progress", note="Đã báo cáo UBND xã", date="2025-07-10", today=date.today()
+    )
     members = make.concern(
         db, west, "Đảng viên cao tuổi xin miễn sinh hoạt", category="members", route="self",
         raised_date="2025-08-20",
     )  # fmt: skip
-    concerns.transition(db, members, "resolved", note="Đã xét miễn sinh hoạt", date="2025-09-01")
+    concerns.transition(
+        db, members, "resolved", note="Đã xét miễn sinh hoạt", date="2025-09-01", today=date.today()
+    )
     fees = make.concern(
         db, agency, "Chậm chi trả phụ cấp cấp ủy", category="policy", route="agency",
         raised_date="2025-09-10",

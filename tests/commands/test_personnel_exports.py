@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import stat
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -53,10 +54,10 @@ def test_a_personnel_kind_is_refused_without_the_flag(district, tmp_path, kind):
 def test_the_store_refuses_too_unless_asked(district):
     db = store_db.connect(district, create=False)
     with pytest.raises(ValidationError) as refused:
-        personnel_export.export_rows(db, "plans")
+        personnel_export.export_rows(db, "plans", as_of=date.today())
     assert refused.value.field == "include_personnel"
     with pytest.raises(ValidationError):
-        personnel_export.export_rows(db, "units", include_personnel=True)
+        personnel_export.export_rows(db, "units", include_personnel=True, as_of=date.today())
 
 
 @pytest.mark.parametrize(

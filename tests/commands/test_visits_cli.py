@@ -90,7 +90,7 @@ def test_an_unknown_supervisor_lists_those_sharing_a_word(world):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["due", "--as-of", "20/10/2026"], "'20/10/2026' không phải là ngày"),
+        (["due", "--as-of", "20/10/2026"], "'20/10/2026' không phải là một ngày"),
         (["due", "--as-of", "2026-02-30"], "'2026-02-30'"),
         (["visits", "--period", "2026-13"], "tháng chỉ từ 01 đến 12"),
         (["visits", "--period", "Q3"], "không phải là kỳ báo cáo"),

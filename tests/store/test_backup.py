@@ -63,7 +63,7 @@ def test_restore_refuses_a_bad_file(db_path, tmp_path):
 def test_check_finds_a_dangling_reference(db):
     assert health.check(db).ok
     # Straight to sqlite with the foreign keys off: a post of no one in no unit is a corrupt
-    # database, which appoint() refuses to make.
+    # database, which appoint(today=date.today()) refuses to make.
     db.execute("PRAGMA foreign_keys = OFF")
     db["posts"].insert(
         {

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from store.core import records, settings
@@ -16,8 +18,8 @@ GOOD = {"political_ethics": "good", "prestige": "fair", "chairing": "average"}
 def setup(db):
     cell, sup = make.unit(db), make.supervisor(db, "Trần Văn Bình")
     make.assign(db, sup, cell, start="2024-01-01")
-    person = add_person(db, name="Nguyễn Văn Ấn", birth_year=1970)
-    appoint(db, person, cell, "secretary", "2020-10-01")
+    person = add_person(db, name="Nguyễn Văn Ấn", birth_year=1970, today=date.today())
+    appoint(db, person, cell, "secretary", "2020-10-01", today=date.today())
     return {"cell": cell, "person": person, "sup": sup}
 
 
@@ -35,7 +37,7 @@ def _note(db, s, **kwargs):
         "ratings": GOOD,
         "overall": "fair",
     } | kwargs
-    return capability.record_note(db, **args)
+    return capability.record_note(db, today=date.today(), **args)
 
 
 def test_record_note_keeps_ratings_in_rulebook_order(db, setup):
@@ -125,7 +127,7 @@ def test_timeline_reads_oldest_first_with_each_notes_visits(db, setup):
     v = visit(db, setup, "2024-05-10")
     _note(db, setup, date="2025-06-01")
     _note(db, setup, date="2024-06-01", visit_ids=[v], flagged=True)
-    other = add_person(db, name="Lê Thị Hoa")
+    other = add_person(db, name="Lê Thị Hoa", today=date.today())
     _note(db, setup, person_id=other, date="2024-01-01")
     notes = capability.timeline(db, setup["person"])
     assert [(n.date, n.flagged, n.visit_ids) for n in notes] == [
@@ -142,13 +144,15 @@ def test_timeline_reads_oldest_first_with_each_notes_visits(db, setup):
 def test_update_note_revalidates_and_replaces_visit_links(db, setup):
     v1, v2 = (visit(db, setup, d) for d in ("2025-04-01", "2025-05-01"))
     note_id = _note(db, setup, visit_ids=[v1])
-    note = capability.update_note(db, note_id, flagged=True, visit_ids=[v2], overall="weak")
+    note = capability.update_note(
+        db, note_id, flagged=True, visit_ids=[v2], overall="weak", today=date.today()
+    )
     assert (note.flagged, note.overall, note.visit_ids) == (True, "weak", (v2,))
     assert note.ratings == GOOD
     with pytest.raises(ValidationError):
-        capability.update_note(db, note_id, ratings={"prestige": "bad"})
-    with pytest.raises(TypeError):
-        capability.update_note(db, note_id, person_id=2)
+        capability.update_note(db, note_id, ratings={"prestige": "bad"}, today=date.today())
+    with pytest.raises(ValidationError, match="'person_id'"):
+        capability.update_note(db, note_id, person_id=2, today=date.today())
     assert capability.get_note(db, note_id).ratings == GOOD
     actions = [c["action"] for c in make.changes(db, "capability_note_visits")]
     assert actions == ["insert", "delete", "insert"]

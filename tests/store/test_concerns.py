@@ -119,7 +119,7 @@ def test_raise_refuses_a_visit_to_another_unit(db, world):
 
 
 def test_messages_are_vietnamese(db, world):
-    with pytest.raises(ValidationError, match="không phải là ngày hợp lệ"):
+    with pytest.raises(ValidationError, match="không phải là một ngày hợp lệ"):
         _raise(db, world["dong"], raised_date="2026-13-01")
 
 

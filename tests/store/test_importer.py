@@ -3,6 +3,7 @@
 import csv
 import json
 import string
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def unit(db, code: str) -> dict:
 )
 def test_csv_variants_import_the_same_units(db, tmp_path, delimiter, bom):
     path = write_csv(tmp_path / "units.csv", UNITS_VI, delimiter=delimiter, bom=bom)
-    summary = importer.import_file(db, "units", path)
+    summary = importer.import_file(db, "units", path, today=date.today())
     assert (summary.added, summary.updated, summary.unchanged) == (3, 0, 0)
     cell = unit(db, "XA-TT-01")
     assert cell["kind"] == "cell" and cell["sector"] == "village"
@@ -82,17 +83,19 @@ def test_xlsx_first_sheet_with_numbers_and_dates(db, tmp_path):
     from datetime import datetime
 
     write_xlsx(tmp_path / "units.xlsx", UNITS_VI[:3])
-    importer.import_file(db, "units", tmp_path / "units.xlsx")
+    importer.import_file(db, "units", tmp_path / "units.xlsx", today=date.today())
     write_xlsx(
         tmp_path / "sup.xlsx", [["code", "name", "phone"], ["S1", "Lê Văn Bình", "0912 345 678"]]
     )
-    importer.import_file(db, "supervisors", tmp_path / "sup.xlsx")
+    importer.import_file(db, "supervisors", tmp_path / "sup.xlsx", today=date.today())
     rows = [
         ["supervisor", "unit", "cadence", "start_date"],
         ["S1", "XA-TT-01", "Hàng quý", datetime(2026, 1, 5)],
         ["S1", "XA-TT", "monthly", "05/02/2026"],
     ]
-    importer.import_file(db, "assignments", write_xlsx(tmp_path / "a.xlsx", rows))
+    importer.import_file(
+        db, "assignments", write_xlsx(tmp_path / "a.xlsx", rows), today=date.today()
+    )
     got = {(r["cadence"], r["start_date"]) for r in db["assignments"].rows}
     assert got == {("quarterly", "2026-01-05"), ("monthly", "2026-02-05")}
     assert unit(db, "XA-TT-01")["members_full"] == 31  # an int cell, read as 31, not 31.0
@@ -100,21 +103,23 @@ def test_xlsx_first_sheet_with_numbers_and_dates(db, tmp_path):
 
 def test_headers_are_matched_without_case_or_diacritics(db, tmp_path):
     rows = [["MA", "ten to chuc", "LOAI"], ["G1", "Chi bộ Trường THCS", "chi bo co so"]]
-    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", rows))
+    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", rows), today=date.today())
     assert unit(db, "G1")["kind"] == "grassroots_cell"
 
 
 def test_reimport_is_idempotent_and_updates_through_the_audit_trail(db, tmp_path):
     path = write_csv(tmp_path / "units.csv", UNITS_VI)
-    importer.import_file(db, "units", path)
+    importer.import_file(db, "units", path, today=date.today())
     before = counts(db)
-    again = importer.import_file(db, "units", path)
+    again = importer.import_file(db, "units", path, today=date.today())
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
     assert counts(db) == before  # no duplicate, not even an audit entry
 
     changed = [r[:] for r in UNITS_VI]
     changed[1][5] = "35"
-    summary = importer.import_file(db, "units", write_csv(tmp_path / "u2.csv", changed))
+    summary = importer.import_file(
+        db, "units", write_csv(tmp_path / "u2.csv", changed), today=date.today()
+    )
     assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 2)
     cell = unit(db, "XA-TT-01")
     assert cell["members_full"] == 35
@@ -124,12 +129,12 @@ def test_reimport_is_idempotent_and_updates_through_the_audit_trail(db, tmp_path
 
 
 def test_absent_columns_are_left_alone_on_update(db, tmp_path):
-    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI))
+    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI), today=date.today())
     rows = [
         ["code", "name", "kind", "parent"],
         ["XA-TT-01", "Chi bộ thôn Đông Mới", "cell", "XA-TT"],
     ]
-    importer.import_file(db, "units", write_csv(tmp_path / "rename.csv", rows))
+    importer.import_file(db, "units", write_csv(tmp_path / "rename.csv", rows), today=date.today())
     cell = unit(db, "XA-TT-01")
     assert cell["name"] == "Chi bộ thôn Đông Mới" and cell["members_full"] == 31
 
@@ -158,7 +163,7 @@ def test_one_bad_row_writes_nothing_and_names_row_and_column(db, tmp_path, row, 
     path = write_csv(tmp_path / "bad.csv", rows)
     before = counts(db)
     with pytest.raises(ValidationError) as caught:
-        importer.import_file(db, "units", path)
+        importer.import_file(db, "units", path, today=date.today())
     assert counts(db) == before
     message = caught.value.message
     assert str(path) in message and "dòng 4" in message and f"cột {column}" in message
@@ -169,7 +174,7 @@ def test_errors_in_english(db, tmp_path):
     set_language("en")
     rows = [["code", "name", "kind"], ["A", "Cell A", "grassroots_cell"], ["B", "Cell B", "bogus"]]
     with pytest.raises(ValidationError) as caught:
-        importer.import_file(db, "units", write_csv(tmp_path / "e.csv", rows))
+        importer.import_file(db, "units", write_csv(tmp_path / "e.csv", rows), today=date.today())
     assert caught.value.message.startswith(f"{tmp_path / 'e.csv'}, row 3, column kind: 'bogus'")
     assert "is not one of" in caught.value.message
 
@@ -179,7 +184,9 @@ def test_a_later_failure_rolls_back_earlier_rows(db, tmp_path):
     rows += [[f"C{i}", f"Chi bộ {i}", "grassroots_cell", "10", "1"] for i in range(50)]
     rows.append(["C99", "Chi bộ 99", "grassroots_cell", "3", "5"])
     with pytest.raises(ValidationError, match="dòng 52, cột members_exempt"):
-        importer.import_file(db, "units", write_csv(tmp_path / "many.csv", rows))
+        importer.import_file(
+            db, "units", write_csv(tmp_path / "many.csv", rows), today=date.today()
+        )
     assert db["units"].count == 0 and db["changes"].count == 0
 
 
@@ -200,7 +207,7 @@ def test_bad_files_are_refused_with_one_message(db, tmp_path, content, fragment)
     path = tmp_path / "units.csv"
     path.write_bytes(content)
     with pytest.raises(ValidationError) as caught:
-        importer.import_file(db, "units", path)
+        importer.import_file(db, "units", path, today=date.today())
     assert fragment in caught.value.message and str(path) in caught.value.message
     assert db["units"].count == 0
 
@@ -219,12 +226,14 @@ def test_missing_unknown_and_unreadable_files(db, tmp_path, name, content, fragm
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(ValidationError, match=fragment):
-        importer.import_file(db, "units", path)
+        importer.import_file(db, "units", path, today=date.today())
 
 
 def test_unknown_kind(db, tmp_path):
     with pytest.raises(ValidationError, match="meetingz"):
-        importer.import_file(db, "meetingz", write_csv(tmp_path / "x.csv", [["a"]]))
+        importer.import_file(
+            db, "meetingz", write_csv(tmp_path / "x.csv", [["a"]]), today=date.today()
+        )
 
 
 @pytest.mark.parametrize(
@@ -242,7 +251,7 @@ def test_bad_dates(text):
 
 
 def _district(db, tmp_path):
-    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI))
+    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI), today=date.today())
     importer.import_file(
         db,
         "supervisors",
@@ -254,6 +263,7 @@ def _district(db, tmp_path):
                 ["S2", "Trần Văn Nam", "Ủy viên Ban Thường vụ", "", ""],
             ],
         ),
+        today=date.today(),
     )
     importer.import_file(
         db,
@@ -266,6 +276,7 @@ def _district(db, tmp_path):
                 ["S2", "CQ-TC", "quarterly", "2026-01-01", "2026-12-31"],
             ],
         ),
+        today=date.today(),
     )
     importer.import_file(
         db,
@@ -278,6 +289,7 @@ def _district(db, tmp_path):
                 ["", "Lê Thị Mai", "1985", "Nữ", ""],
             ],
         ),
+        today=date.today(),
     )
     importer.import_file(
         db,
@@ -298,6 +310,7 @@ def _district(db, tmp_path):
                 ["", "Lê Thị Mai", "1985", "XA-TT-01", "Phó bí thư", "2025-10-01", ""],
             ],
         ),
+        today=date.today(),
     )
 
 
@@ -313,11 +326,15 @@ def test_references_resolve_by_code_and_by_name(db, tmp_path):
 def test_people_without_code_match_by_name_and_birth_year(db, tmp_path):
     _district(db, tmp_path)
     rows = [["name", "birth_year", "phone"], ["Lê Thị Mai", "1985", "0987654321"]]
-    summary = importer.import_file(db, "people", write_csv(tmp_path / "p2.csv", rows))
+    summary = importer.import_file(
+        db, "people", write_csv(tmp_path / "p2.csv", rows), today=date.today()
+    )
     assert (summary.added, summary.updated) == (0, 1)
     # A code given later adopts the code-less person instead of adding a second one.
     rows = [["code", "name", "birth_year"], ["P2", "Lê Thị Mai", "1985"]]
-    summary = importer.import_file(db, "people", write_csv(tmp_path / "p3.csv", rows))
+    summary = importer.import_file(
+        db, "people", write_csv(tmp_path / "p3.csv", rows), today=date.today()
+    )
     assert (summary.added, summary.updated) == (0, 1)
     assert db["people"].count == 2
 
@@ -369,15 +386,15 @@ def test_reference_and_value_errors(db, tmp_path, kind, rows, fragment):
     _district(db, tmp_path)
     before = counts(db)
     with pytest.raises(ValidationError, match=fragment):
-        importer.import_file(db, kind, write_csv(tmp_path / "bad.csv", rows))
+        importer.import_file(db, kind, write_csv(tmp_path / "bad.csv", rows), today=date.today())
     assert counts(db) == before
 
 
 def test_a_unit_change_that_orphans_database_children_is_refused(db, tmp_path):
-    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI))
+    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI), today=date.today())
     rows = [["code", "name", "kind"], ["XA-TT", "Chi bộ xã Tân Tiến", "grassroots_cell"]]
     with pytest.raises(ValidationError, match="XA-TT-01"):
-        importer.import_file(db, "units", write_csv(tmp_path / "u2.csv", rows))
+        importer.import_file(db, "units", write_csv(tmp_path / "u2.csv", rows), today=date.today())
     assert unit(db, "XA-TT")["kind"] == "grassroots_committee"
 
 
@@ -388,7 +405,7 @@ def test_round_trip_adds_and_changes_nothing(db, tmp_path, fmt):
     for kind in importer.kinds():
         columns, rows = importer.export_rows(db, kind)
         path = tabular.write_table(tmp_path / f"{kind}.{fmt}", fmt, columns, rows)
-        summary = importer.import_file(db, kind, path)
+        summary = importer.import_file(db, kind, path, today=date.today())
         assert (summary.added, summary.updated, summary.unchanged) == (0, 0, len(rows)), kind
     assert counts(db) == before
 
@@ -399,7 +416,10 @@ def test_round_trip_into_an_empty_database_rebuilds_the_same_data(db, tmp_path):
     for kind in importer.kinds():
         columns, rows = importer.export_rows(db, kind)
         importer.import_file(
-            fresh, kind, tabular.write_table(tmp_path / f"{kind}.csv", "csv", columns, rows)
+            fresh,
+            kind,
+            tabular.write_table(tmp_path / f"{kind}.csv", "csv", columns, rows),
+            today=date.today(),
         )
         assert importer.export_rows(fresh, kind) == (columns, rows)
 
@@ -415,10 +435,10 @@ def test_json_export_keeps_types(db, tmp_path):
 
 def test_text_that_looks_like_a_formula_survives_xlsx(db, tmp_path):
     rows = [["code", "name", "kind", "note"], ["G1", "Chi bộ G", "grassroots_cell", "=1+1"]]
-    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", rows))
+    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", rows), today=date.today())
     columns, exported = importer.export_rows(db, "units")
     path = tabular.write_table(tmp_path / "u.xlsx", "xlsx", columns, exported)
-    assert importer.import_file(db, "units", path).unchanged == 1
+    assert importer.import_file(db, "units", path, today=date.today()).unchanged == 1
 
 
 CELL = st.text(alphabet=string.printable + 'ĐđăâêôơưÀ-;,"\n', max_size=12)
@@ -436,7 +456,7 @@ def test_garbage_cells_never_escape_as_anything_but_validation_errors(tmp_path, 
     columns = [c.name for c in importer.spec(kind).columns][:6]
     path = write_csv(tmp_path / "g.csv", [columns, *cells])
     try:
-        importer.import_file(db, kind, path)
+        importer.import_file(db, kind, path, today=date.today())
     except ValidationError as exc:
         assert str(path) in exc.message and "\n" not in exc.message
         assert db[importer.spec(kind).table].count == 0

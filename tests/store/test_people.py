@@ -15,7 +15,7 @@ def cell(db):
 
 
 def _person(db, name="Nguyễn Văn Ấn", **facts):
-    return people.add_person(db, name=name, **facts)
+    return people.add_person(db, name=name, today=date.today(), **facts)
 
 
 def test_add_person_keeps_facts_and_a_folded_name(db):
@@ -56,7 +56,7 @@ def test_add_person_keeps_facts_and_a_folded_name(db):
 )
 def test_add_person_refuses_implausible_facts(db, facts, field):
     with pytest.raises(ValidationError) as err:
-        people.add_person(db, **({"name": "Lê Thị Hoa"} | facts))
+        people.add_person(db, today=date.today(), **({"name": "Lê Thị Hoa"} | facts))
     assert err.value.field == field
     assert db["people"].count == 0
 
@@ -78,11 +78,16 @@ def test_person_codes_are_unique(db):
 
 def test_update_person_revalidates_and_is_audited(db):
     pid = _person(db, birth_year=1970)
-    assert people.update_person(db, pid, sex="female", training="Lớp bí thư chi bộ").sex == "female"
+    assert (
+        people.update_person(
+            db, pid, sex="female", training="Lớp bí thư chi bộ", today=date.today()
+        ).sex
+        == "female"
+    )
     with pytest.raises(ValidationError):
-        people.update_person(db, pid, party_joined="1980-01-01")  # joined at 10
-    with pytest.raises(TypeError):
-        people.update_person(db, pid, shoe_size=42)
+        people.update_person(db, pid, party_joined="1980-01-01", today=date.today())  # joined at 10
+    with pytest.raises(ValidationError, match="'shoe_size'"):
+        people.update_person(db, pid, shoe_size=42, today=date.today())
     assert people.get_person(db, pid).party_joined is None
     assert [c["action"] for c in make.changes(db, "people")] == ["insert", "update"]
 
@@ -102,8 +107,10 @@ def test_list_people_searches_without_diacritics_and_sorts_by_given_name(db):
 
 def test_appointing_a_secretary_ends_the_previous_one(db, cell):
     old, new = _person(db), _person(db, "Lê Thị Hoa")
-    first = people.appoint(db, old, cell, "secretary", "2020-10-01", concurrent_role="village_head")
-    people.appoint(db, new, cell, "secretary", "2025-03-01", reason="Nghỉ hưu")
+    first = people.appoint(
+        db, old, cell, "secretary", "2020-10-01", concurrent_role="village_head", today=date.today()
+    )
+    people.appoint(db, new, cell, "secretary", "2025-03-01", reason="Nghỉ hưu", today=date.today())
     ended = people.get_post(db, first)
     assert (ended.end_date, ended.end_reason) == ("2025-03-01", "Nghỉ hưu")
     now = people.unit_people(db, cell, "2025-06-01")
@@ -116,22 +123,22 @@ def test_appointing_a_secretary_ends_the_previous_one(db, cell):
 
 def test_appointment_is_one_transaction(db, cell, monkeypatch):
     old, new = _person(db), _person(db, "Lê Thị Hoa")
-    post = people.appoint(db, old, cell, "secretary", "2020-10-01")
+    post = people.appoint(db, old, cell, "secretary", "2020-10-01", today=date.today())
 
     def broken_insert(*args, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(records, "insert", broken_insert)
     with pytest.raises(RuntimeError):
-        people.appoint(db, new, cell, "secretary", "2025-03-01")
+        people.appoint(db, new, cell, "secretary", "2025-03-01", today=date.today())
     assert people.get_post(db, post).end_date is None
 
 
 def test_a_deputy_promoted_leaves_the_deputy_post(db, cell):
     sec, dep = _person(db), _person(db, "Lê Thị Hoa")
-    people.appoint(db, sec, cell, "secretary", "2020-10-01")
-    deputy_post = people.appoint(db, dep, cell, "deputy", "2020-10-01")
-    people.appoint(db, dep, cell, "secretary", "2025-01-15")
+    people.appoint(db, sec, cell, "secretary", "2020-10-01", today=date.today())
+    deputy_post = people.appoint(db, dep, cell, "deputy", "2020-10-01", today=date.today())
+    people.appoint(db, dep, cell, "secretary", "2025-01-15", today=date.today())
     current = people.unit_people(db, cell, "2025-02-01").current
     assert [(p.person_name, p.role) for p in current] == [("Lê Thị Hoa", "secretary")]
     assert people.get_post(db, deputy_post).end_date == "2025-01-15"
@@ -139,8 +146,12 @@ def test_a_deputy_promoted_leaves_the_deputy_post(db, cell):
 
 def test_committee_members_are_many(db, cell):
     for name in ("Lê Thị Hoa", "Phạm Văn Cường"):
-        people.appoint(db, _person(db, name), cell, "committee_member", "2024-01-01")
-    people.appoint(db, _person(db), cell, "secretary", "2024-01-01", acting=True)
+        people.appoint(
+            db, _person(db, name), cell, "committee_member", "2024-01-01", today=date.today()
+        )
+    people.appoint(
+        db, _person(db), cell, "secretary", "2024-01-01", acting=True, today=date.today()
+    )
     view = people.unit_people(db, cell, "2024-06-01")
     assert [p.role for p in view.current] == ["secretary", "committee_member", "committee_member"]
     assert view.acting
@@ -158,50 +169,54 @@ def test_committee_members_are_many(db, cell):
     ],
 )
 def test_appoint_refuses_bad_appointments(db, cell, kwargs, field):
-    people.appoint(db, _person(db), cell, "secretary", "2020-10-01")
+    people.appoint(db, _person(db), cell, "secretary", "2020-10-01", today=date.today())
     args = {
         "person_id": _person(db, "Lê Thị Hoa"),
         "unit_id": cell,
         "start_date": "2025-01-01",
     } | kwargs
     with pytest.raises(ValidationError) as err:
-        people.appoint(db, **args)
+        people.appoint(db, today=date.today(), **args)
     assert err.value.field == field
-    assert db["posts"].count == 1 and people.unit_people(db, cell).secretary
+    assert db["posts"].count == 1 and people.unit_people(db, cell, as_of=date.today()).secretary
 
 
 def test_appoint_refuses_the_same_post_twice_and_inactive_units(db, cell):
     pid = _person(db)
-    people.appoint(db, pid, cell, "secretary", "2020-10-01")
+    people.appoint(db, pid, cell, "secretary", "2020-10-01", today=date.today())
     with pytest.raises(ValidationError, match="đang giữ chức vụ này"):
-        people.appoint(db, pid, cell, "secretary", "2024-01-01")
+        people.appoint(db, pid, cell, "secretary", "2024-01-01", today=date.today())
     closed = make.unit(db, "Chi bộ đã giải thể", active=0)
     with pytest.raises(ValidationError, match="không còn hoạt động"):
-        people.appoint(db, pid, closed, "secretary", "2024-01-01")
+        people.appoint(db, pid, closed, "secretary", "2024-01-01", today=date.today())
 
 
 def test_end_post_leaves_the_unit_without_secretary(db, cell):
-    post = people.appoint(db, _person(db), cell, "secretary", "2020-10-01")
+    post = people.appoint(db, _person(db), cell, "secretary", "2020-10-01", today=date.today())
     with pytest.raises(ValidationError) as err:
-        people.end_post(db, post, "2024-01-01", " ")
+        people.end_post(db, post, "2024-01-01", " ", today=date.today())
     assert err.value.field == "reason"
     with pytest.raises(ValidationError) as err:
-        people.end_post(db, post, "2019-01-01", "Chuyển công tác")
+        people.end_post(db, post, "2019-01-01", "Chuyển công tác", today=date.today())
     assert err.value.field == "end_date"
-    ended = people.end_post(db, post, "2024-01-01", "Chuyển công tác")
+    ended = people.end_post(db, post, "2024-01-01", "Chuyển công tác", today=date.today())
     assert ended.end_reason == "Chuyển công tác"
     assert people.unit_people(db, cell, "2024-01-01").vacant
     assert not people.unit_people(db, cell, "2023-12-31").vacant
     with pytest.raises(ValidationError, match="đã thôi"):
-        people.end_post(db, post, "2024-02-01", "Lần nữa")
+        people.end_post(db, post, "2024-02-01", "Lần nữa", today=date.today())
 
 
 def test_update_post_confirms_an_acting_secretary(db, cell):
-    post = people.appoint(db, _person(db), cell, "secretary", "2024-01-01", acting=True)
+    post = people.appoint(
+        db, _person(db), cell, "secretary", "2024-01-01", acting=True, today=date.today()
+    )
     updated = people.update_post(db, post, acting=False, concurrent_role="village_head")
     assert (updated.acting, updated.concurrent_role) == (False, "village_head")
     assert people.update_post(db, post, concurrent_role=None).concurrent_role is None
-    deputy = people.appoint(db, _person(db, "Lê Thị Hoa"), cell, "deputy", "2024-01-01")
+    deputy = people.appoint(
+        db, _person(db, "Lê Thị Hoa"), cell, "deputy", "2024-01-01", today=date.today()
+    )
     with pytest.raises(ValidationError):
         people.update_post(db, deputy, concurrent_role="agency_head")
 
@@ -209,9 +224,9 @@ def test_update_post_confirms_an_acting_secretary(db, cell):
 def test_person_profile_lists_current_and_past_posts(db, cell):
     other = make.unit(db, "Chi bộ thôn Tây")
     pid = _person(db)
-    people.appoint(db, pid, cell, "deputy", "2015-01-01")
-    people.appoint(db, pid, cell, "secretary", "2020-01-01")
-    people.appoint(db, pid, other, "committee_member", "2021-01-01")
+    people.appoint(db, pid, cell, "deputy", "2015-01-01", today=date.today())
+    people.appoint(db, pid, cell, "secretary", "2020-01-01", today=date.today())
+    people.appoint(db, pid, other, "committee_member", "2021-01-01", today=date.today())
     profile = people.person_profile(db, pid, "2022-01-01")
     assert {(p.role, p.unit_name) for p in profile.current} == {
         ("secretary", "Chi bộ thôn Đông"),
@@ -220,9 +235,11 @@ def test_person_profile_lists_current_and_past_posts(db, cell):
     assert [(p.role, p.end_date) for p in profile.history] == [("deputy", "2020-01-01")]
     assert people.describe_post(profile.history[0]) == "Phó bí thư, Chi bộ thôn Đông"
     with pytest.raises(NotFound):
-        people.person_profile(db, 999)
+        people.person_profile(db, 999, as_of=date.today())
 
 
 def test_people_and_posts_are_not_confidential(db, cell):
-    post = people.get_post(db, people.appoint(db, _person(db), cell, "secretary", "2024-01-01"))
+    post = people.get_post(
+        db, people.appoint(db, _person(db), cell, "secretary", "2024-01-01", today=date.today())
+    )
     assert post.CONFIDENTIAL is False and people.Person.CONFIDENTIAL is False

@@ -14,8 +14,8 @@ AS_OF = "2025-10-01"
 
 
 def _secretary(db, cell, name, *, since="2020-01-01", **post):
-    person = add_person(db, name=name, birth_year=1970)
-    appoint(db, person, cell, "secretary", since, **post)
+    person = add_person(db, name=name, birth_year=1970, today=date.today())
+    appoint(db, person, cell, "secretary", since, today=date.today(), **post)
     return person
 
 
@@ -29,6 +29,7 @@ def _note(db, person, cell, day, flagged=False):
         ratings={"prestige": "weak" if flagged else "good"},
         overall="weak" if flagged else "good",
         flagged=flagged,
+        today=date.today(),
     )
 
 
@@ -65,7 +66,7 @@ def district(db):
     plan = succession.start_plan(
         db, unit_id=tay, incumbent_id=p["tay"], reason="capability", target_date="2026-06-30"
     )
-    succession.add_candidate(db, plan, p["bac"], readiness="1-2y")
+    succession.add_candidate(db, plan, p["bac"], readiness="1-2y", today=date.today())
     succession.add_action(
         db,
         plan,
@@ -73,8 +74,9 @@ def district(db):
         description="Tập huấn",
         owner="Ban Tổ chức",
         due_date="2025-09-01",
+        today=date.today(),
     )
-    succession.activate_plan(db, plan)
+    succession.activate_plan(db, plan, today=date.today())
     return {"sup": sup, "other": other_sup, "plan": plan, "nam": nam, "far": far, **p}
 
 
@@ -83,7 +85,7 @@ def _names(rows):
 
 
 def test_gaps_of_a_supervisor(db, district):
-    gaps = personnel.personnel_gaps(db, district["sup"], AS_OF)
+    gaps = personnel.personnel_gaps(db, district["sup"], as_of=AS_OF)
     assert gaps.secretaries == 5 and gaps.CONFIDENTIAL
     assert _names(gaps.flagged_without_plan) == ["Nguyễn Văn Ấn"]
     assert [p.id for p in gaps.overdue_plans] == [district["plan"]]
@@ -95,10 +97,10 @@ def test_gaps_of_a_supervisor(db, district):
 
 
 def test_gaps_of_the_whole_committee_and_of_another_supervisor(db, district):
-    everyone = personnel.personnel_gaps(db, None, AS_OF)
+    everyone = personnel.personnel_gaps(db, None, as_of=AS_OF)
     assert everyone.secretaries == 5
     assert [u.name for u in everyone.without_secretary] == ["Chi bộ thôn Nam", "Chi bộ thôn Xa"]
-    other = personnel.personnel_gaps(db, district["other"], AS_OF)
+    other = personnel.personnel_gaps(db, district["other"], as_of=AS_OF)
     assert other.secretaries == 0 and other.concurrent_share is None
     assert [u.name for u in other.without_secretary] == ["Chi bộ thôn Xa"]
     assert other.overdue_plans == () and other.unassessed == ()
@@ -107,12 +109,16 @@ def test_gaps_of_the_whole_committee_and_of_another_supervisor(db, district):
 def test_gaps_move_with_the_date(db, district):
     # Six months later every note is more than a year old, and the late action is done.
     succession.set_action_status(
-        db, succession.plan_detail(db, district["plan"]).actions[0].id, "done", date="2025-09-15"
+        db,
+        succession.plan_detail(db, district["plan"], as_of=date.today()).actions[0].id,
+        "done",
+        date="2025-09-15",
+        today=date.today(),
     )
-    later = personnel.personnel_gaps(db, district["sup"], "2026-04-02")
+    later = personnel.personnel_gaps(db, district["sup"], as_of="2026-04-02")
     assert len(later.unassessed) == 5 and later.overdue_plans == ()
     # At the end of 2024 only Bắc's first note, a flagged one, was written.
-    earlier = personnel.personnel_gaps(db, district["sup"], "2024-12-31")
+    earlier = personnel.personnel_gaps(db, district["sup"], as_of="2024-12-31")
     assert _names(earlier.flagged_without_plan) == ["Phạm Văn Cường"]
     assert earlier.overdue_plans == ()
 
@@ -120,14 +126,14 @@ def test_gaps_move_with_the_date(db, district):
 def test_an_ended_assignment_leaves_the_scope(db, district):
     alone = make.supervisor(db, "Lý Thị Thu")
     make.assign(db, alone, district["far"], start="2023-01-01", end="2024-12-31")
-    assert personnel.personnel_gaps(db, alone, "2024-06-01").without_secretary
-    assert personnel.personnel_gaps(db, alone, AS_OF).without_secretary == ()
+    assert personnel.personnel_gaps(db, alone, as_of="2024-06-01").without_secretary
+    assert personnel.personnel_gaps(db, alone, as_of=AS_OF).without_secretary == ()
 
 
 def test_an_ended_post_opens_a_gap(db, district):
     post = next(r.post_id for r in personnel.secretaries(db, search="nguyễn văn ấn", as_of=AS_OF))
-    end_post(db, post, "2025-09-01", "Chuyển công tác")
-    gaps = personnel.personnel_gaps(db, district["sup"], AS_OF)
+    end_post(db, post, "2025-09-01", "Chuyển công tác", today=date.today())
+    gaps = personnel.personnel_gaps(db, district["sup"], as_of=AS_OF)
     assert [u.name for u in gaps.without_secretary] == ["Chi bộ thôn Đông", "Chi bộ thôn Nam"]
     assert gaps.flagged_without_plan == ()
 
@@ -170,7 +176,7 @@ def test_export_rows_leave_assessments_out_unless_asked(db, district):
     public = personnel.export_row(row)
     assert public["person_name"] == "Lê Thị Hoa" and "flagged" not in public
     assert personnel.export_row(row, include_personnel=True)["flagged"] is True
-    plan = succession.get_plan(db, district["plan"])
+    plan = succession.get_plan(db, district["plan"], as_of=date.today())
     assert personnel.export_row(plan) is None
     assert personnel.export_row(plan, include_personnel=True)["status"] == "active"
     note = get_note(db, 1)
@@ -196,10 +202,10 @@ def test_latest_note_lookups_use_the_index(db):
 
 def test_bad_filters_are_refused(db):
     with pytest.raises(ValidationError) as err:
-        personnel.secretaries(db, unassessed_since="2025-13-01")
+        personnel.secretaries(db, unassessed_since="2025-13-01", as_of=date.today())
     assert err.value.field == "unassessed_since"
     with pytest.raises(ValidationError, match="Trạng thái kế hoạch không hợp lệ"):
-        succession.list_plans(db, status="open")
+        succession.list_plans(db, status="open", as_of=date.today())
 
 
 @pytest.mark.parametrize(
@@ -222,10 +228,10 @@ def test_gap_counts_are_the_sizes_of_the_gaps_without_reading_them():
     names = ("flagged_without_plan", "overdue_plans", "without_secretary", "acting")
     names += ("unassessed", "concurrent")
     for sid in [None, *(s.id for s in list_supervisors(db))]:
-        gaps, counts = (f(db, sid, "2026-10-15") for f in (personnel.personnel_gaps,
+        gaps, counts = (f(db, sid, as_of="2026-10-15") for f in (personnel.personnel_gaps,
                                                             personnel.gap_counts))  # fmt: skip
         assert counts.secretaries == gaps.secretaries
         assert {n: getattr(counts, n) for n in names} == {n: len(getattr(gaps, n)) for n in names}
     assert counts.concurrent_share == gaps.concurrent_share
-    whole = personnel.gap_counts(db, None, "2026-10-15")
+    whole = personnel.gap_counts(db, None, as_of="2026-10-15")
     assert whole.flagged_without_plan and whole.acting and whole.unassessed and whole.concurrent

@@ -160,10 +160,13 @@ CALLS = {
         personnel.secretaries(db, as_of=DAY, search="nguyen"),
         personnel.secretary_posts(db, as_of=DAY, search="van", flagged=True),
         personnel.secretaries_of(db, personnel.secretary_posts(db, as_of=DAY)[:100], DAY),
-        personnel.personnel_gaps(db, SUPERVISOR, DAY),
-        personnel.gap_counts(db, None, DAY),
+        personnel.personnel_gaps(db, SUPERVISOR, as_of=DAY),
+        personnel.gap_counts(db, None, as_of=DAY),
     ),
-    "plans": lambda db: (list_plans(db, as_of=DAY), list_plans(db, supervisor_id=SUPERVISOR)),
+    "plans": lambda db: (
+        list_plans(db, as_of=DAY),
+        list_plans(db, supervisor_id=SUPERVISOR, as_of=date.today()),
+    ),
     "annual figures": lambda db: annual.gather(db, None, "2026", on=TODAY),
     "report figures, a quarter": lambda db: (
         report_figures.meeting_figures(db, "2026-Q3", rulebook=rulebook_in_force(db), as_of=DAY),

@@ -116,10 +116,16 @@ def test_a_thematic_meeting_earlier_in_the_half_counts_for_it(tree):
 
 def test_standing_committee_rules_apply_only_where_one_exists(tree):
     db = tree["db"]
-    kinds = {line.meeting_kind for line in unit_regime(db, tree["top"], "2026", load()).lines}
+    kinds = {
+        line.meeting_kind
+        for line in unit_regime(db, tree["top"], "2026", load(), as_of=date.today()).lines
+    }
     assert kinds == {"thematic", "general", "committee", "standing"}
     records.update(db, "units", tree["top"], {"has_standing_committee": 0})
-    kinds = {line.meeting_kind for line in unit_regime(db, tree["top"], "2026", load()).lines}
+    kinds = {
+        line.meeting_kind
+        for line in unit_regime(db, tree["top"], "2026", load(), as_of=date.today()).lines
+    }
     assert "standing" not in kinds
     general = next(
         line

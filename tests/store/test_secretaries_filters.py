@@ -1,5 +1,7 @@
 """The yes/no filters of store.roster.secretaries: acting, active plan, concurrent role."""
 
+from datetime import date
+
 import pytest
 
 from store.personnel import people, roster, succession
@@ -17,10 +19,10 @@ def cells(db):
         ("cuong", "Lê Văn Cường", {}),
     ):
         cell = make.unit(db, f"Chi bộ {name}")
-        ids[key] = people.add_person(db, name=name)
-        people.appoint(db, ids[key], cell, "secretary", "2025-01-01", **post)
+        ids[key] = people.add_person(db, name=name, today=date.today())
+        people.appoint(db, ids[key], cell, "secretary", "2025-01-01", today=date.today(), **post)
         ids[f"{key}_cell"] = cell
-    deputy = people.add_person(db, name="Phạm Văn Dũng")
+    deputy = people.add_person(db, name="Phạm Văn Dũng", today=date.today())
     plan = succession.start_plan(
         db,
         unit_id=ids["cuong_cell"],
@@ -28,8 +30,8 @@ def cells(db):
         reason="age",
         target_date="2027-01-01",
     )
-    succession.add_candidate(db, plan, deputy, readiness="now")
-    succession.activate_plan(db, plan)
+    succession.add_candidate(db, plan, deputy, readiness="now", today=date.today())
+    succession.activate_plan(db, plan, today=date.today())
     return ids
 
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from store.core.errors import NotFound, ValidationError
@@ -13,12 +15,12 @@ AS_OF = "2025-10-01"
 def s(db):
     """A cell with a flagged secretary, a deputy and a committee member."""
     cell = make.unit(db, "Chi bộ thôn Đông")
-    sec = people.add_person(db, name="Nguyễn Văn Ấn", birth_year=1962)
-    dep = people.add_person(db, name="Lê Thị Hoa", birth_year=1985)
-    mem = people.add_person(db, name="Phạm Văn Cường", birth_year=1990)
-    sec_post = people.appoint(db, sec, cell, "secretary", "2020-10-01")
-    people.appoint(db, dep, cell, "deputy", "2020-10-01")
-    people.appoint(db, mem, cell, "committee_member", "2020-10-01")
+    sec = people.add_person(db, name="Nguyễn Văn Ấn", birth_year=1962, today=date.today())
+    dep = people.add_person(db, name="Lê Thị Hoa", birth_year=1985, today=date.today())
+    mem = people.add_person(db, name="Phạm Văn Cường", birth_year=1990, today=date.today())
+    sec_post = people.appoint(db, sec, cell, "secretary", "2020-10-01", today=date.today())
+    people.appoint(db, dep, cell, "deputy", "2020-10-01", today=date.today())
+    people.appoint(db, mem, cell, "committee_member", "2020-10-01", today=date.today())
     sup = make.supervisor(db, "Trần Văn Bình")
     note = record_note(
         db,
@@ -29,6 +31,7 @@ def s(db):
         ratings={"prestige": "weak"},
         overall="weak",
         flagged=True,
+        today=date.today(),
     )
     return {
         "cell": cell,
@@ -55,16 +58,18 @@ def _plan(db, s, **kwargs):
 
 def _active(db, s):
     plan = _plan(db, s)
-    succession.add_candidate(db, plan, s["dep"], readiness="now")
-    succession.activate_plan(db, plan)
+    succession.add_candidate(db, plan, s["dep"], readiness="now", today=date.today())
+    succession.activate_plan(db, plan, today=date.today())
     return plan
 
 
 def test_a_plan_from_draft_to_replacement(db, s):
     plan_id = _plan(db, s)
-    assert succession.get_plan(db, plan_id).status == "draft"
-    cand = succession.add_candidate(db, plan_id, s["dep"], readiness="1-2y")
-    succession.add_candidate(db, plan_id, s["mem"], readiness="now", note="Trẻ, nhiệt tình")
+    assert succession.get_plan(db, plan_id, as_of=date.today()).status == "draft"
+    cand = succession.add_candidate(db, plan_id, s["dep"], readiness="1-2y", today=date.today())
+    succession.add_candidate(
+        db, plan_id, s["mem"], readiness="now", note="Trẻ, nhiệt tình", today=date.today()
+    )
     succession.add_action(
         db,
         plan_id,
@@ -73,8 +78,9 @@ def test_a_plan_from_draft_to_replacement(db, s):
         owner="Trung tâm chính trị",
         due_date="2025-12-31",
         candidate_id=cand,
+        today=date.today(),
     )
-    assert succession.activate_plan(db, plan_id).status == "active"
+    assert succession.activate_plan(db, plan_id, today=date.today()).status == "active"
     detail = succession.plan_detail(db, plan_id, AS_OF)
     assert [c.person_name for c in detail.candidates] == ["Phạm Văn Cường", "Lê Thị Hoa"]
     assert detail.candidates[1].current_post == "Phó bí thư, Chi bộ thôn Đông"
@@ -82,7 +88,12 @@ def test_a_plan_from_draft_to_replacement(db, s):
     assert detail.note.flagged and detail.CONFIDENTIAL and detail.plan.CONFIDENTIAL
 
     done = succession.complete_plan(
-        db, plan_id, outcome="replaced", date="2025-09-01", successor_id=s["dep"]
+        db,
+        plan_id,
+        outcome="replaced",
+        date="2025-09-01",
+        successor_id=s["dep"],
+        today=date.today(),
     )
     assert (done.status, done.outcome, done.successor_name) == (
         "completed",
@@ -101,9 +112,14 @@ def test_replacement_is_one_transaction(db, s):
     plan_id = _active(db, s)
     with pytest.raises(ValidationError, match="trước ngày nhận chức vụ"):
         succession.complete_plan(
-            db, plan_id, outcome="replaced", date="2019-01-01", successor_id=s["dep"]
+            db,
+            plan_id,
+            outcome="replaced",
+            date="2019-01-01",
+            successor_id=s["dep"],
+            today=date.today(),
         )
-    assert succession.get_plan(db, plan_id).status == "active"
+    assert succession.get_plan(db, plan_id, as_of=date.today()).status == "active"
     assert people.unit_people(db, s["cell"], AS_OF).secretary.person_id == s["sec"]
     assert make.changes(db, "succession_plans")[-1]["after"].count('"active"') == 1
 
@@ -112,14 +128,26 @@ def test_the_successor_must_be_a_candidate(db, s):
     plan_id = _active(db, s)
     with pytest.raises(ValidationError) as err:
         succession.complete_plan(
-            db, plan_id, outcome="replaced", date="2025-09-01", successor_id=s["mem"]
+            db,
+            plan_id,
+            outcome="replaced",
+            date="2025-09-01",
+            successor_id=s["mem"],
+            today=date.today(),
         )
     assert err.value.field == "successor_id"
     with pytest.raises(ValidationError):
         succession.complete_plan(
-            db, plan_id, outcome="retained", date="2025-09-01", successor_id=s["dep"]
+            db,
+            plan_id,
+            outcome="retained",
+            date="2025-09-01",
+            successor_id=s["dep"],
+            today=date.today(),
         )
-    retained = succession.complete_plan(db, plan_id, outcome="retained", date="2025-09-01")
+    retained = succession.complete_plan(
+        db, plan_id, outcome="retained", date="2025-09-01", today=date.today()
+    )
     assert (retained.status, retained.successor_id) == ("completed", None)
     assert people.unit_people(db, s["cell"], AS_OF).secretary.person_id == s["sec"]
 
@@ -127,17 +155,22 @@ def test_the_successor_must_be_a_candidate(db, s):
 def test_illegal_transitions_are_refused_with_a_clear_message(db, s):
     plan_id = _plan(db, s)
     with pytest.raises(ValidationError, match="«dự thảo» không thể chuyển sang «đã hoàn thành»"):
-        succession.complete_plan(db, plan_id, outcome="retained", date="2025-09-01")
+        succession.complete_plan(
+            db, plan_id, outcome="retained", date="2025-09-01", today=date.today()
+        )
     with pytest.raises(ValidationError, match="ít nhất một nguồn"):
-        succession.activate_plan(db, plan_id)
-    assert succession.cancel_plan(db, plan_id, date="2025-05-01").status == "cancelled"
+        succession.activate_plan(db, plan_id, today=date.today())
+    assert (
+        succession.cancel_plan(db, plan_id, date="2025-05-01", today=date.today()).status
+        == "cancelled"
+    )
     set_language("en")
     with pytest.raises(ValidationError, match="A plan that is cancelled cannot become active"):
-        succession.activate_plan(db, plan_id)
+        succession.activate_plan(db, plan_id, today=date.today())
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        succession.add_candidate(db, plan_id, s["dep"], readiness="now")
+        succession.add_candidate(db, plan_id, s["dep"], readiness="now", today=date.today())
     with pytest.raises(NotFound):
-        succession.activate_plan(db, 999)
+        succession.activate_plan(db, 999, today=date.today())
 
 
 @pytest.mark.parametrize(
@@ -151,7 +184,7 @@ def test_illegal_transitions_are_refused_with_a_clear_message(db, s):
     ],
 )
 def test_start_plan_validates(db, s, kwargs, field):
-    other = people.add_person(db, name="Vũ Thị Lan")
+    other = people.add_person(db, name="Vũ Thị Lan", today=date.today())
     s["other_note"] = record_note(
         db,
         person_id=other,
@@ -160,6 +193,7 @@ def test_start_plan_validates(db, s, kwargs, field):
         date="2025-01-01",
         ratings={"prestige": "good"},
         overall="good",
+        today=date.today(),
     )
     kwargs = {k: s.get(v, v) if isinstance(v, str) else v for k, v in kwargs.items()}
     with pytest.raises(ValidationError) as err:
@@ -172,22 +206,27 @@ def test_one_open_plan_per_unit_and_vacant_posts(db, s):
     plan_id = _plan(db, s)
     with pytest.raises(ValidationError, match="đã có một kế hoạch"):
         _plan(db, s, reason="age", note_id=None)
-    succession.cancel_plan(db, plan_id)
-    people.end_post(db, s["sec_post"], "2025-02-01", "Nghỉ hưu")
+    succession.cancel_plan(db, plan_id, today=date.today())
+    people.end_post(db, s["sec_post"], "2025-02-01", "Nghỉ hưu", today=date.today())
     vacant = _plan(db, s, incumbent_id=None, note_id=None, reason="other")
-    assert succession.get_plan(db, vacant).incumbent_name is None
-    assert succession.update_plan(db, vacant, target_date="2027-01-01").target_date == "2027-01-01"
+    assert succession.get_plan(db, vacant, as_of=date.today()).incumbent_name is None
+    assert (
+        succession.update_plan(db, vacant, target_date="2027-01-01", today=date.today()).target_date
+        == "2027-01-01"
+    )
 
 
 def test_candidates_are_checked(db, s):
     plan_id = _plan(db, s)
     with pytest.raises(ValidationError, match="đương nhiệm"):
-        succession.add_candidate(db, plan_id, s["sec"], readiness="now")
-    cand = succession.add_candidate(db, plan_id, s["dep"], readiness="later", current_post="X")
+        succession.add_candidate(db, plan_id, s["sec"], readiness="now", today=date.today())
+    cand = succession.add_candidate(
+        db, plan_id, s["dep"], readiness="later", current_post="X", today=date.today()
+    )
     with pytest.raises(ValidationError, match="đã là nguồn"):
-        succession.add_candidate(db, plan_id, s["dep"], readiness="now")
+        succession.add_candidate(db, plan_id, s["dep"], readiness="now", today=date.today())
     with pytest.raises(ValidationError) as err:
-        succession.add_candidate(db, plan_id, s["mem"], readiness="soon")
+        succession.add_candidate(db, plan_id, s["mem"], readiness="soon", today=date.today())
     assert err.value.field == "readiness"
     assert succession.update_candidate(db, cand, readiness="now").readiness == "now"
     succession.add_action(
@@ -198,6 +237,7 @@ def test_candidates_are_checked(db, s):
         owner="Ban Tổ chức",
         due_date="2025-11-01",
         candidate_id=cand,
+        today=date.today(),
     )
     with pytest.raises(ValidationError):
         succession.remove_candidate(db, cand)
@@ -212,15 +252,22 @@ def test_actions_move_through_their_statuses(db, s):
         description="Tập huấn nghiệp vụ",
         owner="Ban Tổ chức",
         due_date="2025-08-01",
+        today=date.today(),
     )
     assert succession.get_plan(db, plan_id, AS_OF).overdue_actions == 1
-    assert succession.set_action_status(db, action, "in_progress").status == "in_progress"
-    done = succession.set_action_status(db, action, "done", date="2025-07-20")
+    assert (
+        succession.set_action_status(db, action, "in_progress", today=date.today()).status
+        == "in_progress"
+    )
+    done = succession.set_action_status(db, action, "done", date="2025-07-20", today=date.today())
     assert (done.status, done.done_date) == ("done", "2025-07-20")
     assert not done.overdue(AS_OF)
     with pytest.raises(ValidationError, match="«đã thực hiện» không thể chuyển sang «đã hủy»"):
-        succession.set_action_status(db, action, "cancelled")
-    assert succession.set_action_status(db, action, "in_progress").done_date is None
+        succession.set_action_status(db, action, "cancelled", today=date.today())
+    assert (
+        succession.set_action_status(db, action, "in_progress", today=date.today()).done_date
+        is None
+    )
     plan = succession.get_plan(db, plan_id, AS_OF)
     assert (plan.open_actions, plan.overdue_actions, plan.next_due) == (1, 1, "2025-08-01")
 
@@ -245,7 +292,7 @@ def test_add_action_validates(db, s, kwargs, field):
         "due_date": "2025-12-01",
     } | kwargs
     with pytest.raises(ValidationError) as err:
-        succession.add_action(db, plan_id, **args)
+        succession.add_action(db, plan_id, today=date.today(), **args)
     assert err.value.field == field
 
 
@@ -255,14 +302,20 @@ def test_list_plans_filters_by_status_overdue_and_scope(db, s):
     far = make.unit(db, "Chi bộ thôn Bắc")
     make.assign(db, s["sup"], committee, start="2024-01-01")
     for cell in (inside, far):
-        person = people.add_person(db, name=f"Bí thư {cell}")
-        people.appoint(db, person, cell, "secretary", "2020-01-01")
+        person = people.add_person(db, name=f"Bí thư {cell}", today=date.today())
+        people.appoint(db, person, cell, "secretary", "2020-01-01", today=date.today())
         succession.start_plan(
             db, unit_id=cell, incumbent_id=person, reason="age", target_date="2027-01-01"
         )
     late = _active(db, s)
     succession.add_action(
-        db, late, kind="other", description="Giao việc", owner="Chi ủy", due_date="2025-09-01"
+        db,
+        late,
+        kind="other",
+        description="Giao việc",
+        owner="Chi ủy",
+        due_date="2025-09-01",
+        today=date.today(),
     )
     names = [p.unit_name for p in succession.list_plans(db, as_of=AS_OF)]
     assert names[0] == "Chi bộ thôn Đông" and len(names) == 3

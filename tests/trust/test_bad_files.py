@@ -111,7 +111,7 @@ def assert_one_clear_line(exc: PhutrachError, path) -> None:
 def try_import(db, kind, path) -> None:
     before = totals(db)
     try:
-        importer.import_file(db, kind, path)
+        importer.import_file(db, kind, path, today=date.today())
     except PhutrachError as exc:
         event("refused")
         assert_one_clear_line(exc, path)
@@ -208,7 +208,7 @@ def test_damaged_workbooks_fail_cleanly(world, tmp_path, name):
     path.write_bytes(DAMAGED_XLSX[name])
     before = totals(world)
     with pytest.raises(PhutrachError) as caught:
-        importer.import_file(world, "units", path)
+        importer.import_file(world, "units", path, today=date.today())
     assert_one_clear_line(caught.value, path)
     assert totals(world) == before
 

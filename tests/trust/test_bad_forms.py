@@ -133,7 +133,7 @@ PERSON = dict(
 @given(facts=spoiled(PERSON))
 def test_person_form(world, facts):
     db, _ids = world
-    attempt(db, lambda: people.add_person(db, **facts))
+    attempt(db, lambda: people.add_person(db, **facts, today=TODAY))
 
 
 @SETTINGS
@@ -149,6 +149,7 @@ def test_appointment_form(world, form):
             form["role"],
             form["start"],
             concurrent_role=form["concurrent"],
+            today=TODAY,
         ),
     )
 
@@ -174,6 +175,7 @@ def test_capability_note_form(world, form, ratings):
             supervisor_id=ids["supervisor"],
             ratings=ratings,
             **form,
+            today=TODAY,
         ),
     )
 
@@ -196,9 +198,11 @@ def test_succession_forms(world, plan, candidate, action):
     attempt(db, start)
     if "id" in made:
         person = ids["people"][3]
-        attempt(db, lambda: succession.add_candidate(db, made["id"], person, **candidate))
-        attempt(db, lambda: succession.add_action(db, made["id"], **action))
-        succession.cancel_plan(db, made["id"], date=TODAY)
+        attempt(
+            db, lambda: succession.add_candidate(db, made["id"], person, **candidate, today=TODAY)
+        )
+        attempt(db, lambda: succession.add_action(db, made["id"], **action, today=TODAY))
+        succession.cancel_plan(db, made["id"], date=TODAY, today=TODAY)
 
 
 CONCERN = dict(

@@ -5,6 +5,7 @@ unless asked with --include-personnel, exports or any non-personnel command's ou
 
 import logging
 import stat
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -46,7 +47,7 @@ def personnel(db_path):
     """A district with a secretary's capability note (changed once) and an open plan."""
     world = district(db_path)
     db = store_db.connect(db_path)
-    person = add_person(db, name="Đào Văn Bình", code="P01")
+    person = add_person(db, name="Đào Văn Bình", code="P01", today=date.today())
     note_id = capability.record_note(
         db,
         person_id=person,
@@ -57,8 +58,9 @@ def personnel(db_path):
         overall="weak",
         flagged=True,
         narrative=NARRATIVE,
+        today=date.today(),
     )
-    capability.update_note(db, note_id, narrative=NEW_NARRATIVE)
+    capability.update_note(db, note_id, narrative=NEW_NARRATIVE, today=date.today())
     plan = succession.start_plan(
         db,
         unit_id=world["units"][0],
@@ -66,7 +68,9 @@ def personnel(db_path):
         reason="capability",
         target_date="2099-06-30",
     )
-    succession.add_candidate(db, plan, person, readiness="1-2y", note=CANDIDATE_NOTE)
+    succession.add_candidate(
+        db, plan, person, readiness="1-2y", note=CANDIDATE_NOTE, today=date.today()
+    )
     succession.add_action(
         db,
         plan,
@@ -74,6 +78,7 @@ def personnel(db_path):
         description=ACTION_TEXT,
         owner="Ban Tổ chức",
         due_date="2099-01-31",
+        today=date.today(),
     )
     uid = capability.get_note(db, note_id).uid
     yield {
@@ -119,14 +124,18 @@ def test_failed_personnel_writes_do_not_echo_their_content(personnel):
             ratings={"prestige": "superb"},
             overall="superb",
             narrative=NARRATIVE,
+            today=date.today(),
         ),
-        lambda: capability.update_note(db, personnel["note_id"], narrative=NARRATIVE, date="bad"),
+        lambda: capability.update_note(
+            db, personnel["note_id"], narrative=NARRATIVE, date="bad", today=date.today()
+        ),
         lambda: succession.add_candidate(
             db,
             personnel["plan"],
             personnel["person"],
             readiness="soon",
             note=CANDIDATE_NOTE,
+            today=date.today(),
         ),
         lambda: succession.add_action(
             db,
@@ -135,9 +144,16 @@ def test_failed_personnel_writes_do_not_echo_their_content(personnel):
             description=ACTION_TEXT,
             owner="x",
             due_date="x",
+            today=date.today(),
         ),
         lambda: succession.add_action(
-            db, personnel["plan"], kind="training", description=ACTION_TEXT, owner="", due_date=None
+            db,
+            personnel["plan"],
+            kind="training",
+            description=ACTION_TEXT,
+            owner="",
+            due_date=None,
+            today=date.today(),
         ),
     ]
     for attempt in attempts:
@@ -189,9 +205,11 @@ def test_ordinary_commands_show_no_personnel_content(personnel, command):
 def test_nothing_personnel_reaches_the_logs(personnel, caplog):
     caplog.set_level(logging.DEBUG)
     db = personnel["db"]
-    capability.update_note(db, personnel["note_id"], narrative=NARRATIVE)
+    capability.update_note(db, personnel["note_id"], narrative=NARRATIVE, today=date.today())
     with pytest.raises(PhutrachError):
-        capability.update_note(db, personnel["note_id"], narrative=NEW_NARRATIVE, overall="?")
+        capability.update_note(
+            db, personnel["note_id"], narrative=NEW_NARRATIVE, overall="?", today=date.today()
+        )
     run("--db", personnel["path"], "history", personnel["note_uid"])
     run("--db", personnel["path"], "export", "people")
     assert_nothing_personnel(caplog.text)

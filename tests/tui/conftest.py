@@ -90,7 +90,7 @@ def _people(db, ids) -> None:
     staff = [make.person(db, name, sex="male") for name, _role, _concurrent in posts]
     former = make.person(db, "Hoàng Văn Cũ")
     old_post = make.post(db, former, ids["dao_xa"], "secretary", "2020-01-01")
-    people.end_post(db, old_post, "2025-02-28", "Nghỉ hưu")
+    people.end_post(db, old_post, "2025-02-28", "Nghỉ hưu", today=date.today())
     for person, (_name, role, concurrent) in zip(staff, posts, strict=True):
         make.post(db, person, ids["dao_xa"], role, "2025-03-01", concurrent_role=concurrent)
     ids["duc"] = make.supervisor(

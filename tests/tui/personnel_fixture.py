@@ -3,6 +3,7 @@ a flagged secretary with no plan (Đào Xá), an acting one, one with a concurre
 never assessed, units without a secretary, and a plan with an overdue action."""
 
 import io
+from datetime import date
 
 import pytest
 from rich.console import Console
@@ -58,6 +59,7 @@ def add_personnel(db, ids: dict) -> dict:
         flagged=True,
         narrative="Điều hành sinh hoạt lúng túng, uy tín trong thôn giảm.",
         visit_ids=[ids["visit"]],
+        today=date.today(),
     )
     ids["hoa"] = _secretary(db, "Phạm Thị Hoa", ids["kp1"], acting=True)
     ids["lan"] = _secretary(
@@ -72,13 +74,16 @@ def add_personnel(db, ids: dict) -> dict:
         date="2026-03-01",
         ratings={"prestige": "fair"},
         overall="fair",
+        today=date.today(),
     )
     ids["kp2_plan"] = succession.start_plan(
         db, unit_id=ids["kp2"], incumbent_id=ids["minh"], reason="age", target_date="2027-06-30"
     )
-    ids["tam"] = people.add_person(db, name="Bùi Văn Tâm", birth_year=1988, sex="male")
-    people.appoint(db, ids["tam"], ids["kp2"], "deputy", "2025-04-01")
-    succession.add_candidate(db, ids["kp2_plan"], ids["tam"], readiness="1-2y")
+    ids["tam"] = people.add_person(
+        db, name="Bùi Văn Tâm", birth_year=1988, sex="male", today=date.today()
+    )
+    people.appoint(db, ids["tam"], ids["kp2"], "deputy", "2025-04-01", today=date.today())
+    succession.add_candidate(db, ids["kp2_plan"], ids["tam"], readiness="1-2y", today=date.today())
     succession.add_action(
         db,
         ids["kp2_plan"],
@@ -86,8 +91,9 @@ def add_personnel(db, ids: dict) -> dict:
         description="Học trung cấp lý luận chính trị",
         owner="Ban Tổ chức Huyện ủy",
         due_date="2026-08-31",
+        today=date.today(),
     )
-    succession.activate_plan(db, ids["kp2_plan"])
+    succession.activate_plan(db, ids["kp2_plan"], today=date.today())
     return ids
 
 

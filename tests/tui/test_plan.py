@@ -2,8 +2,8 @@
 secretary with no plan to the unit's new secretary; overdue actions; invalid input."""
 
 # ruff: noqa: F811 (the fixtures imported below are the tests' arguments)
-
 import re
+from datetime import date
 
 from textual.widgets import Static
 
@@ -213,7 +213,9 @@ async def test_invalid_plan_input_shows_the_message_at_the_field(papp, staffed):
         await pilot.pause()
         assert rows(papp, "#plan-actions") == []
     db = store_db.connect(staffed[0])
-    assert [p.status for p in succession.list_plans(db, unit_id=ids["dao_xa"])] == ["draft"]
+    assert [
+        p.status for p in succession.list_plans(db, unit_id=ids["dao_xa"], as_of=date.today())
+    ] == ["draft"]
 
 
 def test_snapshot_of_a_plan(papp, snap_compare):

@@ -148,7 +148,7 @@ class PersonnelGaps(PhutrachNode, Horizontal):
     @work(thread=True, exclusive=True, group="personnel-gaps")
     def reload(self) -> None:
         with store_db.reading(self.app.db_path) as db:
-            gaps = gap_counts(db, scope_supervisor(db), self.app.today.isoformat())
+            gaps = gap_counts(db, scope_supervisor(db), as_of=self.app.today)
         self.app.call_from_thread(self._show, gaps)
 
     def _show(self, gaps: GapCounts) -> None:

@@ -88,6 +88,7 @@ class NoteForm(PersonnelForm[int]):
             flagged=self.query_one("#f-flagged", Checkbox).value,
             narrative=self.query_one("#f-narrative", TextArea).text,
             visit_ids=self.query_one("#f-visit_ids", SelectionList).selected,
+            today=self.app.today,
         )
 
 

@@ -159,7 +159,7 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
         return to the screen, not at each keystroke (14 ms a province)."""
         if self._unfilled is None:
             self._unfilled = personnel.units_without_secretary(
-                self.app.db, self.supervisor_id, self.app.today.isoformat()
+                self.app.db, self.supervisor_id, as_of=self.app.today
             )
         return [u for u in self._unfilled if matches(self.search, u.name)]
 

@@ -149,7 +149,7 @@ class PlanScreen(ComesBack, PhutrachNode, Screen):
 
     def action_activate(self) -> None:
         try:
-            activate_plan(self.app.db, self.plan_id)
+            activate_plan(self.app.db, self.plan_id, today=self.app.today)
         except PhutrachError as exc:
             self.notify(exc.message, severity="error")
             return

@@ -169,6 +169,7 @@ class CandidateForm(PersonnelForm[int]):
             readiness=self.chosen("readiness"),
             current_post=self.query_one("#f-current_post", Input).value,
             note=self.query_one("#f-note", Input).value,
+            today=self.app.today,
         )
 
 
@@ -210,6 +211,7 @@ class ActionForm(PersonnelForm[int]):
             owner=self.query_one("#f-owner", Input).value,
             due_date=self.typed_date("due_date"),
             candidate_id=self.query_one("#f-candidate_id", Select).selection,
+            today=self.app.today,
         )
 
 
@@ -246,6 +248,7 @@ class ActionStatusForm(PersonnelForm[bool]):
             self.action.id,
             self.chosen("status"),
             date=self.typed_date("done_date"),
+            today=self.app.today,
         )
         return True
 
@@ -266,7 +269,7 @@ class CancelPlanForm(PersonnelForm[bool]):
 
     def submit(self) -> bool:
         date = self.typed_date("date")
-        succession.cancel_plan(self.app.db, self.plan_id, date=date or None)
+        succession.cancel_plan(self.app.db, self.plan_id, date=date or None, today=self.app.today)
         return True
 
 
@@ -308,5 +311,6 @@ class CompletePlanForm(PersonnelForm[bool]):
             outcome=outcome,
             date=self.typed_date("date"),
             successor_id=successor if outcome == PlanOutcome.REPLACED else None,
+            today=self.app.today,
         )
         return True

@@ -86,6 +86,7 @@ class AppointForm(PersonnelForm[int]):
             concurrent_role=self.query_one("#f-concurrent_role", Select).selection,
             acting=self.query_one("#f-acting", Checkbox).value,
             reason=self.query_one("#f-reason", Input).value,
+            today=self.app.today,
         )
 
 
@@ -121,5 +122,6 @@ class EndPostForm(PersonnelForm[bool]):
             self.post.id,
             self.typed_date("end_date"),
             self.query_one("#f-reason", Input).value,
+            today=self.app.today,
         )
         return True
