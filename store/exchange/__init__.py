@@ -7,6 +7,7 @@ from store.exchange.concerns import (
 )
 from store.exchange.importer import (
     KIND_MODULES,
+    NOTE,
     Batch,
     Column,
     ImportSpec,
@@ -32,19 +33,16 @@ from store.exchange.meetings import (
     UNIT,
     meeting_kind,
 )
-from store.exchange.org import (
-    NOTE,
-    PARENT_KINDS,
-    UNIT_FIELDS,
-)
 from store.exchange.people import (
     PEOPLE_FIELDS,
-    POST_FIELDS,
 )
 from store.exchange.personnel import (
     KINDS,
     MARKER,
     is_personnel_kind,
+)
+from store.exchange.posts import (
+    POST_FIELDS,
 )
 from store.exchange.tabular import (
     READABLE,
@@ -55,6 +53,10 @@ from store.exchange.tabular import (
     read_sheet,
     table_text,
     write_table,
+)
+from store.exchange.units import (
+    PARENT_KINDS,
+    UNIT_FIELDS,
 )
 from store.exchange.values import (
     WORDS,
@@ -75,6 +77,7 @@ __all__ = [
     "FIXED",
     "KIND_MODULES",
     "Column",
+    "NOTE",
     "Item",
     "ImportSpec",
     "ImportSummary",
@@ -96,14 +99,11 @@ __all__ = [
     "UNIT",
     "MEETING_COLUMNS",
     "MEETING_NAMES",
-    "NOTE",
-    "PARENT_KINDS",
-    "UNIT_FIELDS",
     "PEOPLE_FIELDS",
-    "POST_FIELDS",
     "MARKER",
     "KINDS",
     "is_personnel_kind",
+    "POST_FIELDS",
     "READABLE",
     "WRITABLE",
     "Row",
@@ -112,6 +112,8 @@ __all__ = [
     "cell_text",
     "table_text",
     "write_table",
+    "PARENT_KINDS",
+    "UNIT_FIELDS",
     "WORDS",
     "word",
     "text",

@@ -41,10 +41,16 @@ from store.lang.i18n import _
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
 
+# One module per kind, named as the kind, in the order a whole set is read: what a row refers
+# to comes before it (units before posts, meetings before visits).
 KIND_MODULES = (
-    "store.exchange.org",
+    "store.exchange.units",
+    "store.exchange.supervisors",
+    "store.exchange.assignments",
     "store.exchange.people",
+    "store.exchange.posts",
     "store.exchange.meetings",
+    "store.exchange.visits",
     "store.exchange.concerns",
 )
 _SPECS: dict[str, "ImportSpec"] = {}
@@ -58,6 +64,9 @@ class Column:
     required: bool = False  # the column must be there and its cells filled
     default: object = None  # the value of an empty cell
     dated: bool = False  # `parse` takes (text, today): a bound that moves with the day
+
+
+NOTE = Column("note", ("Ghi chú",))  # every kind's free note
 
 
 @dataclass
@@ -146,7 +155,9 @@ def register(spec: ImportSpec) -> ImportSpec:
 def kinds(*, personnel: bool = False) -> tuple[str, ...]:
     """The kinds that can be imported and exported (personnel ones only on request)."""
     _load()
-    return tuple(k for k, s in _SPECS.items() if personnel or not s.personnel)
+    order = [module.rsplit(".", 1)[1] for module in KIND_MODULES]  # a module per kind
+    found = sorted(_SPECS, key=lambda k: order.index(k) if k in order else len(order))
+    return tuple(k for k in found if personnel or not _SPECS[k].personnel)
 
 
 def spec(kind: str) -> ImportSpec:

@@ -1,22 +1,21 @@
-"""The import/export kinds units, supervisors and assignments (people and posts: import_people).
+"""The import/export kind units: the organization tree.
 
-Natural keys: units, supervisors and people by `code` (people without a code by name and
-birth year), assignments by supervisor code + unit code + start date, posts by person + unit
-+ role + start date. References are codes; a unit's parent may come later in its own file.
+A unit is matched by `code`; its parent is named by code and may come later in the same file
+(rows are written parents first). A unit may sit only where its kind may: a cell under a đảng bộ
+cơ sở or a đảng bộ bộ phận, a đảng bộ bộ phận under a đảng bộ cơ sở.
 """
 
 from sqlite_utils import Database
 
 from store.exchange import values as v
 from store.exchange.importer import (
+    NOTE,
     Batch,
     Column,
     ImportSpec,
     Item,
     by_code,
-    check_dates,
     present,
-    ref_id,
     register,
     rows_where,
 )
@@ -24,7 +23,6 @@ from store.lang import labels
 from store.lang.codes import UnitKind
 from store.lang.i18n import _
 
-NOTE = Column("note", ("Ghi chú",))
 # Where each unit kind may sit: the kinds its parent may have (None: no parent).
 PARENT_KINDS = {
     UnitKind.GRASSROOTS_COMMITTEE: None,
@@ -39,8 +37,6 @@ _DEPTH = {
     UnitKind.CELL: 2,
 }
 
-
-# Units ---------------------------------------------------------------------------------------
 
 UNIT_FIELDS = (
     "code",
@@ -201,89 +197,5 @@ register(
         check_all=_check_units,
         order=lambda items: sorted(items, key=lambda i: _DEPTH[i.values["kind"]]),
         export=_export_units,
-    )
-)
-
-
-# Supervisors ---------------------------------------------------------------------------------
-
-register(
-    ImportSpec(
-        kind="supervisors",
-        table="supervisors",
-        columns=(
-            Column("code", ("Mã", "Mã cán bộ"), v.text, required=True),
-            Column("name", ("Họ và tên", "Họ tên", "Tên"), v.text, required=True),
-            Column("title", ("Chức vụ",), v.text),
-            Column("phone", ("Điện thoại", "Số điện thoại"), v.phone),
-            Column("email", ("Thư điện tử",), v.email),
-            Column("active", ("Đang hoạt động", "Hoạt động"), v.boolean, default=1),
-        ),
-        key=lambda item: (item.values["code"],),
-        find=by_code("supervisors"),
-        record=lambda batch, item: dict(item.values),
-        export=lambda db: db.query(
-            "select code, name, title, phone, email, active from supervisors order by sort_key, id"
-        ),
-    )
-)
-
-
-# Assignments ---------------------------------------------------------------------------------
-
-
-def _resolve_assignment(batch: Batch, item: Item) -> None:
-    item.refs["supervisor_id"] = ref_id(
-        batch, item, "supervisor", "supervisors", _("no supervisor with code {code!r}.")
-    )
-    item.refs["unit_id"] = ref_id(batch, item, "unit", "units", _("no unit with code {code!r}."))
-    check_dates(batch, item)
-
-
-def _find_assignment(batch: Batch, item: Item) -> dict | None:
-    rows = rows_where(
-        batch.db,
-        "assignments",
-        "supervisor_id = ? and unit_id = ? and start_date = ?",
-        [item.refs["supervisor_id"], item.refs["unit_id"], item.values["start_date"]],
-    )
-    return rows[0] if rows else None
-
-
-register(
-    ImportSpec(
-        kind="assignments",
-        table="assignments",
-        columns=(
-            Column(
-                "supervisor",
-                ("Mã cán bộ phụ trách", "Cán bộ phụ trách", "Người phụ trách"),
-                v.text,
-                required=True,
-            ),
-            Column("unit", ("Mã tổ chức", "Tổ chức", "Đơn vị"), v.text, required=True),
-            Column("cadence", ("Định kỳ", "Chu kỳ"), v.choice("cadence"), required=True),
-            Column("start_date", ("Từ ngày", "Ngày bắt đầu"), v.iso_date, required=True),
-            Column("end_date", ("Đến ngày", "Ngày kết thúc"), v.iso_date),
-            NOTE,
-        ),
-        key=lambda item: (
-            item.refs["supervisor_id"],
-            item.refs["unit_id"],
-            item.values["start_date"],
-        ),
-        resolve=_resolve_assignment,
-        find=_find_assignment,
-        record=lambda batch, item: {
-            **item.refs,
-            **present(item, ("cadence", "start_date", "end_date", "note")),
-        },
-        export=lambda db: db.query(
-            """select s.code as supervisor, u.code as unit, a.cadence, a.start_date, a.end_date,
-                  a.note
-           from assignments a join supervisors s on s.id = a.supervisor_id
-                join units u on u.id = a.unit_id
-           order by s.sort_key, u.sort_key, a.start_date, a.id"""
-        ),
     )
 )
