@@ -10,7 +10,7 @@ from store.rules.rulebook import in_force as rulebook_in_force
 
 
 def code_of(table: str, value: str | None) -> str | None:
-    """The code of `value` in `store.labels` table `table`, given as a code or its label."""
+    """The code of `value` in `store.lang.labels` table `table`, given as a code or its label."""
     if not value:
         return None
     try:

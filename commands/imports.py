@@ -1,5 +1,5 @@
 """`phutrach import KIND FILE`: read units, supervisors, assignments, people or posts from a
-.csv or .xlsx file, all rows or none (see store.importer and README "Importing")."""
+.csv or .xlsx file, all rows or none (see store.exchange.importer and README "Importing")."""
 
 from pathlib import Path
 

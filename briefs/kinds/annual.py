@@ -1,7 +1,7 @@
 """The annual report on the resolution: BÁO CÁO kết quả thực hiện Nghị quyết về nâng cao chất
 lượng sinh hoạt đảng ở cơ sở năm YYYY (docs/BRIEFS.md), for the whole committee.
 
-Figures: store.report_figures (regular and thematic meetings, attendance, by sector and by
+Figures: store.reports.figures (regular and thematic meetings, attendance, by sector and by
 grassroots organization; ratings; visits against cadence by supervisor; plans),
 store.personnel (secretaries: counts; names only in a confidential report) and
 store.concern_figures. The full tables go to the appendix.

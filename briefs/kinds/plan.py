@@ -1,7 +1,8 @@
 """The replacement-source plan: KẾ HOẠCH tạo nguồn thay thế bí thư chi bộ … (docs/BRIEFS.md).
 
 A personnel document: always confidential, whatever is asked. Everything comes from the plan
-(store.succession.plan_detail), its incumbent (store.people) and the note it answers.
+(store.personnel.succession.plan_detail), its incumbent (store.personnel.people) and the note it
+answers.
 """
 
 from dataclasses import dataclass

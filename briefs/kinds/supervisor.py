@@ -3,7 +3,7 @@ a month, a quarter, a half-year or a year (docs/BRIEFS.md).
 
 Figures are those of the screens, as at the end of the period (or the brief's date, if
 earlier): visits required and done (store.cadence.visit_compliance), the regime of each
-assigned unit (store.regime.unit_regime), the concerns (store.concern_figures, the board)
+assigned unit (store.visits.regime.unit_regime), the concerns (store.concerns.figures, the board)
 and the secretaries (store.personnel): counts only, unless the brief is confidential.
 """
 

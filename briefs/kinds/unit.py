@@ -1,6 +1,6 @@
 """The unit brief: BÁO CÁO tình hình tổ chức cơ sở đảng … (docs/BRIEFS.md) for a period.
 
-The regime month by month (store.regime.unit_regime), the attendance trend as a chart
+The regime month by month (store.visits.regime.unit_regime), the attendance trend as a chart
 (store.regime.unit_trend), the cells below it (store.grid.compliance_grid), the visits, the
 concerns; and, in a confidential brief only, part V: the committee by name, the secretary's
 capability notes and the replacement-source plans.

@@ -27,7 +27,7 @@ _PLACES = {"xã", "huyện", "tỉnh", "quận", "phường", "trấn", "phố",
 
 @cache
 def vi(table: str, code: str | None) -> str:
-    """The Vietnamese label of a code (store.labels), whatever the current language."""
+    """The Vietnamese label of a code (store.lang.labels), whatever the current language."""
     return catalog("vi").gettext(label(table, code))
 
 

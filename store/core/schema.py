@@ -2,7 +2,7 @@
 
 Every record table has an integer `id`, a stable `uid` (UUID text), `created_at` and
 `updated_at`. Dates are ISO text. `*_folded` and `sort_key` columns are filled by the
-application (store.text), never by SQL functions.
+application (store.lang.text), never by SQL functions.
 """
 
 from sqlite_utils import Database
@@ -237,7 +237,7 @@ def m001_initial(db: Database) -> None:
     )
     db.table("capability_notes").create_index(["person_id", "date"])
     db.table("capability_notes").create_index(["unit_id", "date"])
-    # A record table, not a bare link, so that store.records audits every link it writes.
+    # A record table, not a bare link, so that store.core.records audits every link it writes.
     _table(
         db,
         "capability_note_visits",

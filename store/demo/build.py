@@ -7,7 +7,7 @@ deterministically from a seed (same seed and same `today`, same data).
 >>> summary.counts["supervisors"]
 30
 
-The rows are generated in memory (store.demo_tree, demo_people, demo_life, demo_plans,
+The rows are generated in memory (store.demo.tree, demo_people, demo_life, demo_plans,
 demo_concerns) and written in bulk in one transaction, with one `changes` row saying the
 demo was built. `scale="province"` is the same generator with a province's counts.
 """

@@ -2,7 +2,8 @@
 
 `import_file(db, kind, path, today=day)` reads a .csv or .xlsx file, validates EVERY row before
 writing anything (cells, required columns, references, duplicates, checks across rows),
-then writes all rows in one `db.atomic()` through `store.records` (every write is audited): a row
+then writes all rows in one `db.atomic()` through `store.core.records` (every write is audited): a
+row
 whose natural key matches an existing record updates it, or leaves it alone if nothing
 changed; any other row is added. One bad row: nothing is written, and the ValidationError
 names the file, the row (the header is row 1), the column and the problem.
@@ -10,7 +11,7 @@ names the file, the row (the header is row 1), the column and the problem.
 `export_rows(db, kind)` gives the columns and rows that `import_file` reads back unchanged.
 
 Adding a kind (meetings, visits, concerns): write an `ImportSpec` in a module of its own,
-modelled on `store/import_kinds.py`: its columns (code name, Vietnamese headers, a parser
+modelled on `store/exchange/units.py`: its columns (code name, Vietnamese headers, a parser
 from `store.import_values`), `resolve` (per-row checks and references, stored in
 `item.refs`), `key` (the natural key inside the file), `find` (the existing record it
 matches), `record` (the database fields), `export` (rows keyed by column name), and
@@ -19,7 +20,7 @@ module to `KIND_MODULES`. The CLI picks the new kind up from `kinds()`.
 
 Export and personnel: capability notes, succession plans, candidates and actions are
 confidential and are NOT import kinds: they are exported, read-only and marked confidential,
-by `store.personnel_export`, and only when the caller asks for personnel content
+by `store.exchange.personnel`, and only when the caller asks for personnel content
 (`phutrach export KIND --include-personnel`). No spec here may carry assessment fields.
 """
 

@@ -1,5 +1,5 @@
 """Exports of personnel assessments: capability notes, replacement-source plans, their
-candidates and their actions. Confidential: they are not import kinds (`store.importer`
+candidates and their actions. Confidential: they are not import kinds (`store.exchange.importer`
 never lists them), they are exported only when the caller asks for personnel content, and
 every row carries a `confidential` column set to true.
 

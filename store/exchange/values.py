@@ -136,7 +136,7 @@ def email(value: str) -> str:
 
 
 def choice(table: str) -> Callable[[str], str]:
-    """A parser for the codes of `table` in store.labels, accepting the users' words too."""
+    """A parser for the codes of `table` in store.lang.labels, accepting the users' words too."""
 
     def parse(value: str) -> str:
         accepted = _accepted(table, current_language())

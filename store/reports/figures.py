@@ -282,7 +282,7 @@ def planned_visits(db: Database, period) -> int:
 
 
 def owed_by(line, as_of: date) -> tuple[int, int]:
-    """(required, done) of a store.cadence ComplianceLine as of `as_of`: the cadence periods
+    """(required, done) of a store.rules.cadence ComplianceLine as of `as_of`: the cadence periods
     already over, and those still running but already visited."""
     counted = [visited for p, visited in line.periods if p.end <= as_of or visited]
     return len(counted), sum(counted)

@@ -1,6 +1,7 @@
 """The committee's letterhead for Word briefs: who issues, who signs, who receives, the page.
 
-Kept in `settings` (keys `committee.*` and `letterhead.*`, defaults in `store.settings`), so that
+Kept in `settings` (keys `committee.*` and `letterhead.*`, defaults in `store.core.settings`), so
+that
 `briefs/` builds documents without touching SQL.
 """
 

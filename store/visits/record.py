@@ -1,10 +1,12 @@
 """Visits: a supervisor attends a unit's meeting and scores it on the rulebook's score sheet.
 
 `record_visit` saves the meeting and the visit in one transaction, after checking everything:
-the meeting's figures (store.meetings), the score sheet (each criterion's points a whole number
+the meeting's figures (store.visits.meetings), the score sheet (each criterion's points a whole
+number
 from 0 to its maximum, every criterion scored, no unknown one) and that the supervisor was
 assigned to the unit on the meeting's date. Nothing is saved when a check fails.
-Planning (store.planning), the score sheet (store.scoring) and the lists (store.visit_list)
+Planning (store.visits.planning), the score sheet (store.rules.scoring) and the lists
+(store.visits.visit_list)
 are offered here too, so that one import serves a visit screen.
 """
 

@@ -1,5 +1,5 @@
 """The meeting regime, computed from the rulebook (never hard-coded): what a unit owes, what it
-held and a unit's trend; it also offers the visit duties of store.cadence and the compliance
+held and a unit's trend; it also offers the visit duties of store.rules.cadence and the compliance
 grid of store.grid. Aggregates run in SQL over the covering index
 `idx_meetings_unit_date`; Python only folds a few rows per unit and month.
 
@@ -26,7 +26,8 @@ from store.rules.periods import Period
 from store.visits.grid import ComplianceGrid, compliance_grid
 from store.visits.meetings import rate_sql
 
-# The visit duties (store.cadence) and the grid (store.grid) are part of the regime too.
+# The visit duties (store.rules.cadence) and the grid (store.visits.grid) are part of the regime
+# too.
 __all__ = [
     "ComplianceGrid",
     "DueItem",

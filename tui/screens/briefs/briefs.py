@@ -3,7 +3,7 @@
 bar, then says what was written and what failed, and why. Below, every brief written so
 far, latest first; Enter shows a brief's full path and copies it. `l` edits the letterhead.
 
-The scopes and the jobs are those of `phutrach brief` (store.brief_scopes, tui.briefing).
+The scopes and the jobs are those of `phutrach brief` (store.reports.scopes, tui.briefing).
 """
 
 from dataclasses import dataclass

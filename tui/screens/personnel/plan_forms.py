@@ -1,6 +1,6 @@
 """The forms of a replacement-source plan: start it, add a candidate (searching people), add a
 development action, move an action on, cancel the plan, complete it. Each writes through one
-store.succession function and dismisses with what it made (an id) or True."""
+store.personnel.succession function and dismisses with what it made (an id) or True."""
 
 from rich.text import Text
 from textual import on
