@@ -85,7 +85,10 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
         "secretaries": (lambda: secretaries_page(None), secretaries_page),
         "visits": (lambda: visits_page(None), visits_page),
         "concern board": (lambda: board_page(None), board_page),
-        "plans": (lambda: list_plans(db, as_of=day), lambda s: list_plans(db, supervisor_id=s)),
+        "plans": (
+            lambda: list_plans(db, as_of=day),
+            lambda s: list_plans(db, supervisor_id=s, as_of=day),
+        ),
         "agenda": (lambda: agenda_page(None), agenda_page),
         "due list": (lambda: due_list(db, None, today), lambda s: due_list(db, s, today)),
         "unit tree (top level)": (lambda: units.children(db, None), None),
