@@ -15,7 +15,7 @@ from store.core import records, settings
 from store.core.errors import NotFound
 from store.org.supervisors import current_supervisor_id, list_supervisors
 from tests import factories as make
-from tests.store.test_concerns import AS_OF, TODAY, _ids, _raise, _world
+from tests.store.concerns.test_concerns import AS_OF, TODAY, _ids, _raise, _world
 
 
 @pytest.fixture

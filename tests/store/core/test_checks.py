@@ -15,7 +15,7 @@ from store.personnel import capability, people, succession
 from store.visits import meetings, record
 
 DAY = date(2026, 10, 15)
-STORE = Path(__file__).resolve().parents[2] / "store"
+STORE = Path(__file__).resolve().parents[3] / "store"
 
 
 def test_parse_date_gives_a_date_from_a_date_or_strict_iso_text():

@@ -8,7 +8,7 @@ from store.history import audit
 from store.lang.i18n import set_language
 from store.visits import delete_visit, get_visit
 from tests import factories as make
-from tests.store.test_meetings_visits import visit, world  # noqa: F401 -- the fixture
+from tests.store.visits.test_meetings_visits import visit, world  # noqa: F401 -- the fixture
 
 
 def test_changes_come_newest_first_page_by_page(db):
