@@ -85,7 +85,7 @@ def test_record_meeting_saves_a_clean_row_and_audits_it(world):
     ("changes", "field", "words"),
     [
         ({"date": "2026-10-21"}, "date", "tương lai"),
-        ({"date": "2026-02-30"}, "date", "YYYY-MM-DD"),
+        ({"date": "2026-02-30"}, "date", "ngày có thật"),
         ({"kind": "party"}, "kind", "party"),
         ({"kind": "thematic", "topic": "  "}, "topic", "chuyên đề"),
         ({"present": -1}, "present", "số nguyên"),
