@@ -7,7 +7,7 @@ import click
 from commands import filters
 from commands.cells import wrap, wrap_headers
 from commands.cli import cli
-from commands.common import fail, format_option, output, pass_ctx
+from commands.common import DATE, PERIOD, PERIOD_HELP, fail, format_option, output, pass_ctx
 from store.concerns.board import board
 from store.concerns.figures import concern_figures
 from store.lang import labels
@@ -41,7 +41,9 @@ from store.rules.rulebook import in_force as rulebook_in_force
     metavar=_("WORDS"),
     help=_("Words of the description or the unit's name, diacritics optional."),
 )
-@click.option("--as-of", metavar=_("DATE"), help=_("The reference date (default: today)."))
+@click.option(
+    "--as-of", metavar=_("DATE"), type=DATE, help=_("The reference date (default: today).")
+)
 @format_option()
 @click.pass_context
 def concerns(click_ctx, fmt, **given):
@@ -127,7 +129,8 @@ def _board_row(r) -> dict:
     "--period",
     required=True,
     metavar=_("PERIOD"),
-    help=_("A month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026."),
+    type=PERIOD,
+    help=PERIOD_HELP,
 )
 @click.option(
     "--unit", metavar=_("UNIT"), help=_("Only this unit and the units under it (code or name).")
@@ -138,7 +141,10 @@ def _board_row(r) -> dict:
     help=_("Only the units this supervisor oversees (code or name, diacritics optional)."),
 )
 @click.option(
-    "--as-of", metavar=_("DATE"), help=_("Count up to this date when the period is not over.")
+    "--as-of",
+    metavar=_("DATE"),
+    type=DATE,
+    help=_("Count up to this date when the period is not over."),
 )
 @format_option()
 @pass_ctx

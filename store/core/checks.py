@@ -69,7 +69,7 @@ def _to_date(value, field: str, required: bool) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             raise ValidationError(
-                _("{value} is not a real date.").format(value=text), field=field
+                _("{value!r} is not a real date.").format(value=text), field=field
             ) from None
     raise ValidationError(
         _("{value!r} is not a date: write it dd/mm/yyyy, e.g. 30/09/2026.").format(value=text),
