@@ -12,6 +12,7 @@ from store.concerns.board import board
 from store.concerns.figures import concern_figures
 from store.lang import labels
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.periods import Period
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -165,7 +166,7 @@ def figures(ctx, period, unit, supervisor, as_of, fmt):
         return
     click.echo(
         _("Concerns, {period} ({start} to {end})").format(
-            period=chosen.title(), start=result.start, end=result.end
+            period=chosen.title(), start=vn_date(result.start), end=vn_date(result.end)
         )
     )
     total = _figure_row("total", result.total) | {"label": _("All concerns")}

@@ -111,7 +111,9 @@ def test_visits_take_the_period_as_officials_write_it(world, period):
     result = run("--db", path, "visits", "--period", period, "--all", "--format", "json")
     assert result.exit_code == 0, result.output
     assert '"unit"' in result.output  # visits were found, not two empty lists
-    assert result.output == run("--db", path, "visits", "-p", "2026-Q3", "--all", "-f", "json").output
+    assert (
+        result.output == run("--db", path, "visits", "-p", "2026-Q3", "--all", "-f", "json").output
+    )
 
 
 def test_due_takes_the_day_as_dd_mm_yyyy(world):
@@ -119,7 +121,9 @@ def test_due_takes_the_day_as_dd_mm_yyyy(world):
     vietnamese = run("--db", path, "due", "--as-of", "20/10/2026", "--format", "json")
     assert vietnamese.exit_code == 0, vietnamese.output
     assert vietnamese.output.strip() not in ("", "[]")
-    assert vietnamese.output == run("--db", path, "due", "--as-of", "2026-10-20", "-f", "json").output
+    assert (
+        vietnamese.output == run("--db", path, "due", "--as-of", "2026-10-20", "-f", "json").output
+    )
 
 
 def test_visits_of_a_period_in_date_order_with_rating_and_average(world):

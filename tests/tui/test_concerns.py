@@ -257,7 +257,7 @@ async def test_the_raising_form_defaults_and_refusals(app, concerned):
         form.query_one("#cf-due", Input).value = "31/9/2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error(form, "cf-due") == "31/9/2026 không phải là một ngày có thật."
+        assert error(form, "cf-due") == "'31/9/2026' không phải ngày có thật."
         db = app.db
         assert db["concerns"].count == 4  # nothing written yet
         form.query_one("#cf-due", Input).value = "15/10/2026"
