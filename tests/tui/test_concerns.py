@@ -253,7 +253,7 @@ async def test_the_raising_form_defaults_and_refusals(app, concerned):
         form.query_one("#cf-due", Input).value = "1/9/2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error(form, "cf-due").startswith("Hạn giải quyết 2026-09-01 sớm hơn ngày phát sinh")
+        assert error(form, "cf-due").startswith("Hạn giải quyết 01/09/2026 sớm hơn ngày phát sinh")
         form.query_one("#cf-due", Input).value = "31/9/2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -348,7 +348,7 @@ async def test_a_step_without_a_note_is_refused_at_the_note(app, concerned):
         await pilot.press(*"Da bao cao Huyen uy", "ctrl+s")
         await pilot.pause()
         assert error(dialog, "step-note") == ""
-        assert error(dialog, "step-date") == "Ngày 2026-10-01 chưa đến."
+        assert error(dialog, "step-date") == "Ngày 01/10/2026 chưa đến."
         assert [e.to_status for e in concerns.history(app.db, ids["road"])] == [
             "new",
             "in_progress",
