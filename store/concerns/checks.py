@@ -4,7 +4,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from store.core.checks import check_choice, fetch
+from store.core.checks import check_choice, check_length, fetch
 from store.core.errors import ValidationError
 from store.lang.codes import Priority
 from store.lang.i18n import _
@@ -16,7 +16,7 @@ def require_text(value: str | None, field: str, message: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(message, field=field)
-    return text
+    return check_length(text, field)
 
 
 def unknown(value, allowed: tuple[str, ...], what: str) -> str:

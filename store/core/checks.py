@@ -125,6 +125,46 @@ def check_fields(changes: Iterable[str], allowed: Collection[str]) -> None:
             )
 
 
+# The longest free text each field takes, in characters: about a page, what a brief quotes
+# and a supervisor writes. The store refuses more, naming the field; the forms count against it.
+TEXT_LIMITS: dict[str, int] = {
+    "observations": 2000,
+    "recommendations": 2000,
+    "good_practice": 2000,
+    "description": 2000,
+    "note": 2000,
+    "reason": 2000,
+    "narrative": 2000,
+}
+
+
+def _text_label(field: str) -> str:
+    """The form's name for a free-text field, in the current language."""
+    return {
+        "observations": _("Observations"),
+        "recommendations": _("Recommendations"),
+        "good_practice": _("Good practice worth spreading"),
+        "description": _("Content of the concern"),
+        "note": _("What was done"),
+        "reason": _("Reason for reopening"),
+        "narrative": _("Narrative"),
+    }.get(field, field)
+
+
+def check_length(text: str | None, field: str) -> str | None:
+    """`text` if it fits the limit of `field` (TEXT_LIMITS), else a ValidationError naming the
+    field, its length and the limit."""
+    limit = TEXT_LIMITS[field]
+    if text is not None and len(text) > limit:
+        raise ValidationError(
+            _("{field} is too long: {count} characters, at most {limit}.").format(
+                field=_text_label(field), count=len(text), limit=limit
+            ),
+            field=field,
+        )
+    return text
+
+
 def text_or_none(value) -> str | None:
     text = str(value).strip() if value is not None else ""
     return text or None

@@ -17,7 +17,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from store.core import records
-from store.core.checks import check_fields
+from store.core.checks import check_fields, check_length
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import VisitStatus
 from store.lang.i18n import _
@@ -75,7 +75,7 @@ class VisitResult:
 
 
 def _texts(values: dict) -> dict:
-    return {k: (values.get(k) or "").strip() or None for k in TEXTS}
+    return {k: check_length((values.get(k) or "").strip() or None, k) for k in TEXTS}
 
 
 def _check_supervisor(db: Database, supervisor_id) -> None:
