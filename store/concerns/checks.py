@@ -16,7 +16,8 @@ def require_text(value: str | None, field: str, message: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(message, field=field)
-    return check_length(text, field)
+    check_length(text, field)
+    return text
 
 
 def unknown(value, allowed: tuple[str, ...], what: str) -> str:
