@@ -70,6 +70,10 @@ async def test_a_letter_in_a_score_is_told_at_its_row(visit_app):
         await pilot.press("9")
         await pilot.pause()
         assert score.value == "9" and shown(form, "#error-score-attendance") == ""
+        await pilot.press(*"9999")
+        await pilot.pause()
+        assert score.value == "9999"
+        assert shown(form, "#error-score-attendance") == "Ô này nhập tối đa 4 chữ số."
 
 
 async def test_the_observations_count_as_typed_and_too_long_is_refused_by_name(visit_app):

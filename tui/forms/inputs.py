@@ -18,13 +18,13 @@ def numbers_only() -> str:
 
 class NumberInput(Input):
     """An Input of `type="integer"` or with a `restrict=` pattern whose refused key shows
-    "numbers only" in the Static `error_id` (the field's error line) or, without one, as a
-    notification; the message goes at the next key the field takes."""
+    "numbers only" (or "at most N digits" when full) in the Static `error_id`, the field's
+    error line, or without one as a notification; the message goes at the next key taken."""
 
     def __init__(self, *args, error_id: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.error_id = error_id
-        self._told = False
+        self._told = ""
 
     def _error_line(self) -> Static | None:
         if not self.error_id:
@@ -32,22 +32,28 @@ class NumberInput(Input):
         return next(iter(self.screen.query(f"#{self.error_id}").results(Static)), None)
 
     def restricted(self) -> None:
+        full = self.max_length and len(self.value) >= self.max_length
+        message = (
+            _("At most {count} digits here.").format(count=self.max_length)
+            if full
+            else numbers_only()
+        )
         line = self._error_line()
         if line is None:
-            self.notify(numbers_only(), severity="warning", timeout=3)
+            self.notify(message, severity="warning", timeout=3)
             return
-        line.update(numbers_only())
+        line.update(message)
         line.display = True  # the forms show their error lines in either of two ways
         line.add_class("-shown")
-        self._told = True
+        self._told = message
 
     def _on_input_changed(self, event: Input.Changed) -> None:
         line = self._error_line() if self._told else None
-        if line is not None and str(line.render()) == numbers_only():
+        if line is not None and str(line.render()) == self._told:
             line.update("")
             line.remove_class("-shown")
             line.styles.clear_rule("display")  # hidden again by the form's own rules
-        self._told = False
+        self._told = ""
 
 
 class LimitedTextArea(TextArea):
