@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from commands.cli import cli
-from commands.common import fail, format_option, output, pass_ctx
+from commands.common import DATE, PERIOD, PERIOD_HELP, fail, format_option, output, pass_ctx
 from store.core.checks import parse_date
 from store.lang.codes import BriefKind
 from store.lang.i18n import _
@@ -26,9 +26,7 @@ KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
 )
 @click.argument("kind", type=click.Choice([str(k) for k in KINDS]))  # click names enums
 @click.argument("scope", required=False)
-@click.option("--period", "-p", metavar=_("PERIOD"),
-              help=_("Period: a month 2026-10, quarter 2026-Q3, half 2026-H2 "
-                     "or year 2026."))  # fmt: skip
+@click.option("--period", "-p", metavar=_("PERIOD"), type=PERIOD, help=PERIOD_HELP)
 @click.option("--all", "everything", is_flag=True,
               help=_("Every visit of the period, every supervisor, every grassroots unit or "
                      "every open plan."))  # fmt: skip
@@ -40,8 +38,8 @@ KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
     is_flag=True,
     help=_("Include personnel content (marked MẬT); plan briefs always are."),
 )
-@click.option("--date", "on", metavar=_("DATE"),
-              help=_("Date of the briefs, YYYY-MM-DD (default: today)."))  # fmt: skip
+@click.option("--date", "on", metavar=_("DATE"), type=DATE,
+              help=_("Date of the briefs, dd/mm/yyyy (default: today)."))  # fmt: skip
 @click.option("--workers", type=click.IntRange(1, 64), metavar="N",
               help=_("Processes to use (default: all cores)."))  # fmt: skip
 @format_option()
@@ -56,7 +54,7 @@ def brief(ctx, kind, scope, period, everything, out_dir, make_zip, confidential,
     elif kind == BriefKind.PLAN:
         period = str(day.year)
     elif not (kind == BriefKind.VISIT and scope and not everything):  # one visit: its own month
-        fail(_("Give the period with --period, e.g. 2026-Q3."))
+        fail(_("Give the period with --period, e.g. quý III/2026."))
     db = ctx.db(create=False)
     secret = brief_scopes.is_confidential(kind, confidential)
     jobs = [Job(kind, sid, period, secret) for sid in _scopes(db, kind, scope, period, everything)]

@@ -7,6 +7,7 @@ import click
 from sqlite_utils import Database
 
 from briefs.frame.vn import vn_percent
+from commands.common import DATE
 from store.core.checks import parse_date
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, find_supervisor, get_supervisor
@@ -44,7 +45,8 @@ def as_of_option(command):
         "--as-of",
         "as_of",
         metavar=_("DATE"),
-        help=_("Judge as on this day, YYYY-MM-DD (default: today)."),
+        type=DATE,
+        help=_("Judge as on this day, dd/mm/yyyy (default: today)."),
     )(command)
 
 

@@ -14,9 +14,11 @@ import click
 from tabulate import tabulate
 
 from store.core import db as store_db
-from store.core.errors import PhutrachError
+from store.core.checks import parse_date
+from store.core.errors import PhutrachError, ValidationError
 from store.core.paths import default_db_path
 from store.lang.i18n import _
+from store.rules.periods import Period
 
 FORMATS = ("table", "csv", "json")
 
@@ -56,6 +58,38 @@ class Failure(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(_("Error: {message}").format(message=self.format_message()), err=True)
+
+
+class PeriodType(click.ParamType):
+    """A `--period` read by the store's one period parser (quý IV/2026, 10/2026, 2026-Q4…):
+    a bad one fails as every bad input does, one line with the forms it accepts, exit 1."""
+
+    name = "period"
+
+    def convert(self, value, param, ctx) -> Period:
+        try:
+            return Period.parse(value)
+        except ValidationError as exc:
+            raise Failure(exc.message) from None
+
+
+class DateType(click.ParamType):
+    """A `--date` or `--as-of` read by the store's one date parser (dd/mm/yyyy, or ISO)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx) -> date:
+        try:
+            return parse_date(value, param.name if param else "date")
+        except ValidationError as exc:
+            raise Failure(exc.message) from None
+
+
+PERIOD, DATE = PeriodType(), DateType()
+PERIOD_HELP = _(
+    "A quarter quý IV/2026 (or Q4/2026, 2026-Q4), a month tháng 10/2026 (or 10/2026), "
+    "a half-year 6 tháng đầu năm 2026 (or 2026-H1) or a year năm 2026 (or 2026)."
+)
 
 
 def fail(message: str) -> None:

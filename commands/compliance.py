@@ -11,7 +11,7 @@ import click
 
 from commands.choose import as_of_day, as_of_option, day_text, mark, percent, shorten
 from commands.cli import cli
-from commands.common import format_option, output, pass_ctx
+from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.org.units import children, find_unit
@@ -35,7 +35,8 @@ UNIT_WIDTH = 36
     "-p",
     required=True,
     metavar=_("PERIOD"),
-    help=_("A month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026."),
+    type=PERIOD,
+    help=PERIOD_HELP,
 )
 @click.option(
     "--parent",

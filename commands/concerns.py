@@ -7,11 +7,12 @@ import click
 from commands import filters
 from commands.cells import wrap, wrap_headers
 from commands.cli import cli
-from commands.common import fail, format_option, output, pass_ctx
+from commands.common import DATE, PERIOD, PERIOD_HELP, fail, format_option, output, pass_ctx
 from store.concerns.board import board
 from store.concerns.figures import concern_figures
 from store.lang import labels
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.periods import Period
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -41,7 +42,9 @@ from store.rules.rulebook import in_force as rulebook_in_force
     metavar=_("WORDS"),
     help=_("Words of the description or the unit's name, diacritics optional."),
 )
-@click.option("--as-of", metavar=_("DATE"), help=_("The reference date (default: today)."))
+@click.option(
+    "--as-of", metavar=_("DATE"), type=DATE, help=_("The reference date (default: today).")
+)
 @format_option()
 @click.pass_context
 def concerns(click_ctx, fmt, **given):
@@ -127,7 +130,8 @@ def _board_row(r) -> dict:
     "--period",
     required=True,
     metavar=_("PERIOD"),
-    help=_("A month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026."),
+    type=PERIOD,
+    help=PERIOD_HELP,
 )
 @click.option(
     "--unit", metavar=_("UNIT"), help=_("Only this unit and the units under it (code or name).")
@@ -138,7 +142,10 @@ def _board_row(r) -> dict:
     help=_("Only the units this supervisor oversees (code or name, diacritics optional)."),
 )
 @click.option(
-    "--as-of", metavar=_("DATE"), help=_("Count up to this date when the period is not over.")
+    "--as-of",
+    metavar=_("DATE"),
+    type=DATE,
+    help=_("Count up to this date when the period is not over."),
 )
 @format_option()
 @pass_ctx
@@ -159,7 +166,7 @@ def figures(ctx, period, unit, supervisor, as_of, fmt):
         return
     click.echo(
         _("Concerns, {period} ({start} to {end})").format(
-            period=chosen.title(), start=result.start, end=result.end
+            period=chosen.title(), start=vn_date(result.start), end=vn_date(result.end)
         )
     )
     total = _figure_row("total", result.total) | {"label": _("All concerns")}

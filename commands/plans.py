@@ -6,7 +6,7 @@ import click
 from commands import filters
 from commands.cells import wrap, wrap_headers
 from commands.cli import cli
-from commands.common import format_option, pass_ctx
+from commands.common import DATE, format_option, pass_ctx
 from commands.confidential import confidential_output
 from store.lang import labels
 from store.lang.i18n import _
@@ -32,7 +32,9 @@ from store.personnel.succession import list_plans
     metavar=_("NAME"),
     help=_("Only the units this supervisor oversees (code or name, diacritics optional)."),
 )
-@click.option("--as-of", metavar=_("DATE"), help=_("The reference date (default: today)."))
+@click.option(
+    "--as-of", metavar=_("DATE"), type=DATE, help=_("The reference date (default: today).")
+)
 @format_option()
 @pass_ctx
 def plans(ctx, overdue, status, supervisor, as_of, fmt):

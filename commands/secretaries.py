@@ -6,7 +6,7 @@ import click
 from commands import filters
 from commands.cells import wrap, wrap_headers
 from commands.cli import cli
-from commands.common import format_option, pass_ctx
+from commands.common import DATE, format_option, pass_ctx
 from commands.confidential import confidential_output
 from store.lang import labels
 from store.lang.i18n import _
@@ -27,7 +27,8 @@ from store.personnel import secretaries as list_secretaries
 @click.option(
     "--unassessed-since",
     metavar=_("DATE"),
-    help=_("Only secretaries with no capability assessment since DATE (YYYY-MM-DD)."),
+    type=DATE,
+    help=_("Only secretaries with no capability assessment since DATE (dd/mm/yyyy)."),
 )
 @click.option(
     "--supervisor",
@@ -40,7 +41,9 @@ from store.personnel import secretaries as list_secretaries
     metavar=_("WORDS"),
     help=_("Words of the secretary's or the unit's name, diacritics optional."),
 )
-@click.option("--as-of", metavar=_("DATE"), help=_("The reference date (default: today)."))
+@click.option(
+    "--as-of", metavar=_("DATE"), type=DATE, help=_("The reference date (default: today).")
+)
 @format_option()
 @pass_ctx
 def secretaries(ctx, flagged, unassessed_since, supervisor, search, as_of, fmt):

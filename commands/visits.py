@@ -5,7 +5,7 @@ import click
 from briefs.frame.vn import vn_number
 from commands.choose import chosen_supervisor, day_text, supervisor_options, whose
 from commands.cli import cli
-from commands.common import format_option, output, pass_ctx
+from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
 from store.rules.periods import Period
@@ -31,7 +31,8 @@ FIELDS = (
     "-p",
     required=True,
     metavar=_("PERIOD"),
-    help=_("A month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026."),
+    type=PERIOD,
+    help=PERIOD_HELP,
 )
 @supervisor_options
 @format_option()

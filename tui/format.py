@@ -1,15 +1,12 @@
-"""How the screens write dates and counts: the Vietnamese way."""
+"""How the screens write dates and counts: the Vietnamese way (dates by the store's helper).
 
+>>> vn_date("2026-09-05")
+'05/09/2026'
+"""
 
-def vn_date(iso: str | None) -> str:
-    """`2026-09-05` → `05/09/2026`; empty or malformed text is shown as is.
+from store.lang.text import vn_date
 
-    >>> vn_date("2026-09-05")
-    '05/09/2026'
-    """
-    if not iso or len(iso) < 10 or iso[4] != "-" or iso[7] != "-":
-        return iso or ""
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+__all__ = ["vn_date", "vn_number"]
 
 
 def vn_number(value: int | None) -> str:

@@ -62,7 +62,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
     if period is not None and not Period.parse(period).contains(visit.date):
         raise ValidationError(
             _("The visit of {date} is not in the period {period}.").format(
-                date=visit.date, period=period
+                date=short_date(visit.date), period=Period.parse(period).label
             ),
             field="period",
         )

@@ -4,10 +4,11 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from store.core.checks import check_choice, fetch
+from store.core.checks import check_choice, check_length, fetch
 from store.core.errors import ValidationError
 from store.lang.codes import Priority
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.rulebook import in_force as rulebook_in_force
 
 
@@ -15,6 +16,7 @@ def require_text(value: str | None, field: str, message: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(message, field=field)
+    check_length(text, field)
     return text
 
 
@@ -39,7 +41,7 @@ def check_due(due: dt.date, raised: dt.date) -> None:
     if due < raised:
         raise ValidationError(
             _("The due date {due} is before the date the concern was raised, {raised}.").format(
-                due=due.isoformat(), raised=raised.isoformat()
+                due=vn_date(due), raised=vn_date(raised)
             ),
             field="due_date",
         )

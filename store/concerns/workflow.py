@@ -26,6 +26,7 @@ from store.core.errors import ValidationError
 from store.lang.codes import ConcernStatus, Priority
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.lang.text import vn_date
 from store.rules.rulebook import in_force as rulebook_in_force
 
 STATUSES = tuple(ConcernStatus)
@@ -122,7 +123,7 @@ def raise_concern(
     raised = parse_date(raised_date, "raised_date")
     if raised > today:
         raise ValidationError(
-            _("The date raised, {date}, is in the future.").format(date=raised.isoformat()),
+            _("The date raised, {date}, is in the future.").format(date=vn_date(raised)),
             field="raised_date",
         )
     days = routes[route].due_days or 0
@@ -199,7 +200,7 @@ def _step_date(db: Database, concern_id: int, on, today: dt.date) -> dt.date:
     day = parse_date(on or today, "date")
     if day > today:
         raise ValidationError(
-            _("The date {date} is in the future.").format(date=day.isoformat()), field="date"
+            _("The date {date} is in the future.").format(date=vn_date(day)), field="date"
         )
     last = db.execute(
         "select max(date) from concern_events where concern_id = ?", [concern_id]
@@ -207,7 +208,7 @@ def _step_date(db: Database, concern_id: int, on, today: dt.date) -> dt.date:
     if last and day.isoformat() < last:
         raise ValidationError(
             _("The date {date} is before the concern's last step, {last}.").format(
-                date=day.isoformat(), last=last
+                date=vn_date(day), last=vn_date(last)
             ),
             field="date",
         )

@@ -12,8 +12,10 @@ from store.core.backup import (
 )
 from store.core.checks import (
     SCOPE_CTE,
+    TEXT_LIMITS,
     check_choice,
     check_fields,
+    check_length,
     fetch,
     iso,
     parse_date,
@@ -93,6 +95,8 @@ __all__ = [
     "require",
     "check_choice",
     "check_fields",
+    "check_length",
+    "TEXT_LIMITS",
     "text_or_none",
     "BUSY_TIMEOUT_MS",
     "WRITE_WAIT_S",

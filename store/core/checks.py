@@ -12,8 +12,11 @@ from sqlite_utils import Database
 
 from store.core.errors import ValidationError
 from store.lang.i18n import _
+from store.lang.text import vn_date
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+# dd/mm/yyyy as Vietnamese write it (also d/m/yyyy, and with dots or dashes).
+_VN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 # The units a supervisor oversees on :as_of: those of their active assignments and every
 # unit below them (the cells of an assigned đảng bộ cơ sở). Prefix of a WITH RECURSIVE query.
@@ -36,13 +39,14 @@ def parse_date(
     value, field: str = ..., *, required: bool, not_after: date | None = ...
 ) -> date | None: ...
 def parse_date(value, field="date", *, required=True, not_after=None):
-    """`value` (a date, or strict ISO text YYYY-MM-DD) as a date; ValidationError on `field`
-    if not a real date, if empty and `required` (None when not), or if after `not_after`."""
+    """`value` (a date, text dd/mm/yyyy or d/m/yyyy as users write it, or ISO yyyy-mm-dd as the
+    database keeps it) as a date; ValidationError on `field` if not a real date, if empty and
+    `required` (None when not), or if after `not_after`."""
     if type(value) is not date:  # a date passes at once: the due list asks 100,000 times
         value = _to_date(value, field, required)
     if not_after is not None and value is not None and value > not_after:
         raise ValidationError(
-            _("{date} is in the future.").format(date=value.isoformat()), field=field
+            _("{date} is in the future.").format(date=vn_date(value)), field=field
         )
     return value
 
@@ -57,13 +61,19 @@ def _to_date(value, field: str, required: bool) -> date | None:
         if required:
             raise ValidationError(_("A date is required."), field=field)
         return None
-    try:
-        if _ISO.fullmatch(text):
+    vn = _VN.fullmatch(text)
+    if vn or _ISO.fullmatch(text):
+        try:
+            if vn:
+                return date(int(vn[3]), int(vn[2]), int(vn[1]))
             return date.fromisoformat(text)
-    except ValueError:
-        pass
+        except ValueError:
+            raise ValidationError(
+                _("{value!r} is not a real date.").format(value=text), field=field
+            ) from None
     raise ValidationError(
-        _("{value!r} is not a real date (YYYY-MM-DD).").format(value=text), field=field
+        _("{value!r} is not a date: write it dd/mm/yyyy, e.g. 30/09/2026.").format(value=text),
+        field=field,
     )
 
 
@@ -113,6 +123,46 @@ def check_fields(changes: Iterable[str], allowed: Collection[str]) -> None:
                 _("Unknown field {field!r}.").format(field=name),
                 field=name,
             )
+
+
+# The longest free text each field takes, in characters: about a page, what a brief quotes
+# and a supervisor writes. The store refuses more, naming the field; the forms count against it.
+TEXT_LIMITS: dict[str, int] = {
+    "observations": 2000,
+    "recommendations": 2000,
+    "good_practice": 2000,
+    "description": 2000,
+    "note": 2000,
+    "reason": 2000,
+    "narrative": 2000,
+}
+
+
+def _text_label(field: str) -> str:
+    """The form's name for a free-text field, in the current language."""
+    return {
+        "observations": _("Observations"),
+        "recommendations": _("Recommendations"),
+        "good_practice": _("Good practice worth spreading"),
+        "description": _("Content of the concern"),
+        "note": _("What was done"),
+        "reason": _("Reason for reopening"),
+        "narrative": _("Narrative"),
+    }.get(field, field)
+
+
+def check_length(text: str | None, field: str) -> str | None:
+    """`text` if it fits the limit of `field` (TEXT_LIMITS), else a ValidationError naming the
+    field, its length and the limit."""
+    limit = TEXT_LIMITS[field]
+    if text is not None and len(text) > limit:
+        raise ValidationError(
+            _("{field} is too long: {count} characters, at most {limit}.").format(
+                field=_text_label(field), count=len(text), limit=limit
+            ),
+            field=field,
+        )
+    return text
 
 
 def text_or_none(value) -> str | None:

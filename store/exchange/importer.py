@@ -39,6 +39,7 @@ from store.core.errors import ValidationError
 from store.exchange.tabular import Sheet, read_sheet
 from store.exchange.values import text, word
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -347,7 +348,8 @@ def ref_id(batch: Batch, item: Item, column: str, table: str, problem: str) -> i
 def check_dates(batch: Batch, item: Item) -> None:
     start, end = item.values.get("start_date"), item.values.get("end_date")
     if start and end and end < start:
-        batch.fail(item, "end_date", _("ends before it starts ({start}).").format(start=start))
+        message = _("ends before it starts ({start}).").format(start=vn_date(start))
+        batch.fail(item, "end_date", message)
 
 
 def present(item: Item, names: tuple[str, ...]) -> dict:

@@ -28,6 +28,7 @@ from store.exchange.meetings import (
     _meeting_row,
 )
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.cadence import assignment_on
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import check_scores
@@ -79,7 +80,7 @@ def _check_visits(batch: Batch) -> None:
                 item,
                 "date",
                 _("On {date} the supervisor was not assigned to this unit.").format(
-                    date=row["date"]
+                    date=vn_date(row["date"])
                 ),
             )
         texts = {k: item.values[k] for k in TEXTS if k in item.values}

@@ -8,6 +8,7 @@
 
 import sys
 import unicodedata
+from datetime import date
 from typing import overload
 
 # The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
@@ -96,3 +97,18 @@ def like_pattern(term: str) -> str:
     """A LIKE pattern (escape `\\`) matching `term` anywhere, wildcards in it taken literally."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def vn_date(day: date | str | None) -> str:
+    """A date as every message and screen writes it, dd/mm/yyyy (`2026-09-05` → `05/09/2026`);
+    None is "", text that is not an ISO date is shown as is.
+
+    >>> vn_date(date(2026, 9, 5)), vn_date("2026-09-05"), vn_date(None)
+    ('05/09/2026', '05/09/2026', '')
+    """
+    if isinstance(day, date):
+        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    text = str(day or "")
+    if len(text) < 10 or text[4] != "-" or text[7] != "-":
+        return text
+    return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"

@@ -11,7 +11,14 @@ from typing import ClassVar
 from sqlite_utils import Database
 
 from store.core import records
-from store.core.checks import check_choice, check_fields, parse_date, require, text_or_none
+from store.core.checks import (
+    check_choice,
+    check_fields,
+    check_length,
+    parse_date,
+    require,
+    text_or_none,
+)
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import VisitStatus
 from store.lang.i18n import _
@@ -174,7 +181,7 @@ def _checked(db: Database, fields: dict, today: Date) -> tuple[dict, tuple[int, 
         "ratings": json.dumps(ratings, ensure_ascii=False),
         "overall": fields["overall"],
         "flagged": int(bool(fields["flagged"])),
-        "narrative": text_or_none(fields["narrative"]),
+        "narrative": check_length(text_or_none(fields["narrative"]), "narrative"),
     }
     return row, visits
 

@@ -25,6 +25,7 @@ from store.core.errors import NotFound, ValidationError
 from store.lang.codes import ConcurrentRole, Role, Sex
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.lang.text import vn_date
 from store.org.units import Unit, get_unit, search_clause
 
 ROLES = (Role.SECRETARY, Role.DEPUTY, Role.STANDING_MEMBER, Role.COMMITTEE_MEMBER)
@@ -300,7 +301,7 @@ def _checked_start(db, person_id, unit_id, role, start: str) -> None:
         if ends and post["start_date"] and post["start_date"] > start:
             raise ValidationError(
                 _("The appointment starts before the current post of {name} ({date}).").format(
-                    name=post["person_name"], date=post["start_date"]
+                    name=post["person_name"], date=vn_date(post["start_date"])
                 ),
                 field="start_date",
             )
@@ -321,12 +322,15 @@ def end_post(db: Database, post_id: int, end_date, reason: str, *, today: date) 
     post = get_post(db, post_id)
     if post.end_date:
         raise ValidationError(
-            _("This post already ended on {date}.").format(date=post.end_date), field="post_id"
+            _("This post already ended on {date}.").format(date=vn_date(post.end_date)),
+            field="post_id",
         )
     end = parse_date(end_date, "end_date", not_after=today).isoformat()
     if post.start_date and end < post.start_date:
         raise ValidationError(
-            _("A post cannot end before it started ({date}).").format(date=post.start_date),
+            _("A post cannot end before it started ({date}).").format(
+                date=vn_date(post.start_date)
+            ),
             field="end_date",
         )
     if not text_or_none(reason):

@@ -1,6 +1,8 @@
 """Reporting periods: a month `2026-10`, a quarter `2026-Q3`, a half-year `2026-H2`, a year `2026`.
+`Period.parse` also reads them as officials write them: `quý III/2026`, `Q3/2026`, `tháng 10/2026`,
+`10/2026`, `6 tháng cuối năm 2026`, `năm 2026`.
 
->>> p = Period.parse("2026-Q3")
+>>> p = Period.parse("quy iii nam 2026")
 >>> p.start, p.end
 (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
 >>> p.label
@@ -19,6 +21,7 @@ from store.core.checks import parse_date
 from store.core.errors import ValidationError
 from store.lang.codes import Cadence, PeriodKind
 from store.lang.i18n import _
+from store.lang.text import fold
 
 PERS = tuple(PeriodKind)
 # Months in one period.
@@ -34,6 +37,18 @@ CADENCE_PER: dict[str, PeriodKind] = {
 }
 _ROMAN = ("I", "II", "III", "IV")
 _SHAPE = re.compile(r"(\d{4})(?:-(?:(\d{1,2})|[Qq](\d+)|[Hh](\d+)))?")
+# The written forms, folded (no case, no diacritics) and with "/", "-", "." or "năm" between
+# the period and its year made one "/": `quy iv/2026`, `q4/2026`, `thang 10/2026`, `10/2026`,
+# `6 thang dau/2026`, `2026`; the English titles of the screens (`quarter iv/2026`) too.
+_SEPARATOR = re.compile(r"\s*(?:[/.-]|\bnam\b|\byear\b|\bof\b)\s*")
+_WRITTEN = re.compile(
+    r"(?:(?:thang|month|t) ?(?P<month_word>\d{1,2})|(?P<month>\d{1,2}))[/ ](?P<m_year>\d{4})"
+    r"|(?:quy|quarter|q) ?(?P<quarter>\d+|[ivx]+)[/ ](?P<q_year>\d{4})"
+    r"|(?:6 thang (?P<vi_half>dau|cuoi)|(?P<en_half>first|second) half|h ?(?P<half>\d+))"
+    r"[/ ](?P<h_year>\d{4})"
+    r"|(?P<year>\d{4})"
+)
+_ROMAN_VALUE = {numeral.lower(): i for i, numeral in enumerate(_ROMAN, start=1)}
 
 
 class cached_property:  # noqa: N801 -- used as functools.cached_property is
@@ -75,30 +90,50 @@ class Period:
 
     @classmethod
     def parse(cls, text: "str | Period") -> "Period":
-        """`2026-10`, `2026-Q3`, `2026-H2` or `2026`; ValidationError(field="period") otherwise."""
+        """A period as the codes (`2026-Q3`) or officials (`quý III/2026`, `Q3/2026`, `10/2026`,
+        `6 tháng đầu năm 2026`, `năm 2026`) write it, in any case, with or without diacritics;
+        ValidationError(field="period") with the accepted forms otherwise."""
         if isinstance(text, Period):
             return text
-        raw = str(text or "").strip()
+        raw = " ".join(str(text or "").split())
         match = _SHAPE.fullmatch(raw)
-        if not match:
+        if match:
+            year, month, quarter, half = match.groups()
+            return cls._checked(raw, int(year), month, quarter, half)
+        written = _WRITTEN.fullmatch(_SEPARATOR.sub("/", fold(raw)).strip("/"))
+        if not written:
             raise ValidationError(
                 _(
-                    "{text!r} is not a period: write a month 2026-10, a quarter 2026-Q3, "
-                    "a half-year 2026-H2 or a year 2026."
+                    "{text!r} is not a period. Write a quarter as quý IV/2026, Q4/2026 or "
+                    "2026-Q4; a month as tháng 10/2026, 10/2026 or 2026-10; a half-year as "
+                    "6 tháng đầu năm 2026 or 2026-H1; a year as năm 2026 or 2026."
                 ).format(text=raw),
                 field="period",
             )
-        year, month, quarter, half = match.groups()
+        g = written.groupdict()
+        half_word = g["vi_half"] or g["en_half"]
+        return cls._checked(
+            raw,
+            int(g["m_year"] or g["q_year"] or g["h_year"] or g["year"]),
+            g["month_word"] or g["month"],
+            g["quarter"] and str(_ROMAN_VALUE.get(g["quarter"], g["quarter"])),
+            "1" if half_word in ("dau", "first") else "2" if half_word else g["half"],
+        )
+
+    @classmethod
+    def _checked(cls, raw: str, year: int, month, quarter, half) -> "Period":
+        """The period of the parts found in `raw` (one of month, quarter, half; none: the year),
+        a message naming the range when a part is outside it."""
         for value, per, limit, message in (
             (month, PeriodKind.MONTH, 12, _("{text!r}: a month runs from 01 to 12.")),
             (quarter, PeriodKind.QUARTER, 4, _("{text!r}: a quarter runs from Q1 to Q4.")),
             (half, PeriodKind.HALF, 2, _("{text!r}: a half-year is H1 or H2.")),
         ):
             if value is not None:
-                if not 1 <= int(value) <= limit:
+                if not value.isdigit() or not 1 <= int(value) <= limit:
                     raise ValidationError(message.format(text=raw), field="period")
-                return cls.of(int(year), per, int(value))
-        return cls.of(int(year), PeriodKind.YEAR)
+                return cls.of(year, per, int(value))
+        return cls.of(year, PeriodKind.YEAR)
 
     @classmethod
     def containing(cls, day: date | str, per: str) -> "Period":

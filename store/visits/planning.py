@@ -14,6 +14,7 @@ from store.core.checks import parse_date
 from store.core.errors import ValidationError
 from store.lang.codes import PeriodKind, VisitStatus
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.cadence import Assignment, assignment_on, assignments
 from store.rules.periods import LENGTH, Period, add_months, periods_between
 from store.visits.meetings import check_unit
@@ -57,9 +58,7 @@ def _check_plan(db, supervisor_id, unit_id, planned_date, today, *, moving=None)
     assignment = assignment_on(db, supervisor_id, unit_id, day)
     if assignment is None:
         raise ValidationError(
-            _("On {date} the supervisor is not assigned to this unit.").format(
-                date=day.isoformat()
-            ),
+            _("On {date} the supervisor is not assigned to this unit.").format(date=vn_date(day)),
             field="planned_date",
         )
     if db["visits"].count_where(

@@ -17,10 +17,11 @@ from datetime import date
 from sqlite_utils import Database
 
 from store.core import records
-from store.core.checks import check_fields
+from store.core.checks import check_fields, check_length
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import VisitStatus
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.cadence import Assignment, assignment_on
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import LiveRating, check_scores, live_rating
@@ -74,7 +75,7 @@ class VisitResult:
 
 
 def _texts(values: dict) -> dict:
-    return {k: (values.get(k) or "").strip() or None for k in TEXTS}
+    return {k: check_length((values.get(k) or "").strip() or None, k) for k in TEXTS}
 
 
 def _check_supervisor(db: Database, supervisor_id) -> None:
@@ -88,7 +89,7 @@ def _assignment(db, supervisor_id, unit_id, day: str) -> Assignment:
     found = assignment_on(db, supervisor_id, unit_id, date.fromisoformat(day))
     if found is None:
         raise ValidationError(
-            _("On {date} the supervisor was not assigned to this unit.").format(date=day),
+            _("On {date} the supervisor was not assigned to this unit.").format(date=vn_date(day)),
             field="date",
         )
     return found

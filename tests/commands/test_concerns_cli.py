@@ -106,7 +106,7 @@ def test_figures_table_by_category_and_route(run):
     result = run("concerns", "figures", "--period", "2025-Q3", "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == ("Vấn đề vướng mắc, kiến nghị quý III/2025 (từ 2025-07-01 đến 2025-09-30)")
+    assert lines[0] == ("Vấn đề vướng mắc, kiến nghị quý III/2025 (từ 01/07/2025 đến 30/09/2025)")
     assert "Lĩnh vực" in lines[2] and "Phát sinh" in lines[2] and "Chưa giải" in lines[2]
     assert "quyết xong" in lines[3]
     members = next(line for line in lines if line.startswith("Đảng viên "))

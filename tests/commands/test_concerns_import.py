@@ -154,7 +154,7 @@ def test_a_closed_concern_reopens_only_with_a_reason(district, tmp_path):
             "XA-DA-01,2025-07-05,land_environment,"
             '"Đường liên thôn xuống cấp, nhân dân kiến nghị sửa chữa",committee,resolved,'
             "2025-07-06,x",
-            ("dòng 3", "2025-07-06", "2025-07-10"),
+            ("dòng 3", "06/07/2025", "10/07/2025"),
         ),
         (  # the route of a recorded concern is fixed
             "CQ-TC,2025-09-10,policy,Chậm chi trả phụ cấp cấp ủy,self,,,",
@@ -163,7 +163,7 @@ def test_a_closed_concern_reopens_only_with_a_reason(district, tmp_path):
         ("XA-KHONG,2025-09-10,policy,Việc mới,self,,,", ("dòng 3", "XA-KHONG")),
         ("CQ-TC,2025-09-10,thể thao,Việc mới,self,,,", ("dòng 3", "Lĩnh vực", "thể thao")),
         ("CQ-TC,2025-09-10,policy,Việc mới,tòa án,,,", ("dòng 3", "tòa án")),
-        ("CQ-TC,2099-01-01,policy,Việc mới,self,,,", ("dòng 3", "2099-01-01")),
+        ("CQ-TC,2099-01-01,policy,Việc mới,self,,,", ("dòng 3", "01/01/2099")),
         ("CQ-TC,2025-09-10,policy,Việc mới,self,xong rồi,,", ("dòng 3", "xong rồi")),
         ("CQ-TC,2025-09-10,,Việc mới,self,,,", ("dòng 3", "Lĩnh vực")),
     ],

@@ -205,7 +205,7 @@ def test_criterion_labels_are_accepted_as_headers(world, tmp_path):
         (VISIT_HEAD.replace(",score.minutes", ""),
          f"S2,XA-DA-02,2026-10-06,regular,9,1,100,1,1,,{FULL_CELLS[:-2]}", "cột score.minutes"),
         (VISIT_HEAD, f"S1,XA-DA-02,2026-10-06,regular,9,1,100,1,1,,{FULL_CELLS}",
-         "cột date: Ngày 2026-10-06 cấp ủy viên chưa được phân công"),
+         "cột date: Ngày 06/10/2026 cấp ủy viên chưa được phân công"),
         (VISIT_HEAD, f"S9,XA-DA-02,2026-10-06,regular,9,1,100,1,1,,{FULL_CELLS}",
          "cột supervisor: không có cấp ủy viên"),
     ],

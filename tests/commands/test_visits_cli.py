@@ -90,15 +90,40 @@ def test_an_unknown_supervisor_lists_those_sharing_a_word(world):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["due", "--as-of", "20/10/2026"], "'20/10/2026' không phải là một ngày"),
+        (["due", "--as-of", "20/13/2026"], "'20/13/2026' không phải ngày có thật"),
+        (["due", "--as-of", "hôm qua"], "dạng ngày/tháng/năm, ví dụ 30/09/2026"),
         (["due", "--as-of", "2026-02-30"], "'2026-02-30'"),
         (["visits", "--period", "2026-13"], "tháng chỉ từ 01 đến 12"),
         (["visits", "--period", "Q3"], "không phải là kỳ báo cáo"),
+        (["visits", "--period", "quý 5/2026"], "quý chỉ từ Q1 đến Q4"),
     ],
 )
 def test_bad_dates_and_periods_fail_in_one_line(world, args, fragment):
     path, _ids = world
     assert_one_line_error(run("--db", path, *args), fragment)
+
+
+@pytest.mark.parametrize(
+    "period", ["2026-Q3", "quý III/2026", "Q3/2026", "quy iii nam 2026", "Quý 3 năm 2026"]
+)
+def test_visits_take_the_period_as_officials_write_it(world, period):
+    path, _ids = world
+    result = run("--db", path, "visits", "--period", period, "--all", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"unit"' in result.output  # visits were found, not two empty lists
+    assert (
+        result.output == run("--db", path, "visits", "-p", "2026-Q3", "--all", "-f", "json").output
+    )
+
+
+def test_due_takes_the_day_as_dd_mm_yyyy(world):
+    path, _ids = world
+    vietnamese = run("--db", path, "due", "--as-of", "20/10/2026", "--format", "json")
+    assert vietnamese.exit_code == 0, vietnamese.output
+    assert vietnamese.output.strip() not in ("", "[]")
+    assert (
+        vietnamese.output == run("--db", path, "due", "--as-of", "2026-10-20", "-f", "json").output
+    )
 
 
 def test_visits_of_a_period_in_date_order_with_rating_and_average(world):

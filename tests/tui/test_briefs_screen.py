@@ -7,6 +7,7 @@ from textual.widgets import Input, Static
 from store.core import db as store_db
 from store.reports import brief_log
 from store.reports.letterhead import letterhead
+from store.rules.periods import Period
 from tui.screens.briefs.briefs import BriefsScreen
 from tui.screens.briefs.letterhead import LetterheadForm
 from tui.textual_internals import notifications
@@ -77,6 +78,24 @@ async def test_a_wrong_period_is_refused_at_its_field_and_nothing_is_written(app
         error = app.screen.query_one("#error-period", Static)
         assert error.display and "2026-13" in str(error.render())
     assert logged(path) == []
+
+
+async def test_the_period_is_typed_as_officials_write_it(app, district):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        field = app.screen.query_one("#field-period", Input)
+        hint = app.screen.query_one("#period-hint", Static)
+        assert Period.parse(field.value) == Period.containing(app.today, "quarter")
+        field.value = "quy iii nam 2026"
+        await pilot.pause()
+        assert str(hint.render()) == "quý III/2026"
+        field.value = "6 tháng đầu năm 2026"
+        await pilot.pause()
+        assert str(hint.render()) == "6 tháng đầu năm 2026"
+        field.value = "quý tư"
+        await pilot.pause()
+        assert str(hint.render()).startswith("ví dụ quý IV/2026, Q4/2026, tháng 10/2026")
 
 
 async def test_the_letterhead_is_edited_in_its_form(app, district):

@@ -13,6 +13,7 @@ from tests import factories as make
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, fill_visit
 from tui.app import PhutrachApp
+from tui.forms.inputs import LimitedTextArea
 from tui.screens.concerns.board import ConcernsScreen
 from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.screens.concerns.form import ConcernForm
@@ -253,11 +254,11 @@ async def test_the_raising_form_defaults_and_refusals(app, concerned):
         form.query_one("#cf-due", Input).value = "1/9/2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error(form, "cf-due").startswith("Hạn giải quyết 2026-09-01 sớm hơn ngày phát sinh")
+        assert error(form, "cf-due").startswith("Hạn giải quyết 01/09/2026 sớm hơn ngày phát sinh")
         form.query_one("#cf-due", Input).value = "31/9/2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error(form, "cf-due") == "31/9/2026 không phải là một ngày có thật."
+        assert error(form, "cf-due") == "'31/9/2026' không phải ngày có thật."
         db = app.db
         assert db["concerns"].count == 4  # nothing written yet
         form.query_one("#cf-due", Input).value = "15/10/2026"
@@ -333,6 +334,33 @@ async def test_only_the_legal_next_steps_are_offered(app, concerned):
         assert concerns.get_concern(app.db, ids["away"]).status == "resolved"
 
 
+async def test_a_step_note_counts_as_typed_and_too_long_is_refused_at_it(app, concerned):
+    ids = concerned[1]
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ConcernDetailScreen(ids["road"]))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, StepDialog)
+        note = dialog.query_one("#step-note", LimitedTextArea)
+        assert str(note.counter.render()) == "0/2000"
+        await pilot.press(*"Da lam")
+        await pilot.pause()
+        assert str(note.counter.render()) == "6/2000"
+        note.text = "x" * 2001
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert note.counter.has_class("-over")
+        assert error(dialog, "step-note") == (
+            "Nội dung đã làm, kết quả quá dài: 2001 ký tự, tối đa 2000 ký tự."
+        )
+        assert [e.to_status for e in concerns.history(app.db, ids["road"])] == [
+            "new",
+            "in_progress",
+        ]
+
+
 async def test_a_step_without_a_note_is_refused_at_the_note(app, concerned):
     ids = concerned[1]
     async with app.run_test(size=SIZE) as pilot:
@@ -348,7 +376,7 @@ async def test_a_step_without_a_note_is_refused_at_the_note(app, concerned):
         await pilot.press(*"Da bao cao Huyen uy", "ctrl+s")
         await pilot.pause()
         assert error(dialog, "step-note") == ""
-        assert error(dialog, "step-date") == "Ngày 2026-10-01 chưa đến."
+        assert error(dialog, "step-date") == "Ngày 01/10/2026 chưa đến."
         assert [e.to_status for e in concerns.history(app.db, ids["road"])] == [
             "new",
             "in_progress",

@@ -95,8 +95,12 @@ VALID = {"date": "15/06/2026", "present": "18", "absent_excused": "1", "duration
     [
         ({"present": "30"}, "present", "Số có mặt (30) nhiều hơn số đảng viên (22)."),
         ({"date": "01/10/2026"}, "date", "Ngày sinh hoạt không thể ở tương lai."),
-        ({"date": "31/02/2026"}, "date", "31/02/2026 không phải là một ngày có thật."),
-        ({"date": "2026/02/01"}, "date", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/09/2026."),
+        ({"date": "31/02/2026"}, "date", "'31/02/2026' không phải ngày có thật."),
+        (
+            {"date": "2026/02/01"},
+            "date",
+            "'2026/02/01' không phải là ngày: hãy viết theo dạng ngày/tháng/năm, ví dụ 30/09/2026.",
+        ),
         ({"kind": "thematic"}, "topic", "Sinh hoạt chuyên đề phải có tên chuyên đề."),
         (
             {"duration_minutes": ""},

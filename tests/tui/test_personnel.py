@@ -167,7 +167,7 @@ async def test_an_invalid_note_shows_the_message_at_the_field_and_saves_nothing(
         await pilot.press("tab", "tab", "enter", "down", "enter", "ctrl+s")
         await pilot.pause()
         assert str(form.query_one("#error-date", Static).content) == (
-            "31/02/2026 không phải là một ngày có thật."
+            "'31/02/2026' không phải ngày có thật."
         )
         assert papp.focused is date
         assert str(form.query_one("#error-ratings", Static).content) == ""

@@ -132,10 +132,10 @@ async def test_the_total_and_rating_follow_the_points_as_typed(app):
             {"date": "15/05/2026"},
             "date",
             "when",
-            "Ngày 2026-05-15 cấp ủy viên chưa được phân công phụ trách tổ chức đảng này.",
+            "Ngày 15/05/2026 cấp ủy viên chưa được phân công phụ trách tổ chức đảng này.",
         ),
         ({"thematic": True}, "topic", "topic", "Sinh hoạt chuyên đề phải có tên chuyên đề."),
-        ({"date": "31/02/2026"}, "date", "when", "31/02/2026 không phải là một ngày có thật."),
+        ({"date": "31/02/2026"}, "date", "when", "'31/02/2026' không phải ngày có thật."),
         ({"duration": ""}, "duration_minutes", "conduct", "Thời gian sinh hoạt tính bằng phút"),
     ],
     ids=[

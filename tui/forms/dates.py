@@ -6,36 +6,16 @@
 (datetime.date(2026, 9, 28), datetime.date(2026, 10, 4))
 """
 
-import re
 from datetime import date, timedelta
 
-from store.core.errors import ValidationError
+from store.core.checks import iso, parse_date
 from store.lang.i18n import _
-
-_VN = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_vn_date(text: str | None, field: str = "date", *, required: bool = True) -> str:
-    """`30/09/2026` (or ISO `2026-09-30`) as ISO text; ValidationError(field) otherwise.
-    Not `required`: a blank is "", for the store to judge."""
-    raw = (text or "").strip()
-    if not raw and not required:
-        return ""
-    if _ISO.fullmatch(raw):
-        return raw  # the store checks that it is a real day
-    match = _VN.fullmatch(raw)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        try:
-            return date(year, month, day).isoformat()
-        except ValueError:
-            message = _("{value} is not a real date.").format(value=raw)
-            raise ValidationError(message, field=field) from None
-    raise ValidationError(
-        _("Write the date as dd/mm/yyyy, e.g. {example}.").format(example="30/09/2026"),
-        field=field,
-    )
+    """`30/09/2026` (or `5/9/2026`, or ISO `2026-09-30`) as ISO text, read by the store's one
+    date parser; ValidationError(field) otherwise. Not `required`: a blank is ""."""
+    return iso(parse_date(text, field, required=required)) or ""
 
 
 def week_of(day: date) -> tuple[date, date]:

@@ -97,7 +97,7 @@ def test_raise_defaults_to_today(db, world):
         ({"route": "court"}, "route"),
         ({"description": "   "}, "description"),
         ({"raised_date": "2026-02-30"}, "raised_date"),
-        ({"raised_date": "1/3/2026"}, "raised_date"),
+        ({"raised_date": "1/3/26"}, "raised_date"),
         ({"raised_date": "2026-07-01"}, "raised_date"),
         ({"due_date": "2026-02-28"}, "due_date"),
         ({"due_date": "soon"}, "due_date"),
@@ -119,7 +119,7 @@ def test_raise_refuses_a_visit_to_another_unit(db, world):
 
 
 def test_messages_are_vietnamese(db, world):
-    with pytest.raises(ValidationError, match="không phải là một ngày hợp lệ"):
+    with pytest.raises(ValidationError, match="không phải ngày có thật"):
         _raise(db, world["dong"], raised_date="2026-13-01")
 
 
@@ -209,7 +209,7 @@ def test_every_step_needs_a_note(db, world, note):
 
 def test_step_date_not_before_the_last_step_nor_in_the_future(db, world):
     concern_id = _at(db, world, "in_progress")  # last step 2026-03-02
-    with pytest.raises(ValidationError, match="2026-03-02") as info:
+    with pytest.raises(ValidationError, match="02/03/2026") as info:
         transition(db, concern_id, "resolved", note="x", date="2026-03-01", today=TODAY)
     assert info.value.field == "date"
     with pytest.raises(ValidationError, match="chưa đến"):

@@ -25,12 +25,27 @@ def test_parse_date_gives_a_date_from_a_date_or_strict_iso_text():
     assert parse_date(datetime(2026, 10, 15, 9, 30)) == DAY
 
 
-@pytest.mark.parametrize("bad", ["2026-02-29", "20261001", "2026-1-5", "hôm qua", "15/10/2026"])
-def test_parse_date_refuses_what_is_not_a_real_iso_date(bad):
+@pytest.mark.parametrize("text", ["15/10/2026", " 15/10/2026 ", "15.10.2026", "15-10-2026"])
+def test_parse_date_reads_the_vietnamese_dd_mm_yyyy(text):
+    assert parse_date(text) == DAY
+    assert parse_date("5/9/2026") == parse_date("05/09/2026") == date(2026, 9, 5)
+    assert parse_date("29/02/2024") == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("bad", ["20261001", "2026-1-5", "hôm qua", "10/2026", "15/10/26"])
+def test_parse_date_refuses_what_is_not_a_date_and_shows_the_form(bad):
     with pytest.raises(ValidationError) as caught:
         parse_date(bad, "start_date")
     assert caught.value.field == "start_date"
-    assert repr(bad.strip()) in caught.value.message and "YYYY-MM-DD" in caught.value.message
+    assert repr(bad.strip()) in caught.value.message
+    assert "ngày/tháng/năm" in caught.value.message and "30/09/2026" in caught.value.message
+
+
+@pytest.mark.parametrize("bad", ["2026-02-29", "29/02/2026", "31/04/2026", "0/1/2026"])
+def test_parse_date_refuses_a_day_that_does_not_exist(bad):
+    with pytest.raises(ValidationError, match="không phải ngày có thật") as caught:
+        parse_date(bad, "start_date")
+    assert caught.value.field == "start_date" and bad in caught.value.message
 
 
 def test_parse_date_empty_is_refused_unless_not_required():
@@ -44,7 +59,7 @@ def test_parse_date_empty_is_refused_unless_not_required():
 def test_parse_date_refuses_a_day_after_not_after_only():
     assert parse_date("2026-10-15", not_after=DAY) == DAY
     assert parse_date("2099-01-01") == date(2099, 1, 1)
-    with pytest.raises(ValidationError, match="2026-10-16") as caught:
+    with pytest.raises(ValidationError, match="16/10/2026") as caught:
         parse_date("2026-10-16", "end_date", not_after=DAY)
     assert caught.value.field == "end_date"
 

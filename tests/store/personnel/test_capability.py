@@ -73,7 +73,7 @@ def test_record_note_keeps_ratings_in_rulebook_order(db, setup):
         ({"ratings": {}}, "ratings", "ít nhất một tiêu chí"),
         ({"overall": "great"}, "overall", "Tốt, Khá, Trung bình, Yếu"),
         ({"date": "2099-01-01"}, "date", "tương lai"),
-        ({"date": "2025-02-29"}, "date", "không phải là một ngày"),
+        ({"date": "2025-02-29"}, "date", "không phải ngày có thật"),
         ({"unit_id": 999}, "unit_id", "tổ chức đảng"),
         ({"supervisor_id": 999}, "supervisor_id", "cấp ủy viên"),
     ],

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from store.core.errors import ValidationError
 from store.lang.i18n import set_language
+from store.lang.text import fold
 from store.rules.periods import (
     LENGTH,
     PERS,
@@ -57,6 +58,61 @@ def test_bad_periods_are_refused_with_a_translated_message(text, message):
         Period.parse(text)
     assert caught.value.field == "period"
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("quý IV/2026", "2026-Q4"),
+        ("Q4/2026", "2026-Q4"),
+        ("quý 4 năm 2026", "2026-Q4"),
+        ("quy IV/2026", "2026-Q4"),
+        ("Quý iv/2026", "2026-Q4"),
+        ("QUÝ IV NĂM 2026", "2026-Q4"),
+        ("q4-2026", "2026-Q4"),
+        ("2026-q4", "2026-Q4"),
+        ("10/2026", "2026-10"),
+        ("tháng 10/2026", "2026-10"),
+        ("Tháng 3 năm 2026", "2026-03"),
+        ("T3/2026", "2026-03"),
+        ("6 tháng đầu năm 2026", "2026-H1"),
+        ("6 thang cuoi nam 2026", "2026-H2"),
+        ("H2/2026", "2026-H2"),
+        ("năm 2026", "2026"),
+        ("  2026 ", "2026"),
+        ("quarter IV/2026", "2026-Q4"),
+        ("second half of 2026", "2026-H2"),
+    ],
+)
+def test_parse_reads_periods_as_officials_write_them(text, code):
+    assert Period.parse(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("quý V/2026", "quý"), ("quý 5/2026", "quý"), ("13/2026", "tháng"), ("H3/2026", "6 tháng")],
+)
+def test_a_written_period_out_of_range_names_the_range(text, message):
+    with pytest.raises(ValidationError, match=message) as caught:
+        Period.parse(text)
+    assert caught.value.field == "period"
+
+
+def test_a_bad_period_is_told_the_accepted_forms():
+    with pytest.raises(ValidationError) as caught:
+        Period.parse("quý tư")
+    for form in ("quý IV/2026", "Q4/2026", "2026-Q4", "tháng 10/2026", "10/2026"):
+        assert form in caught.value.message
+    assert "6 tháng đầu năm 2026" in caught.value.message and "năm 2026" in caught.value.message
+
+
+@given(st.integers(1900, 2200), pers, st.integers(1, 12), st.sampled_from(["vi", "en"]))
+def test_every_written_name_of_a_period_reads_back_as_it(year, per, index, language):
+    period = Period.of(year, per, (index - 1) % (12 // LENGTH[per]) + 1)
+    set_language(language)
+    names = (period.code, period.label, period.title(), period.label.upper(), fold(period.label))
+    assert all(Period.parse(name) == period for name in names), names
+    set_language("vi")
 
 
 def test_english_titles():

@@ -85,7 +85,7 @@ def test_record_meeting_saves_a_clean_row_and_audits_it(world):
     ("changes", "field", "words"),
     [
         ({"date": "2026-10-21"}, "date", "tương lai"),
-        ({"date": "2026-02-30"}, "date", "YYYY-MM-DD"),
+        ({"date": "2026-02-30"}, "date", "ngày có thật"),
         ({"kind": "party"}, "kind", "party"),
         ({"kind": "thematic", "topic": "  "}, "topic", "chuyên đề"),
         ({"present": -1}, "present", "số nguyên"),
@@ -224,7 +224,7 @@ def test_visit_outside_the_assignment_names_the_date(world):
     # The quarterly assignment to the other unit starts on 2026-05-10.
     with pytest.raises(ValidationError) as caught:
         visit(world, unit_id=world["other"], meeting=meeting(date="2026-05-09"))
-    assert caught.value.field == "date" and "2026-05-09" in caught.value.message
+    assert caught.value.field == "date" and "09/05/2026" in caught.value.message
     assert visit(world, unit_id=world["other"], meeting=meeting(date="2026-05-10")).visit_id
 
 

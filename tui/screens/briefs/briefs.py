@@ -195,7 +195,7 @@ class BriefsScreen(PhutrachNode, Screen):
 
     # -- the form --------------------------------------------------------------------------
     def _default_period(self, kind: str) -> str:
-        return Period.containing(self.app.today, DEFAULT_PER[kind]).code
+        return Period.containing(self.app.today, DEFAULT_PER[kind]).title()
 
     @on(Select.Changed, "#field-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -250,7 +250,7 @@ class BriefsScreen(PhutrachNode, Screen):
         try:
             hint = Period.parse(self.query_one("#field-period", Input).value).title()
         except ValidationError:
-            hint = _("a month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026")
+            hint = _("e.g. quý IV/2026, Q4/2026, tháng 10/2026, 6 tháng đầu năm 2026, năm 2026")
         self.query_one("#period-hint", Static).update(hint)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -28,6 +28,7 @@ from store.rules.rulebook import in_force as rulebook_in_force
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.forms.inputs import LimitedTextArea
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog, rulebook_choices
 from tui.widgets.search_box import on_typed
@@ -166,7 +167,9 @@ class ConcernForm(ConcernDialog, PhutrachNode, ModalScreen[int | None]):
                     )
                 yield from _field(
                     _("Content of the concern"),
-                    TextArea(start["description"], id="cf-description", soft_wrap=True),
+                    LimitedTextArea(
+                        "description", start["description"], id="cf-description", soft_wrap=True
+                    ),
                 )
                 yield from _field(
                     _("Who handles it (person or body in charge)"),

@@ -19,6 +19,7 @@ from store.org.supervisor_search import get_supervisor
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.forms.inputs import LimitedTextArea
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog
 
@@ -62,7 +63,7 @@ class StepDialog(ConcernDialog, PhutrachNode, ModalScreen[Concern | None]):
                 _("Reason for reopening") if reopening else _("What was done"),
                 classes="field-label",
             )
-            yield TextArea(id="step-note", soft_wrap=True)
+            yield LimitedTextArea("reason" if reopening else "note", id="step-note", soft_wrap=True)
             yield Static(id="step-note-error", classes="field-error")
             yield Static(id="step-general-error", classes="field-error")
             with Horizontal(id="step-buttons"):

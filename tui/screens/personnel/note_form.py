@@ -13,6 +13,7 @@ from store.personnel.people import get_person
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits.visit_list import list_visits
 from tui.format import vn_date
+from tui.forms.inputs import LimitedTextArea
 from tui.screens.personnel.personnel_form import PersonnelForm, field
 from tui.widgets.personnel_gaps import scope_supervisor
 
@@ -51,7 +52,7 @@ class NoteForm(PersonnelForm[int]):
         yield from field(_("Overall level"), Select(scale, prompt=_("Choose")), "overall")
         flag = Checkbox(_("Limited capability, low prestige"))
         yield from field(_("Flag"), flag, "flagged")
-        yield from field(_("Narrative"), TextArea(), "narrative")
+        yield from field(_("Narrative"), LimitedTextArea("narrative"), "narrative")
         yield from field(_("Supporting visits"), self._visits(), "visit_ids")
 
     def _supervisors(self) -> Select:

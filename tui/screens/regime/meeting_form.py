@@ -19,6 +19,7 @@ from store.visits import meetings
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
+from tui.forms.inputs import NumberInput
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 
@@ -94,8 +95,9 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
             return Checkbox(label, True, compact=True, id=f"field-{field}")
         if field in NUMBERS:
             value = {**defaults, "absent_excused": 0, "absent_unexcused": 0}.get(field)
-            return Input(
+            return NumberInput(
                 "" if value is None else str(value),
+                error_id=f"error-{field}",
                 type="integer",
                 compact=True,
                 id=f"field-{field}",

@@ -34,6 +34,7 @@ from store.visits import VisitResult
 from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults
 from tui.dialogs.confirm import ConfirmScreen
 from tui.forms.dates import parse_vn_date
+from tui.forms.inputs import LimitedTextArea, NumberInput
 from tui.node import PhutrachNode
 from tui.screens.concerns.form import ConcernForm
 from tui.screens.visits.unit_picker import UnitPicker
@@ -76,9 +77,10 @@ def short_label(criterion: Criterion) -> str:
 
 def _number(id: str, maximum: int | None = None) -> Input:
     validators = [Number(minimum=0, maximum=maximum)] if maximum is not None else None
-    return Input(
-        id=id, restrict=r"\d*", max_length=4, compact=True, classes="num", validators=validators
-    )
+    return NumberInput(
+        id=id, restrict=r"\d*", max_length=4, compact=True, classes="num", validators=validators,
+        error_id=f"error-{ROW_OF.get(id, id)}",
+    )  # fmt: skip
 
 
 def _label(text: str, classes: str = "form-label") -> Label:
@@ -214,7 +216,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         titles = (_("Observations"), _("Recommendations"), _("Good practice worth spreading"))
         for field, title in zip(TEXTS, titles, strict=True):
             yield _label(title, "section-title")
-            yield TextArea(id=field, classes="visit-text", compact=True)
+            yield LimitedTextArea(field, id=field, classes="visit-text", compact=True)
 
     # -- filling ---------------------------------------------------------------------------
     def on_mount(self) -> None:
