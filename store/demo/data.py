@@ -533,8 +533,7 @@ RECOMMENDATIONS = {
             {"minutes_kept": False},
         ),
         (
-            "Bảo đảm thời gian sinh hoạt từ 90 phút; kiểm điểm việc thực hiện nghị quyết kỳ "
-            "trước.",
+            "Bảo đảm thời gian sinh hoạt từ 90 phút; kiểm điểm việc thực hiện nghị quyết kỳ trước.",
             {"minimum_duration_met": False},
         ),
         ("Chi ủy họp trước để chuẩn bị nội dung; phân công rõ người, rõ việc.", {}),

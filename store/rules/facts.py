@@ -131,7 +131,8 @@ def denial_text(rulebook: "Rulebook", denial: Denial, meeting: Mapping) -> str:
         return _("«{criterion}» earns no points when {why}: give 0.").format(
             criterion=criterion.short_label, why=why
         )
-    return _("«{criterion}» cannot have full marks ({max}) when {why}: give at most {allowed}.").format(
+    text = _("«{criterion}» cannot have full marks ({max}) when {why}: give at most {allowed}.")
+    return text.format(
         criterion=criterion.short_label, max=criterion.max, why=why, allowed=denial.allowed
     )
 

@@ -311,10 +311,11 @@ class _Reader:
         for key in needs:
             if key not in ("full", "any"):
                 self.fail(f"{at}.needs.{key}", _("expected full or any."))
-        return tuple(
+        full, any_ = (
             tuple(self.get(needs, key, f"{at}.needs", list, default=[], choices=FACTS))
             for key in ("full", "any")
         )
+        return full, any_
 
     def _settings_needed(self, criteria, settings: dict) -> None:
         """A fact reading a rulebook figure (the minimum duration) needs that figure set."""
