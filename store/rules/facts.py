@@ -151,14 +151,15 @@ SHOWN = 50  # broken ties listed by `broken_ties`; the rest are counted
 
 def broken_ties(db: "Database", rulebook: "Rulebook") -> list[str]:
     """Every recorded visit whose scores its meeting's facts deny (data imported, or scored,
-    before the tie was in the rulebook): one line each naming the unit, the date and the
-    criterion, the first `SHOWN` of them, then how many more."""
+    before the tie was in the rulebook): one line each naming the unit, the date, the
+    supervisor and the criterion, the first `SHOWN` of them, then how many more."""
     lines: list[str] = []
     rows = db.execute(
-        """select v.scores, v.date, u.name as unit, u.code, m.members_full,
+        """select v.scores, v.date, u.name as unit, u.code, s.name as supervisor, m.members_full,
               m.members_probationary, m.members_exempt, m.present, m.absent_unexcused,
               m.duration_minutes, m.minutes_kept, m.resolution_adopted
            from visits v join meetings m on m.id = v.meeting_id join units u on u.id = v.unit_id
+                join supervisors s on s.id = v.supervisor_id
            where v.status = 'done' and v.scores is not null
            order by v.date, u.sort_key, v.id"""
     )
@@ -178,6 +179,9 @@ def broken_ties(db: "Database", rulebook: "Rulebook") -> list[str]:
 def _broken_line(rulebook: "Rulebook", denial: Denial, row: dict) -> str:
     day = date.fromisoformat(row["date"]).strftime("%d/%m/%Y")
     unit = f"{row['unit']} ({row['code']})" if row["code"] else row["unit"]
-    return _("{unit}, visit of {date}: {problem}").format(
-        unit=unit, date=day, problem=denial_text(rulebook, denial, row)
+    return _("{unit}, visit of {date} by {supervisor}: {problem}").format(
+        unit=unit,
+        date=day,
+        supervisor=row["supervisor"],
+        problem=denial_text(rulebook, denial, row),
     )

@@ -25,9 +25,9 @@ def test_check_names_unit_date_and_criterion_of_a_broken_tie(db_path):
     result = _run("--db", db_path, "check")
     assert result.exit_code == 1
     assert (
-        "- Chi bộ thôn Đào Xá (DX-01), buổi dự sinh hoạt ngày 05/09/2026: Tiêu chí «Trình tự "
-        "sinh hoạt» không được chấm tối đa 10 điểm khi buổi sinh hoạt chỉ kéo dài 45 phút, "
-        "dưới 90 phút theo quy định: hãy cho nhiều nhất 9 điểm.\n"
+        "- Chi bộ thôn Đào Xá (DX-01), buổi dự sinh hoạt ngày 05/09/2026 của đồng chí Đào Văn Ấn: "
+        "Tiêu chí «Trình tự sinh hoạt» không được chấm tối đa 10 điểm khi buổi sinh hoạt chỉ "
+        "kéo dài 45 phút, dưới 90 phút theo quy định: hãy cho nhiều nhất 9 điểm.\n"
     ) in result.stderr
     assert result.stderr.endswith(f"Lỗi: {db_path}: phát hiện 1 lỗi.\n")
     assert "Traceback" not in result.output and result.stdout == ""

@@ -191,11 +191,12 @@ def test_check_names_each_stored_score_the_facts_deny(db):
     result = health.check(db)
     assert not result.ok
     assert list(result.problems) == [
-        "Chi bộ thôn Tây (TAY), buổi dự sinh hoạt ngày 07/09/2026: Tiêu chí «Số lượng đảng viên "
-        "dự sinh hoạt» không được chấm tối đa 15 điểm khi còn 2 đảng viên vắng không lý do: hãy "
-        "cho nhiều nhất 14 điểm.",
-        "Chi bộ thôn Đào Xá (DAOXA), buổi dự sinh hoạt ngày 05/10/2026: Tiêu chí «Ghi biên bản "
-        "đầy đủ» không được chấm điểm khi không ghi biên bản: hãy cho 0 điểm.",
+        "Chi bộ thôn Tây (TAY), buổi dự sinh hoạt ngày 07/09/2026 của đồng chí Đào Văn Ấn: "
+        "Tiêu chí «Số lượng đảng viên dự sinh hoạt» không được chấm tối đa 15 điểm khi còn 2 "
+        "đảng viên vắng không lý do: hãy cho nhiều nhất 14 điểm.",
+        "Chi bộ thôn Đào Xá (DAOXA), buổi dự sinh hoạt ngày 05/10/2026 của đồng chí Đào Văn Ấn: "
+        "Tiêu chí «Ghi biên bản đầy đủ» không được chấm điểm khi không ghi biên bản: hãy cho "
+        "0 điểm.",
     ]
 
 
