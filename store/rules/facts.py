@@ -34,18 +34,17 @@ FACTS = (
 FACT_SETTINGS = {"minimum_duration_met": "duration.minimum"}
 
 
-def _count(meeting: Mapping, key: str) -> int:
-    return int(meeting.get(key) or 0)
+def _owed(meeting: Mapping) -> int:
+    """Members owed at the meeting: full + probationary - exempted (a count not kept reads 0)."""
+    full, probationary, exempt = (
+        int(meeting.get(k) or 0) for k in ("members_full", "members_probationary", "members_exempt")
+    )
+    return full + probationary - exempt
 
 
 def meeting_facts(rulebook: "Rulebook", meeting: Mapping) -> dict[str, bool | None]:
     """Each fact of `FACTS` for a meeting row (a dict of its columns); None when unknown."""
-    owed = (
-        _count(meeting, "members_full")
-        + _count(meeting, "members_probationary")
-        - _count(meeting, "members_exempt")
-    )
-    present = meeting.get("present")
+    owed, present = _owed(meeting), meeting.get("present")
     duration, minimum = meeting.get("duration_minutes"), rulebook.minimum_duration
     minutes, resolution = meeting.get("minutes_kept"), meeting.get("resolution_adopted")
     return {
@@ -101,13 +100,8 @@ def _percent(value: float) -> str:
 def _why(rulebook: "Rulebook", fact: str, meeting: Mapping) -> str:
     """Why `fact` is false of the meeting, in words with its figures."""
     if fact == "attendance_threshold_met":
-        owed = (
-            _count(meeting, "members_full")
-            + _count(meeting, "members_probationary")
-            - _count(meeting, "members_exempt")
-        )
         return _("attendance was {rate}%, under the {threshold}% required").format(
-            rate=_percent(100 * meeting["present"] / owed),
+            rate=_percent(100 * meeting["present"] / _owed(meeting)),
             threshold=_percent(rulebook.attendance_threshold),
         )
     if fact == "no_unexcused_absence":

@@ -41,3 +41,17 @@ def test_the_demo_passes_every_check():
     checked = _run("--db", path, "check")
     assert checked.exit_code == 0, checked.stderr
     assert checked.stdout == f"{path}: mọi kiểm tra đều đạt.\n"
+
+
+def test_rules_prints_the_ties_of_the_rulebook():
+    result = _run("rules", "--rulebook", "hd12")
+    assert result.exit_code == 0, result.output
+    ties = result.stdout.split("Điểm chấm và thực tế buổi sinh hoạt")[1].split("\n\n")[0]
+    lines = {line.split()[0]: line.split()[1:] for line in ties.splitlines()[3:]}
+    assert lines == {
+        "attendance": ["attendance_threshold_met,", "no_unexcused_absence"],
+        "order_duration": ["minimum_duration_met"],
+        "resolution": ["resolution_adopted"],
+        "minutes": ["minutes_kept"],
+    }
+    assert "Thời gian sinh hoạt tối thiểu (phút)                    90" in result.stdout
