@@ -31,7 +31,7 @@ FACTS = (
     "resolution_adopted",  # a resolution or conclusion was adopted
 )
 # The rulebook parameter a fact reads, by fact, for the load-time check.
-FACT_SETTINGS = {"minimum_duration_met": "duration.minimum"}
+FACT_FIGURES = {"minimum_duration_met": "duration.minimum"}
 
 
 def _owed(meeting: Mapping) -> int:

@@ -21,7 +21,7 @@ from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.codes import Cadence, MeetingKind, PeriodKind, UnitKind
 from store.lang.i18n import _
-from store.rules.facts import FACT_SETTINGS, FACTS
+from store.rules.facts import FACT_FIGURES, FACTS
 
 RULEBOOK_DIR = Path(__file__).parent / "rulebooks"
 SHIPPED = {"resolution": RULEBOOK_DIR / "resolution.toml", "hd12": RULEBOOK_DIR / "hd12.toml"}
@@ -281,7 +281,7 @@ class _Reader:
         self._unique([c.id for c in criteria], "score_sheet.criteria")
         duration = self.get(d, "duration", "", dict, default={})
         minimum = self.get(duration, "minimum", "duration", int, default=None)
-        self._settings_needed(criteria, {"duration.minimum": minimum})
+        self._figures_needed(criteria, {"duration.minimum": minimum})
         threshold = self.get(self.get(d, "attendance", "", dict), "threshold", "attendance", float)
         if threshold > 100:
             self.fail("attendance.threshold", _("a percentage cannot exceed 100."))
@@ -317,12 +317,12 @@ class _Reader:
         )
         return full, any_
 
-    def _settings_needed(self, criteria, settings: dict) -> None:
+    def _figures_needed(self, criteria, figures: dict) -> None:
         """A fact reading a rulebook figure (the minimum duration) needs that figure set."""
         for c in criteria:
             for fact in (*c.needs_full, *c.needs_any):
-                key = FACT_SETTINGS.get(fact)
-                if key and settings[key] is None:
+                key = FACT_FIGURES.get(fact)
+                if key and figures[key] is None:
                     self.fail(
                         key,
                         _("missing: criterion {criterion} needs it for {fact}.").format(
