@@ -129,3 +129,21 @@ async def test_yes_and_no_look_plainly_different(app):
         await pilot.press("space")
         await pilot.pause()
         assert minutes.render().plain == off
+
+
+async def test_a_key_typed_just_before_saving_does_not_wipe_the_message(app):
+    """tmux showed it: "5" and ctrl+s in one burst, the box's Changed came after the save."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _form(app, pilot)
+        await fill_visit(pilot, form)
+        form.query_one("#resolution_adopted", YesNo).value = False
+        await pilot.pause()
+        form.query_one("#score-resolution").value = "5"  # its Changed is still queued
+        form.action_save()
+        await pilot.pause()
+        error = form.query_one("#error-score-resolution", Static)
+        assert error.has_class("-shown")
+        assert str(error.render()).startswith("Tiêu chí «Ra nghị quyết, kết luận» không được")
+        form.query_one("#score-resolution").value = "0"
+        await pilot.pause()
+        assert not error.has_class("-shown")  # a new value clears it

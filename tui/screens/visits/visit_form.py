@@ -136,6 +136,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         self.target, self.visit_id = target, visit_id
         self.planned_visit_id, self.day = planned_visit_id, day
         self._initial: dict = {}
+        self._refused: tuple = (None, None)  # (box id, value) of the message shown
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -291,7 +292,10 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
     # -- live figures ----------------------------------------------------------------------
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self._clear_error(event.input.id)
+        # The Changed of a key typed just before ctrl+s may arrive after the save: it must not
+        # wipe the message about the very value it carries.
+        if (event.input.id, event.value) != self._refused:
+            self._clear_error(event.input.id)
         self._update_live()
 
     @on(Select.Changed, "#kind")
@@ -363,6 +367,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         targets = self.query(f"#{widget_id}") if widget_id else None
         widget = targets.first() if targets else self.query_one("#unit")
         widget.add_class("-error")
+        self._refused = (widget.id, getattr(widget, "value", None))
         if widget.focusable:
             widget.focus()
         line.scroll_visible(animate=False)
