@@ -46,12 +46,22 @@ def _sections(book: Rulebook):
             [_("Visit cadences"), ", ".join(labels.label("cadence", c) for c in book.cadences)],
             [_("Grace days before a visit is overdue"), book.grace_days],
             [_("Attendance threshold (% of members owed)"), book.attendance_threshold],
+            [_("Minimum meeting duration (minutes)"), book.minimum_duration or ""],
         ],
     )
     yield (
         _("Score sheet (maximum {total} points)").format(total=book.max_total),
         [_("Criterion"), _("Description"), _("Maximum"), _("Must be full for “Tốt”")],
         [[c.id, c.label, c.max, _yes(c.required_for_good)] for c in book.criteria],
+    )
+    yield (
+        _("Scores and facts (a score the meeting's facts deny is refused)"),
+        [_("Criterion"), _("Full marks need"), _("Any points need")],
+        [
+            [c.id, ", ".join(c.needs_full), ", ".join(c.needs_any)]
+            for c in book.criteria
+            if c.needs_full or c.needs_any
+        ],
     )
     yield (
         _("Meeting ratings"),

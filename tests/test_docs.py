@@ -10,6 +10,7 @@ import pytest
 
 from store.lang import labels
 from store.rules import rulebook
+from store.rules.facts import FACTS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -110,6 +111,13 @@ def test_the_rules_page_gives_the_default_rulebooks_figures():
         assert f"`{choice.id}` {choice.label}" in flowing
     assert f"`grace_days = {book.grace_days}`" in text
     assert f"`threshold = {book.attendance_threshold:g}`" in text
+    assert f"`[duration] minimum = {book.minimum_duration}`" in text
+    ties = rows("Scores and facts")
+    for c in book.criteria:
+        needs = [", ".join(f"`{f}`" for f in facts) for facts in (c.needs_full, c.needs_any)]
+        assert ties.get(f"`{c.id}`", ["", ""]) == needs, c.id
+    for fact in FACTS:
+        assert f"`{fact}`" in ties
 
 
 def test_the_rules_page_gives_every_meeting_rule():

@@ -22,6 +22,7 @@ from store.rules.cadence import Assignment, assignment_on
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
+from store.rules.scoring import shortfall
 from store.visits import Meeting, Visit, get_visit
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
@@ -240,12 +241,16 @@ def _rating(doc: PartyDocument, data: VisitData) -> None:
         f"Tổng điểm: {visit.total}/{rb.max_total} điểm; xếp loại: "
         f"{rb.rating_label(visit.rating) or '-'}."
     )
-    short = rb.rate(visit.scores).missing_for_good
-    if short and visit.rating != rb.ratings[0].level:
-        names = "; ".join(rb.criterion(c).label for c in short)
+    short = shortfall(rb, rb.rate(visit.scores))
+    if short and short.criteria:  # the total reached the level above: the criteria decide
+        names = "; ".join(rb.criterion(c).label for c in short.criteria)
         doc.paragraph(
-            f"Chưa đủ điều kiện xếp loại {rb.ratings[0].label} vì các tiêu chí sau chưa đạt "
-            f"điểm tối đa: {names}."
+            f"Tổng điểm đạt mức xếp loại {short.label} nhưng chưa đủ điều kiện vì các tiêu chí "
+            f"sau chưa đạt điểm tối đa: {names}."
+        )
+    elif short:
+        doc.paragraph(
+            f"Chưa đạt loại {short.label} vì tổng điểm ({short.total}) dưới {short.needed:g} điểm."
         )
 
 

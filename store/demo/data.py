@@ -468,48 +468,83 @@ THEMATIC_TOPICS = (
     "Xây dựng gia đình văn hóa, khu dân cư văn hóa",
 )
 
+# A supervisor's remarks by rating, each with the meeting facts (store.rules.facts) it states:
+# a remark is only written of a meeting whose facts agree with it.
 OBSERVATIONS = {
     "good": (
-        "Chi bộ chuẩn bị chu đáo, dự thảo nghị quyết gửi trước; đảng viên phát biểu sôi nổi, "
-        "nội dung sát thực tế.",
-        "Sinh hoạt đúng trình tự, thời gian trên 90 phút; bí thư điều hành tốt, kết luận rõ "
-        "người, rõ việc.",
-        "Có nội dung chính trị tư tưởng, thông tin thời sự kịp thời; tự phê bình và phê bình "
-        "thẳng thắn.",
+        (
+            "Chi bộ chuẩn bị chu đáo, dự thảo nghị quyết gửi trước; đảng viên phát biểu sôi "
+            "nổi, nội dung sát thực tế.",
+            {"resolution_adopted": True},
+        ),
+        (
+            "Sinh hoạt đúng trình tự, thời gian từ 90 phút trở lên; bí thư điều hành tốt, kết "
+            "luận rõ người, rõ việc.",
+            {"minimum_duration_met": True},
+        ),
+        (
+            "Có nội dung chính trị tư tưởng, thông tin thời sự kịp thời; tự phê bình và phê bình "
+            "thẳng thắn.",
+            {},
+        ),
     ),
     "fair": (
-        "Sinh hoạt đúng trình tự nhưng nội dung còn dàn trải, nặng về công việc chuyên môn.",
-        "Tỷ lệ đảng viên dự chưa đạt yêu cầu, còn đảng viên vắng không lý do.",
-        "Ít đảng viên tham gia phát biểu; tự phê bình và phê bình còn hạn chế.",
+        ("Sinh hoạt đúng trình tự nhưng nội dung còn dàn trải, nặng về công việc chuyên môn.", {}),
+        ("Ít đảng viên tham gia phát biểu; tự phê bình và phê bình còn hạn chế.", {}),
+        (
+            "Đảng viên dự đông đủ, nhưng nội dung chính trị tư tưởng còn mờ nhạt.",
+            {"attendance_threshold_met": True, "no_unexcused_absence": True},
+        ),
     ),
     "average": (
-        "Công tác chuẩn bị sơ sài, chưa có dự thảo nghị quyết; biên bản ghi chưa đầy đủ.",
-        "Thời gian sinh hoạt ngắn, chưa kiểm điểm việc thực hiện nghị quyết kỳ trước.",
-        "Bí thư điều hành còn lúng túng; đảng viên ít thảo luận.",
+        ("Công tác chuẩn bị sơ sài, chưa có dự thảo nghị quyết gửi trước.", {}),
+        ("Chưa kiểm điểm việc thực hiện nghị quyết kỳ trước.", {}),
+        ("Bí thư điều hành còn lúng túng; đảng viên ít thảo luận.", {}),
     ),
     "poor": (
-        "Sinh hoạt hình thức, nhiều đảng viên vắng; không thông qua nghị quyết.",
-        "Nội dung nghèo nàn, không có thông tin thời sự, không có tự phê bình và phê bình.",
+        ("Sinh hoạt hình thức, nội dung nghèo nàn.", {}),
+        ("Không có thông tin thời sự, không có tự phê bình và phê bình.", {}),
     ),
+}
+# What a supervisor notes of each fact that is false of the meeting (figures filled in).
+FACT_REMARKS = {
+    "attendance_threshold_met": "Tỷ lệ đảng viên dự sinh hoạt {rate}%, chưa đạt yêu cầu.",
+    "no_unexcused_absence": "Còn {unexcused} đảng viên vắng không lý do.",
+    "minimum_duration_met": "Thời gian sinh hoạt ngắn ({minutes} phút).",
+    "minutes_kept": "Biên bản ghi chưa đầy đủ.",
+    "resolution_adopted": "Không ra nghị quyết, kết luận.",
 }
 RECOMMENDATIONS = {
     "good": (
-        "Duy trì nền nếp; chia sẻ cách chuẩn bị nội dung sinh hoạt với các chi bộ khác.",
-        "Tiếp tục đổi mới nội dung, tăng thời lượng sinh hoạt chuyên đề.",
+        ("Duy trì nền nếp; chia sẻ cách chuẩn bị nội dung sinh hoạt với các chi bộ khác.", {}),
+        ("Tiếp tục đổi mới nội dung, tăng thời lượng sinh hoạt chuyên đề.", {}),
     ),
     "fair": (
-        "Chi ủy họp trước để chuẩn bị nội dung; đôn đốc đảng viên dự đầy đủ.",
-        "Tăng cường nội dung chính trị tư tưởng, tự phê bình và phê bình.",
-        "Kết luận cụ thể, rõ người, rõ việc, rõ thời hạn.",
+        (
+            "Chi ủy họp trước để chuẩn bị nội dung; đôn đốc đảng viên dự đầy đủ.",
+            {"attendance_threshold_met": False},
+        ),
+        ("Tăng cường nội dung chính trị tư tưởng, tự phê bình và phê bình.", {}),
+        ("Kết luận cụ thể, rõ người, rõ việc, rõ thời hạn.", {}),
     ),
     "average": (
-        "Xây dựng dự thảo nghị quyết trước kỳ sinh hoạt; ghi biên bản đầy đủ theo mẫu.",
-        "Bảo đảm thời gian sinh hoạt từ 90 phút; kiểm điểm việc thực hiện nghị quyết kỳ trước.",
+        (
+            "Xây dựng dự thảo nghị quyết trước kỳ sinh hoạt; ghi biên bản đầy đủ theo mẫu.",
+            {"minutes_kept": False},
+        ),
+        (
+            "Bảo đảm thời gian sinh hoạt từ 90 phút; kiểm điểm việc thực hiện nghị quyết kỳ trước.",
+            {"minimum_duration_met": False},
+        ),
+        ("Chi ủy họp trước để chuẩn bị nội dung; phân công rõ người, rõ việc.", {}),
     ),
     "poor": (
-        "Đề nghị Đảng ủy cử đồng chí đảng ủy viên trực tiếp dự, hướng dẫn chi bộ sinh hoạt lại "
-        "theo đúng quy định.",
-        "Kiểm điểm trách nhiệm của chi ủy; xây dựng kế hoạch khắc phục trong tháng tới.",
+        (
+            "Đề nghị Đảng ủy cử đồng chí đảng ủy viên trực tiếp dự, hướng dẫn chi bộ sinh hoạt "
+            "lại theo đúng quy định.",
+            {},
+        ),
+        ("Kiểm điểm trách nhiệm của chi ủy; xây dựng kế hoạch khắc phục trong tháng tới.", {}),
     ),
 }
 GOOD_PRACTICES = (

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from store.demo import data as data
 from store.demo.base import Assignment, Ctx, UnitInfo, Visit, clamp, month_start, period_of
 from store.lang.codes import MeetingKind, UnitKind, VisitStatus
+from store.rules.facts import meeting_facts
 
 _VISITED_KINDS: dict[str, tuple[MeetingKind, ...]] = {
     UnitKind.CELL: (MeetingKind.REGULAR, MeetingKind.THEMATIC),
@@ -249,10 +250,8 @@ def _visit(ctx: Ctx, assignment: Assignment, day: date, meeting_id: int) -> None
         "total": rating.total,
         "rating": level,
         "rulebook": rulebook.name,
-        "observations": rng.choice(data.OBSERVATIONS.get(level, data.OBSERVATIONS["fair"])),
-        "recommendations": rng.choice(
-            data.RECOMMENDATIONS.get(level, data.RECOMMENDATIONS["fair"])
-        ),
+        "observations": observations(ctx, level, meeting),
+        "recommendations": _true_choice(ctx, data.RECOMMENDATIONS[level], meeting),
         "good_practice": rng.choice(data.GOOD_PRACTICES)
         if level == "good" and rng.random() < 0.25
         else None,
@@ -262,25 +261,41 @@ def _visit(ctx: Ctx, assignment: Assignment, day: date, meeting_id: int) -> None
 
 
 def score_sheet(ctx: Ctx, unit: UnitInfo, meeting: dict) -> dict[str, int]:
-    """Points per criterion around the unit's quality, consistent with the meeting's facts."""
-    rng = ctx.rng
-    owed = meeting["present"] + meeting["absent_excused"] + meeting["absent_unexcused"]
-    facts = {
-        "attendance": meeting["present"] * 100 >= ctx.rulebook.attendance_threshold * owed
-        and not meeting["absent_unexcused"],
-        "minutes": bool(meeting["minutes_kept"]),
-        "order_duration": meeting["duration_minutes"] >= 90,
-        "resolution": bool(meeting["resolution_adopted"]),
-    }
+    """Points per criterion around the unit's quality, as the meeting's facts allow them (the
+    rulebook's ties): none where an `any` fact is false, two thirds at most where a `full`
+    one is."""
+    rng, facts = ctx.rng, meeting_facts(ctx.rulebook, meeting)
     full = unit.quality**1.2
     scores = {}
     for criterion in ctx.rulebook.criteria:
         share = 1.0 if rng.random() < full else clamp(rng.gauss(unit.quality, 0.08), 0.2, 0.95)
         points = round(criterion.max * share)
-        if facts.get(criterion.id) is False:
+        if any(facts[f] is False for f in criterion.needs_full):
             points = min(points, criterion.max * 2 // 3)
+        if any(facts[f] is False for f in criterion.needs_any):
+            points = 0
         scores[criterion.id] = points
     return scores
+
+
+def _true_choice(ctx: Ctx, remarks, meeting: dict) -> str:
+    """One of `remarks` (text, the facts it states) that is true of the meeting."""
+    facts = meeting_facts(ctx.rulebook, meeting)
+    true = [text for text, states in remarks if all(facts[f] is v for f, v in states.items())]
+    return ctx.rng.choice(true)
+
+
+def observations(ctx: Ctx, level: str, meeting: dict) -> str:
+    """A remark of the rating true of the meeting, then what its false facts say."""
+    facts = meeting_facts(ctx.rulebook, meeting)
+    owed = meeting["members_full"] + meeting["members_probationary"] - meeting["members_exempt"]
+    figures = {
+        "rate": f"{100 * meeting['present'] / owed:.1f}".replace(".", ","),
+        "unexcused": meeting["absent_unexcused"],
+        "minutes": meeting["duration_minutes"],
+    }
+    remarks = [data.FACT_REMARKS[f].format(**figures) for f, v in facts.items() if v is False]
+    return " ".join([_true_choice(ctx, data.OBSERVATIONS[level], meeting), *remarks])
 
 
 def build_annual_ratings(ctx: Ctx) -> None:

@@ -1,5 +1,13 @@
 """The import/export kind visits: a supervisor's visit with its meeting's figures and one column
 per criterion of the score sheet in force; see store.exchange.meetings for the shared checks.
+
+Scores the meeting's facts deny (full marks for attendance with an unexcused absence, points
+for the minutes when none were kept: store.rules.facts) are refused as the form refuses them,
+naming the row and the criterion's column, and nothing is written: a clerk keying in a file
+expects it to go in as a form would take it, and a contradiction written on the way in would
+reach the briefs. A row that changes nothing of a stored visit is left alone even when that
+visit breaks a tie (recorded before the rule): re-importing an export must not fail on old
+data the clerk did not touch; `phutrach check` lists those visits to correct.
 """
 
 import json
@@ -30,6 +38,7 @@ from store.exchange.meetings import (
 from store.lang.i18n import _
 from store.lang.text import vn_date
 from store.rules.cadence import assignment_on
+from store.rules.facts import check_ties
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import check_scores
 from store.visits import TEXTS, record_visit, update_visit
@@ -85,10 +94,13 @@ def _check_visits(batch: Batch) -> None:
             )
         texts = {k: item.values[k] for k in TEXTS if k in item.values}
         if visit is None or stored is None:  # a new visit (a stored one has its meeting)
+            _checked(batch, item, check_ties, rulebook, scores, row)
             item.refs.update(meeting=row, scores=scores, texts=texts)
             continue
         changed = {k: row[k] for k in MEETING_NAMES if stored[k] != row[k]}
         texts = {k: val for k, val in texts.items() if visit[k] != val}
+        if changed or texts or scores != old:  # update_visit checks the whole visit again
+            _checked(batch, item, check_ties, rulebook, scores, row)
         item.refs.update(meeting=changed, scores=scores if scores != old else None, texts=texts)
 
 

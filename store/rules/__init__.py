@@ -12,6 +12,15 @@ from store.rules.cadence import (
     state_of,
     visit_compliance,
 )
+from store.rules.facts import (
+    FACTS,
+    Denial,
+    broken_ties,
+    check_ties,
+    denial_text,
+    denials,
+    meeting_facts,
+)
 from store.rules.health import (
     CheckResult,
     check,
@@ -45,8 +54,11 @@ from store.rules.rulebook import (
 )
 from store.rules.scoring import (
     LiveRating,
+    Shortfall,
     check_scores,
+    explain,
     live_rating,
+    shortfall,
 )
 
 __all__ = [
@@ -59,6 +71,13 @@ __all__ = [
     "due_list",
     "ComplianceLine",
     "visit_compliance",
+    "FACTS",
+    "Denial",
+    "meeting_facts",
+    "denials",
+    "denial_text",
+    "check_ties",
+    "broken_ties",
     "CheckResult",
     "check",
     "PERS",
@@ -87,4 +106,7 @@ __all__ = [
     "LiveRating",
     "live_rating",
     "check_scores",
+    "Shortfall",
+    "shortfall",
+    "explain",
 ]

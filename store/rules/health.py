@@ -1,5 +1,6 @@
-"""A database's health: SQLite's own integrity and foreign-key checks, the migrations, and
-whether the rulebook in force still loads. It lives with the rules because the rulebook is the
+"""A database's health: SQLite's own integrity and foreign-key checks, the migrations,
+whether the rulebook in force still loads, and whether every recorded score agrees with its
+meeting's facts (store.rules.facts). It lives with the rules because the rulebook is the
 highest thing it checks; the core knows nothing of rulebooks."""
 
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from sqlite_utils import Database
 
 from store.core import schema, settings
 from store.lang.i18n import _
-from store.rules import rulebook
+from store.rules import facts, rulebook
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,8 @@ class CheckResult:
 
 
 def check(db: Database, rulebook_source=None) -> CheckResult:
-    """Integrity, foreign keys, migrations and the rulebook: a list of problems, or none."""
+    """Integrity, foreign keys, migrations, the rulebook and the score-fact ties: a list of
+    problems, or none."""
     problems: list[str] = []
     integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
     if integrity != ["ok"]:
@@ -34,7 +36,9 @@ def check(db: Database, rulebook_source=None) -> CheckResult:
     if schema.migrations.pending(db):
         problems.append(_("The database schema is not up to date."))
     try:
-        rulebook.load(rulebook_source or settings.get(db, "rulebook"))
+        book = rulebook.load(rulebook_source or settings.get(db, "rulebook"))
     except rulebook.RulebookError as exc:
         problems.append(exc.message)
+    else:
+        problems += facts.broken_ties(db, book)
     return CheckResult(not problems, tuple(problems))

@@ -9,6 +9,7 @@ read from a TOML file and validated, so that every rule is data a district can s
 """
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.codes import Cadence, MeetingKind, PeriodKind, UnitKind
 from store.lang.i18n import _
+from store.rules.facts import FACT_FIGURES, FACTS
 
 RULEBOOK_DIR = Path(__file__).parent / "rulebooks"
 SHIPPED = {"resolution": RULEBOOK_DIR / "resolution.toml", "hd12": RULEBOOK_DIR / "hd12.toml"}
@@ -50,6 +52,13 @@ class Criterion:
     label: str
     max: int
     required_for_good: bool = False
+    needs_full: tuple[str, ...] = ()  # facts (store.rules.facts) full marks need
+    needs_any: tuple[str, ...] = ()  # facts any points need
+
+    @property
+    def short_label(self) -> str:
+        """The label up to its first bracket or semicolon: `Ghi biên bản đầy đủ`."""
+        return re.split(r" \(|;", self.label, maxsplit=1)[0]
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class Rulebook:
     dimensions: tuple[Choice, ...]
     scale: tuple[Choice, ...]
     annual_levels: tuple[Level, ...]
+    minimum_duration: int | None = None  # minutes, `[duration] minimum`
 
     @property
     def max_total(self) -> int:
@@ -264,10 +274,14 @@ class _Reader:
                 self.get(r, "label", at, str),
                 self.get(r, "max", at, int),
                 self.get(r, "required_for_good", at, bool, default=False),
+                *self.needs(r, at),
             )
             for at, r in self.items(sheet, "criteria", "score_sheet")
         )
         self._unique([c.id for c in criteria], "score_sheet.criteria")
+        duration = self.get(d, "duration", "", dict, default={})
+        minimum = self.get(duration, "minimum", "duration", int, default=None)
+        self._figures_needed(criteria, {"duration.minimum": minimum})
         threshold = self.get(self.get(d, "attendance", "", dict), "threshold", "attendance", float)
         if threshold > 100:
             self.fail("attendance.threshold", _("a percentage cannot exceed 100."))
@@ -288,7 +302,33 @@ class _Reader:
             dimensions=self.choices(capability, "dimensions", "capability"),
             scale=self.choices(capability, "scale", "capability"),
             annual_levels=self.levels("annual_levels"),
+            minimum_duration=minimum,
         )
+
+    def needs(self, row: dict, at: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A criterion's `needs = { full = [...], any = [...] }`: facts of `FACTS` only."""
+        needs = self.get(row, "needs", at, dict, default={})
+        for key in needs:
+            if key not in ("full", "any"):
+                self.fail(f"{at}.needs.{key}", _("expected full or any."))
+        full, any_ = (
+            tuple(self.get(needs, key, f"{at}.needs", list, default=[], choices=FACTS))
+            for key in ("full", "any")
+        )
+        return full, any_
+
+    def _figures_needed(self, criteria, figures: dict) -> None:
+        """A fact reading a rulebook figure (the minimum duration) needs that figure set."""
+        for c in criteria:
+            for fact in (*c.needs_full, *c.needs_any):
+                key = FACT_FIGURES.get(fact)
+                if key and figures[key] is None:
+                    self.fail(
+                        key,
+                        _("missing: criterion {criterion} needs it for {fact}.").format(
+                            criterion=c.id, fact=fact
+                        ),
+                    )
 
 
 def _type_name(kind) -> str:

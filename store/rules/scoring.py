@@ -1,10 +1,49 @@
-"""The score sheet: checking a supervisor's points and rating them live as a form fills in."""
+"""The score sheet: checking a supervisor's points, rating them live as a form fills in, and
+saying why a sheet is rated as it is: the total under the next level's minimum, or (the total
+enough) the required criteria short of full marks, never the criteria when the total decides."""
 
 from dataclasses import dataclass
 
 from store.core.errors import ValidationError
 from store.lang.i18n import _
-from store.rules.rulebook import Rulebook
+from store.rules.rulebook import Rating, Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """Why a sheet is not rated `label` (the level above its own): its `total` is under
+    `needed`, or, the total enough, the required `criteria` are short of full marks (empty
+    when the total decides)."""
+
+    level: str
+    label: str
+    total: int
+    needed: float
+    criteria: tuple[str, ...]
+
+
+def shortfall(rulebook: Rulebook, rating: Rating) -> Shortfall | None:
+    """What keeps `rating` from the level above it; None for the best level."""
+    levels = [lv.level for lv in rulebook.ratings]
+    index = levels.index(rating.level) if rating.level in levels else 0
+    if index == 0:
+        return None
+    above = rulebook.ratings[index - 1]
+    held = () if rating.total < above.min else rating.missing_for_good
+    return Shortfall(above.level, above.label, rating.total, above.min, held)
+
+
+def explain(rulebook: Rulebook, rating: Rating) -> str | None:
+    """The reason for a rating in a few words (the form shows it after the level)."""
+    short = shortfall(rulebook, rating)
+    if short is None:
+        return None
+    if not short.criteria:
+        return _("under the {needed} points of {level}").format(
+            needed=f"{short.needed:g}", level=short.label
+        )
+    names = ", ".join(rulebook.criterion(c).short_label for c in short.criteria)
+    return _("{level} needs full marks on: {criteria}").format(level=short.label, criteria=names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +54,7 @@ class LiveRating:
     missing_for_good: tuple[str, ...]  # criteria required for Tốt and short of full marks
     unscored: tuple[str, ...]  # criteria with no valid points yet
     max_total: int
+    reason: str | None = None  # `explain` of the rating, once every criterion is scored
 
 
 def live_rating(rulebook: Rulebook, scores: dict) -> LiveRating:
@@ -33,6 +73,7 @@ def live_rating(rulebook: Rulebook, scores: dict) -> LiveRating:
         rating.missing_for_good,
         unscored,
         rulebook.max_total,
+        None if unscored else explain(rulebook, rating),
     )
 
 

@@ -2,9 +2,10 @@
 
 `record_visit` saves the meeting and the visit in one transaction, after checking everything:
 the meeting's figures (store.visits.meetings), the score sheet (each criterion's points a whole
-number
-from 0 to its maximum, every criterion scored, no unknown one) and that the supervisor was
-assigned to the unit on the meeting's date. Nothing is saved when a check fails.
+number from 0 to its maximum, every criterion scored, no unknown one, none the meeting's facts
+deny: store.rules.facts) and that the supervisor was assigned to the unit on the meeting's
+date. Nothing is saved when a check fails. The unit's own score sheet (`unit_scores`) is not
+held to the facts: it records what the cell claimed, which the supervisor copies, not judges.
 Planning (store.visits.planning), the score sheet (store.rules.scoring) and the lists
 (store.visits.visit_list)
 are offered here too, so that one import serves a visit screen.
@@ -23,6 +24,7 @@ from store.lang.codes import VisitStatus
 from store.lang.i18n import _
 from store.lang.text import vn_date
 from store.rules.cadence import Assignment, assignment_on
+from store.rules.facts import check_ties
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import LiveRating, check_scores, live_rating
 from store.visits.meetings import Meeting, check_unit, get_meeting, validate_meeting
@@ -143,6 +145,7 @@ def record_visit(
     check_unit(db, unit_id)
     meeting_row = validate_meeting({**meeting, "source": "visit"}, today=today)
     clean = check_scores(rulebook, scores)
+    check_ties(rulebook, clean, meeting_row)
     own = check_scores(rulebook, unit_scores, "unit_score") if unit_scores else None
     assignment = _assignment(db, supervisor_id, unit_id, meeting_row["date"])
     if planned_visit_id is not None:
@@ -198,6 +201,7 @@ def update_visit(db: Database, visit_id: int, *, today: date, **changes) -> Visi
         {**old_meeting, **(changes.get("meeting") or {}), "source": "visit"}, today=today
     )
     clean = check_scores(rulebook, changes.get("scores", current.scores))
+    check_ties(rulebook, clean, meeting_row)
     unit_scores = changes.get("unit_scores", current.unit_scores)
     own = check_scores(rulebook, unit_scores, "unit_score") if unit_scores else None
     assignment = _assignment(db, current.supervisor_id, current.unit_id, meeting_row["date"])

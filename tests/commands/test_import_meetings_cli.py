@@ -208,6 +208,11 @@ def test_criterion_labels_are_accepted_as_headers(world, tmp_path):
          "cột date: Ngày 06/10/2026 cấp ủy viên chưa được phân công"),
         (VISIT_HEAD, f"S9,XA-DA-02,2026-10-06,regular,9,1,100,1,1,,{FULL_CELLS}",
          "cột supervisor: không có cấp ủy viên"),
+        (VISIT_HEAD, f"S2,XA-DA-02,2026-10-06,regular,9,1,100,0,1,,{FULL_CELLS}",
+         "cột score.minutes: Tiêu chí «Ghi biên bản đầy đủ» không được chấm điểm khi không ghi "
+         "biên bản"),
+        (VISIT_HEAD, f"S2,XA-DA-02,2026-10-06,regular,9,1,60,1,1,,{FULL_CELLS}",
+         "cột score.order_duration: Tiêu chí «Trình tự sinh hoạt» không được chấm tối đa"),
     ],
 )  # fmt: skip
 def test_a_bad_visit_row_writes_nothing(world, tmp_path, head, row, fragment):

@@ -107,7 +107,7 @@ async def test_the_total_and_rating_follow_the_points_as_typed(app):
         short_minutes = ("15", "15", "10", "15", "7", "10", "5", "7", "3")
         await fill_visit(pilot, app.screen, scores=short_minutes)
         assert text(app, "#visit-total") == (
-            "Tổng: 87/100 — Khá (chưa đạt điểm tối đa: Ghi biên bản đầy đủ)"
+            "Tổng: 87/100 — Khá (chưa đạt 90 điểm của loại Tốt)"  # the total decides
         )
         assert isinstance(app.screen, VisitForm)
 

@@ -364,3 +364,27 @@ def test_every_kind_of_the_demo_exports_and_imports_back_unchanged(tmp_path, kin
     path = tabular.write_table(tmp_path / f"{kind}.csv", "csv", columns, exported)
     summary = importer.import_file(db, kind, path, today=date.today())
     assert (summary.added, summary.updated, summary.unchanged) == (0, 0, len(exported))
+
+
+def test_the_demo_s_scores_and_remarks_agree_with_its_meetings(demo_db):
+    """What a supervisor wrote, scored and counted say the same thing (issue 13, point 10)."""
+    from store.demo.data import FACT_REMARKS
+    from store.rules import facts, health
+
+    rulebook = load()
+    done = rows(
+        demo_db,
+        """select v.scores, v.observations, m.* from visits v join meetings m
+        on m.id = v.meeting_id where v.status = 'done'""",
+    )
+    stated = Counter()
+    for visit in done:
+        assert facts.denials(rulebook, json.loads(visit["scores"]), visit) == []
+        for fact, value in facts.meeting_facts(rulebook, visit).items():
+            remark = FACT_REMARKS[fact].split("{")[0]
+            assert (remark in visit["observations"]) is (value is False), (fact, visit)
+            stated[fact] += value is False
+        if not visit["absent_unexcused"]:
+            assert "vắng không lý do" not in visit["observations"]
+    assert all(stated[fact] for fact in FACT_REMARKS)  # every kind of shortfall appears
+    assert health.check(demo_db).ok

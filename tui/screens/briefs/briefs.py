@@ -43,6 +43,7 @@ from tui.node import PhutrachNode
 from tui.screens.briefs.scope import Scope, ScopePicker
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
+from tui.widgets.yes_no import YesNo
 
 DEFAULT_PER = {
     BriefKind.VISIT: PeriodKind.MONTH,
@@ -157,12 +158,12 @@ class BriefsScreen(PhutrachNode, Screen):
             yield Static("", id="error-folder", classes="field-error")
             with Horizontal(classes="field-row"):
                 yield Label("", classes="field-label")
-                yield Checkbox(
+                yield YesNo(
                     _("Confidential: include personnel content"),
                     compact=True,
                     id="field-confidential",
                 )
-                yield Checkbox(_("Also put them in one zip file"), compact=True, id="field-zip")
+                yield YesNo(_("Also put them in one zip file"), compact=True, id="field-zip")
             yield Static(id="confidential-warning")
             yield Static("", id="error-form", classes="field-error")
             with Horizontal(id="briefs-run"):

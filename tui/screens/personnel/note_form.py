@@ -16,6 +16,7 @@ from tui.format import vn_date
 from tui.forms.inputs import LimitedTextArea
 from tui.screens.personnel.personnel_form import PersonnelForm, field
 from tui.widgets.personnel_gaps import scope_supervisor
+from tui.widgets.yes_no import YesNo
 
 SUPPORTING_VISITS = 24  # the latest visits offered as support
 
@@ -50,7 +51,7 @@ class NoteForm(PersonnelForm[int]):
                 )
         yield Static("", id="error-ratings", classes="field-error")
         yield from field(_("Overall level"), Select(scale, prompt=_("Choose")), "overall")
-        flag = Checkbox(_("Limited capability, low prestige"))
+        flag = YesNo(_("Limited capability, low prestige"))
         yield from field(_("Flag"), flag, "flagged")
         yield from field(_("Narrative"), LimitedTextArea("narrative"), "narrative")
         yield from field(_("Supporting visits"), self._visits(), "visit_ids")

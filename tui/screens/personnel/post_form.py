@@ -15,6 +15,7 @@ from tui.format import vn_date
 from tui.screens.personnel.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import on_typed
+from tui.widgets.yes_no import YesNo
 
 
 class AppointForm(PersonnelForm[int]):
@@ -45,7 +46,7 @@ class AppointForm(PersonnelForm[int]):
         concurrent = Select(choices("concurrent_role"), prompt=_("None"))
         yield from field(_("Concurrent role"), concurrent, "concurrent_role")
         yield from field(
-            _("Acting post"), Checkbox(_("Acting secretary, not yet confirmed")), "acting"
+            _("Acting post"), YesNo(_("Acting secretary, not yet confirmed")), "acting"
         )
         reason = Input(placeholder=_("Why the previous holder leaves (optional)"))
         yield from field(_("Reason"), reason, "reason")

@@ -22,6 +22,7 @@ from tui.forms.field_errors import FieldErrors
 from tui.forms.inputs import NumberInput
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.yes_no import YesNo
 
 NUMBERS = (*meetings.COUNTS, "duration_minutes")
 FLAGS = meetings.FLAGS
@@ -92,7 +93,7 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
                 id="field-kind",
             )
         if field in FLAGS:
-            return Checkbox(label, True, compact=True, id=f"field-{field}")
+            return YesNo(label, True, compact=True, id=f"field-{field}")
         if field in NUMBERS:
             value = {**defaults, "absent_excused": 0, "absent_unexcused": 0}.get(field)
             return NumberInput(

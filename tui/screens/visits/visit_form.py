@@ -8,7 +8,6 @@ shows its message under the field it names (`exc.field`) and moves the focus the
 saved. Enter in a box goes to the next one; Escape closes, asking first if anything changed.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +26,6 @@ from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.lang.labels import choices
 from store.org.supervisors import current_supervisor_id
-from store.rules.rulebook import Criterion
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import live_rating
 from store.visits import VisitResult
@@ -39,6 +37,7 @@ from tui.node import PhutrachNode
 from tui.screens.concerns.form import ConcernForm
 from tui.screens.visits.unit_picker import UnitPicker
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.yes_no import YesNo
 
 TEXTS = ("observations", "recommendations", "good_practice")
 FLAGS = ("minutes_kept", "resolution_adopted")
@@ -68,11 +67,6 @@ class Target:
     unit_id: int
     supervisor_name: str
     unit_name: str
-
-
-def short_label(criterion: Criterion) -> str:
-    """A criterion's label up to its first bracket or semicolon: `Ghi biên bản đầy đủ`."""
-    return re.split(r" \(|;", criterion.label, maxsplit=1)[0]
 
 
 def _number(id: str, maximum: int | None = None) -> Input:
@@ -144,6 +138,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         self.target, self.visit_id = target, visit_id
         self.planned_visit_id, self.day = planned_visit_id, day
         self._initial: dict = {}
+        self._refused: tuple = (None, None)  # (box id, value) of the message shown
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -199,8 +194,8 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         with Horizontal(classes="form-row"):
             yield _label(_("Duration in minutes"))
             yield _number("duration_minutes")
-            yield Checkbox(_("Minutes kept"), id="minutes_kept", compact=True, classes="gap")
-            yield Checkbox(_("Resolution adopted"), id="resolution_adopted", compact=True)
+            yield YesNo(_("Minutes kept"), id="minutes_kept", compact=True, classes="gap")
+            yield YesNo(_("Resolution adopted"), id="resolution_adopted", compact=True)
         yield _error("conduct")
 
     def _score_rows(self) -> ComposeResult:
@@ -299,7 +294,10 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
     # -- live figures ----------------------------------------------------------------------
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self._clear_error(event.input.id)
+        # The Changed of a key typed just before ctrl+s may arrive after the save: it must not
+        # wipe the message about the very value it carries.
+        if (event.input.id, event.value) != self._refused:
+            self._clear_error(event.input.id)
         self._update_live()
 
     @on(Select.Changed, "#kind")
@@ -346,15 +344,8 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         text = Text(_("Total: {total}/{max}").format(total=live.total, max=live.max_total), "bold")
         text.append(" — ")
         text.append(live.rating_label, RATING_STYLES.get(live.rating, "bold red"))
-        short = [
-            short_label(self.rulebook.criterion(c))
-            for c in live.missing_for_good
-            if c not in live.unscored
-        ]
-        if short:
-            text.append(
-                " (" + _("short of full marks: {criteria}").format(criteria=", ".join(short)) + ")"
-            )
+        if live.reason:  # the total under the level above, or the required criteria not full
+            text.append(f" ({live.reason})")
         if live.unscored:
             text.append(
                 "  · " + _("{count} criteria not scored yet").format(count=len(live.unscored)),
@@ -378,6 +369,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         targets = self.query(f"#{widget_id}") if widget_id else None
         widget = targets.first() if targets else self.query_one("#unit")
         widget.add_class("-error")
+        self._refused = (widget.id, getattr(widget, "value", None))
         if widget.focusable:
             widget.focus()
         line.scroll_visible(animate=False)
