@@ -9,8 +9,7 @@ from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
 from store.core import backup as store_backup
 from store.core import records
-from store.history import audit
-from store.history import words
+from store.history import audit, words
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.rules import health
@@ -142,9 +141,7 @@ def _show(db, entry: audit.Entry, include_personnel: bool, fmt: str) -> None:
         {
             "action": label("change_action", c.action),
             "record": words.describe(db, c.table, c.after or c.before),
-            "changed": "; ".join(
-                words.change_lines(db, c, values=not (hidden and c.confidential))
-            ),
+            "changed": "; ".join(words.change_lines(db, c, values=not (hidden and c.confidential))),
         }
         for c in entry.changes
     ]

@@ -25,8 +25,7 @@ def user(click_ctx):
 @user.command(
     "set",
     help=_(
-        "Name who uses this installation: a supervisor's code or name, or an office "
-        "clerk's name."
+        "Name who uses this installation: a supervisor's code or name, or an office clerk's name."
     ),
 )
 @click.argument("code_or_name", nargs=-1, required=True)

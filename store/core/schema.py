@@ -453,7 +453,7 @@ def _group_old_changes(db: Database) -> None:
         cursor = db.execute(
             "insert into actions (at, login) values (?, ?)", [first_at, last["actor"]]
         )
-        db.executemany(
+        db.conn.executemany(
             "update changes set action_id = ? where id = ?", [(cursor.lastrowid, i) for i in ids]
         )
 

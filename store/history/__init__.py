@@ -15,6 +15,7 @@ from store.history.audit import (
     restore_deleted,
     restore_entry,
 )
+from store.history.user import choose_user
 from store.history.words import (
     HIDDEN,
     change_lines,
@@ -26,7 +27,6 @@ from store.history.words import (
     value_text,
     when_text,
 )
-from store.history.user import choose_user
 
 __all__ = [
     "Change",

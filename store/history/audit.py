@@ -16,10 +16,11 @@ from sqlite_utils import Database
 
 from store.core import actions, records
 from store.core.errors import NotFound
+from store.history.words import HIDDEN
 from store.lang.codes import ChangeAction, HistoryAction
 from store.lang.i18n import _, current_language
-from store.history.words import HIDDEN
 from store.personnel import PERSONNEL_TABLES
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

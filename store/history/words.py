@@ -214,8 +214,10 @@ def headline(db: Database, entry) -> str:
 def person_text(entry) -> str:
     """Who acted, as settings named them then; the operating-system login beside it."""
     if entry.person:
-        who = entry.person if entry.person_kind != CLERK else _("{name} (office)").format(
-            name=entry.person
+        who = (
+            entry.person
+            if entry.person_kind != CLERK
+            else _("{name} (office)").format(name=entry.person)
         )
     else:
         who = _("not recorded")
@@ -228,7 +230,7 @@ def when_text(at: str) -> str:
 
 
 def change_lines(db: Database, change, *, values: bool = True) -> list[str]:
-    """"Field: before → after" for every field a change touched; the field names alone
+    """ "Field: before → after" for every field a change touched; the field names alone
     when `values` is off (a personnel record, unless asked)."""
     from store.history.audit import field_label
 

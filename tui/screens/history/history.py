@@ -106,9 +106,7 @@ class HistoryScreen(ComesBack, PhutrachNode, Screen):
         if entry is None or not gone:
             self.notify(_("Highlight a deletion to restore what it deleted."), severity="warning")
             return
-        back = "\n".join(
-            f"  • {words.describe(self.app.db, c.table, c.before)}" for c in gone
-        )
+        back = "\n".join(f"  • {words.describe(self.app.db, c.table, c.before)}" for c in gone)
         question = _("Restore, all at once, what this entry deleted?") + "\n" + back
         self.app.push_screen(
             ConfirmScreen(question, yes=_("Restore"), no=_("Cancel")),
