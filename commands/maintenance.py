@@ -71,7 +71,7 @@ def check(ctx):
     "--restore", "undelete", is_flag=True, help=_("Restore what the entry deleted, whole.")
 )
 @click.option("--deleted", is_flag=True, help=_("Only the entries that deleted something."))
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, metavar="N",
               help=_("How many entries to list."))  # fmt: skip
 @click.option(
     "--include-personnel",

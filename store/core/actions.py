@@ -14,7 +14,6 @@ outermost. Processes that share one action (a batch's workers) `join` it by its 
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from functools import cache
 
 from sqlite_utils import Database
@@ -37,9 +36,11 @@ def login() -> str:
 
 def start(db: Database, label: str | None = None, *, who: str | None = None) -> int:
     """Write a new `actions` row for the current user; returns its id."""
+    from store.core.records import now  # the one clock of the trail (records imports us)
+
     person = settings.user(db)
     row = {
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "at": now(),
         "label": label,
         "person": person.name if person else None,
         "person_kind": person.kind if person else None,

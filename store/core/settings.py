@@ -5,7 +5,6 @@ installation (`user`, whom the audit trail names). Values are JSON; defaults com
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
@@ -33,10 +32,6 @@ DEFAULTS: dict[str, object] = {
 SUPERVISOR, CLERK = "supervisor", "clerk"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def get(db: Database, key: str, default=None):
     """The value of `key`, else `default`, else the built-in default."""
     if "settings" in db.table_names():
@@ -47,8 +42,10 @@ def get(db: Database, key: str, default=None):
 
 
 def put(db: Database, key: str, value) -> None:
+    from store.core.records import now  # records -> actions -> settings: imported late
+
     db.table("settings").upsert(
-        {"key": key, "value": json.dumps(value, ensure_ascii=False), "updated_at": _now()},
+        {"key": key, "value": json.dumps(value, ensure_ascii=False), "updated_at": now()},
         pk="key",
     )
 

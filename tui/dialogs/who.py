@@ -21,7 +21,7 @@ class WhoScreen(PhutrachNode, ModalScreen[settings.User | None]):
     """Dismisses with the `User` saved, or None when put off (Escape: asked next start)."""
 
     BINDINGS = [
-        Binding("escape", "later", "Later", id="who.later", tooltip="Ask again next time"),
+        Binding("escape", "later", "Not now", id="who.later", tooltip="Ask again next time"),
     ]
 
     def compose(self) -> ComposeResult:
