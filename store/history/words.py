@@ -199,6 +199,11 @@ def headline(db: Database, entry) -> str:
     records = {c.uid for c in changes}
     if entry.label == HistoryAction.BRIEFS and len(records) > 1:
         return _("Wrote {count} briefs").format(count=len(records))
+    if entry.label == HistoryAction.IMPORT and len(records) > 1:
+        tables = sorted({label("record_table", c.table) for c in changes})
+        return _("Imported {count} records: {tables}").format(
+            count=len(records), tables=", ".join(tables)
+        )
     main = next((c for c in changes if c.table == "visits"), changes[0])
     what = label("history_action", entry.label) or label("change_action", main.action)
     text = f"{what}: {describe(db, main.table, main.after or main.before)}"

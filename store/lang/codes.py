@@ -144,6 +144,7 @@ class HistoryAction(StrEnum):
 
     VISIT_DELETE = "visit.delete"
     BRIEFS = "briefs"
+    IMPORT = "import"
     RESTORE = "restore"
 
 

@@ -166,6 +166,7 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
         "history_action": {
             HistoryAction.VISIT_DELETE: _("Deleted a visit"),
             HistoryAction.BRIEFS: _("Wrote briefs"),
+            HistoryAction.IMPORT: _("Imported data"),
             HistoryAction.RESTORE: _("Restored"),
         },
         "brief_kind": {
