@@ -147,3 +147,6 @@ def _show(db, entry: audit.Entry, include_personnel: bool, fmt: str) -> None:
     ]
     headers = {"action": _("Action"), "record": _("Record"), "changed": _("Changed fields")}
     output(rows, fmt, headers)
+    if entry.change_count > len(entry.changes):
+        more = entry.change_count - len(entry.changes)
+        click.echo(_("… and {count} more changes").format(count=more), err=True)

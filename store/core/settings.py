@@ -4,6 +4,7 @@ installation (`user`, whom the audit trail names). Values are JSON; defaults com
 `DEFAULTS`."""
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -34,10 +35,12 @@ SUPERVISOR, CLERK = "supervisor", "clerk"
 
 def get(db: Database, key: str, default=None):
     """The value of `key`, else `default`, else the built-in default."""
-    if "settings" in db.table_names():
-        rows = list(db["settings"].rows_where("key = ?", [key]))
-        if rows:
-            return json.loads(rows[0]["value"])
+    try:  # read at every write (who acts): one plain query, no schema introspection
+        row = db.execute("select value from settings where key = ?", [key]).fetchone()
+    except sqlite3.OperationalError:  # no settings table yet (a database being created)
+        row = None
+    if row:
+        return json.loads(row[0])
     return default if default is not None else DEFAULTS.get(key)
 
 

@@ -133,15 +133,21 @@ class Entry:
     person: str | None
     person_kind: str | None  # settings.SUPERVISOR | settings.CLERK
     login: str | None
-    changes: tuple[Change, ...]
+    changes: tuple[Change, ...]  # the first SHOWN (an import may write thousands)
+    change_count: int = 0
+    record_count: int = 0
+    tables: frozenset[str] = frozenset()
 
     @property
     def confidential(self) -> bool:
-        return any(c.confidential for c in self.changes)
+        return not self.tables.isdisjoint(PERSONNEL_TABLES)
 
     @property
     def deletions(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.action == ChangeAction.DELETE)
+
+
+SHOWN = 100  # changes of one entry read for the list and its detail
 
 
 def _entries_where(deleted_only: bool) -> str:
@@ -178,12 +184,21 @@ def get_entry(db: Database, entry_id: int) -> Entry:
     return _entry(db, rows[0])
 
 
+_CHANGE_COLUMNS = "id, at, actor, table_name, record_uid, action, before, after, action_id"
+
+
 def _entry(db: Database, row: dict) -> Entry:
     changes = db.query(
-        """select id, at, actor, table_name, record_uid, action, before, after, action_id
-           from changes where action_id = ? order by id""",
-        [row["id"]],
+        f"select {_CHANGE_COLUMNS} from changes where action_id = ? order by id limit ?",  # noqa: S608
+        [row["id"], SHOWN],
     )
+    count, uids = db.execute(
+        "select count(*), count(distinct record_uid) from changes where action_id = ?",
+        [row["id"]],
+    ).fetchone()
+    tables = db.execute(
+        "select distinct table_name from changes where action_id = ?", [row["id"]]
+    ).fetchall()
     return Entry(
         id=row["id"],
         at=row["at"],
@@ -192,12 +207,21 @@ def _entry(db: Database, row: dict) -> Entry:
         person_kind=row["person_kind"],
         login=row["login"],
         changes=tuple(_change(c) for c in changes),
+        change_count=count,
+        record_count=uids,
+        tables=frozenset(t[0] for t in tables),
     )
 
 
 def restorable(db: Database, entry: Entry) -> list[Change]:
     """The records the entry deleted that are still gone: what a restore brings back."""
-    return [c for c in entry.deletions if records.find_by_uid(db, c.table, c.uid) is None]
+    rows = db.query(
+        f"""select {_CHANGE_COLUMNS} from changes where action_id = ? and action = ?
+            order by id""",  # noqa: S608
+        [entry.id, ChangeAction.DELETE],
+    )
+    deleted = [_change(r) for r in rows]
+    return [c for c in deleted if records.find_by_uid(db, c.table, c.uid) is None]
 
 
 def restore_entry(db: Database, entry_id: int, *, who: str | None = None) -> list[Change]:

@@ -196,23 +196,21 @@ def headline(db: Database, entry) -> str:
     changes = entry.changes
     if not changes:
         return label("history_action", entry.label)
-    records = {c.uid for c in changes}
-    if entry.label == HistoryAction.BRIEFS and len(records) > 1:
-        return _("Wrote {count} briefs").format(count=len(records))
-    if entry.label == HistoryAction.IMPORT and len(records) > 1:
-        tables = sorted({label("record_table", c.table) for c in changes})
-        return _("Imported {count} records: {tables}").format(
-            count=len(records), tables=", ".join(tables)
-        )
+    count = entry.record_count
+    if entry.label == HistoryAction.BRIEFS and count > 1:
+        return _("Wrote {count} briefs").format(count=count)
+    if entry.label == HistoryAction.IMPORT and count > 1:
+        tables = sorted(label("record_table", t) for t in entry.tables)
+        return _("Imported {count} records: {tables}").format(count=count, tables=", ".join(tables))
     main = next((c for c in changes if c.table == "visits"), changes[0])
     what = label("history_action", entry.label) or label("change_action", main.action)
     text = f"{what}: {describe(db, main.table, main.after or main.before)}"
-    others = records - {main.uid}
-    if main.table == "visits" and any(c.table == "meetings" for c in changes):
+    others = count - 1
+    if main.table == "visits" and "meetings" in entry.tables:
         text += _(", with its meeting")
-        others -= {c.uid for c in changes if c.table == "meetings"}
-    if others:
-        text += " " + _("(and {count} more records)").format(count=len(others))
+        others -= len({c.uid for c in changes if c.table == "meetings"})
+    if others > 0:
+        text += " " + _("(and {count} more records)").format(count=others)
     return text
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from store.core import records, settings
+from store.core import actions, records, settings
 from store.core.errors import NotFound
 from store.history import audit, words
 from store.lang.codes import HistoryAction
@@ -129,3 +129,14 @@ def test_personnel_changes_are_confidential(db):
                           None, {"narrative": "x"})  # fmt: skip
     assert change.confidential
     assert not audit.Change(2, "", None, "units", "v", "insert", None, {}).confidential
+
+
+def test_a_big_action_is_read_in_part_and_counted_whole(db, monkeypatch):
+    set_language("vi")
+    monkeypatch.setattr(audit, "SHOWN", 2)
+    with actions.action(db, HistoryAction.IMPORT):
+        for n in range(5):
+            make.unit(db, f"Chi bộ thôn {n}")
+    entry = audit.list_entries(db)[0]
+    assert (len(entry.changes), entry.change_count, entry.record_count) == (2, 5, 5)
+    assert words.headline(db, entry) == "Nhập 5 bản ghi: Tổ chức đảng"

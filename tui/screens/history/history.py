@@ -145,6 +145,9 @@ def _fields_text(db, entry: Entry, restorable: bool) -> str:
         lines.append(f"[b]{escape(label('change_action', change.action))}[/b] {escape(record)}")
         if change.action != "restore":
             lines.extend(f"  {escape(line)}" for line in words.change_lines(db, change))
+    if entry.change_count > len(entry.changes):
+        more = entry.change_count - len(entry.changes)
+        lines.append(_("… and {count} more changes").format(count=vn_number(more)))
     if restorable:
         lines.append("[b]" + _("Deleted and still gone: r restores it.") + "[/b]")
     return "\n".join(lines)
