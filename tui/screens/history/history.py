@@ -45,7 +45,7 @@ class HistoryScreen(ComesBack, PhutrachNode, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        columns = [Column(_("When"), 16), Column(_("What")), Column(_("By"), 24)]
+        columns = [Column(_("When"), 16), Column(_("What")), Column(_("By"), 20)]
         table = PagedTable(columns, empty_text=_("No change recorded yet."), id="history-table")
         table.border_title = _("Changes, newest first")
         yield table
