@@ -419,8 +419,9 @@ def m003_deletions_index(db: Database) -> None:
 def m004_actions(db: Database) -> None:
     """One user action, one history entry (store.core.actions): an `actions` row names the
     person and the login, and every change points to its action. The changes written before
-    are grouped as they were made: by the same login within the same second (a visit deleted
-    with its meeting), or briefs written one after another within a minute (a batch)."""
+    are grouped as they were made, by the same login: deletions within a second (a visit
+    deleted with its meeting), changes to one table within a second (an import), briefs
+    written one after another within a minute (a batch)."""
     db.table("actions").create(
         {
             "id": int,
@@ -441,8 +442,8 @@ def m004_actions(db: Database) -> None:
 
 def _group_old_changes(db: Database) -> None:
     groups: list[tuple[dict, list[int]]] = []
-    for row in db.execute("select id, at, actor, table_name from changes order by id"):
-        change = {"id": row[0], "at": row[1], "actor": row[2], "table": row[3]}
+    for row in db.execute("select id, at, actor, table_name, action from changes order by id"):
+        change = {"id": row[0], "at": row[1], "actor": row[2], "table": row[3], "action": row[4]}
         if groups and _same_action(groups[-1][0], change):
             groups[-1][1].append(change["id"])
         else:
@@ -463,8 +464,10 @@ def _same_action(previous: dict, change: dict) -> bool:
     if previous["actor"] != change["actor"]:
         return False
     gap = _seconds(change["at"]) - _seconds(previous["at"])
-    briefs = previous["table"] == change["table"] == "briefs"
-    return 0 <= gap <= (60 if briefs else 1)
+    if previous["table"] == change["table"] == "briefs":
+        return 0 <= gap <= 60
+    deletions = previous["action"] == change["action"] == "delete"
+    return 0 <= gap <= 1 and (previous["table"] == change["table"] or deletions)
 
 
 def _seconds(at: str) -> float:

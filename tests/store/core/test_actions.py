@@ -1,9 +1,14 @@
 """One user action, one entry: changes grouped by `action`, the person named from settings,
 and the changes made before actions existed grouped as they were made (m004)."""
 
+from datetime import date
+
 import pytest
 
 from store.core import actions, records, schema, settings
+from store.core import db as store_db
+from store.history import audit
+from store.visits import delete_visit
 from tests import factories as make
 
 
@@ -71,3 +76,24 @@ def test_old_changes_are_grouped_as_they_were_made(db):
     assert db["actions"].count == 4
     logins = [r[0] for r in db.execute("select login from actions order by id")]
     assert logins == ["an", "an", "an", "binh"]
+
+
+def test_a_database_from_before_actions_is_migrated_with_its_history(db_path):
+    db = store_db.connect(db_path)
+    unit = make.unit(db, "Chi bộ thôn Đào Xá")
+    sup = make.supervisor(db)
+    make.assign(db, sup, unit)
+    done = make.visit(db, sup, unit, "2026-10-05", today=date(2026, 10, 10))
+    delete_visit(db, done.visit_id)
+    # Back to the schema of m003: no actions, no action_id, m004 not applied.
+    db.execute("drop index idx_changes_by_action")
+    db.execute("alter table changes drop column action_id")
+    db.execute("drop table actions")
+    db.execute("delete from _sqlite_migrations where name = 'm004_actions'")
+    db.close()
+    db = store_db.connect(db_path)
+    deleted = audit.list_entries(db, deleted_only=True)
+    assert len(deleted) == 1 and {c.table for c in deleted[0].changes} == {"visits", "meetings"}
+    assert deleted[0].person is None and deleted[0].login == actions.login()
+    audit.restore_entry(db, deleted[0].id)
+    assert db["visits"].count == 1
