@@ -10,6 +10,7 @@ from commands.common import fail, format_option, output, pass_ctx
 from store.core import backup as store_backup
 from store.core import records
 from store.history import audit, words
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.rules import health
@@ -105,7 +106,7 @@ def _entry(db, number: str) -> audit.Entry:
     changes = records.history(db, number)
     if not changes or changes[-1].get("action_id") is None:
         fail(_("No entry {number} in the history.").format(number=number))
-    deletions = [c for c in changes if c["action"] == "delete"]
+    deletions = [c for c in changes if c["action"] == ChangeAction.DELETE]
     return audit.get_entry(db, (deletions or changes)[-1]["action_id"])
 
 

@@ -9,16 +9,15 @@ it recorded).
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import PurePath
 
 from sqlite_utils import Database
 
 from store.core import actions, records
 from store.core.errors import NotFound
-from store.history.words import HIDDEN
+from store.history.words import HIDDEN, field_label  # noqa: F401 -- read here too
 from store.lang.codes import ChangeAction, HistoryAction
-from store.lang.i18n import _, current_language
+from store.lang.i18n import _
 from store.personnel import PERSONNEL_TABLES
 
 
@@ -235,81 +234,3 @@ def restore_entry(db: Database, entry_id: int, *, who: str | None = None) -> lis
         for change in reversed(gone):
             records.restore(db, change.uid, who=who)
     return gone
-
-
-@cache
-def _field_labels() -> dict[tuple[str, str], str]:
-    from store.exchange import importer
-
-    labels: dict[tuple[str, str], str] = {}
-    for kind in importer.kinds(personnel=True):
-        spec = importer.spec(kind)
-        for column in spec.columns:
-            if column.headers:
-                labels.setdefault((spec.table, column.name), column.headers[0])
-    return labels
-
-
-def field_label(table: str, name: str) -> str:
-    """The Vietnamese column header the import and export use for `name`, else the field's
-    label in the history, else the name."""
-    if current_language() == "en":
-        return name
-    found = _field_labels().get((table, name))
-    return found or _names().get(name, name)
-
-
-def _names() -> dict[str, str]:
-    """The fields no import column names, as the history shows them."""
-    return {
-        "unit_id": _("Party organization"),
-        "parent_id": _("Parent organization"),
-        "supervisor_id": _("Committee member in charge"),
-        "person_id": _("Party member"),
-        "incumbent_id": _("Incumbent"),
-        "successor_id": _("Successor"),
-        "meeting_id": _("Meeting"),
-        "visit_id": _("Visit"),
-        "assignment_id": _("Assignment"),
-        "concern_id": _("Concern"),
-        "plan_id": _("Replacement-source plan"),
-        "candidate_id": _("Candidate"),
-        "note_id": _("Capability note"),
-        "year": _("Year"),
-        "level": _("Rating"),
-        "points": _("Points"),
-        "kind": _("Kind"),
-        "period": _("Period"),
-        "number": _("Number"),
-        "doc_code": _("Document type"),
-        "path": _("File"),
-        "confidential": _("Confidential"),
-        "date": _("Date"),
-        "ratings": _("Ratings"),
-        "overall": _("Overall assessment"),
-        "flagged": _("Flagged"),
-        "narrative": _("Assessment"),
-        "from_status": _("Status before"),
-        "to_status": _("Status after"),
-        "note": _("Remark"),
-        "actor": _("By"),
-        "resolved_date": _("Resolved on"),
-        "resolution": _("Resolution"),
-        "source": _("Source"),
-        "description": _("Description"),
-        "owner": _("Responsible"),
-        "due_date": _("Complete by"),
-        "status": _("Status"),
-        "done_date": _("Done on"),
-        "current_post": _("Current post"),
-        "readiness": _("Readiness"),
-        "reason": _("Reason"),
-        "target_date": _("Target date"),
-        "outcome": _("Outcome"),
-        "outcome_date": _("Outcome date"),
-        "planned_date": _("Planned date"),
-        "scores": _("Scores"),
-        "unit_scores": _("The organization's own scores"),
-        "total": _("Total points"),
-        "rating": _("Rating"),
-    }

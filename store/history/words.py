@@ -8,6 +8,7 @@ other records by their names: never an internal id, a uid or JSON.
 
 import json
 import re
+from functools import cache
 from pathlib import PurePath
 
 from sqlite_utils import Database
@@ -15,7 +16,7 @@ from sqlite_utils import Database
 from store.core.errors import PhutrachError
 from store.core.settings import CLERK
 from store.lang.codes import HistoryAction
-from store.lang.i18n import _
+from store.lang.i18n import _, current_language
 from store.lang.labels import label
 from store.personnel import PERSONNEL_TABLES
 from store.rules.periods import Period
@@ -235,8 +236,6 @@ def when_text(at: str) -> str:
 def change_lines(db: Database, change, *, values: bool = True) -> list[str]:
     """ "Field: before → after" for every field a change touched; the field names alone
     when `values` is off (a personnel record, unless asked)."""
-    from store.history.audit import field_label
-
     lines = []
     for name, before, after in change.fields():
         field = field_label(change.table, name)
@@ -249,3 +248,81 @@ def change_lines(db: Database, change, *, values: bool = True) -> list[str]:
             old, new = (value_text(db, change.table, name, v) for v in (before, after))
             lines.append(f"{field}: {old} → {new}")
     return lines
+
+
+@cache
+def _field_labels() -> dict[tuple[str, str], str]:
+    from store.exchange import importer
+
+    labels: dict[tuple[str, str], str] = {}
+    for kind in importer.kinds(personnel=True):
+        spec = importer.spec(kind)
+        for column in spec.columns:
+            if column.headers:
+                labels.setdefault((spec.table, column.name), column.headers[0])
+    return labels
+
+
+def field_label(table: str, name: str) -> str:
+    """The Vietnamese column header the import and export use for `name`, else the field's
+    label in the history, else the name."""
+    if current_language() == "en":
+        return name
+    found = _field_labels().get((table, name))
+    return found or _names().get(name, name)
+
+
+def _names() -> dict[str, str]:
+    """The fields no import column names, as the history shows them."""
+    return {
+        "unit_id": _("Party organization"),
+        "parent_id": _("Parent organization"),
+        "supervisor_id": _("Committee member in charge"),
+        "person_id": _("Party member"),
+        "incumbent_id": _("Incumbent"),
+        "successor_id": _("Successor"),
+        "meeting_id": _("Meeting"),
+        "visit_id": _("Visit"),
+        "assignment_id": _("Assignment"),
+        "concern_id": _("Concern"),
+        "plan_id": _("Replacement-source plan"),
+        "candidate_id": _("Candidate"),
+        "note_id": _("Capability note"),
+        "year": _("Year"),
+        "level": _("Rating"),
+        "points": _("Points"),
+        "kind": _("Kind"),
+        "period": _("Period"),
+        "number": _("Number"),
+        "doc_code": _("Document type"),
+        "path": _("File"),
+        "confidential": _("Confidential"),
+        "date": _("Date"),
+        "ratings": _("Ratings"),
+        "overall": _("Overall assessment"),
+        "flagged": _("Flagged"),
+        "narrative": _("Assessment"),
+        "from_status": _("Status before"),
+        "to_status": _("Status after"),
+        "note": _("Remark"),
+        "actor": _("By"),
+        "resolved_date": _("Resolved on"),
+        "resolution": _("Resolution"),
+        "source": _("Source"),
+        "description": _("Description"),
+        "owner": _("Responsible"),
+        "due_date": _("Complete by"),
+        "status": _("Status"),
+        "done_date": _("Done on"),
+        "current_post": _("Current post"),
+        "readiness": _("Readiness"),
+        "reason": _("Reason"),
+        "target_date": _("Target date"),
+        "outcome": _("Outcome"),
+        "outcome_date": _("Outcome date"),
+        "planned_date": _("Planned date"),
+        "scores": _("Scores"),
+        "unit_scores": _("The organization's own scores"),
+        "total": _("Total points"),
+        "rating": _("Rating"),
+    }

@@ -15,6 +15,7 @@ from textual.widgets import Header, Static
 from store.core.errors import PhutrachError
 from store.history import audit, words
 from store.history.audit import Entry
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.lang.labels import label
 from tui.comeback import ComesBack
@@ -143,7 +144,7 @@ def _fields_text(db, entry: Entry, restorable: bool) -> str:
     for change in entry.changes:
         record = words.describe(db, change.table, change.after or change.before)
         lines.append(f"[b]{escape(label('change_action', change.action))}[/b] {escape(record)}")
-        if change.action != "restore":
+        if change.action != ChangeAction.RESTORE:
             lines.extend(f"  {escape(line)}" for line in words.change_lines(db, change))
     if entry.change_count > len(entry.changes):
         more = entry.change_count - len(entry.changes)
