@@ -6,7 +6,8 @@ Each worker process opens its own connection. A brief is gathered first (a bad s
 before taking a number), then numbered (store.brief_log.allocate_number, safe across
 processes), built, saved atomically (temp file, fsync, rename: no half-written file) and
 logged with its SHA-256 and the rulebook used. A brief that fails is reported in its Outcome
-and the others still come out.
+and the others still come out. The whole batch is one user action in the history
+(store.core.actions): the workers join the action the batch opened.
 """
 
 import multiprocessing
@@ -22,9 +23,11 @@ from pathlib import Path
 from briefs.frame.vn import document_number
 from briefs.frame.write import ascii_name, save_docx, sweep_orphans
 from briefs.kinds import annual, plan, supervisor, unit, visit
+from store.core import actions
 from store.core import db as store_db
 from store.core.errors import PhutrachError
 from store.core.files import atomic_write, sync_folder
+from store.lang.codes import HistoryAction
 from store.reports.brief_log import allocate_number, log_brief
 from store.reports.letterhead import letterhead
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -93,14 +96,16 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
 _worker: dict = {}
 
 
-def _start_worker(db_path: str, out_dir: str, on: date) -> None:
+def _start_worker(db_path: str, out_dir: str, on: date, action_id: int) -> None:
     db = store_db.connect(db_path, create=False, migrate=False)
     _worker.update(db=db, out=Path(out_dir), on=on, lh=letterhead(db), rb=rulebook_in_force(db))
+    _worker["action"] = action_id
 
 
 def _run(job: Job) -> Outcome:
     w = _worker
-    return build(w["db"], job, w["out"], on=w["on"], lh=w["lh"], rb=w["rb"])
+    with actions.join(w["db"], w["action"]):
+        return build(w["db"], job, w["out"], on=w["on"], lh=w["lh"], rb=w["rb"])
 
 
 def generate(
@@ -119,30 +124,33 @@ def generate(
     out.mkdir(parents=True, exist_ok=True)
     sweep_orphans(out)  # what a batch killed earlier left half-written
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    if workers == 1:
-        results = _in_process(db_path, jobs, out, on)
-    else:
-        results = _in_pool(db_path, jobs, out, on, workers)
-    outcomes = []
-    for done, outcome in enumerate(results, start=1):
-        outcomes.append(outcome)
-        if progress:
-            progress(done, len(jobs), outcome)
+    db = store_db.connect(db_path, create=False, migrate=False)
+    try:
+        action_id = actions.start(db, HistoryAction.BRIEFS)  # committed: the workers join it
+        if workers == 1:
+            results = _in_process(db, jobs, out, on, action_id)
+        else:
+            results = _in_pool(db_path, jobs, out, on, workers, action_id)
+        outcomes = []
+        for done, outcome in enumerate(results, start=1):
+            outcomes.append(outcome)
+            if progress:
+                progress(done, len(jobs), outcome)
+        actions.drop_if_empty(db, action_id)
+    finally:
+        db.close()
     sync_folder(out)  # the renames, made durable once for the whole batch
     return outcomes
 
 
-def _in_process(db_path, jobs: Sequence[Job], out: Path, on: date) -> Iterable[Outcome]:
-    db = store_db.connect(db_path, create=False, migrate=False)
-    try:
-        lh, rb = letterhead(db), rulebook_in_force(db)
+def _in_process(db, jobs: Sequence[Job], out: Path, on: date, action_id) -> Iterable[Outcome]:
+    lh, rb = letterhead(db), rulebook_in_force(db)
+    with actions.join(db, action_id):
         for job in jobs:
             yield build(db, job, out, on=on, lh=lh, rb=rb)
-    finally:
-        db.close()
 
 
-def _in_pool(db_path, jobs: Sequence[Job], out: Path, on: date, workers: int):
+def _in_pool(db_path, jobs: Sequence[Job], out: Path, on: date, workers: int, action_id: int):
     context = multiprocessing.get_context("forkserver")  # safe from a threaded caller (TUI)
     context.set_forkserver_preload(["briefs.batch"])
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
@@ -150,7 +158,7 @@ def _in_pool(db_path, jobs: Sequence[Job], out: Path, on: date, workers: int):
         workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(str(db_path), str(out), on),
+        initargs=(str(db_path), str(out), on, action_id),
     ) as pool:
         results = pool.map(_run, jobs, chunksize=chunk)
         for index in range(len(jobs)):

@@ -1,4 +1,5 @@
-"""Keeping the data safe: backup, restore, check, history."""
+"""Keeping the data safe: backup, restore, check, history (one entry per user action, in
+the users' words)."""
 
 from pathlib import Path
 
@@ -8,9 +9,10 @@ from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
 from store.core import backup as store_backup
 from store.core import records
-from store.history import audit
+from store.history import audit, words
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
-from store.personnel import PERSONNEL_TABLES
+from store.lang.labels import label
 from store.rules import health
 
 
@@ -60,12 +62,18 @@ def check(ctx):
 
 
 @cli.command(
-    help=_("Show every change to a record (by its uid); --restore brings back a deleted one.")
+    help=_(
+        "The history of changes, newest first: one entry per action, who made it. With an "
+        "entry NUMBER: what it changed; --restore brings back what it deleted."
+    )
 )
-@click.argument("uid")
+@click.argument("number", required=False)
 @click.option(
-    "--restore", "undelete", is_flag=True, help=_("Restore the record if it was deleted.")
+    "--restore", "undelete", is_flag=True, help=_("Restore what the entry deleted, whole.")
 )
+@click.option("--deleted", is_flag=True, help=_("Only the entries that deleted something."))
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, metavar="N",
+              help=_("How many entries to list."))  # fmt: skip
 @click.option(
     "--include-personnel",
     is_flag=True,
@@ -73,16 +81,52 @@ def check(ctx):
 )
 @format_option()
 @pass_ctx
-def history(ctx, uid, undelete, include_personnel, fmt):
+def history(ctx, number, undelete, deleted, limit, include_personnel, fmt):
     db = ctx.db(create=False)
-    if undelete:
-        record_id = audit.restore_deleted(db, uid)  # a visit comes back with its meeting
-        click.echo(_("Record {uid} restored (id {id}).").format(uid=uid, id=record_id))
+    if number is None:
+        if undelete:
+            fail(_("Give the number of the entry to restore (see phutrach history)."))
+        _list(db, deleted, limit, fmt)
         return
-    changes = records.history(db, uid)
-    if not changes:
-        fail(_("No change recorded for {uid}.").format(uid=uid))
-    hidden = not include_personnel and any(c["table_name"] in PERSONNEL_TABLES for c in changes)
+    entry = _entry(db, number)
+    if undelete:
+        gone = audit.restore_entry(db, entry.id)
+        click.echo(_("Restored:"))
+        for change in gone:
+            click.echo(f"- {words.describe(db, change.table, change.before)}")
+        return
+    _show(db, entry, include_personnel, fmt)
+
+
+def _entry(db, number: str) -> audit.Entry:
+    """The entry numbered `number`; a record's uid (as older scripts pass) finds the entry
+    that last changed it."""
+    if number.isdigit():
+        return audit.get_entry(db, int(number))
+    changes = records.history(db, number)
+    if not changes or changes[-1].get("action_id") is None:
+        fail(_("No entry {number} in the history.").format(number=number))
+    deletions = [c for c in changes if c["action"] == ChangeAction.DELETE]
+    return audit.get_entry(db, (deletions or changes)[-1]["action_id"])
+
+
+def _list(db, deleted: bool, limit: int, fmt: str) -> None:
+    rows = [
+        {
+            "number": entry.id,
+            "at": words.when_text(entry.at),
+            "who": words.person_text(entry),
+            "what": (f"{_('CONFIDENTIAL')} · " if entry.confidential else "")
+            + words.headline(db, entry),
+        }
+        for entry in audit.list_entries(db, deleted_only=deleted, limit=limit)
+    ]
+    headers = {"number": _("No."), "at": _("When (UTC)"), "who": _("Who"), "what": _("What")}
+    output(rows, fmt, headers)
+
+
+def _show(db, entry: audit.Entry, include_personnel: bool, fmt: str) -> None:
+    hidden = not include_personnel and entry.confidential
     if hidden:
         click.echo(
             _(
@@ -91,31 +135,19 @@ def history(ctx, uid, undelete, include_personnel, fmt):
             ),
             err=True,
         )
+    click.echo(words.headline(db, entry), err=fmt != "table")
+    click.echo(f"{words.person_text(entry)}, {words.when_text(entry.at)} (UTC)",
+               err=fmt != "table")  # fmt: skip
     rows = [
         {
-            "at": c["at"],
-            "actor": c["actor"],
-            "table": c["table_name"],
-            "action": c["action"],
-            "changed": _changed(c["before"], c["after"], values=not hidden),
+            "action": label("change_action", c.action),
+            "record": words.describe(db, c.table, c.after or c.before),
+            "changed": "; ".join(words.change_lines(db, c, values=not (hidden and c.confidential))),
         }
-        for c in changes
+        for c in entry.changes
     ]
-    headers = {
-        "at": _("When"),
-        "actor": _("Who"),
-        "table": _("Table"),
-        "action": _("Action"),
-        "changed": _("Changed fields"),
-    }
+    headers = {"action": _("Action"), "record": _("Record"), "changed": _("Changed fields")}
     output(rows, fmt, headers)
-
-
-def _changed(before: dict | None, after: dict | None, *, values: bool = True) -> str:
-    """The fields an update changed, with their old and new values unless `values` is off."""
-    if before is None or after is None:
-        return ""
-    keys = [k for k in after if k != "updated_at" and before.get(k) != after.get(k)]
-    if not values:
-        return ", ".join(keys)
-    return ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)
+    if entry.change_count > len(entry.changes):
+        more = entry.change_count - len(entry.changes)
+        click.echo(_("… and {count} more changes").format(count=more), err=True)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 
 from store.core import db as store_db
+from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
 from store.org import units
@@ -20,6 +21,9 @@ from tui.screens.units.unit_detail import UnitDetailScreen
 
 
 class PhutrachApp(App[None]):
+    # Ask who uses the installation when the settings name nobody (the first start).
+    ASK_WHO = True
+
     CSS_PATH = registry.STYLESHEETS
     COMMANDS = {AppCommands}
     MODES = registry.modes()
@@ -74,6 +78,13 @@ class PhutrachApp(App[None]):
         self.call_after_refresh(gc.freeze)
         if self.user_keys.keys or self.user_keys.problems:
             self.call_after_refresh(self._check_keymap)
+        if self.ASK_WHO and settings.user(self.db) is None:
+            self.call_after_refresh(self._ask_who)
+
+    def _ask_who(self) -> None:
+        from tui.dialogs.who import WhoScreen, said
+
+        self.push_screen(WhoScreen(), lambda person: said(self, person))
 
     def _check_keymap(self) -> None:
         """Say, once, what of the user's keymap cannot be used: after the first screen shows,

@@ -1,6 +1,13 @@
 """The record itself: opening the database, schema and migrations, writes with an
 audit trail, the errors a user may see, the validation kit, settings, files and backups."""
 
+from store.core.actions import (
+    action,
+    drop_if_empty,
+    join,
+    login,
+    start,
+)
 from store.core.backup import (
     KEEP,
     backed_up_today,
@@ -72,14 +79,23 @@ from store.core.schema import (
     m001_initial,
     m002_last_visit_index,
     m003_deletions_index,
+    m004_actions,
     migrations,
 )
 from store.core.settings import (
     DEFAULTS,
+    User,
     put,
+    set_user,
+    user,
 )
 
 __all__ = [
+    "action",
+    "join",
+    "start",
+    "drop_if_empty",
+    "login",
     "KEEP",
     "backup_dir",
     "rotate",
@@ -136,7 +152,11 @@ __all__ = [
     "m001_initial",
     "m002_last_visit_index",
     "m003_deletions_index",
+    "m004_actions",
     "known_migrations",
     "DEFAULTS",
     "put",
+    "User",
+    "user",
+    "set_user",
 ]

@@ -1,11 +1,11 @@
 """Writing records with an audit trail: every insert, update and delete leaves a `changes`
-row with the record before and after, so nothing a user deletes or overwrites is lost.
+row with the record before and after, so nothing a user deletes or overwrites is lost. Each
+change belongs to one user action (store.core.actions), which names the person.
 
 Callers wrap multi-step use cases in `db.atomic()`; these helpers write one record each.
 """
 
 import dataclasses
-import getpass
 import json
 import typing
 import uuid
@@ -16,6 +16,7 @@ from functools import cache
 from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
+from store.core import actions
 from store.core.errors import NotFound
 from store.lang.codes import ChangeAction
 from store.lang.i18n import _
@@ -36,12 +37,9 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
-@cache
 def actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "?"
+    """The operating-system login the trail keeps beside the person."""
+    return actions.login()
 
 
 def normalise(table: str, row: dict) -> dict:
@@ -68,10 +66,12 @@ def _insert_row(db: Database, table: str, row: dict) -> int:
 
 
 def _log(db: Database, table: str, uid: str, action: str, before, after, who) -> None:
+    action_id = actions.current(db)
     _insert_row(
         db,
         "changes",
         {
+            "action_id": action_id if action_id is not None else actions.start(db, who=who),
             "at": now(),
             "actor": who or actor(),
             "table_name": table,

@@ -5,6 +5,8 @@ Every record table has an integer `id`, a stable `uid` (UUID text), `created_at`
 application (store.lang.text), never by SQL functions.
 """
 
+from datetime import datetime
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -411,6 +413,68 @@ def m002_last_visit_index(db: Database) -> None:
 def m003_deletions_index(db: Database) -> None:
     """The history screen lists deletions alone, newest first, without reading every change."""
     db.table("changes").create_index(["action", "id"], index_name="idx_changes_action")
+
+
+@migrations()
+def m004_actions(db: Database) -> None:
+    """One user action, one history entry (store.core.actions): an `actions` row names the
+    person and the login, and every change points to its action. The changes written before
+    are grouped as they were made, by the same login: deletions within a second (a visit
+    deleted with its meeting), changes to one table within a second (an import), briefs
+    written one after another within a minute (a batch)."""
+    db.table("actions").create(
+        {
+            "id": int,
+            "at": str,
+            "label": str,
+            "person": str,
+            "person_kind": str,
+            "person_uid": str,
+            "login": str,
+        },
+        pk="id",
+        not_null={"at"},
+    )
+    db.execute("alter table changes add column action_id integer references actions(id)")
+    db.table("changes").create_index(["action_id", "action"], index_name="idx_changes_by_action")
+    _group_old_changes(db)
+
+
+def _group_old_changes(db: Database) -> None:
+    groups: list[tuple[dict, list[int]]] = []
+    for row in db.execute("select id, at, actor, table_name, action from changes order by id"):
+        change = {"id": row[0], "at": row[1], "actor": row[2], "table": row[3], "action": row[4]}
+        if groups and _same_action(groups[-1][0], change):
+            groups[-1][1].append(change["id"])
+        else:
+            groups.append((change, [change["id"]]))
+        groups[-1] = (change, groups[-1][1])
+    for last, ids in groups:
+        first_at = db.execute("select at from changes where id = ?", [ids[0]]).fetchone()[0]
+        cursor = db.execute(
+            "insert into actions (at, login) values (?, ?)", [first_at, last["actor"]]
+        )
+        db.conn.executemany(
+            "update changes set action_id = ? where id = ?", [(cursor.lastrowid, i) for i in ids]
+        )
+
+
+def _same_action(previous: dict, change: dict) -> bool:
+    """The change continues the action of the `previous` one (see m004_actions)."""
+    if previous["actor"] != change["actor"]:
+        return False
+    gap = _seconds(change["at"]) - _seconds(previous["at"])
+    if previous["table"] == change["table"] == "briefs":
+        return 0 <= gap <= 60
+    deletions = previous["action"] == change["action"] == "delete"
+    return 0 <= gap <= 1 and (previous["table"] == change["table"] or deletions)
+
+
+def _seconds(at: str) -> float:
+    try:
+        return datetime.fromisoformat(at).timestamp()
+    except ValueError:
+        return float("-inf")
 
 
 def known_migrations() -> set[str]:

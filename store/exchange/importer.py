@@ -34,10 +34,11 @@ from typing import NoReturn
 
 from sqlite_utils import Database
 
-from store.core import records
+from store.core import actions, records
 from store.core.errors import ValidationError
 from store.exchange.tabular import Sheet, read_sheet
 from store.exchange.values import text, word
+from store.lang.codes import HistoryAction
 from store.lang.i18n import _
 from store.lang.text import vn_date
 from store.rules.rulebook import Rulebook
@@ -187,7 +188,8 @@ def import_file(db: Database, kind: str, path: Path | str, *, today: date) -> Im
 def import_sheet(db: Database, kind: str, sheet: Sheet, *, today: date) -> ImportSummary:
     """`import_file` for a sheet already read (so a bad file fails before a database opens)."""
     added = updated = 0
-    with db.atomic():  # checked and written against the same state of the database
+    # Checked and written against the same state of the database, as one entry of the history.
+    with actions.action(db, HistoryAction.IMPORT):
         batch = validate(db, kind, sheet, today=today)
         for item in batch.spec.order(batch.items):
             outcome = _write_item(batch, item)

@@ -1,27 +1,24 @@
-"""Reading the audit trail: the newest changes first, one page at a time, what each changed,
-and bringing back what was deleted (a visit with the meeting it recorded).
+"""Reading the audit trail: the newest entries first, one page at a time. An entry is one
+user action (store.core.actions) with the changes it wrote and the person who acted; a
+restore brings back, whole and at once, what one action deleted (a visit with the meeting
+it recorded).
 
-    page = list_changes(db, deleted_only=True, limit=50)
-    restore_deleted(db, page[0].uid)
+    page = list_entries(db, deleted_only=True, limit=50)
+    restore_entry(db, page[0].id)
 """
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import PurePath
 
 from sqlite_utils import Database
 
-from store.core import records
+from store.core import actions, records
 from store.core.errors import NotFound
-from store.lang.codes import ChangeAction
-from store.lang.i18n import _, current_language
+from store.history.words import HIDDEN, field_label  # noqa: F401 -- read here too
+from store.lang.codes import ChangeAction, HistoryAction
+from store.lang.i18n import _
 from store.personnel import PERSONNEL_TABLES
-
-# Made by the application, not typed by anyone: not worth showing in a change.
-_HIDDEN_FIELDS = frozenset(
-    ("id", "uid", "created_at", "updated_at", "name_folded", "sort_key", "description_folded")
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +31,7 @@ class Change:
     action: str  # insert | update | delete | restore | import …
     before: dict | None
     after: dict | None
+    action_id: int | None = None
 
     @property
     def confidential(self) -> bool:
@@ -58,7 +56,7 @@ class Change:
         return [
             (name, before.get(name), after.get(name))
             for name in names
-            if name not in _HIDDEN_FIELDS and before.get(name) != after.get(name)
+            if name not in HIDDEN and before.get(name) != after.get(name)
         ]
 
 
@@ -94,6 +92,7 @@ def _change(row: dict) -> Change:
         action=row["action"],
         before=json.loads(row["before"]) if row["before"] else None,
         after=json.loads(row["after"]) if row["after"] else None,
+        action_id=row.get("action_id"),
     )
 
 
@@ -106,46 +105,132 @@ def is_deleted(db: Database, change: Change) -> bool:
 
 
 def restore_deleted(db: Database, uid: str, *, who: str | None = None) -> int:
-    """Bring back the deleted record `uid`; a visit brings back the meeting it recorded
-    first, when that was deleted with it. Returns the record's id."""
-    deletions = [c for c in records.history(db, uid) if c["action"] == ChangeAction.DELETE]
-    if not deletions:
+    """Undo the action that last deleted the record `uid`, whole (a visit comes back with
+    the meeting deleted with it). Returns the record's id."""
+    rows = db.execute(
+        "select action_id from changes where record_uid = ? and action = ? order by id desc",
+        [uid, ChangeAction.DELETE],
+    ).fetchall()
+    if not rows or rows[0][0] is None:
         raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
-    last = deletions[-1]["before"]
-    with db.atomic():
-        if deletions[-1]["table_name"] == "visits" and last.get("meeting_id"):
-            meeting = _deleted_meeting(db, last["meeting_id"])
-            if meeting:
-                records.restore(db, meeting, who=who)
-        return records.restore(db, uid, who=who)
+    restore_entry(db, rows[0][0], who=who)
+    row = next(iter(db.query("select table_name from changes where record_uid = ?", [uid])))
+    found = records.find_by_uid(db, row["table_name"], uid)
+    if found is None:
+        raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
+    return found["id"]
 
 
-def _deleted_meeting(db: Database, meeting_id: int) -> str | None:
-    if db["meetings"].count_where("id = ?", [meeting_id]):
-        return None
-    rows = db.query(
-        """select record_uid from changes where table_name = 'meetings' and action = 'delete'
-           and json_extract(before, '$.id') = ? order by id desc limit 1""",
-        [meeting_id],
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One user action: when, who (the person named in settings; the login beside it),
+    and the changes it wrote, in the order written."""
+
+    id: int
+    at: str
+    label: str | None  # a HistoryAction, or None for an action of one kind of change
+    person: str | None
+    person_kind: str | None  # settings.SUPERVISOR | settings.CLERK
+    login: str | None
+    changes: tuple[Change, ...]  # the first SHOWN (an import may write thousands)
+    change_count: int = 0
+    record_count: int = 0
+    tables: frozenset[str] = frozenset()
+
+    @property
+    def confidential(self) -> bool:
+        return not self.tables.isdisjoint(PERSONNEL_TABLES)
+
+    @property
+    def deletions(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.action == ChangeAction.DELETE)
+
+
+SHOWN = 100  # changes of one entry read for the list and its detail
+
+
+def _entries_where(deleted_only: bool) -> str:
+    return (
+        "where exists (select 1 from changes c where c.action_id = a.id and c.action = 'delete')"
+        if deleted_only
+        else ""
     )
-    return next((r["record_uid"] for r in rows), None)
 
 
-@cache
-def _field_labels() -> dict[tuple[str, str], str]:
-    from store.exchange import importer
-
-    labels: dict[tuple[str, str], str] = {}
-    for kind in importer.kinds(personnel=True):
-        spec = importer.spec(kind)
-        for column in spec.columns:
-            if column.headers:
-                labels.setdefault((spec.table, column.name), column.headers[0])
-    return labels
+def count_entries(db: Database, *, deleted_only: bool = False) -> int:
+    sql = f"select count(*) from actions a {_entries_where(deleted_only)}"  # noqa: S608
+    return db.execute(sql).fetchone()[0]
 
 
-def field_label(table: str, name: str) -> str:
-    """The Vietnamese column header the import and export use for `name`, else the name."""
-    if current_language() == "en":
-        return name
-    return _field_labels().get((table, name), name)
+def list_entries(
+    db: Database, *, deleted_only: bool = False, limit: int = 100, offset: int = 0
+) -> list[Entry]:
+    """One page of the history, newest first: one entry per user action."""
+    rows = list(
+        db.query(
+            f"""select * from actions a {_entries_where(deleted_only)}
+                order by a.id desc limit ? offset ?""",  # noqa: S608
+            [limit, offset],
+        )
+    )
+    return [_entry(db, row) for row in rows]
+
+
+def get_entry(db: Database, entry_id: int) -> Entry:
+    rows = list(db.query("select * from actions where id = ?", [entry_id]))
+    if not rows:
+        raise NotFound(_("No entry {number} in the history.").format(number=entry_id))
+    return _entry(db, rows[0])
+
+
+_CHANGE_COLUMNS = "id, at, actor, table_name, record_uid, action, before, after, action_id"
+
+
+def _entry(db: Database, row: dict) -> Entry:
+    changes = db.query(
+        f"select {_CHANGE_COLUMNS} from changes where action_id = ? order by id limit ?",  # noqa: S608
+        [row["id"], SHOWN],
+    )
+    count, uids = db.execute(
+        "select count(*), count(distinct record_uid) from changes where action_id = ?",
+        [row["id"]],
+    ).fetchone()
+    tables = db.execute(
+        "select distinct table_name from changes where action_id = ?", [row["id"]]
+    ).fetchall()
+    return Entry(
+        id=row["id"],
+        at=row["at"],
+        label=row["label"],
+        person=row["person"],
+        person_kind=row["person_kind"],
+        login=row["login"],
+        changes=tuple(_change(c) for c in changes),
+        change_count=count,
+        record_count=uids,
+        tables=frozenset(t[0] for t in tables),
+    )
+
+
+def restorable(db: Database, entry: Entry) -> list[Change]:
+    """The records the entry deleted that are still gone: what a restore brings back."""
+    rows = db.query(
+        f"""select {_CHANGE_COLUMNS} from changes where action_id = ? and action = ?
+            order by id""",  # noqa: S608
+        [entry.id, ChangeAction.DELETE],
+    )
+    deleted = [_change(r) for r in rows]
+    return [c for c in deleted if records.find_by_uid(db, c.table, c.uid) is None]
+
+
+def restore_entry(db: Database, entry_id: int, *, who: str | None = None) -> list[Change]:
+    """Bring back every record the action `entry_id` deleted that is still gone, at once
+    and as one new entry; the last deleted first (a meeting before the visit that
+    recorded it). Returns the deletions undone."""
+    gone = restorable(db, get_entry(db, entry_id))
+    if not gone:
+        raise NotFound(_("Nothing of this entry is deleted and still gone."))
+    with actions.action(db, HistoryAction.RESTORE, who=who):
+        for change in reversed(gone):
+            records.restore(db, change.uid, who=who)
+    return gone

@@ -139,6 +139,15 @@ class ChangeAction(StrEnum):
     BUILD = "build"
 
 
+class HistoryAction(StrEnum):
+    """What one user action did, when it wrote several changes (store.core.actions)."""
+
+    VISIT_DELETE = "visit.delete"
+    BRIEFS = "briefs"
+    IMPORT = "import"
+    RESTORE = "restore"
+
+
 class BriefKind(StrEnum):
     VISIT = "visit"
     SUPERVISOR = "supervisor"
@@ -168,4 +177,5 @@ CODES: dict[str, type[StrEnum]] = {
     "sex": Sex,
     "change_action": ChangeAction,
     "brief_kind": BriefKind,
+    "history_action": HistoryAction,
 }

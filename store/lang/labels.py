@@ -15,6 +15,7 @@ from store.lang.codes import (
     ChangeAction,
     ConcernStatus,
     ConcurrentRole,
+    HistoryAction,
     MeetingKind,
     PeriodKind,
     PlanOutcome,
@@ -161,6 +162,12 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
             ChangeAction.DELETE: _("Deleted"),
             ChangeAction.RESTORE: _("Restored"),
             ChangeAction.BUILD: _("Built"),
+        },
+        "history_action": {
+            HistoryAction.VISIT_DELETE: _("Deleted a visit"),
+            HistoryAction.BRIEFS: _("Wrote briefs"),
+            HistoryAction.IMPORT: _("Imported data"),
+            HistoryAction.RESTORE: _("Restored"),
         },
         "brief_kind": {
             BriefKind.VISIT: _("Report on a visited meeting"),

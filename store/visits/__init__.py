@@ -47,6 +47,7 @@ from store.visits.record import (
     get_visit,
     record_visit,
     restore_visit,
+    takes_meeting,
     update_visit,
 )
 from store.visits.regime import (
@@ -70,6 +71,7 @@ __all__ = [
     "DeletedVisit",
     "delete_visit",
     "restore_visit",
+    "takes_meeting",
     "Visit",
     "get_visit",
     "KEYS",

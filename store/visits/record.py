@@ -17,10 +17,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from store.core import records
+from store.core import actions, records
 from store.core.checks import check_fields, check_length
 from store.core.errors import NotFound, ValidationError
-from store.lang.codes import VisitStatus
+from store.lang.codes import HistoryAction, VisitStatus
 from store.lang.i18n import _
 from store.lang.text import vn_date
 from store.rules.cadence import Assignment, assignment_on
@@ -59,6 +59,7 @@ __all__ = [
     "plan_visit",
     "record_visit",
     "restore_visit",
+    "takes_meeting",
     "suggest_plan",
     "update_visit",
 ]
@@ -254,10 +255,8 @@ def delete_visit(db: Database, visit_id: int) -> DeletedVisit:
             _("Concerns or capability notes refer to this visit; change them first."),
             field="visit_id",
         )
-    shared = visit["meeting_id"] and db["visits"].count_where(
-        "meeting_id = ? and id != ?", [visit["meeting_id"], visit_id]
-    )
-    with db.atomic():
+    shared = not takes_meeting(db, visit_id)
+    with actions.action(db, HistoryAction.VISIT_DELETE):  # one entry, one restore
         records.delete(db, "visits", visit_id)
         meeting = (
             records.delete(db, "meetings", visit["meeting_id"])
@@ -267,9 +266,18 @@ def delete_visit(db: Database, visit_id: int) -> DeletedVisit:
     return DeletedVisit(visit["uid"], meeting["uid"] if meeting else None)
 
 
+def takes_meeting(db: Database, visit_id: int) -> bool:
+    """Whether deleting the visit takes its meeting too (no other visit records it): what
+    the delete dialog says will go, and come back with one restore."""
+    visit = records.get(db, "visits", visit_id)
+    return bool(visit["meeting_id"]) and not db["visits"].count_where(
+        "meeting_id = ? and id != ?", [visit["meeting_id"], visit_id]
+    )
+
+
 def restore_visit(db: Database, deleted: DeletedVisit) -> int:
     """Bring back a deleted visit and its meeting; returns the visit's id."""
-    with db.atomic():
+    with actions.action(db, HistoryAction.RESTORE):
         if deleted.meeting_uid:
             records.restore(db, deleted.meeting_uid)
         return records.restore(db, deleted.visit_uid)

@@ -15,6 +15,7 @@ from briefs.batch import Job, generate
 from briefs.frame.ooxml import FONT, font_slots
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import db as store_db
+from store.history import audit, words
 from store.personnel.succession import plan_detail
 from store.reports import brief_log
 from store.reports.figures import meeting_figures, owed_by, rating_counts
@@ -245,5 +246,13 @@ def test_batch_names_marks_numbers_and_logs(made, tmp_path):
         entry = logged[str(outcome.path)]
         assert entry.sha256 == hashlib.sha256(outcome.path.read_bytes()).hexdigest()
         assert entry.rulebook == rulebook(db).name
+    entries = audit.list_entries(db, limit=3)
+    assert entries[0].label == "briefs"  # the batch of four, on two workers, is one entry
+    assert {c.table for c in entries[0].changes} == {"briefs"}
+    assert len({c.uid for c in entries[0].changes}) == 4
+    assert words.headline(db, entries[0]) == "Viết 4 văn bản"
+    assert all(e.label != "briefs" for e in entries[1:])
     again = generate(path, jobs[1:2], tmp_path, workers=1, on=TODAY)
     assert again[0].number == outcomes[1].number  # a regenerated brief keeps its number
+    single = audit.list_entries(db, limit=1)[0]
+    assert words.headline(db, single).startswith("Viết văn bản: Báo cáo")

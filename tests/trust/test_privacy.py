@@ -168,7 +168,7 @@ def test_history_of_a_personnel_record_hides_its_values_unless_asked(personnel):
     hidden = run("--db", personnel["path"], "history", uid, "-f", "json")
     assert hidden.exit_code == 0, hidden.output
     assert_nothing_personnel(hidden.output)
-    assert "narrative" in hidden.stdout  # which fields changed is still told
+    assert "Nội dung nhận xét" in hidden.stdout  # which fields changed is still told
     assert "--include-personnel" in hidden.stderr
     shown = run("--db", personnel["path"], "history", uid, "--include-personnel", "-f", "json")
     assert shown.exit_code == 0, shown.output

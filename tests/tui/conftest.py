@@ -141,6 +141,15 @@ def _meetings(db, ids) -> None:
 
 
 @pytest.fixture(autouse=True)
+def nobody_asked(monkeypatch):
+    """The worlds the tests build name no user: the question of who uses the installation
+    is asked only by the tests of that question (tests/tui/test_who.py)."""
+    from tui.app import PhutrachApp
+
+    monkeypatch.setattr(PhutrachApp, "ASK_WHO", False)
+
+
+@pytest.fixture(autouse=True)
 def default_keys(monkeypatch):
     """No test reads the user's own keymap (config.toml)."""
     monkeypatch.delenv("PHUTRACH_CONFIG", raising=False)

@@ -31,7 +31,7 @@ def _visits(path) -> int:
         db.close()
 
 
-async def test_a_deleted_visit_is_found_and_restored(app, district):
+async def test_a_deleted_visit_is_one_entry_restored_whole(app, district):
     path, _ids = district
     before = _visits(path)
     _delete_the_visit(path)
@@ -39,26 +39,32 @@ async def test_a_deleted_visit_is_found_and_restored(app, district):
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        assert cells(app, "#history-table")[0][1] == "Xóa"
+        first = cells(app, "#history-table")[0]
+        assert first[0].count("/") == 2  # dd/mm/yyyy hh:mm
+        assert first[1] == (
+            "Xóa lượt dự sinh hoạt: Lượt dự sinh hoạt — Chi bộ thôn Đào Xá — 05/09/2026, "
+            "cùng buổi sinh hoạt đã ghi"
+        )
         await pilot.press("d")
         await pilot.pause()
-        rows = cells(app, "#history-table")
-        assert {row[1] for row in rows} == {"Xóa"}
-        assert {row[2] for row in rows} == {"Sinh hoạt", "Lượt dự sinh hoạt"}
-        while app.screen.query_one("#history-table").current.table != "visits":
-            await pilot.press("down")
+        assert len(cells(app, "#history-table")) == 1  # one action, one entry
         detail = str(app.screen.query_one("#history-fields", Static).render())
         assert "nhấn r để khôi phục" in detail
+        assert "Trạng thái: Đã thực hiện" in detail and "05/09/2026" in detail
+        assert "{" not in detail and "uid" not in detail
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert "Lượt dự sinh hoạt — Chi bộ thôn Đào Xá — 05/09/2026" in question
+        assert "Sinh hoạt — Chi bộ thôn Đào Xá — Sinh hoạt chi bộ định kỳ — 05/09/2026" in question
         await pilot.press("y")
         await pilot.pause()
         assert _visits(path) == before
-        assert "nhấn r để khôi phục" not in str(
-            app.screen.query_one("#history-fields", Static).render()
-        )
-        await pilot.press("r")  # restored already: nothing to ask
+        await pilot.press("d")
+        await pilot.pause()
+        assert cells(app, "#history-table")[0][1].startswith("Khôi phục: Lượt dự sinh hoạt")
+        await pilot.press("down", "r")  # the deletion, restored already: nothing to ask
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
 
@@ -72,11 +78,11 @@ async def test_personnel_changes_carry_the_confidential_mark(app, district):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f9")
         await pilot.pause()
-        assert cells(app, "#history-table")[0][2] == "MẬT · Nhận xét"
+        assert cells(app, "#history-table")[0][1].startswith("MẬT · Thêm: Nhận xét")
         assert "MẬT" in app.screen.query_one("#history-detail").border_title
         assert "Điều hành còn lúng túng" in str(
             app.screen.query_one("#history-fields", Static).render()
         )
         await pilot.press("down")
-        assert "MẬT" not in cells(app, "#history-table")[1][2]
+        assert "MẬT" not in cells(app, "#history-table")[1][1]
         assert "MẬT" not in app.screen.query_one("#history-detail").border_title

@@ -62,3 +62,29 @@ class SupervisorPicker(PickerScreen):
     def choose(self, row: SupervisorChoice) -> None:
         save_choice(self.app.db, row)
         self.dismiss(row)
+        self.app.call_later(ask_who, self.app, row)
+
+
+def ask_who(app, row: SupervisorChoice) -> None:
+    """After a choice, ask whether the one who chose is that supervisor (the history names
+    the user); choosing the office, or answering no, asks the name when none is known."""
+    if not app.ASK_WHO:
+        return
+    from tui.dialogs.confirm import ConfirmScreen
+    from tui.dialogs.who import WhoScreen, said
+
+    person = settings.user(app.db)
+    if row.uid is not None and (person is None or person.uid != row.uid):
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                chosen = settings.User(settings.SUPERVISOR, row.name, row.uid)
+                settings.set_user(app.db, chosen)
+                said(app, chosen)
+            elif settings.user(app.db) is None:
+                app.push_screen(WhoScreen(), lambda who: said(app, who))
+
+        question = _("Are you comrade {name}? The history will name you.").format(name=row.name)
+        app.push_screen(ConfirmScreen(question, yes=_("Yes, it is me"), no=_("No")), answered)
+    elif row.uid is None and person is None:
+        app.push_screen(WhoScreen(), lambda who: said(app, who))

@@ -460,3 +460,15 @@ def test_garbage_cells_never_escape_as_anything_but_validation_errors(tmp_path, 
     except ValidationError as exc:
         assert str(path) in exc.message and "\n" not in exc.message
         assert db[importer.spec(kind).table].count == 0
+
+
+def test_an_import_is_one_entry_of_the_history(db, tmp_path):
+    from store.history import audit, words
+
+    set_language("vi")
+    importer.import_file(db, "units", write_csv(tmp_path / "u.csv", UNITS_VI), today=date.today())
+    entries = audit.list_entries(db)
+    assert len(entries) == 1 and len(entries[0].changes) == 3
+    assert words.headline(db, entries[0]) == "Nhập 3 bản ghi: Tổ chức đảng"
+    again = importer.import_file(db, "units", tmp_path / "u.csv", today=date.today())
+    assert again.unchanged == 3 and audit.count_entries(db) == 1  # nothing written, no entry

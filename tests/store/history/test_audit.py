@@ -2,9 +2,10 @@
 
 import pytest
 
-from store.core import records
+from store.core import actions, records, settings
 from store.core.errors import NotFound
-from store.history import audit
+from store.history import audit, words
+from store.lang.codes import HistoryAction
 from store.lang.i18n import set_language
 from store.visits import delete_visit, get_visit
 from tests import factories as make
@@ -36,19 +37,84 @@ def test_fields_leave_out_what_the_application_fills():
     assert audit.field_label("units", "no_such_column") == "no_such_column"
 
 
-def test_deletions_alone_and_a_deleted_visit_comes_back_with_its_meeting(world):  # noqa: F811
+def test_a_visit_deleted_with_its_meeting_is_one_entry_restored_whole(world):  # noqa: F811
     db = world["db"]
     result = visit(world)
     delete_visit(db, result.visit_id)
-    deletions = audit.list_changes(db, deleted_only=True)
-    assert [c.table for c in deletions] == ["meetings", "visits"]
-    assert audit.count_changes(db, deleted_only=True) == 2
-    gone = next(c for c in deletions if c.table == "visits")
-    assert audit.is_deleted(db, gone)
-    assert audit.restore_deleted(db, gone.uid) == result.visit_id
+    entries = audit.list_entries(db, deleted_only=True)
+    assert len(entries) == 1 and audit.count_entries(db, deleted_only=True) == 1
+    entry = entries[0]
+    assert entry.label == HistoryAction.VISIT_DELETE
+    assert [c.table for c in entry.deletions] == ["visits", "meetings"]
+    assert len(audit.restorable(db, entry)) == 2
+    audit.restore_entry(db, entry.id)
     assert get_visit(db, result.visit_id).meeting.id == result.meeting_id
-    assert not audit.is_deleted(db, gone)
-    assert audit.list_changes(db, limit=2)[0].action == "restore"
+    assert audit.restorable(db, entry) == []
+    newest = audit.list_entries(db, limit=1)[0]
+    assert newest.label == HistoryAction.RESTORE
+    assert [c.table for c in newest.changes] == ["meetings", "visits"]  # meeting first
+    with pytest.raises(NotFound):
+        audit.restore_entry(db, entry.id)
+
+
+def test_restoring_by_a_record_brings_back_its_whole_action(world):  # noqa: F811
+    db = world["db"]
+    result = visit(world)
+    uid = get_visit(db, result.visit_id).uid
+    delete_visit(db, result.visit_id)
+    assert audit.restore_deleted(db, uid) == result.visit_id
+    assert get_visit(db, result.visit_id).meeting.id == result.meeting_id
+
+
+def test_a_restore_that_fails_midway_brings_back_nothing(world, monkeypatch):  # noqa: F811
+    db = world["db"]
+    result = visit(world)
+    delete_visit(db, result.visit_id)
+    entry = audit.list_entries(db, limit=1)[0]
+    real = records.restore
+    calls = []
+
+    def second_fails(db, uid, **kw):
+        calls.append(uid)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(db, uid, **kw)
+
+    monkeypatch.setattr(records, "restore", second_fails)
+    with pytest.raises(RuntimeError):
+        audit.restore_entry(db, entry.id)
+    assert db["meetings"].count_where("id = ?", [result.meeting_id]) == 0
+    assert audit.count_entries(db) == len(audit.list_entries(db, limit=1000))
+    assert audit.list_entries(db, limit=1)[0].id == entry.id  # no half restore entry
+
+
+def test_the_history_speaks_the_users_words(world):  # noqa: F811
+    set_language("vi")
+    db = world["db"]
+    result = visit(world)
+    settings.set_user(db, settings.User(settings.CLERK, "Lê Thị Hoa"))
+    records.update(db, "visits", result.visit_id, {"status": "cancelled"})
+    entry = audit.list_entries(db, limit=1)[0]
+    assert entry.person == "Lê Thị Hoa" and entry.login == records.actor()
+    assert words.person_text(entry) == f"Lê Thị Hoa (Văn phòng) (tài khoản máy: {entry.login})"
+    unit = world["db"]["units"].get(get_visit(db, result.visit_id).unit_id)["name"]
+    day = words.date_text(get_visit(db, result.visit_id).date)
+    assert words.headline(db, entry) == f"Sửa: Lượt dự sinh hoạt — {unit} — {day}"
+    assert words.change_lines(db, entry.changes[0]) == ["Trạng thái: Đã thực hiện → Đã hủy"]
+    inserted = audit.list_entries(db, limit=1, offset=1)[0]
+    lines = " ".join(words.change_lines(db, inserted.changes[-1]))
+    assert "uid" not in lines and "{" not in lines and "_id" not in lines
+    assert words.value_text(db, "meetings", "minutes_kept", 1) == "có"
+    assert words.value_text(db, "units", "kind", "cell") == "Chi bộ trực thuộc"
+
+
+def test_every_change_of_a_supervisor_names_them(world):  # noqa: F811
+    db = world["db"]
+    sup = db["supervisors"].get(world["sup"])
+    settings.set_user(db, settings.User(settings.SUPERVISOR, "ignored", sup["uid"]))
+    make.unit(db, "Chi bộ thôn Mới")
+    entry = audit.list_entries(db, limit=1)[0]
+    assert (entry.person, entry.person_kind) == (sup["name"], settings.SUPERVISOR)
 
 
 def test_restoring_what_was_not_deleted_is_refused(world):  # noqa: F811
@@ -63,3 +129,14 @@ def test_personnel_changes_are_confidential(db):
                           None, {"narrative": "x"})  # fmt: skip
     assert change.confidential
     assert not audit.Change(2, "", None, "units", "v", "insert", None, {}).confidential
+
+
+def test_a_big_action_is_read_in_part_and_counted_whole(db, monkeypatch):
+    set_language("vi")
+    monkeypatch.setattr(audit, "SHOWN", 2)
+    with actions.action(db, HistoryAction.IMPORT):
+        for n in range(5):
+            make.unit(db, f"Chi bộ thôn {n}")
+    entry = audit.list_entries(db)[0]
+    assert (len(entry.changes), entry.change_count, entry.record_count) == (2, 5, 5)
+    assert words.headline(db, entry) == "Nhập 5 bản ghi: Tổ chức đảng"

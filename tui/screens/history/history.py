@@ -1,9 +1,8 @@
-"""The audit trail: every change to the records, newest first, paged from the store. The
-highlighted change shows what it changed, field by field; a deleted record is restored with
-`r` after a question (a visit with the meeting it recorded). Personnel assessments carry
-the confidential mark."""
-
-import re
+"""The history: one entry per user action, newest first, paged from the store, with the
+person who acted. The highlighted entry shows what it changed, record by record, field by
+field, in the users' words; `r` restores what an entry deleted, whole, after a question
+that says what comes back (a visit with its meeting). Personnel assessments carry the
+confidential mark."""
 
 from rich.markup import escape
 from textual import on
@@ -14,19 +13,18 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from store.core.errors import PhutrachError
-from store.history import audit
-from store.history.audit import Change
+from store.history import audit, words
+from store.history.audit import Entry
+from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.lang.labels import label
 from tui.comeback import ComesBack
 from tui.confidential import marked
 from tui.dialogs.confirm import ConfirmScreen
-from tui.format import vn_date, vn_number
+from tui.format import vn_number
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class HistoryScreen(ComesBack, PhutrachNode, Screen):
@@ -48,13 +46,7 @@ class HistoryScreen(ComesBack, PhutrachNode, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        columns = [
-            Column(_("When"), 16),
-            Column(_("Change"), 10),
-            Column(_("Record"), 21),
-            Column(_("What")),
-            Column(_("By"), 10),
-        ]
+        columns = [Column(_("When"), 16), Column(_("What")), Column(_("By"), 20)]
         table = PagedTable(columns, empty_text=_("No change recorded yet."), id="history-table")
         table.border_title = _("Changes, newest first")
         yield table
@@ -75,11 +67,11 @@ class HistoryScreen(ComesBack, PhutrachNode, Screen):
         table = self.query_one(PagedTable)
         table.set_source(
             PageSource(
-                count=lambda: audit.count_changes(db, deleted_only=deleted),
-                fetch=lambda limit, offset: audit.list_changes(
+                count=lambda: audit.count_entries(db, deleted_only=deleted),
+                fetch=lambda limit, offset: audit.list_entries(
                     db, deleted_only=deleted, limit=limit, offset=offset
                 ),
-                cells=_cells,
+                cells=lambda entry: _cells(db, entry),
             )
         )
         text = (_("{count} deletions") if deleted else _("{count} changes recorded")).format(
@@ -93,78 +85,70 @@ class HistoryScreen(ComesBack, PhutrachNode, Screen):
     def _highlighted(self, event: PagedTable.Highlighted) -> None:
         self._detail(event.row)
 
-    def _detail(self, change: Change | None) -> None:
+    def _detail(self, entry: Entry | None) -> None:
         box = self.query_one("#history-detail")
         fields = self.query_one("#history-fields", Static)
-        if change is None:
+        if entry is None:
             box.border_title = ""
             fields.update("")
             return
-        title = f"{label('record_table', change.table)}: {_title(change)}"
-        box.border_title = marked(title) if change.confidential else title
-        box.set_class(change.confidential, "-confidential")
-        fields.update(_fields_text(change, audit.is_deleted(self.app.db, change)))
+        title = words.headline(self.app.db, entry)
+        box.border_title = marked(title) if entry.confidential else title
+        box.set_class(entry.confidential, "-confidential")
+        fields.update(_fields_text(self.app.db, entry, bool(audit.restorable(self.app.db, entry))))
 
     def action_deleted(self) -> None:
         self.deleted_only = not self.deleted_only
         self._show()
 
     def action_restore(self) -> None:
-        change: Change | None = self.query_one(PagedTable).current
-        if change is None or not audit.is_deleted(self.app.db, change):
-            self.notify(_("Highlight a deleted record to restore it."), severity="warning")
+        entry: Entry | None = self.query_one(PagedTable).current
+        gone = audit.restorable(self.app.db, entry) if entry else []
+        if entry is None or not gone:
+            self.notify(_("Highlight a deletion to restore what it deleted."), severity="warning")
             return
-        question = _("Restore the deleted {record} “{title}”?").format(
-            record=label("record_table", change.table).lower(), title=_title(change)
-        )
+        back = "\n".join(f"  • {words.describe(self.app.db, c.table, c.before)}" for c in gone)
+        question = _("Restore, all at once, what this entry deleted?") + "\n" + back
         self.app.push_screen(
             ConfirmScreen(question, yes=_("Restore"), no=_("Cancel")),
-            lambda yes: yes and self._restore(change),
+            lambda yes: yes and self._restore(entry),
         )
 
-    def _restore(self, change: Change) -> None:
+    def _restore(self, entry: Entry) -> None:
         try:
-            audit.restore_deleted(self.app.db, change.uid)
+            gone = audit.restore_entry(self.app.db, entry.id)
         except PhutrachError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.notify(_("Restored: {title}.").format(title=_title(change)))
+        self.notify(_("Restored: {count} records.").format(count=len(gone)))
         self._show()
 
 
-def _cells(change: Change) -> tuple[str, ...]:
-    record = label("record_table", change.table)
+def _cells(db, entry: Entry) -> tuple[str, ...]:
+    what = words.headline(db, entry)
     return (
-        _when(change.at),
-        label("change_action", change.action),
-        f"{_('CONFIDENTIAL')} · {record}" if change.confidential else record,
-        _title(change),
-        change.actor or "",
+        words.when_text(entry.at),
+        f"{_('CONFIDENTIAL')} · {what}" if entry.confidential else what,
+        entry.person or _("not recorded"),
     )
 
 
-def _title(change: Change) -> str:
-    """The record's name or description; a date the Vietnamese way."""
-    return vn_date(change.title) if ISO_DATE.fullmatch(change.title) else change.title
-
-
-def _when(at: str) -> str:
-    """`2026-10-15T08:30:00+00:00` → `15/10/2026 08:30` (as stored, UTC)."""
-    return f"{at[8:10]}/{at[5:7]}/{at[0:4]} {at[11:16]}" if len(at) >= 16 else at
-
-
-def _fields_text(change: Change, restorable: bool) -> str:
+def _fields_text(db, entry: Entry, restorable: bool) -> str:
     lines = [
-        f"[b]{escape(label('change_action', change.action))}[/b] "
-        + _("by {who}, {when} (UTC)").format(who=change.actor or "?", when=_when(change.at))
+        "[b]"
+        + escape(words.person_text(entry))
+        + "[/b], "
+        + escape(words.when_text(entry.at))
+        + " (UTC)"
     ]
-    for name, before, after in change.fields():
-        field = escape(audit.field_label(change.table, name))
-        lines.append(f"  {field}: [dim]{_value(before)}[/dim] → {_value(after)}")
+    for change in entry.changes:
+        record = words.describe(db, change.table, change.after or change.before)
+        lines.append(f"[b]{escape(label('change_action', change.action))}[/b] {escape(record)}")
+        if change.action != ChangeAction.RESTORE:
+            lines.extend(f"  {escape(line)}" for line in words.change_lines(db, change))
+    if entry.change_count > len(entry.changes):
+        more = entry.change_count - len(entry.changes)
+        lines.append(_("… and {count} more changes").format(count=vn_number(more)))
     if restorable:
         lines.append("[b]" + _("Deleted and still gone: r restores it.") + "[/b]")
     return "\n".join(lines)
-
-
-def _value(value: object) -> str:
-    return "—" if value is None or value == "" else escape(str(value))

@@ -132,9 +132,18 @@ class VisitListScreen(PhutrachNode, Screen):
         row: VisitRow | None = self.query_one(PagedTable).current
         if row is None:
             return
-        question = _("Delete the visit to {unit} on {date}, with the meeting it recorded?").format(
-            unit=row.unit_name, date=vn_date(row.date)
-        )
+        facts = {"unit": row.unit_name, "date": vn_date(row.date)}
+        if visits.takes_meeting(self.app.db, row.id):
+            question = _(
+                "Delete the visit to {unit} on {date} and the meeting it recorded? Both stay "
+                "in the history: one restore there (F9, r) brings both back whole."
+            ).format(**facts)
+        else:
+            question = _(
+                "Delete the visit to {unit} on {date}? Its meeting stays (another visit "
+                "records it, or none was recorded). The visit stays in the history: a "
+                "restore there (F9, r) brings it back."
+            ).format(**facts)
         self.app.push_screen(
             ConfirmScreen(question, yes=_("Delete"), no=_("Keep")),
             lambda yes: yes and self._delete(row),

@@ -1,0 +1,47 @@
+"""Who uses this installation: `phutrach user` shows it, `phutrach user set` names a
+supervisor (by code or a search text) or an office clerk. The history names that person."""
+
+import click
+
+from commands.cli import cli
+from commands.common import fail, pass_ctx
+from store.core import settings
+from store.core.errors import PhutrachError
+from store.history import choose_user
+from store.lang.i18n import _
+
+
+@cli.group(
+    invoke_without_command=True,
+    help=_("Who uses this installation (the history names them); `user set` changes it."),
+)
+@click.pass_context
+def user(click_ctx):
+    if click_ctx.invoked_subcommand is None:
+        db = click_ctx.obj.db(create=False)
+        click.echo(_describe(settings.user(db)))
+
+
+@user.command(
+    "set",
+    help=_(
+        "Name who uses this installation: a supervisor's code or name, or an office clerk's name."
+    ),
+)
+@click.argument("code_or_name", nargs=-1, required=True)
+@pass_ctx
+def set_user(ctx, code_or_name):
+    db = ctx.db(create=False)
+    try:
+        person = choose_user(db, " ".join(code_or_name))
+    except PhutrachError as exc:
+        fail(exc.message)
+    click.echo(_describe(person))
+
+
+def _describe(person: settings.User | None) -> str:
+    if person is None:
+        return _("Nobody is named as the user of this installation: phutrach user set NAME.")
+    if person.kind == settings.SUPERVISOR:
+        return _("Used by supervisor {name}.").format(name=person.name)
+    return _("Used by {name}, of the committee office.").format(name=person.name)
