@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from store.core import schema, settings
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.lang.text import vn_date
 from store.rules import facts, rulebook
 
 SHOWN = 20  # problems of one kind listed by name; the rest counted
@@ -69,13 +70,13 @@ def meeting_problems(db, book) -> list[str]:
     of a kind the rulebook does not let the unit hold."""
     found = [
         _("{unit}: {count} meetings of kind {kind} on {date}.").format(
-            unit=unit, count=n, kind=label("meeting_kind", kind), date=_dmy(day)
+            unit=unit, count=n, kind=label("meeting_kind", kind), date=vn_date(day)
         )
         for unit, kind, day, n in db.execute(_DUPLICATE_MEETINGS)
     ]
     found += [
         _("{supervisor}: {count} visits to the meeting of {unit}, {kind}, {date}.").format(
-            supervisor=who, count=n, unit=unit, kind=label("meeting_kind", kind), date=_dmy(day)
+            supervisor=who, count=n, unit=unit, kind=label("meeting_kind", kind), date=vn_date(day)
         )
         for who, unit, kind, day, n in db.execute(_DUPLICATE_VISITS)
     ]
@@ -90,7 +91,7 @@ def meeting_problems(db, book) -> list[str]:
                     unit_kind=label("unit_kind", unit_kind),
                     count=n,
                     kind=label("meeting_kind", kind),
-                    date=_dmy(last),
+                    date=vn_date(last),
                 )
             )
     if len(found) > SHOWN:
@@ -98,6 +99,3 @@ def meeting_problems(db, book) -> list[str]:
         found = [*found[:SHOWN], _("… and {count} more such records.").format(count=more)]
     return found
 
-
-def _dmy(day: str) -> str:
-    return "/".join(reversed(day.split("-")))

@@ -22,6 +22,7 @@ from store.core.errors import Duplicate, NotFound, ValidationError
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.lang.text import vn_date
 from store.rules.periods import Period
 from store.rules.rulebook import MEETING_KINDS
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -198,11 +199,6 @@ def check_unit(db: Database, unit_id) -> dict:
     return rows[0]
 
 
-def dmy(day: str) -> str:
-    """An ISO date as officials write it, dd/mm/yyyy."""
-    return date.fromisoformat(day).strftime("%d/%m/%Y")
-
-
 def kinds_for_unit(db: Database, unit: dict) -> tuple[str, ...]:
     """The meeting kinds the rulebook in force lets this unit (a units row) hold."""
     return rulebook_in_force(db).kinds_for(
@@ -272,7 +268,7 @@ def describe_meeting(db: Database, meeting_id: int) -> str:
         [meeting_id],
     ).fetchone()
     unit, kind, day, visited = row
-    text = f"{unit}, {label('meeting_kind', kind)}, {dmy(day)}"
+    text = f"{unit}, {label('meeting_kind', kind)}, {vn_date(day)}"
     if visited:
         text += " (" + _("visited by {supervisors}").format(supervisors=visited) + ")"
     return text
