@@ -98,4 +98,3 @@ def meeting_problems(db, book) -> list[str]:
         more = len(found) - SHOWN
         found = [*found[:SHOWN], _("… and {count} more such records.").format(count=more)]
     return found
-
