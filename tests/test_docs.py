@@ -130,3 +130,15 @@ def test_the_rules_page_gives_every_meeting_rule():
     for rule in book.meetings:
         at_least = table[(f"`{rule.meeting_kind}`", frozenset(rule.unit_kinds))]
         assert at_least.startswith(f"{rule.count} a {PERIOD_WORDS[rule.per]}")
+
+
+def test_the_rules_page_gives_every_allowed_meeting_kind():
+    book, text = rulebook.load("resolution"), _doc("RULES.md")
+    table = {
+        frozenset(re.findall(r"`(\w+)`", row[0])): set(re.findall(r"`(\w+)`", row[1]))
+        for row in _rows(_section(text, "The kinds a unit may hold"))[1:]  # the header aside
+    }
+    allowed: dict[frozenset, set] = {}
+    for rule in book.allowed_meetings:
+        allowed.setdefault(frozenset(rule.unit_kinds), set()).add(rule.meeting_kind)
+    assert table == allowed

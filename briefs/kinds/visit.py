@@ -145,6 +145,10 @@ def _opening(data: VisitData, lh: Letterhead) -> str:
     return text + " Kết quả như sau:"
 
 
+# A committee meeting counts the committee's members, not the membership (docs/RULES.md).
+COMMITTEE_WORDS = {"committee": "cấp ủy viên", "standing": "ủy viên ban thường vụ"}
+
+
 def _situation(doc: PartyDocument, data: VisitData) -> None:
     m, unit = data.meeting, data.unit
     doc.part("Tình hình chung")
@@ -152,6 +156,13 @@ def _situation(doc: PartyDocument, data: VisitData) -> None:
     sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
     doc.paragraph(f"{unit.name} là {kind}{sector}{_within(data)}.")
     members = m.members_full + m.members_probationary
+    who = COMMITTEE_WORDS.get(m.kind)
+    if who:
+        doc.paragraph(
+            f"{vi('meeting_kind', m.kind)} của {unit.name} có {members} {who}, trong đó "
+            f"{m.members_exempt} đồng chí được miễn; số {who} phải dự là {m.owed}."
+        )
+        return
     doc.paragraph(
         f"Tại thời điểm sinh hoạt, {unit.name} có {members} đảng viên ({m.members_full} "
         f"chính thức, {m.members_probationary} dự bị), trong đó {m.members_exempt} đảng viên "
@@ -175,9 +186,10 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
     for line in _points(data, PREPARATION):
         doc.bullet(line)
     doc.drafter_note()
-    doc.item("Số lượng đảng viên dự")
+    who = COMMITTEE_WORDS.get(m.kind, "đảng viên")
+    doc.item(f"Số lượng {who} dự")
     absent = m.absent_excused + m.absent_unexcused
-    doc.bullet(f"Đảng viên có mặt: {share(m.present, m.owed)} đảng viên phải dự.")
+    doc.bullet(f"{who.capitalize()} có mặt: {share(m.present, m.owed)} {who} phải dự.")
     doc.bullet(
         f"Vắng: {absent} đồng chí (có lý do: {m.absent_excused}; "
         f"không lý do: {m.absent_unexcused})."

@@ -42,6 +42,7 @@ from store.core.db import (
 )
 from store.core.errors import (
     DatabaseProblem,
+    Duplicate,
     NotFound,
     PhutrachError,
     ValidationError,
@@ -127,6 +128,7 @@ __all__ = [
     "ValidationError",
     "NotFound",
     "DatabaseProblem",
+    "Duplicate",
     "TEMP_SUFFIX",
     "atomic_path",
     "atomic_write",

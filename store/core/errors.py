@@ -40,3 +40,12 @@ class NotFound(PhutrachError):
 
 class DatabaseProblem(PhutrachError):
     """The database file cannot be used: locked, corrupt, foreign, newer or unwritable."""
+
+
+class Duplicate(ValidationError):
+    """The record would be a second one of what is already stored: `table` and `record_id`
+    name the existing record, so that a form can offer to open it."""
+
+    def __init__(self, message: str, field: str | None, table: str, record_id: int):
+        super().__init__(message, field=field)
+        self.table, self.record_id = table, record_id

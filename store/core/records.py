@@ -7,6 +7,7 @@ Callers wrap multi-step use cases in `db.atomic()`; these helpers write one reco
 
 import dataclasses
 import json
+import sqlite3
 import typing
 import uuid
 from collections.abc import Mapping
@@ -17,7 +18,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from store.core import actions
-from store.core.errors import NotFound
+from store.core.errors import NotFound, ValidationError
 from store.lang.codes import ChangeAction
 from store.lang.i18n import _
 from store.lang.text import fold, nfc, person_sort_key, sort_key
@@ -146,7 +147,12 @@ def restore(db: Database, uid: str, *, who: str | None = None) -> int:
         raise NotFound(_("No deleted record {uid} to restore.").format(uid=uid))
     last = deletions[-1]
     with db.atomic():
-        db.table(last["table_name"]).insert(last["before"])
+        try:
+            db.table(last["table_name"]).insert(last["before"])
+        except sqlite3.IntegrityError as exc:  # e.g. a meeting of that unit, kind, day since
+            raise ValidationError(
+                _("This record cannot come back: one like it has been entered since.")
+            ) from exc
         _log(db, last["table_name"], uid, ChangeAction.RESTORE, None, last["before"], who)
     return last["before"]["id"]
 

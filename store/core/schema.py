@@ -477,5 +477,34 @@ def _seconds(at: str) -> float:
         return float("-inf")
 
 
+@migrations()
+def m005_committees_and_uniqueness(db: Database) -> None:
+    """A unit's committee sizes (a committee meeting counts its members out of them), and one
+    meeting per unit, kind and day, one visit per supervisor and meeting. Data stored before
+    may break the rule: then the index is not made unique and `phutrach check` names them."""
+    db.table("units").add_column("committee_size", int)
+    db.table("units").add_column("standing_committee_size", int)
+    for table, columns, name, duplicates in UNIQUE:
+        unique = not db.execute(duplicates).fetchone()
+        db.table(table).create_index(columns, index_name=name, unique=unique)
+
+
+UNIQUE = (
+    (
+        "meetings",
+        ["unit_id", "kind", "date"],
+        "idx_meetings_unique",
+        "select 1 from meetings group by unit_id, kind, date having count(*) > 1 limit 1",
+    ),
+    (
+        "visits",
+        ["meeting_id", "supervisor_id"],
+        "idx_visits_unique",
+        "select 1 from visits where meeting_id is not null"
+        " group by meeting_id, supervisor_id having count(*) > 1 limit 1",
+    ),
+)
+
+
 def known_migrations() -> set[str]:
     return {m.name for m in migrations._migrations}

@@ -66,6 +66,7 @@ class UnitInfo:
     standing: bool
     quality: float  # 0..1: how well it holds meetings
     committee: int = 0  # members of its own committee (chi ủy, đảng ủy)
+    standing_size: int = 0  # members of its standing committee, where it has one
 
     @property
     def owed(self) -> int:

@@ -88,6 +88,17 @@ def _cell_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
             )
             when = first + timedelta(days=clamp(day + rng.randint(-2, 3), 1, 27) - 1)
             _meeting(ctx, unit, when, MeetingKind.REGULAR, topic, members, attendance)
+            if unit.kind == UnitKind.GRASSROOTS_CELL and unit.committee > 1:  # chi ủy meets first
+                label = f"{first.month}/{first.year}"
+                _meeting(
+                    ctx,
+                    unit,
+                    max(first, when - timedelta(days=3)),
+                    MeetingKind.COMMITTEE,
+                    f"Họp chi ủy tháng {label}: chuẩn bị nội dung sinh hoạt chi bộ",
+                    (unit.committee, 0, 0),
+                    0.95,
+                )
         if (index + offset) % every == 0 and rng.random() < 0.9:
             when = first + timedelta(days=day + rng.randint(8, 15))
             _meeting(
@@ -105,7 +116,7 @@ def _committee_meetings(ctx: Ctx, unit: UnitInfo, months: list[date]) -> None:
     """Đảng ủy and ban thường vụ meetings every month, the đảng bộ's twice a year."""
     rng = ctx.rng
     committee = (unit.committee, 0, 0)
-    standing = (max(3, unit.committee // 3), 0, 0)
+    standing = (unit.standing_size, 0, 0)
     top = unit.kind == UnitKind.GRASSROOTS_COMMITTEE
     for first in months:
         label = f"{first.month}/{first.year}"

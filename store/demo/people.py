@@ -54,6 +54,10 @@ def _committee(ctx: Ctx, unit: UnitInfo, *, detailed: bool, acting: bool) -> Non
         size = 1 if unit.full < 9 else (5 if unit.full >= 30 else 3)
         deputies, standing = (1 if size > 1 else 0), 0
     unit.committee = size
+    unit.standing_size = 1 + deputies + standing if unit.standing else 0
+    ctx.rows.get("units", unit.id).update(
+        committee_size=size, standing_committee_size=unit.standing_size or None
+    )
     if not detailed:
         if unit.kind != UnitKind.CELL and deputies:
             post(ctx, unit, ctx.person(), Role.DEPUTY, this_term)

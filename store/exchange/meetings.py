@@ -1,11 +1,15 @@
 """The import/export kind meetings, and what the kind visits shares with it (see importer.py).
 
 Natural keys: a meeting by unit code + date + kind; a visit by supervisor code + unit code +
-date. A visit row carries its meeting's figures and one column per criterion of the score
-sheet in force (`score.attendance`…, or the criterion's label as header). Rows are checked by
-the store functions the forms use (`validate_meeting`, `check_scores`, the assignment on the
-date) and written through `record_meeting`/`update_meeting` and `record_visit`/`update_visit`,
-so that an import can never store what a form would refuse.
+date + kind. A row whose key is stored updates that record (a clerk re-importing a corrected
+sheet expects the record fixed, not a second one); two rows of one key in a file are refused,
+each named. The store's rules hold as for a form: the kinds the unit may hold, a committee
+meeting counted out of the committee. A visit row carries its meeting's figures and one column
+per criterion of the score sheet in force (`score.attendance`…, or the criterion's label as
+header). Rows are checked by the store functions the forms use (`check_meeting`,
+`check_scores`, the assignment on the date) and written through `record_meeting`/
+`update_meeting` and `record_visit`/`update_visit`, so that an import can never store what a
+form would refuse.
 
 Columns left out of a file keep their values: for a new meeting, the members come from the
 unit and the absences are 0; for a known one, from what is stored.
@@ -28,10 +32,11 @@ from store.exchange.importer import (
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.visits.meetings import (
+    check_meeting,
     meeting_defaults,
     record_meeting,
+    same_meeting,
     update_meeting,
-    validate_meeting,
 )
 
 # The users' words for meeting kinds, beyond the code and its label.
@@ -85,13 +90,26 @@ def _meeting_row(batch: Batch, item: Item, stored: dict | None, names, source: s
     """The meeting's clean fields: the row's values over the stored (or default) ones."""
     if stored is None:
         stored = {
-            **meeting_defaults(batch.db, item.refs["unit_id"]),
+            **meeting_defaults(batch.db, item.refs["unit_id"], item.values.get("kind")),
             "absent_excused": 0,
             "absent_unexcused": 0,
         }
     given = {k: item.values[k] for k in names if k in item.values}
     values = {**stored, **given, "source": source}
-    return _checked(batch, item, validate_meeting, values, today=batch.today)
+    # A new visit records the unit's meeting of that kind and day if it is stored.
+    same = stored.get("id") or same_meeting(
+        batch.db, item.refs["unit_id"], values["kind"], values["date"]
+    )
+    return _checked(
+        batch,
+        item,
+        check_meeting,
+        batch.db,
+        item.refs["unit_id"],
+        values,
+        today=batch.today,
+        meeting_id=same,
+    )
 
 
 def _resolve_meeting(batch: Batch, item: Item) -> None:

@@ -47,6 +47,8 @@ UNIT_FIELDS = (
     "members_probationary",
     "members_exempt",
     "has_standing_committee",
+    "committee_size",
+    "standing_committee_size",
     "active",
     "place",
     "note",
@@ -151,7 +153,7 @@ def _export_units(db: Database):
     return db.query(
         """select u.code, u.name, u.kind, u.sector, p.code as parent, u.members_full,
                   u.members_probationary, u.members_exempt, u.has_standing_committee,
-                  u.active, u.place, u.note
+                  u.committee_size, u.standing_committee_size, u.active, u.place, u.note
            from units u left join units p on p.id = u.parent_id order by u.sort_key, u.id"""
     )
 
@@ -187,6 +189,8 @@ register(
                 v.boolean,
                 default=0,
             ),
+            Column("committee_size", ("Số cấp ủy viên", "Số chi ủy viên"), v.count),
+            Column("standing_committee_size", ("Số ủy viên ban thường vụ",), v.count),
             Column("active", ("Đang hoạt động", "Hoạt động"), v.boolean, default=1),
             Column("place", ("Địa bàn", "Địa chỉ"), v.text),
             NOTE,

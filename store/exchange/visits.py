@@ -59,8 +59,14 @@ def _find_visit(batch: Batch, item: Item) -> dict | None:
     rows = rows_where(
         batch.db,
         "visits",
-        "supervisor_id = ? and unit_id = ? and date = ? and status = 'done'",
-        [item.refs["supervisor_id"], item.refs["unit_id"], item.values["date"]],
+        "supervisor_id = ? and unit_id = ? and date = ? and status = 'done' and meeting_id in"
+        " (select id from meetings where kind = ?)",
+        [
+            item.refs["supervisor_id"],
+            item.refs["unit_id"],
+            item.values["date"],
+            item.values["kind"],
+        ],
     )
     if len(rows) > 1:
         batch.fail(
@@ -193,7 +199,12 @@ register(
             Column("good_practice", ("Mô hình hay", "Mô hình sinh hoạt hiệu quả"), v.text),
         ),
         more_columns=_score_columns,
-        key=lambda item: (item.refs["supervisor_id"], item.refs["unit_id"], item.values["date"]),
+        key=lambda item: (
+            item.refs["supervisor_id"],
+            item.refs["unit_id"],
+            item.values["date"],
+            item.values["kind"],
+        ),
         resolve=_resolve_visit,
         find=_find_visit,
         record=lambda batch, item: {},

@@ -28,6 +28,8 @@ class Unit:
     members_exempt: int
     has_standing_committee: bool
     active: bool
+    committee_size: int | None = None  # its own committee (chi ủy, đảng ủy), when known
+    standing_committee_size: int | None = None
 
     @property
     def members(self) -> int:

@@ -44,6 +44,17 @@ class MeetingRule:
     count: int
     per: str
     needs_standing_committee: bool = False
+    needs_committee: bool = False  # a chi ủy: only where the committee has more than a secretary
+
+
+@dataclass(frozen=True)
+class AllowedMeeting:
+    """A meeting kind a unit may hold though no frequency is required of it."""
+
+    meeting_kind: str
+    unit_kinds: tuple[str, ...]
+    needs_standing_committee: bool = False
+    needs_committee: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ class Rulebook:
     code: str
     path: Path
     meetings: tuple[MeetingRule, ...]
+    allowed_meetings: tuple[AllowedMeeting, ...]
     cadences: tuple[str, ...]
     grace_days: int
     attendance_threshold: float
@@ -108,14 +120,27 @@ class Rulebook:
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
 
-    def rules_for(self, unit_kind: str, has_standing_committee: bool = False):
-        """The meeting rules a unit of `unit_kind` owes."""
+    def rules_for(self, unit_kind: str, has_standing_committee: bool = False, committee_size=None):
+        """The meeting rules a unit of `unit_kind` owes; a rule for a chi ủy only where the
+        committee is known to be more than a secretary (nobody owes on data not entered)."""
         return [
             r
             for r in self.meetings
-            if unit_kind in r.unit_kinds
-            and (has_standing_committee or not r.needs_standing_committee)
+            if _applies(r, unit_kind, has_standing_committee, committee_size, unknown=False)
         ]
+
+    def kinds_for(
+        self, unit_kind: str, has_standing_committee: bool = False, committee_size=None
+    ) -> tuple[str, ...]:
+        """The meeting kinds a unit may hold: those required of it or allowed to it, in the
+        codes' order. An unknown committee size does not forbid a committee's meeting."""
+        rules: tuple[MeetingRule | AllowedMeeting, ...] = (*self.meetings, *self.allowed_meetings)
+        held = {
+            r.meeting_kind
+            for r in rules
+            if _applies(r, unit_kind, has_standing_committee, committee_size, unknown=True)
+        }
+        return tuple(k for k in MEETING_KINDS if k in held)
 
     def rate(self, scores: dict[str, int]) -> Rating:
         """Total and rating of a score sheet; Tốt also needs its required criteria full."""
@@ -138,6 +163,14 @@ class Rulebook:
     def label(self, choices: str, choice_id: str | None) -> str:
         """The Vietnamese label of a category, route, dimension or scale step."""
         return next((c.label for c in getattr(self, choices) if c.id == choice_id), choice_id or "")
+
+
+def _applies(rule, unit_kind, has_standing, committee_size, *, unknown: bool) -> bool:
+    if unit_kind not in rule.unit_kinds or (rule.needs_standing_committee and not has_standing):
+        return False
+    if rule.needs_committee:
+        return unknown if committee_size is None else committee_size > 1
+    return True
 
 
 def load(source: str | Path | None = None) -> Rulebook:
@@ -263,8 +296,18 @@ class _Reader:
                 self.get(r, "count", at, int),
                 self.get(r, "per", at, str, choices=PERIODS),
                 self.get(r, "needs_standing_committee", at, bool, default=False),
+                self.get(r, "needs_committee", at, bool, default=False),
             )
             for at, r in self.items(d, "meetings", "")
+        )
+        allowed = tuple(
+            AllowedMeeting(
+                self.get(r, "meeting_kind", at, str, choices=MEETING_KINDS),
+                tuple(self.get(r, "unit_kinds", at, list, choices=UNIT_KINDS)),
+                self.get(r, "needs_standing_committee", at, bool, default=False),
+                self.get(r, "needs_committee", at, bool, default=False),
+            )
+            for at, r in (self.items(d, "allowed_meetings", "") if "allowed_meetings" in d else [])
         )
         visits = self.get(d, "visits", "", dict)
         sheet = self.get(d, "score_sheet", "", dict)
@@ -292,6 +335,7 @@ class _Reader:
             code=self.get(d, "code", "", str),
             path=self.path,
             meetings=meetings,
+            allowed_meetings=allowed,
             cadences=tuple(self.get(visits, "cadences", "visits", list, choices=CADENCES)),
             grace_days=self.get(visits, "grace_days", "visits", int),
             attendance_threshold=threshold,

@@ -94,7 +94,7 @@ def compliance_grid(
     rules: dict[tuple, list] = {}  # the monthly rules of each kind of unit, read once
     rows = []
     for unit in units:
-        key = (unit.kind, unit.has_standing_committee)
+        key = (unit.kind, unit.has_standing_committee, unit.committee_size)
         if key not in rules:
             rules[key] = [r for r in rulebook.rules_for(*key) if r.per == PeriodKind.MONTH]
         cells = tuple(

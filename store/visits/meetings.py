@@ -1,5 +1,10 @@
 """The meetings register: meetings a unit held, from a visit, the unit's own report or an import.
 
+A unit holds one meeting of a kind on a day, and only the kinds the rulebook requires or allows
+for its unit kind (`Rulebook.kinds_for`). A committee meeting (cấp ủy, ban thường vụ) counts
+the committee's members, not the whole membership: its members are the committee's size when
+the unit's is known.
+
 Attendance rules checked on the way in (members owed = full + probationary - exempted):
 exempted ≤ members; present ≤ full + probationary (exempted members may still attend);
 absences ≤ members owed; and every member owed is accounted for, once:
@@ -13,11 +18,14 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.checks import check_fields, parse_date
-from store.core.errors import NotFound, ValidationError
+from store.core.errors import Duplicate, NotFound, ValidationError
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
+from store.lang.labels import label
+from store.lang.text import vn_date
 from store.rules.periods import Period
 from store.rules.rulebook import MEETING_KINDS
+from store.rules.rulebook import in_force as rulebook_in_force
 
 SOURCES = ("visit", "report", "import")
 COUNTS = (
@@ -31,6 +39,11 @@ COUNTS = (
 FLAGS = ("minutes_kept", "resolution_adopted")
 MAX_DURATION = 600
 FIELDS = ("date", "kind", "topic", *COUNTS, "duration_minutes", *FLAGS, "source", "note")
+# The unit's column holding the size of the committee a meeting kind counts.
+COMMITTEE_SIZE: dict[str, str] = {
+    MeetingKind.COMMITTEE: "committee_size",
+    MeetingKind.STANDING: "standing_committee_size",
+}
 
 
 def attendance_rate(present, members_full, members_probationary, members_exempt) -> float | None:
@@ -179,9 +192,86 @@ def _check_attendance(row: dict) -> None:
         )
 
 
-def check_unit(db: Database, unit_id) -> None:
-    if not db["units"].count_where("id = ?", [unit_id]):
+def check_unit(db: Database, unit_id) -> dict:
+    rows = list(db["units"].rows_where("id = ?", [unit_id]))
+    if not rows:
         raise ValidationError(_("No unit with id {id}.").format(id=unit_id), field="unit_id")
+    return rows[0]
+
+
+def kinds_for_unit(db: Database, unit: dict) -> tuple[str, ...]:
+    """The meeting kinds the rulebook in force lets this unit (a units row) hold."""
+    return rulebook_in_force(db).kinds_for(
+        unit["kind"], bool(unit.get("has_standing_committee")), unit.get("committee_size")
+    )
+
+
+def meeting_kinds(db: Database, unit_id: int) -> tuple[str, ...]:
+    """The meeting kinds a unit may hold, for a form's choice of kind."""
+    return kinds_for_unit(db, check_unit(db, unit_id))
+
+
+def check_meeting(
+    db: Database, unit_id, values: dict, *, today: date, meeting_id: int | None = None
+) -> dict:
+    """`validate_meeting`, then what the unit decides: a kind it may hold, a committee
+    meeting's members out of the committee, and no second meeting of the kind that day
+    (`Duplicate`, naming it). `meeting_id`: the meeting being changed. Returns the clean row."""
+    unit = check_unit(db, unit_id)
+    row = validate_meeting(values, today=today)
+    if row["kind"] not in kinds_for_unit(db, unit):
+        raise ValidationError(
+            _("{unit} does not hold a meeting of this kind ({kind}).").format(
+                unit=unit["name"], kind=label("meeting_kind", row["kind"])
+            ),
+            field="kind",
+        )
+    size = unit.get(COMMITTEE_SIZE.get(row["kind"], ""))
+    if size and row["members_full"] + row["members_probationary"] != size:
+        raise ValidationError(
+            _(
+                "A committee meeting counts the committee's members: this committee has {size} "
+                "members, not {members}."
+            ).format(size=size, members=row["members_full"] + row["members_probationary"]),
+            field="members_full",
+        )
+    same = same_meeting(db, unit_id, row["kind"], row["date"])
+    if same is not None and same != meeting_id:
+        raise Duplicate(
+            _("This meeting is already recorded: {record}.").format(
+                record=describe_meeting(db, same)
+            ),
+            field="date",
+            table="meetings",
+            record_id=same,
+        )
+    return row
+
+
+def same_meeting(db: Database, unit_id: int, kind: str, day: str) -> int | None:
+    """The meeting of this unit, kind and day, if one is stored."""
+    row = db.execute(
+        "select id from meetings where unit_id = ? and kind = ? and date = ? order by id limit 1",
+        [unit_id, kind, day],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def describe_meeting(db: Database, meeting_id: int) -> str:
+    """A meeting as a person names it: unit, kind, date dd/mm/yyyy, and who visited it."""
+    row = db.execute(
+        """select u.name, m.kind, m.date,
+                  (select group_concat(s.name, ', ') from visits v
+                   join supervisors s on s.id = v.supervisor_id
+                   where v.meeting_id = m.id and v.status = 'done') as visited
+           from meetings m join units u on u.id = m.unit_id where m.id = ?""",
+        [meeting_id],
+    ).fetchone()
+    unit, kind, day, visited = row
+    text = f"{unit}, {label('meeting_kind', kind)}, {vn_date(day)}"
+    if visited:
+        text += " (" + _("visited by {supervisors}").format(supervisors=visited) + ")"
+    return text
 
 
 def record_meeting(
@@ -206,8 +296,7 @@ def record_meeting(
 ) -> int:
     """Register a meeting the unit held; returns its id. ValidationError(field) on bad input."""
     values = {k: v for k, v in locals().items() if k in FIELDS}
-    check_unit(db, unit_id)
-    row = validate_meeting(values, today=today)
+    row = check_meeting(db, unit_id, values, today=today)
     with db.atomic():
         return records.insert(db, "meetings", {"unit_id": unit_id, **row})
 
@@ -222,7 +311,9 @@ def update_meeting(db: Database, meeting_id: int, *, today: date, **changes) -> 
             _("A supervisor attended this meeting: change it through the visit."),
             field="meeting_id",
         )
-    row = validate_meeting({**current, **changes}, today=today)
+    row = check_meeting(
+        db, current["unit_id"], {**current, **changes}, today=today, meeting_id=meeting_id
+    )
     with db.atomic():
         return _meeting(records.update(db, "meetings", meeting_id, row))
 
@@ -277,12 +368,16 @@ def list_meetings(
     return [_meeting(r) for r in rows]
 
 
-def meeting_defaults(db: Database, unit_id: int) -> dict:
-    """Membership figures of the unit, to prefill a meeting form."""
+def meeting_defaults(db: Database, unit_id: int, kind: str | None = None) -> dict:
+    """Membership figures of the unit, to prefill a meeting form; for a committee meeting,
+    the committee's size (0 when not known: the form asks for it)."""
     rows = list(db["units"].rows_where("id = ?", [unit_id]))
     if not rows:
         raise NotFound(_("No unit with id {id}.").format(id=unit_id))
     unit = rows[0]
+    if kind in COMMITTEE_SIZE:
+        size = unit.get(COMMITTEE_SIZE[kind]) or 0
+        return {"members_full": size, "members_probationary": 0, "members_exempt": 0}
     return {
         "members_full": unit["members_full"] or 0,
         "members_probationary": unit["members_probationary"] or 0,

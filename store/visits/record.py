@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from store.core import actions, records
 from store.core.checks import check_fields, check_length
-from store.core.errors import NotFound, ValidationError
+from store.core.errors import Duplicate, NotFound, ValidationError
 from store.lang.codes import HistoryAction, VisitStatus
 from store.lang.i18n import _
 from store.lang.text import vn_date
@@ -27,7 +27,14 @@ from store.rules.cadence import Assignment, assignment_on
 from store.rules.facts import check_ties
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import LiveRating, check_scores, live_rating
-from store.visits.meetings import Meeting, check_unit, get_meeting, validate_meeting
+from store.visits.meetings import (
+    Meeting,
+    check_meeting,
+    describe_meeting,
+    get_meeting,
+    same_meeting,
+    validate_meeting,
+)
 from store.visits.planning import (
     AgendaItem,
     Suggestion,
@@ -123,6 +130,24 @@ def _check_reported(db, meeting_id, supervisor_id, unit_id) -> None:
         )
 
 
+def _check_second_visit(db, supervisor_id, meeting_id, visit_id=None) -> None:
+    """One visit per supervisor and meeting: a second is refused, naming the first."""
+    row = db.execute(
+        "select id from visits where meeting_id = ? and supervisor_id = ? and id != ?",
+        [meeting_id, supervisor_id, visit_id or 0],
+    ).fetchone()
+    if row:
+        name = db["supervisors"].get(supervisor_id)["name"]
+        raise Duplicate(
+            _("This visit is already recorded: {supervisor} at {meeting}.").format(
+                supervisor=name, meeting=describe_meeting(db, meeting_id)
+            ),
+            field="date",
+            table="visits",
+            record_id=row[0],
+        )
+
+
 def record_visit(
     db: Database,
     *,
@@ -140,11 +165,19 @@ def record_visit(
 ) -> VisitResult:
     """Save the meeting the supervisor attended and the visit, in one transaction.
     `meeting_id`: a meeting of the unit already registered (its own report, or another
-    supervisor's visit), which the visit records, its figures replaced by `meeting`'s."""
+    supervisor's visit), which the visit records, its figures replaced by `meeting`'s; without
+    it, the unit's meeting of that kind and day if one is stored (a meeting is held once).
+    A second visit of the supervisor to one meeting raises `Duplicate`, naming the first."""
     rulebook = rulebook_in_force(db)
     _check_supervisor(db, supervisor_id)
-    check_unit(db, unit_id)
     meeting_row = validate_meeting({**meeting, "source": "visit"}, today=today)
+    if meeting_id is None:
+        meeting_id = same_meeting(db, unit_id, meeting_row["kind"], meeting_row["date"])
+    if meeting_id is not None:
+        _check_second_visit(db, supervisor_id, meeting_id)
+    meeting_row = check_meeting(
+        db, unit_id, {**meeting, "source": "visit"}, today=today, meeting_id=meeting_id
+    )
     clean = check_scores(rulebook, scores)
     check_ties(rulebook, clean, meeting_row)
     own = check_scores(rulebook, unit_scores, "unit_score") if unit_scores else None
@@ -198,8 +231,12 @@ def update_visit(db: Database, visit_id: int, *, today: date, **changes) -> Visi
         raise ValidationError(_("Only a recorded visit can be changed."), field="status")
     rulebook = rulebook_in_force(db)
     old_meeting = {k: getattr(current.meeting, k) for k in Meeting.__slots__}
-    meeting_row = validate_meeting(
-        {**old_meeting, **(changes.get("meeting") or {}), "source": "visit"}, today=today
+    meeting_row = check_meeting(
+        db,
+        current.unit_id,
+        {**old_meeting, **(changes.get("meeting") or {}), "source": "visit"},
+        today=today,
+        meeting_id=current.meeting.id,
     )
     clean = check_scores(rulebook, changes.get("scores", current.scores))
     check_ties(rulebook, clean, meeting_row)

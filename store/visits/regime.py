@@ -91,7 +91,7 @@ def unit_regime(db: Database, unit_id: int, period, rulebook=None, *, as_of) -> 
     unit = get_unit(db, unit_id)
     period = Period.parse(period)
     today = parse_date(as_of, "as_of")
-    rules = rulebook.rules_for(unit.kind, unit.has_standing_committee)
+    rules = rulebook.rules_for(unit.kind, unit.has_standing_committee, unit.committee_size)
     spans = [p for rule in rules for p in period.split(rule.per)] + [period]
     counts = _month_counts(
         db, unit_id, min(p.start for p in spans), min(max(p.end for p in spans), today)

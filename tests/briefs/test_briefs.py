@@ -256,3 +256,24 @@ def test_batch_names_marks_numbers_and_logs(made, tmp_path):
     assert again[0].number == outcomes[1].number  # a regenerated brief keeps its number
     single = audit.list_entries(db, limit=1)[0]
     assert words.headline(db, single).startswith("Viết văn bản: Báo cáo")
+
+
+def test_a_committee_meetings_brief_counts_the_committee(made, tmp_path):
+    """Issue 13.3: the visit brief of a đảng ủy's meeting counts its members out of the
+    committee's 13, not the đảng bộ's 124."""
+    import shutil
+
+    from tests import factories as make
+
+    path = tmp_path / "copy.db"
+    shutil.copy(made[0], path)
+    db = store_db.connect(path)
+    ids = made[1]
+    db["units"].update(ids["xa"], {"committee_size": 13})
+    make.assign(db, ids["sup"], ids["xa"])
+    meeting = dict(kind="committee", members_full=13, present=12, absent_excused=1)
+    result = make.visit(db, ids["sup"], ids["xa"], "2026-09-02", meeting=meeting, today=TODAY)
+    texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
+    assert "- Cấp ủy viên có mặt: 12/13 (92,3%) cấp ủy viên phải dự." in texts
+    assert any("có 13 cấp ủy viên" in t for t in texts)
+    assert not any("đảng viên phải dự" in t for t in texts)

@@ -283,3 +283,65 @@ def test_an_xlsx_file_of_visits_imports(world, tmp_path):
     file = tmp_path / "visits.xlsx"
     book.save(file)
     assert imported(path, "visits", file) == "visits: thêm mới 1, cập nhật 0, không đổi 0."
+
+
+def test_a_meeting_of_a_kind_the_unit_may_not_hold_is_refused_with_its_row(world, tmp_path):
+    """Issue 13.3: a chi bộ holds no Hội nghị đảng bộ; nothing of the file is written."""
+    path, _ids = world
+    file = write(
+        tmp_path,
+        "meetings.csv",
+        MEETING_HEAD + "XA-DA-01,2026-08-03,regular,,20,18,2,0,100,1,1\n"
+        "XA-DA-02,2026-08-04,Hội nghị đảng bộ,,10,10,0,0,150,1,1\n",
+    )
+    before = counts(path)
+    result = run("--db", path, "import", "meetings", file)
+    assert_one_line_error(result, "3", "Chi bộ thôn Tây", "Hội nghị đảng bộ")
+    assert counts(path) == before
+
+
+def test_the_same_meeting_twice_in_a_file_is_refused_and_a_stored_one_is_updated(world, tmp_path):
+    """Issue 13.2: a row whose key is stored updates that meeting (a corrected sheet imported
+    again), two rows of one meeting in a file are refused, each named."""
+    path, _ids = world
+    row = "XA-DA-01,2026-08-03,regular,,20,18,2,0,100,1,1\n"
+    twice = write(tmp_path, "twice.csv", MEETING_HEAD + row + row.replace("100", "120"))
+    before = counts(path)
+    result = run("--db", path, "import", "meetings", twice)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "2" in result.stderr and "3" in result.stderr
+    assert counts(path) == before
+    once = write(tmp_path, "once.csv", MEETING_HEAD + row)
+    assert imported(path, "meetings", once) == "meetings: thêm mới 1, cập nhật 0, không đổi 0."
+    fixed = write(tmp_path, "fixed.csv", MEETING_HEAD + row.replace("100", "120"))
+    assert imported(path, "meetings", fixed) == "meetings: thêm mới 0, cập nhật 1, không đổi 0."
+    assert counts(path)["meetings"] == before["meetings"] + 1
+
+
+def test_a_supervisor_visits_two_kinds_of_meeting_of_a_unit_on_one_day(world, tmp_path):
+    """The visit's key holds the meeting's kind: the đảng ủy's meeting and its thematic
+    meeting on one day are two visits, each found again on a second import."""
+    path, _ids = world
+    store = store_db.connect(path, create=False)
+    store["units"].update(_ids["XA-DA"], {"committee_size": 9})
+    store.conn.commit()
+    store.conn.close()
+    head = (
+        "supervisor,unit,date,kind,topic,members_full,present,absent_excused,duration_minutes,"
+        f"minutes_kept,resolution_adopted,{SCORES}\n"
+    )
+    file = write(
+        tmp_path,
+        "visits.csv",
+        head + f"S2,XA-DA,2026-10-06,Sinh hoạt cấp ủy,,9,9,0,100,1,1,{FULL_CELLS}\n"
+        f"S2,XA-DA,2026-10-06,Chuyên đề,Chuyển đổi số,9,8,1,100,1,1,{FULL_CELLS}\n",
+    )
+    assert imported(path, "visits", file) == "visits: thêm mới 2, cập nhật 0, không đổi 0."
+    assert imported(path, "visits", file) == "visits: thêm mới 0, cập nhật 0, không đổi 2."
+    wrong = write(
+        tmp_path,
+        "wrong.csv",
+        head + f"S2,XA-DA,2026-10-07,Sinh hoạt cấp ủy,,120,100,20,100,1,1,{FULL_CELLS}\n",
+    )
+    result = run("--db", path, "import", "visits", wrong)
+    assert_one_line_error(result, "9")

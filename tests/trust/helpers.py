@@ -77,8 +77,9 @@ path, supervisor, units, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys
 units = [int(u) for u in units.split(",")]
 db = store_db.connect(path)
 scores = {c.id: c.max for c in rulebook_in_force(db).criteria}
-for i in range(n):
-    day = date(2026, 1, 1) + timedelta(days=i % 300)
+start = db["visits"].count  # a round goes on where the last stopped: no visit twice
+for i in range(start, start + n):
+    day = date(2026, 1, 1) + timedelta(days=(i // len(units)) % 300)
     meeting = dict(date=day.isoformat(), kind="regular", members_full=20, members_probationary=0,
                    members_exempt=0, present=18, absent_excused=2, absent_unexcused=0,
                    duration_minutes=90, minutes_kept=True, resolution_adopted=True)

@@ -17,7 +17,7 @@ from store.demo import data as demo_data
 from store.org.units import list_units
 from store.personnel.people import list_people
 from store.rules import cadence
-from store.rules.rulebook import load
+from store.rules.rulebook import in_force, load
 from store.visits import planning
 
 TODAY = date(2026, 10, 15)
@@ -388,3 +388,25 @@ def test_the_demo_s_scores_and_remarks_agree_with_its_meetings(demo_db):
             assert "vắng không lý do" not in visit["observations"]
     assert all(stated[fact] for fact in FACT_REMARKS)  # every kind of shortfall appears
     assert health.check(demo_db).ok
+
+
+def test_the_demo_holds_no_duplicate_and_only_the_kinds_each_unit_may_hold(demo_db):
+    """`phutrach check`'s meeting rules pass on the demo: one meeting of a kind a day, one visit
+    per supervisor and meeting, only allowed kinds, committee meetings out of the committee."""
+    from store.rules import health
+
+    assert health.meeting_problems(demo_db, in_force(demo_db)) == []
+    assert health.check(demo_db).ok
+    index = {r[1]: r[2] for r in demo_db.execute("PRAGMA index_list(meetings)").fetchall()}
+    assert index["idx_meetings_unique"] == 1
+    wrong_base = demo_db.execute(
+        """select count(*) from meetings m join units u on u.id = m.unit_id
+           where (m.kind = 'committee' and m.members_full != u.committee_size)
+              or (m.kind = 'standing' and m.members_full != u.standing_committee_size)"""
+    ).fetchone()[0]
+    assert wrong_base == 0
+    chi_uy = demo_db.execute(
+        """select count(*) from meetings m join units u on u.id = m.unit_id
+           where u.kind = 'grassroots_cell' and m.kind = 'committee'"""
+    ).fetchone()[0]
+    assert chi_uy > 0

@@ -1,6 +1,8 @@
-"""Recording a meeting a unit reported without a visit (from its monthly report): a modal form
-that returns the new meeting's id. The store checks everything; its message shows at the field
-it names and nothing is saved."""
+"""Recording a meeting a unit reported without a visit (from its monthly report), or changing
+one: a modal form that returns the meeting's id. The kinds offered are those the unit may hold;
+a committee meeting is prefilled with the committee's size. The store checks everything; its
+message shows at the field it names and nothing is saved. A meeting already recorded (same
+kind and day) is named, and the form offers to open it."""
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,12 +12,12 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.core.errors import ValidationError
-from store.lang.codes import MeetingKind
+from store.core.errors import Duplicate, ValidationError
 from store.lang.i18n import _
-from store.lang.labels import choices
+from store.lang.labels import label as code_label
 from store.org import units
 from store.visits import meetings
+from tui.dialogs.confirm import ConfirmScreen
 from tui.format import vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
@@ -56,16 +58,19 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
         ),
     ]
 
-    def __init__(self, unit_id: int) -> None:
+    def __init__(self, unit_id: int, *, meeting_id: int | None = None) -> None:
         super().__init__()
-        self.unit_id = unit_id
+        self.unit_id, self.meeting_id = unit_id, meeting_id
 
     def compose(self) -> ComposeResult:
         unit = units.get_unit(self.app.db, self.unit_id)
-        defaults = meetings.meeting_defaults(self.app.db, self.unit_id)
+        self.kinds = meetings.meeting_kinds(self.app.db, self.unit_id)
+        defaults = meetings.meeting_defaults(self.app.db, self.unit_id, self.kinds[0])
         labels = _labels()
         with VerticalScroll(id="meeting-form", classes="dialog", can_focus=False) as box:
-            box.border_title = _("Meeting reported by the unit")
+            box.border_title = (
+                _("A recorded meeting") if self.meeting_id else _("Meeting reported by the unit")
+            )
             yield Static(unit.name, id="meeting-unit")
             yield Static(
                 _("A meeting the unit reports without a visit, e.g. from its monthly report."),
@@ -86,8 +91,8 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
     def _widget(self, field: str, label: str, defaults: dict) -> Widget:
         if field == "kind":
             return Select(
-                choices("meeting_kind"),
-                value=MeetingKind.REGULAR,
+                [(code_label("meeting_kind", k), k) for k in self.kinds],
+                value=self.kinds[0],
                 allow_blank=False,
                 compact=True,
                 id="field-kind",
@@ -108,8 +113,34 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
         return Input(value, placeholder=placeholder, compact=True, id=f"field-{field}")
 
     def on_mount(self) -> None:
+        if self.meeting_id is not None:
+            self._fill(meetings.get_meeting(self.app.db, self.meeting_id))
         self.query_one("#field-date", Input).focus()
         self._show_owed()
+
+    def _fill(self, meeting: meetings.Meeting) -> None:
+        self.query_one("#field-date", Input).value = vn_date(meeting.date)
+        kind = self.query_one("#field-kind", Select)
+        if meeting.kind not in self.kinds:  # a kind stored before the rule: shown as it is
+            kind.set_options(
+                [(code_label("meeting_kind", k), k) for k in (*self.kinds, meeting.kind)]
+            )
+        kind.value = meeting.kind
+        for field in ("topic", "note", *NUMBERS):
+            value = getattr(meeting, field)
+            self.query_one(f"#field-{field}", Input).value = "" if value is None else str(value)
+        for field in FLAGS:
+            self.query_one(f"#field-{field}", Checkbox).value = getattr(meeting, field)
+
+    @on(Select.Changed, "#field-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        """A committee meeting counts the committee: its members follow the kind chosen."""
+        if self.meeting_id is not None or event.value == Select.BLANK:
+            return
+        for field, value in meetings.meeting_defaults(
+            self.app.db, self.unit_id, str(event.value)
+        ).items():
+            self.query_one(f"#field-{field}", Input).value = str(value)
 
     @on(Input.Changed)
     def _show_owed(self) -> None:
@@ -140,17 +171,37 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
         errors = FieldErrors(self)
         errors.clear()
         try:
-            meeting_id = meetings.record_meeting(
-                self.app.db,
-                self.unit_id,
-                **self.values(),
-                source="report",
-                today=self.app.today,
-            )
+            meeting_id = self._save()
+        except Duplicate as exc:
+            errors.show(exc.detail, exc.field)
+            self.offer_existing(exc.record_id)
+            return
         except ValidationError as exc:
             errors.show(exc.detail, exc.field)
             return
         self.dismiss(meeting_id)
+
+    def _save(self) -> int:
+        db, today = self.app.db, self.app.today
+        if self.meeting_id is not None:
+            meeting = meetings.update_meeting(db, self.meeting_id, today=today, **self.values())
+            return meeting.id
+        return meetings.record_meeting(
+            db, self.unit_id, **self.values(), source="report", today=today
+        )
+
+    def offer_existing(self, meeting_id: int) -> None:
+        """Ask whether to open the meeting already recorded, and open it instead of this one."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+                self.app.push_screen(MeetingForm(self.unit_id, meeting_id=meeting_id))
+
+        question = _("Open the existing record?")
+        self.app.push_screen(
+            ConfirmScreen(question, yes=_("Open it"), no=_("Stay in the form")), answered
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

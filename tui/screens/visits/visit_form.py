@@ -5,7 +5,9 @@ then observations, recommendations and a good-practice note.
 
 ctrl+s saves the meeting and the visit in one transaction (store.visits). A ValidationError
 shows its message under the field it names (`exc.field`) and moves the focus there; nothing is
-saved. Enter in a box goes to the next one; Escape closes, asking first if anything changed.
+saved. The kinds offered are those the unit may hold; a visit already recorded (the same
+supervisor at the unit's meeting of that kind and day) is named, and the form offers to open
+it. Enter in a box goes to the next one; Escape closes, asking first if anything changed.
 """
 
 from dataclasses import dataclass
@@ -21,20 +23,21 @@ from textual.validation import Number
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from store import visits
-from store.core.errors import PhutrachError, ValidationError
+from store.core.errors import Duplicate, PhutrachError, ValidationError
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
-from store.lang.labels import choices
+from store.lang.labels import choices, label
 from store.org.supervisors import current_supervisor_id
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import live_rating
 from store.visits import VisitResult
-from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults
+from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults, meeting_kinds
 from tui.dialogs.confirm import ConfirmScreen
 from tui.forms.dates import parse_vn_date
 from tui.forms.inputs import LimitedTextArea, NumberInput
 from tui.node import PhutrachNode
 from tui.screens.concerns.form import ConcernForm
+from tui.screens.regime.meeting_form import MeetingForm
 from tui.screens.visits.unit_picker import UnitPicker
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.yes_no import YesNo
@@ -243,13 +246,26 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
         self._set("absent_unexcused", 0)
 
     def _fill_members(self, unit_id: int) -> None:
-        for field, value in meeting_defaults(self.app.db, unit_id).items():
+        self._offer_kinds(unit_id)
+        kind = self._value("kind")
+        for field, value in meeting_defaults(self.app.db, unit_id, kind).items():
             self._set(field, value)
+
+    def _offer_kinds(self, unit_id: int, keep: str | None = None) -> None:
+        """Only the meeting kinds the unit may hold (`keep`: a stored one, shown as it is)."""
+        kinds = list(meeting_kinds(self.app.db, unit_id))
+        if keep and keep not in kinds:
+            kinds.append(keep)
+        select = self.query_one("#kind", Select)
+        current = keep or select.value
+        with select.prevent(Select.Changed):
+            select.set_options([(label("meeting_kind", k), k) for k in kinds])
+            select.value = current if current in kinds else kinds[0]
 
     def _fill_visit(self, visit) -> None:
         meeting = visit.meeting
         self._set("date", date.fromisoformat(meeting.date).strftime("%d/%m/%Y"))
-        self._set("kind", meeting.kind)
+        self._offer_kinds(visit.unit_id, keep=meeting.kind)
         self._set("topic", meeting.topic)
         for field in (*COUNTS, "duration_minutes", *FLAGS):
             self._set(field, getattr(meeting, field))
@@ -304,6 +320,12 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
     def _kind_changed(self, event: Select.Changed) -> None:
         self.query_one("#topic", Input).disabled = event.value != MeetingKind.THEMATIC
         self._clear_error("kind")
+        if self.visit_id is None and self.target is not None and event.value != Select.BLANK:
+            # a committee meeting counts the committee: its members follow the kind
+            for field, value in meeting_defaults(
+                self.app.db, self.target.unit_id, str(event.value)
+            ).items():
+                self._set(field, value)
 
     @on(Checkbox.Changed)
     def _flag_changed(self, event: Checkbox.Changed) -> None:
@@ -389,6 +411,10 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
             line.remove_class("-shown")
         try:
             result = self._save()
+        except Duplicate as exc:
+            self._show_error(exc.field, exc.detail)
+            self.offer_existing(exc)
+            return
         except ValidationError as exc:
             self._show_error(exc.field, exc.detail)
             return
@@ -397,6 +423,24 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
             return
         self.dismiss(result)
         return result
+
+    def offer_existing(self, duplicate: Duplicate) -> None:
+        """Ask whether to open the record already stored (a visit, or a meeting), instead."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.dismiss(None)
+            if duplicate.table == "visits":
+                self.app.push_screen(VisitForm(self.target, visit_id=duplicate.record_id))
+            else:
+                meeting = visits.get_meeting(self.app.db, duplicate.record_id)
+                self.app.push_screen(MeetingForm(meeting.unit_id, meeting_id=meeting.id))
+
+        question = _("Open the existing record?")
+        self.app.push_screen(
+            ConfirmScreen(question, yes=_("Open it"), no=_("Stay in the form")), answered
+        )
 
     def action_save_and_raise(self) -> None:
         """Save, then raise a concern brought up at this visit (its unit, date, supervisor)."""
