@@ -3,13 +3,17 @@ the unit may hold, and a meeting or visit already recorded is named with an offe
 On the district of conftest: Chi bộ thôn Đào Xá reported a regular meeting on 05/08/2026, and
 đồng chí Đức's visit recorded its meeting of 05/09/2026."""
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from store.core import db as store_db
 from tests.tui.test_meeting_form import SIZE, field, open_form
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.regime.meeting_form import MeetingForm
 from tui.screens.visits.visit_form import Target, VisitForm
+
+
+def label_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Label).content)
 
 
 def offered(app, selector: str) -> list[str]:
@@ -40,9 +44,23 @@ async def test_a_committee_meeting_is_prefilled_with_the_committee(app, district
     async with app.run_test(size=SIZE) as pilot:
         await open_form(app, pilot, ids["an_binh"])
         assert field(app, "members_full").value == "180"  # thematic: the whole đảng bộ
+        assert label_of(app, "#label-members_full") == "Đảng viên chính thức"
         app.screen.query_one("#field-kind", Select).value = "committee"
         await pilot.pause()
         assert [field(app, k).value for k in ("members_full", "members_exempt")] == ["13", "0"]
+        assert label_of(app, "#label-members_full") == "Cấp ủy viên"
+
+
+async def test_the_visit_form_asks_for_the_committee_at_a_committee_meeting(app, district):
+    _path, ids = district
+    target = Target(ids["duc"], ids["an_binh"], "Đức", "Đảng bộ xã An Bình")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(VisitForm(target))
+        await pilot.pause()
+        assert label_of(app, "#members-label") == "Đảng viên chính thức"
+        app.screen.query_one("#kind", Select).value = "committee"
+        await pilot.pause()
+        assert label_of(app, "#members-label") == "Cấp ủy viên"
 
 
 async def test_a_meeting_already_recorded_is_named_and_opened(app, district):

@@ -18,7 +18,7 @@ from store.lang.labels import label as code_label
 from store.org import units
 from store.visits import meetings
 from tui.dialogs.confirm import ConfirmScreen
-from tui.format import vn_date
+from tui.format import members_label, vn_date
 from tui.forms.dates import parse_vn_date
 from tui.forms.field_errors import FieldErrors
 from tui.forms.inputs import NumberInput
@@ -78,7 +78,8 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
             )
             for field in ("date", "kind", "topic", *NUMBERS, *FLAGS, "note"):
                 with Horizontal(classes="field-row"):
-                    yield Label("" if field in FLAGS else labels[field], classes="field-label")
+                    text = "" if field in FLAGS else labels[field]
+                    yield Label(text, id=f"label-{field}", classes="field-label")
                     yield self._widget(field, labels[field], defaults)
                 yield Static("", id=f"error-{field}", classes="field-error")
             yield Static("", id="meeting-owed")
@@ -135,6 +136,7 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
     @on(Select.Changed, "#field-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
         """A committee meeting counts the committee: its members follow the kind chosen."""
+        self.query_one("#label-members_full", Label).update(members_label(event.value))
         if self.meeting_id is not None or event.value == Select.BLANK:
             return
         for field, value in meetings.meeting_defaults(

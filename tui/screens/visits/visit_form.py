@@ -33,6 +33,7 @@ from store.rules.scoring import live_rating
 from store.visits import VisitResult
 from store.visits.meetings import COUNTS, attendance_rate, meeting_defaults, meeting_kinds
 from tui.dialogs.confirm import ConfirmScreen
+from tui.format import members_label
 from tui.forms.dates import parse_vn_date
 from tui.forms.inputs import LimitedTextArea, NumberInput
 from tui.node import PhutrachNode
@@ -177,7 +178,9 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
             yield Input(id="topic", compact=True, disabled=True, classes="topic")
         yield _error("topic")
         with Horizontal(classes="form-row"):
-            yield _label(_("Full members"))
+            yield Label(
+                members_label(MeetingKind.REGULAR), id="members-label", classes="form-label"
+            )
             yield _number("members_full")
             yield _label(_("Probationary"), "form-label gap")
             yield _number("members_probationary")
@@ -319,6 +322,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
         self.query_one("#topic", Input).disabled = event.value != MeetingKind.THEMATIC
+        self.query_one("#members-label", Label).update(members_label(event.value))
         self._clear_error("kind")
         if self.visit_id is None and self.target is not None and event.value != Select.BLANK:
             # a committee meeting counts the committee: its members follow the kind
