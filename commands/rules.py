@@ -91,21 +91,33 @@ def _sections(book: Rulebook):
     )
 
 
+def _condition(rule) -> str:
+    if rule.needs_standing_committee:
+        return _("only with a standing committee")
+    if rule.needs_committee:
+        return _("only where the committee has more than a secretary")
+    return ""
+
+
 def _meetings(book: Rulebook):
+    """Required meetings with their frequency, then the kinds a unit may hold without one."""
     rows = []
     for kind in UNIT_KINDS:
-        for rule in book.meetings:
+        for rule in (*book.meetings, *book.allowed_meetings):
             if kind in rule.unit_kinds:
+                at_least = (
+                    _("{count} per {period}").format(
+                        count=rule.count, period=labels.label("period", rule.per)
+                    )
+                    if hasattr(rule, "count")
+                    else _("allowed, no frequency set")
+                )
                 rows.append(
                     [
                         labels.label("unit_kind", kind),
                         labels.label("meeting_kind", rule.meeting_kind),
-                        _("{count} per {period}").format(
-                            count=rule.count, period=labels.label("period", rule.per)
-                        ),
-                        _("only with a standing committee")
-                        if rule.needs_standing_committee
-                        else "",
+                        at_least,
+                        _condition(rule),
                     ]
                 )
     headers = [_("Unit kind"), _("Meeting"), _("At least"), _("Condition")]

@@ -55,3 +55,15 @@ def test_rules_prints_the_ties_of_the_rulebook():
         "minutes": ["minutes_kept"],
     }
     assert "Thời gian sinh hoạt tối thiểu (phút)                    90" in result.stdout
+
+
+def test_rules_prints_the_kinds_a_unit_may_hold_without_a_frequency():
+    result = _run("rules", "--rulebook", "resolution")
+    assert result.exit_code == 0, result.output
+    table = result.stdout.split("Chế độ sinh hoạt")[1].split("\n\n")[0]
+    sub = [line for line in table.splitlines() if line.startswith("Đảng bộ bộ phận")]
+    assert [line.split("  ")[0:1] for line in sub] == [["Đảng bộ bộ phận"]] * 2
+    assert all("được tổ chức, không quy định số lần" in line for line in sub)
+    assert any(
+        "Sinh hoạt cấp ủy" in line and "từ 2 đồng chí" in line for line in table.splitlines()
+    )
