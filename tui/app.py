@@ -8,12 +8,13 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.reactive import reactive
 
 from store.core import db as store_db
 from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
-from store.org import units
+from store.org import supervisors, units
 from tui import keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
@@ -58,6 +59,11 @@ class PhutrachApp(App[None]):
         ),
     ]
 
+    # The supervisor followed (None: all, the committee office), as in settings. Screens
+    # that show one supervisor's work watch it, so that a choice made on one screen shows
+    # on all of them, the ones open underneath too.
+    supervisor_id: reactive[int | None] = reactive(None, init=False)
+
     def __init__(self, db_path: Path | str, *, today: date | None = None) -> None:
         """`today` fixes the date the screens reason with (tests, snapshots)."""
         super().__init__()
@@ -66,6 +72,7 @@ class PhutrachApp(App[None]):
         self.fixed_today = today
         self.user_keys = keymap.load()
         self.set_keymap(self.user_keys.keys)  # an unknown id is ignored, and said on mount
+        self.set_reactive(PhutrachApp.supervisor_id, supervisors.current_supervisor_id(self.db))
 
     @property
     def today(self) -> date:
@@ -92,6 +99,11 @@ class PhutrachApp(App[None]):
         checked = self.user_keys.known(keymap.catalog())
         if message := checked.message():
             self.notify(message, title=_("Keys"), severity="warning", timeout=30)
+
+    def follow_supervisor(self, supervisor_id: int | None) -> None:
+        """Follow `supervisor_id` (None: all) on every screen, and open on it next time."""
+        supervisors.choose_supervisor(self.db, supervisor_id)
+        self.supervisor_id = supervisor_id
 
     def on_unmount(self) -> None:
         self.db.close()

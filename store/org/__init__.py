@@ -8,6 +8,7 @@ from store.org.supervisor_search import (
 )
 from store.org.supervisors import (
     SupervisorItem,
+    choose_supervisor,
     current_supervisor_id,
     list_supervisors,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "SupervisorItem",
     "list_supervisors",
     "current_supervisor_id",
+    "choose_supervisor",
     "GRASSROOTS_KINDS",
     "Unit",
     "search_clause",

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.core import settings
 from store.lang.i18n import _
 from store.lang.text import fold
 from store.org import supervisors
@@ -35,10 +34,6 @@ def current_choice(db: Database) -> SupervisorChoice:
     return SupervisorChoice(None, None, all_label())
 
 
-def save_choice(db: Database, choice: SupervisorChoice) -> None:
-    settings.put(db, "current_supervisor", choice.uid)
-
-
 class SupervisorPicker(PickerScreen):
     """Dismisses with the `SupervisorChoice` made (already saved), or None when closed."""
 
@@ -60,7 +55,7 @@ class SupervisorPicker(PickerScreen):
         return (row.name, row.title)
 
     def choose(self, row: SupervisorChoice) -> None:
-        save_choice(self.app.db, row)
+        self.app.follow_supervisor(row.id)  # saved, and every screen follows
         self.dismiss(row)
         self.app.call_later(ask_who, self.app, row)
 

@@ -168,6 +168,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#dash-due", PagedTable).focus()
+        self.watch(self.app, "supervisor_id", lambda _id: self.reload(), init=False)
 
     def came_back(self) -> None:
         """Back from a list where visits may have changed."""
@@ -319,7 +320,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
                 return
 
     def action_pick_supervisor(self) -> None:
-        self.app.push_screen(SupervisorPicker(), lambda chosen: chosen and self.reload())
+        self.app.push_screen(SupervisorPicker())  # the app's supervisor_id: see on_mount
 
     def _unit_id(self) -> int | None:
         found = self._focused_row()

@@ -116,6 +116,7 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
         self.sub_title = _("Secretaries and personnel gaps")
         self.supervisor_id = scope_supervisor(self.app.db)
         self.show()
+        self.watch(self.app, "supervisor_id", self._follow, init=False)
         on_typed(self.query_one("#personnel-search", Input), self._searched)
         self.query_one(PagedTable).focus()
 
@@ -196,6 +197,12 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
             self.app.push_screen(PlanScreen(row.id))
         elif isinstance(row, Unit):
             self.app.open_unit(row.id)
+
+    def _follow(self, _chosen: int | None) -> None:
+        """Another supervisor chosen: their units, in the list as in the figures."""
+        self.supervisor_id, self._unfilled = scope_supervisor(self.app.db), None
+        self.query_one(PersonnelGaps).reload()
+        self.show()
 
     def came_back(self) -> None:
         """Back from a person, a plan or another screen: figures and rows may have changed."""
