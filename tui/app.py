@@ -5,7 +5,7 @@ import gc
 from datetime import date
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.reactive import reactive
@@ -19,6 +19,15 @@ from tui import keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
 from tui.screens.units.unit_detail import UnitDetailScreen
+from tui.widgets.key_footer import KeyFooter
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with the footer of its own keys (in the app's language)."""
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield KeyFooter()
 
 
 class PhutrachApp(App[None]):
@@ -136,7 +145,7 @@ class PhutrachApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = _("Search for commands or units…")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_help_quit(self) -> None:
         self.notify(_("Press q or ctrl+q to quit."))
