@@ -81,11 +81,14 @@ class PhutrachApp(App[None]):
         self.fixed_today = today
         self.user_keys = keymap.load()
         self.set_keymap(self.user_keys.keys)  # an unknown id is ignored, and said on mount
-        self.set_reactive(PhutrachApp.supervisor_id, supervisors.current_supervisor_id(self.db))
 
     @property
     def today(self) -> date:
         return self.fixed_today or date.today()
+
+    def on_load(self) -> None:
+        """Before any screen: the supervisor followed, as the settings keep it."""
+        self.set_reactive(PhutrachApp.supervisor_id, supervisors.current_supervisor_id(self.db))
 
     def on_mount(self) -> None:
         self.title = _("phutrach: overseeing grassroots Party organizations")

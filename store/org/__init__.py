@@ -4,6 +4,7 @@ from store.org.supervisor_search import (
     MAX_LISTED,
     Supervisor,
     find_supervisor,
+    find_supervisors,
     get_supervisor,
 )
 from store.org.supervisors import (
@@ -23,6 +24,7 @@ from store.org.units import (
     children,
     count_units,
     find_unit,
+    find_units,
     get_unit,
     list_units,
     search_clause,
@@ -34,6 +36,7 @@ __all__ = [
     "Supervisor",
     "get_supervisor",
     "find_supervisor",
+    "find_supervisors",
     "SupervisorItem",
     "list_supervisors",
     "current_supervisor_id",
@@ -45,6 +48,7 @@ __all__ = [
     "count_units",
     "get_unit",
     "find_unit",
+    "find_units",
     "children",
     "ancestors",
     "PostHolder",

@@ -6,7 +6,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from store.core import records
-from store.core.errors import NotFound
+from store.core.errors import Ambiguous, NotFound
 from store.lang.codes import UnitKind
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
@@ -90,12 +90,40 @@ def get_unit(db: Database, unit_id: int) -> Unit:
     return records.record(Unit, rows[0])
 
 
-def find_unit(db: Database, ref: str) -> Unit:
-    """A unit by code, uid or exact name (folded); NotFound names what was asked."""
+def find_units(db: Database, ref: str) -> list[Unit]:
+    """Every unit `ref` may mean: by code or uid, else by exact name (folded), else those
+    whose name holds every word of it, in Vietnamese order."""
+    ref = (ref or "").strip()
     for where, value in (("code = ?", ref), ("uid = ?", ref), ("name_folded = ?", fold(ref))):
-        rows = list(db["units"].rows_where(where, [value], limit=2))
-        if len(rows) == 1:
-            return records.record(Unit, rows[0])
+        rows = list(db["units"].rows_where(where, [value], order_by="sort_key, id"))
+        if rows:
+            return [records.record(Unit, r) for r in rows]
+    words = set(fold(ref).split())
+    if not words:
+        return []
+    where, params = search_clause(ref)
+    found = [
+        records.record(Unit, r)
+        for r in db["units"].rows_where(where, params, order_by="sort_key, id")
+    ]
+    whole = [u for u in found if words <= set(fold(u.name).split())]  # "thôn 7", not 17
+    return whole or found
+
+
+def find_unit(db: Database, ref: str) -> Unit:
+    """The one unit `ref` names (code, uid, name or words of it); several raise Ambiguous
+    listing them all, with their codes; none NotFound."""
+    found = find_units(db, ref)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Ambiguous(
+            _("{count} units match {ref!r}; give the code.").format(
+                count=len(found), ref=ref.strip()
+            ),
+            [f"{u.code or u.uid}  {u.name}" for u in found],
+            field="unit",
+        )
     raise NotFound(_("No unit matches {ref!r}.").format(ref=ref))
 
 
