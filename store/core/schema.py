@@ -10,6 +10,8 @@ from datetime import datetime
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from store.lang.text import person_sort_key, sort_key
+
 MIGRATION_SET = "phutrach"
 migrations = Migrations(MIGRATION_SET)
 
@@ -504,6 +506,19 @@ UNIQUE = (
         " group by meeting_id, supervisor_id having count(*) > 1 limit 1",
     ),
 )
+
+
+@migrations()
+def m006_natural_sort_keys(db: Database) -> None:
+    """Sort keys read numbers in names by value (Khu phố 2 before Khu phố 10): computed
+    again for every named row, in Python (SQLite has no such order)."""
+    for table, key in (("units", sort_key), ("supervisors", sort_key), ("people", person_sort_key)):
+        if table in db.table_names():
+            rows = db.execute(f"select id, name from {table}").fetchall()
+            db.conn.executemany(
+                f"update {table} set sort_key = ? where id = ?",
+                [(key(name), row_id) for row_id, name in rows],
+            )
 
 
 def known_migrations() -> set[str]:
