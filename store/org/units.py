@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.errors import Ambiguous, NotFound
-from store.lang.codes import UnitKind
+from store.lang.codes import UnitKind, role_rank_sql
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
 
@@ -198,8 +198,9 @@ def unit_detail(db: Database, unit_id: int, *, on: date, meetings: int = 12):
                       posts.concurrent_role, posts.acting
                from posts join people on people.id = posts.person_id
                where posts.unit_id = ? and (posts.end_date is null or posts.end_date > ?)
-               order by case posts.role when 'secretary' then 0 when 'deputy' then 1 else 2 end,
-                        people.sort_key""",
+               order by """
+            + role_rank_sql("posts.role")
+            + ", people.sort_key",
             [unit_id, today],
         )
     ]
