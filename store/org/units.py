@@ -1,5 +1,6 @@
 """Units (the Party organization tree): typed rows, search, paging and detail."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -7,6 +8,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.errors import Ambiguous, NotFound
+from store.core.schema import unit_display_sql as display_sql
 from store.lang.codes import UnitKind, role_rank_sql
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
@@ -30,6 +32,12 @@ class Unit:
     active: bool
     committee_size: int | None = None  # its own committee (chi ủy, đảng ủy), when known
     standing_committee_size: int | None = None
+    display_name: str | None = None  # the name with its parent's where shared (list_units)
+
+    @property
+    def title(self) -> str:
+        """The unit as lists name it: `display_name` when read with it, else the name."""
+        return self.display_name or self.name
 
     @property
     def members(self) -> int:
@@ -50,6 +58,17 @@ def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, l
     return clause, [like_pattern(w) for w in words]
 
 
+def display_names(db: Database, unit_ids) -> dict[int, str]:
+    """Each unit's display name (store.core.schema.unit_display_sql), by id: for the lists
+    read by other queries."""
+    ids = json.dumps(sorted(set(unit_ids)))
+    sql = (
+        f"SELECT id, {display_sql()} AS shown FROM units"  # noqa: S608 (a fixed expression)
+        " WHERE id IN (SELECT value FROM json_each(?))"
+    )
+    return {row[0]: row[1] for row in db.execute(sql, [ids])}
+
+
 def list_units(
     db: Database,
     search: str | None = None,
@@ -62,7 +81,12 @@ def list_units(
     """Units in Vietnamese order, optionally filtered by folded search, parent and kinds."""
     where, params = _filters(search, parent_id, kinds)
     rows = db["units"].rows_where(
-        where, params, order_by="sort_key, id", limit=limit, offset=offset or None
+        where,
+        params,
+        select=f"*, {display_sql()} AS display_name",
+        order_by="sort_key, id",
+        limit=limit,
+        offset=offset or None,
     )
     return [records.record(Unit, r) for r in rows]
 
@@ -198,7 +222,7 @@ def unit_detail(db: Database, unit_id: int, *, on: date, meetings: int = 12):
                       posts.concurrent_role, posts.acting
                from posts join people on people.id = posts.person_id
                where posts.unit_id = ? and (posts.end_date is null or posts.end_date > ?)
-               order by """
+               order by """  # noqa: S608 (a fixed expression)
             + role_rank_sql("posts.role")
             + ", people.sort_key",
             [unit_id, today],

@@ -113,7 +113,7 @@ class UnitsScreen(PhutrachNode, Screen):
 def _cells(unit: Unit) -> tuple[str, ...]:
     return (
         unit.code or "",
-        unit.name,
+        unit.title,
         label("unit_kind", unit.kind),
         label("sector", unit.sector),
         vn_number(unit.members),
