@@ -19,6 +19,9 @@ from tui.widgets.search_box import SearchBox, on_typed
 from tui.widgets.unit_tree import UnitTree
 
 
+NARROW = 100  # columns under which the tree folds away while not in use
+
+
 class UnitsScreen(PhutrachNode, Screen):
     HELP = (
         "Find any Party organization: browse the tree (Space opens a branch) or type part of a "
@@ -103,7 +106,21 @@ class UnitsScreen(PhutrachNode, Screen):
         self.query_one("#units-search", Input).focus()
 
     def action_focus_tree(self) -> None:
-        self.query_one(UnitTree).focus()
+        tree = self.query_one(UnitTree)
+        tree.display = True
+        tree.focus()
+
+    def on_resize(self) -> None:
+        self._fold_tree()
+
+    def on_descendant_focus(self) -> None:
+        self._fold_tree()
+
+    def _fold_tree(self) -> None:
+        """Under NARROW columns the tree folds away while not in use (t brings it back): the
+        names get the width."""
+        tree = self.query_one(UnitTree)
+        tree.display = self.size.width >= NARROW or self.focused is tree
 
     def action_leave_search(self) -> None:
         if self.focused is self.query_one("#units-search"):
