@@ -50,7 +50,7 @@ async def test_at_80_by_24_unit_names_get_the_width_and_stay_apart(district):
 def test_a_name_too_long_is_cut_in_the_middle_keeping_both_ends():
     from rich.text import Text
 
-    from tui.widgets.paged_table import _middle_cut
+    from tui.widgets.paged_table import _middle_cut  # a unit-name column's cut
 
     one, ten = (Text(f"Chi bộ thôn {n} — Đảng bộ xã Đào Xá") for n in ("1", "10"))
     cut = [_middle_cut(t, 21).plain for t in (one, ten)]

@@ -34,6 +34,7 @@ class Column:
     title: str
     width: int | None = None  # None: shares the width the fixed columns leave
     align: Literal["left", "right"] = "left"
+    cut: Literal["end", "middle"] = "end"  # middle: unit names, whose ends tell them apart
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             if not cell_width:
                 continue
             text = _cell_text(value)
-            if column.width is None and text.cell_len > cell_width:
+            if column.cut == "middle" and text.cell_len > cell_width:
                 text = _middle_cut(text, cell_width)
             text.truncate(cell_width, overflow="ellipsis")
             text.align(column.align, cell_width)

@@ -173,7 +173,7 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
         return [
             Column(_("Overdue"), 7),
             Column(_("Due"), 10),
-            Column(_("Party organization")),
+            Column(_("Party organization"), cut="middle"),
             Column(_("Content")),
             Column(_("Category"), 14),
             Column(_("Status"), 19),

@@ -182,7 +182,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         self.data = data = load(self.app.db, self.app.today)
         self.sub_title = _("Dashboard — {who}").format(who=data.choice.name)
         everyone = data.choice.id is None
-        plan_columns = [Column(_("Day"), 10), Column(_("Organization name"))]
+        plan_columns = [Column(_("Day"), 10), Column(_("Organization name"), cut="middle")]
         for table, columns, rows, cells in (
             (due, self._due_columns(everyone), data.items, self._due_cells),
             (self.query_one("#dash-agenda"), plan_columns, data.upcoming, self._agenda_cells),
@@ -219,7 +219,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
 
     @staticmethod
     def _due_columns(everyone: bool) -> list[Column]:
-        columns = [Column(_("State"), 19), Column(_("Organization name"))]
+        columns = [Column(_("State"), 19), Column(_("Organization name"), cut="middle")]
         if everyone:
             columns.append(Column(_("Committee member"), 20))
         return columns + [

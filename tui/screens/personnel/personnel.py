@@ -272,7 +272,7 @@ def _with_vacant(vacant: list[Unit], args: dict) -> PageSource:
 def _columns() -> list[Column]:
     return [
         Column("", 2),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Secretary")),
         Column(_("Birth year"), 8, "right"),
         Column(_("Concurrent role"), 18),
@@ -284,7 +284,7 @@ def _columns() -> list[Column]:
 def _plan_columns() -> list[Column]:
     return [
         Column("", 2),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Incumbent secretary")),
         Column(_("Reason")),
         Column(_("Target date"), 12),

@@ -361,7 +361,7 @@ def _planned_columns() -> list[Column]:
     return [
         Column("", 1),
         Column(_("Date"), 14),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Supervisor"), 22),
     ]
 
@@ -370,14 +370,18 @@ def _missed_columns() -> list[Column]:
     return [
         Column("", 1),
         Column(_("Planned for"), 14),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Supervisor"), 22),
         Column(_("Late"), 16, "right"),
     ]
 
 
 def _suggested_columns() -> list[Column]:
-    return [Column(_("Date"), 14), Column(_("Party organization")), Column(_("Cadence period"), 15)]
+    return [
+        Column(_("Date"), 14),
+        Column(_("Party organization"), cut="middle"),
+        Column(_("Cadence period"), 15),
+    ]
 
 
 def _suggested_cells(s: Suggestion) -> tuple:

@@ -18,7 +18,6 @@ from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import SearchBox, on_typed
 from tui.widgets.unit_tree import UnitTree
 
-
 NARROW = 100  # columns under which the tree folds away while not in use
 
 
@@ -63,7 +62,7 @@ class UnitsScreen(PhutrachNode, Screen):
     def _columns() -> list[Column]:
         return [
             Column(_("Code"), 8),
-            Column(_("Organization name")),
+            Column(_("Organization name"), cut="middle"),
             Column(_("Kind of organization"), 17),
             Column(_("Sector"), 18),
             Column(_("Members"), 9, "right"),
