@@ -524,7 +524,7 @@ def m006_natural_sort_keys(db: Database) -> None:
 
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
-# look the same. One index lookup a row (units.name_folded, m004).
+# look the same. One index lookup a row (units.name_folded, m006).
 _DISPLAY_NAME = """CASE WHEN EXISTS (SELECT 1 FROM units same
 WHERE same.name_folded = {t}.name_folded AND same.id <> {t}.id)
 THEN {t}.name || coalesce(' — ' || (SELECT up.name FROM units up WHERE up.id = {t}.parent_id), '')
