@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from store.core import settings
 from store.lang.i18n import _
 from store.lang.text import fold
 from store.org import supervisors
