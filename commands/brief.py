@@ -9,6 +9,7 @@ import click
 
 from commands.cli import cli
 from commands.common import DATE, PERIOD, PERIOD_HELP, fail, format_option, output, pass_ctx
+from store.core import paths
 from store.core.checks import parse_date
 from store.lang.codes import BriefKind
 from store.lang.i18n import _
@@ -30,8 +31,9 @@ KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
 @click.option("--all", "everything", is_flag=True,
               help=_("Every visit of the period, every supervisor, every grassroots unit or "
                      "every open plan."))  # fmt: skip
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False), default=".",
-              show_default=True, help=_("Folder the briefs are written to."))  # fmt: skip
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False),
+              help=_("Folder the briefs are written to (default: the folder the briefs "
+                     "screen writes to, `briefs` in the user data folder)."))  # fmt: skip
 @click.option("--zip", "make_zip", is_flag=True, help=_("Also put the briefs in one zip file."))
 @click.option(
     "--confidential",
@@ -60,13 +62,15 @@ def brief(ctx, kind, scope, period, everything, out_dir, make_zip, confidential,
     jobs = [Job(kind, sid, period, secret) for sid in _scopes(db, kind, scope, period, everything)]
     if not jobs:
         fail(_("Nothing to write: no {kind} brief for {period}.").format(kind=kind, period=period))
-    outcomes = _generate(ctx.db_path, jobs, Path(out_dir), workers, day)
+    folder = Path(out_dir) if out_dir else paths.prepare_briefs_folder(paths.briefs_folder(db))
+    outcomes = _generate(ctx.db_path, jobs, folder, workers, day)
     _summary(outcomes, fmt)
+    click.echo(_("Briefs written to {folder}").format(folder=folder.resolve()), err=fmt != "table")
     written = [o.path for o in outcomes if o.ok]
     if make_zip and written:
         from briefs.batch import zip_name, zip_outputs
 
-        path = zip_outputs(written, Path(out_dir) / zip_name(kind, period, secret))
+        path = zip_outputs(written, folder / zip_name(kind, period, secret))
         click.echo(_("Zip file: {path}").format(path=path), err=fmt != "table")
     failed = sum(1 for o in outcomes if not o.ok)
     if failed:

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -15,7 +16,7 @@ from tabulate import tabulate
 
 from store.core import db as store_db
 from store.core.checks import parse_date
-from store.core.errors import PhutrachError, ValidationError
+from store.core.errors import Ambiguous, DatabaseProblem, PhutrachError, ValidationError
 from store.core.paths import default_db_path
 from store.lang.i18n import _
 from store.rules.periods import Period
@@ -46,8 +47,18 @@ class Context:
 
     def db(self, *, create: bool = True):
         if self._db is None:
+            if not create and not self.db_path.exists():
+                raise DatabaseProblem(no_database(self.db_path))
             self._db = store_db.connect(self.db_path, create=create)
         return self._db
+
+
+def no_database(path: Path) -> str:
+    """The message for a missing database, saying how to make one."""
+    return _(
+        "No database at {path}. Create an empty one with `phutrach init`, or try the demo "
+        "district with `phutrach demo` (or give another file with --db)."
+    ).format(path=path)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -166,6 +177,9 @@ class PhutrachGroup(PhutrachCommand, click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except Ambiguous as exc:
+            list_candidates(exc)
+            raise Failure(exc.message) from None
         except PhutrachError as exc:
             raise Failure(exc.message) from None
         except KeyboardInterrupt:
@@ -182,6 +196,18 @@ class PhutrachGroup(PhutrachCommand, click.Group):
             raise Failure(
                 _("Unexpected problem ({kind}): {error}").format(kind=type(exc).__name__, error=exc)
             ) from None
+
+
+def list_candidates(exc: Ambiguous) -> None:
+    """Every record a typed text matched, one a line, through the pager when there are more
+    than a screen holds (plain output when not on a terminal), so that the user can retype
+    a code; the command then fails with the message."""
+    lines = [_("{count} match:").format(count=len(exc.candidates))]
+    lines += [f"  {line}" for line in exc.candidates]
+    if len(lines) > shutil.get_terminal_size().lines - 2:
+        click.echo_via_pager("\n".join(lines) + "\n")
+    else:
+        click.echo("\n".join(lines))
 
 
 def _quiet_stdout() -> None:

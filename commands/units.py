@@ -26,7 +26,7 @@ def units(ctx, search, fmt):
     rows = [
         {
             "code": u.code,
-            "name": u.name,
+            "name": u.title,
             "kind": labels.label("unit_kind", u.kind) if as_table else u.kind,
             "sector": labels.label("sector", u.sector) if as_table else u.sector,
             "parent": codes.get(u.parent_id),

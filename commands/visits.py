@@ -8,7 +8,7 @@ from commands.cli import cli
 from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
-from store.rules.periods import Period
+from store.rules.periods import Period, PeriodKind
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow, list_visits
 
@@ -29,16 +29,16 @@ FIELDS = (
 @click.option(
     "--period",
     "-p",
-    required=True,
     metavar=_("PERIOD"),
     type=PERIOD,
-    help=PERIOD_HELP,
+    help=PERIOD_HELP + " " + _("Default: the current quarter."),
 )
 @supervisor_options
 @format_option()
 @pass_ctx
 def visits(ctx, period, supervisor, everyone, fmt):
-    chosen_period = Period.parse(period)
+    current = Period.containing(ctx.today, PeriodKind.QUARTER)
+    chosen_period = period or current
     db = ctx.db(create=False)
     chosen = chosen_supervisor(db, supervisor, everyone)
     found = list_visits(db, period=chosen_period, supervisor_id=chosen and chosen.id, limit=None)

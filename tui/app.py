@@ -5,19 +5,29 @@ import gc
 from datetime import date
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.reactive import reactive
 
 from store.core import db as store_db
 from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
-from store.org import units
+from store.org import supervisors, units
 from tui import keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
 from tui.screens.units.unit_detail import UnitDetailScreen
+from tui.widgets.key_footer import KeyFooter
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with the footer of its own keys (in the app's language)."""
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield KeyFooter()
 
 
 class PhutrachApp(App[None]):
@@ -58,6 +68,11 @@ class PhutrachApp(App[None]):
         ),
     ]
 
+    # The supervisor followed (None: all, the committee office), as in settings. Screens
+    # that show one supervisor's work watch it, so that a choice made on one screen shows
+    # on all of them, the ones open underneath too.
+    supervisor_id: reactive[int | None] = reactive(None, init=False)
+
     def __init__(self, db_path: Path | str, *, today: date | None = None) -> None:
         """`today` fixes the date the screens reason with (tests, snapshots)."""
         super().__init__()
@@ -70,6 +85,10 @@ class PhutrachApp(App[None]):
     @property
     def today(self) -> date:
         return self.fixed_today or date.today()
+
+    def on_load(self) -> None:
+        """Before any screen: the supervisor followed, as the settings keep it."""
+        self.set_reactive(PhutrachApp.supervisor_id, supervisors.current_supervisor_id(self.db))
 
     def on_mount(self) -> None:
         self.title = _("phutrach: overseeing grassroots Party organizations")
@@ -92,6 +111,11 @@ class PhutrachApp(App[None]):
         checked = self.user_keys.known(keymap.catalog())
         if message := checked.message():
             self.notify(message, title=_("Keys"), severity="warning", timeout=30)
+
+    def follow_supervisor(self, supervisor_id: int | None) -> None:
+        """Follow `supervisor_id` (None: all) on every screen, and open on it next time."""
+        supervisors.choose_supervisor(self.db, supervisor_id)
+        self.supervisor_id = supervisor_id
 
     def on_unmount(self) -> None:
         self.db.close()
@@ -124,7 +148,7 @@ class PhutrachApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = _("Search for commands or units…")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_help_quit(self) -> None:
         self.notify(_("Press q or ctrl+q to quit."))

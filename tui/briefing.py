@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from store.core import paths, settings
+from store.core import paths
 from store.lang.i18n import _
 from store.reports.scopes import is_confidential
 
 if TYPE_CHECKING:
     from tui.app import PhutrachApp
-
-FOLDER_KEY = "briefs.out_dir"  # the folder chosen last on the briefs screen
 
 
 @dataclass(frozen=True)
@@ -34,26 +32,13 @@ class Request:
     confidential: bool = False
 
 
-def default_folder() -> Path:
-    return paths.data_dir() / "briefs"
-
-
 def output_folder(db: Database) -> Path:
-    """Where briefs are written: the folder chosen last, else `briefs/` in the data dir."""
-    chosen = settings.get(db, FOLDER_KEY)
-    return Path(chosen).expanduser() if chosen else default_folder()
+    """Where briefs are written: the same folder as `phutrach brief` (store.core.paths)."""
+    return paths.briefs_folder(db)
 
 
 def remember_folder(db: Database, folder: Path) -> None:
-    """Keep `folder` as the briefs' folder (the default one is not written down)."""
-    settings.put(db, FOLDER_KEY, None if folder == default_folder() else str(folder))
-
-
-def prepare_folder(folder: Path) -> Path:
-    """Create the folder; the default one (and any folder created) is the owner's only."""
-    if folder == default_folder():
-        paths.ensure_private_dir(paths.data_dir())
-    return paths.ensure_private_dir(folder)
+    paths.remember_briefs_folder(db, folder)
 
 
 def home_path(path: Path | str) -> str:
@@ -74,7 +59,7 @@ def run(db_path, requests, folder: Path, on, progress=None) -> list:
     """Write the briefs of `requests` into `folder` (a worker thread's job): the outcomes."""
     from briefs.batch import Job, generate  # python-docx and lxml: in the worker only
 
-    prepare_folder(folder)
+    paths.prepare_briefs_folder(folder)
     jobs = [
         Job(r.kind, r.scope_id, r.period, is_confidential(r.kind, r.confidential)) for r in requests
     ]

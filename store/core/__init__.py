@@ -41,6 +41,7 @@ from store.core.db import (
     write_errors,
 )
 from store.core.errors import (
+    Ambiguous,
     DatabaseProblem,
     Duplicate,
     NotFound,
@@ -56,10 +57,14 @@ from store.core.files import (
 )
 from store.core.paths import (
     APP,
+    briefs_folder,
     data_dir,
+    default_briefs_folder,
     default_db_path,
     demo_db_path,
     ensure_private_dir,
+    prepare_briefs_folder,
+    remember_briefs_folder,
 )
 from store.core.records import (
     T,
@@ -127,6 +132,7 @@ __all__ = [
     "PhutrachError",
     "ValidationError",
     "NotFound",
+    "Ambiguous",
     "DatabaseProblem",
     "Duplicate",
     "TEMP_SUFFIX",
@@ -137,6 +143,10 @@ __all__ = [
     "data_dir",
     "default_db_path",
     "demo_db_path",
+    "briefs_folder",
+    "default_briefs_folder",
+    "prepare_briefs_folder",
+    "remember_briefs_folder",
     "ensure_private_dir",
     "T",
     "now",

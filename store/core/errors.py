@@ -34,6 +34,15 @@ class ValidationError(PhutrachError):
         self.detail = one_line(message)
 
 
+class Ambiguous(ValidationError):
+    """What the user typed names several records: `candidates` lists every one of them, one
+    line each (name and code), for the CLI to page through and a form to offer."""
+
+    def __init__(self, message: str, candidates: list[str], field: str | None = None):
+        super().__init__(message, field=field)
+        self.candidates = candidates
+
+
 class NotFound(PhutrachError):
     """A record asked for by id, uid or name does not exist."""
 

@@ -4,8 +4,12 @@ import os
 from pathlib import Path
 
 import platformdirs
+from sqlite_utils import Database
+
+from store.core import settings
 
 APP = "phutrach"
+BRIEFS_FOLDER_KEY = "briefs.out_dir"  # the folder chosen last for briefs (TUI or CLI)
 
 
 def data_dir() -> Path:
@@ -32,3 +36,27 @@ def ensure_private_dir(path: Path) -> Path:
     elif path == data_dir() and path.stat().st_uid == os.getuid():
         path.chmod(0o700)
     return path
+
+
+def default_briefs_folder() -> Path:
+    return data_dir() / "briefs"
+
+
+def briefs_folder(db: Database) -> Path:
+    """Where briefs are written, from the screens and `phutrach brief` alike: the folder
+    chosen last on the briefs screen, else `briefs/` in the data dir."""
+    chosen = settings.get(db, BRIEFS_FOLDER_KEY)
+    return Path(chosen).expanduser() if chosen else default_briefs_folder()
+
+
+def remember_briefs_folder(db: Database, folder: Path) -> None:
+    """Keep `folder` as the briefs' folder (the default one is not written down)."""
+    value = None if folder == default_briefs_folder() else str(folder)
+    settings.put(db, BRIEFS_FOLDER_KEY, value)
+
+
+def prepare_briefs_folder(folder: Path) -> Path:
+    """Create the folder; the default one (and any folder created) is the owner's only."""
+    if folder == default_briefs_folder():
+        ensure_private_dir(data_dir())
+    return ensure_private_dir(folder)

@@ -10,6 +10,8 @@ from datetime import datetime
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from store.lang.text import person_sort_key, sort_key
+
 MIGRATION_SET = "phutrach"
 migrations = Migrations(MIGRATION_SET)
 
@@ -504,6 +506,34 @@ UNIQUE = (
         " group by meeting_id, supervisor_id having count(*) > 1 limit 1",
     ),
 )
+
+
+@migrations()
+def m006_natural_sort_keys(db: Database) -> None:
+    """Sort keys read numbers in names by value (Khu phố 2 before Khu phố 10): computed
+    again for every named row, in Python (SQLite has no such order)."""
+    for table, key in (("units", sort_key), ("supervisors", sort_key), ("people", person_sort_key)):
+        if table in db.table_names():
+            rows = db.execute(f"select id, name from {table}").fetchall()  # noqa: S608
+            db.conn.executemany(
+                f"update {table} set sort_key = ? where id = ?",  # noqa: S608 (our names)
+                [(key(name), row_id) for row_id, name in rows],
+            )
+    db.table("units").create_index(["name_folded"], if_not_exists=True)  # display names
+
+
+# A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
+# another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
+# look the same. One index lookup a row (units.name_folded, m006).
+_DISPLAY_NAME = """CASE WHEN EXISTS (SELECT 1 FROM units same
+WHERE same.name_folded = {t}.name_folded AND same.id <> {t}.id)
+THEN {t}.name || coalesce(' — ' || (SELECT up.name FROM units up WHERE up.id = {t}.parent_id), '')
+ELSE {t}.name END"""
+
+
+def unit_display_sql(alias: str = "units") -> str:
+    """The SQL of the display name of the unit row `alias` (store.org.display_names)."""
+    return "(" + _DISPLAY_NAME.format(t=alias) + ")"
 
 
 def known_migrations() -> set[str]:

@@ -17,6 +17,7 @@ from store.exchange.importer import (
     rows_where,
 )
 from store.exchange.people import _same_person
+from store.lang.codes import role_rank_sql
 from store.lang.i18n import _
 
 POST_FIELDS = ("start_date", "end_date", "end_reason", "concurrent_role", "acting")
@@ -100,7 +101,9 @@ register(
             """select pe.code as person_code, pe.name as person_name, pe.birth_year, u.code as unit,
                   p.role, p.start_date, p.end_date, p.end_reason, p.concurrent_role, p.acting
            from posts p join people pe on pe.id = p.person_id join units u on u.id = p.unit_id
-           order by u.sort_key, p.role, pe.sort_key, p.start_date, p.id"""
+           order by u.sort_key, """  # noqa: S608 (a fixed expression)
+            + role_rank_sql("p.role")
+            + ", pe.sort_key, p.start_date, p.id"
         ),
     )
 )

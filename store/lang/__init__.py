@@ -4,6 +4,7 @@ Knows no database."""
 
 from store.lang.codes import (
     CODES,
+    ROLE_RANK,
     ActionKind,
     ActionStatus,
     BriefKind,
@@ -23,6 +24,7 @@ from store.lang.codes import (
     Sex,
     UnitKind,
     VisitStatus,
+    role_rank_sql,
 )
 from store.lang.i18n import (
     DEFAULT_LANGUAGE,
@@ -49,6 +51,8 @@ from store.lang.text import (
 )
 
 __all__ = [
+    "ROLE_RANK",
+    "role_rank_sql",
     "UnitKind",
     "Sector",
     "MeetingKind",

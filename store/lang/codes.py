@@ -56,6 +56,17 @@ class Role(StrEnum):
     STANDING_MEMBER = "standing_member"
 
 
+# Committee roles by rank, as a committee's list reads: bí thư, phó bí thư, ủy viên ban
+# thường vụ, cấp ủy viên.
+ROLE_RANK = (Role.SECRETARY, Role.DEPUTY, Role.STANDING_MEMBER, Role.COMMITTEE_MEMBER)
+
+
+def role_rank_sql(column: str) -> str:
+    """An SQL expression ranking `column` (a post's role) as ROLE_RANK does, unknown last."""
+    whens = " ".join(f"WHEN '{role}' THEN {rank}" for rank, role in enumerate(ROLE_RANK))
+    return f"CASE {column} {whens} ELSE {len(ROLE_RANK)} END"
+
+
 class ConcurrentRole(StrEnum):
     VILLAGE_HEAD = "village_head"
     AGENCY_HEAD = "agency_head"

@@ -65,19 +65,34 @@ def _split_letters(word: str) -> tuple[list[str], list[int]]:
 
 
 def sort_key(text: str | None) -> str:
-    """A key whose plain binary order is Vietnamese dictionary order.
+    """A key whose plain binary order is Vietnamese dictionary order, numbers by value.
 
-    Letters compare first (ă after a, đ after d, ư after u), tones break ties.
+    Letters compare first (ă after a, đ after d, ư after u), tones break ties; a number
+    inside a name sorts as a number (thôn 2, thôn 10), as officials read a list.
     """
     letters, tones = _split_letters(text or "")
-    primary = []
-    for letter in letters:
+    primary: list[str] = []
+    digits = ""
+    for letter in [*letters, ""]:
+        if letter.isascii() and letter.isdigit():
+            digits += letter
+            continue
+        if digits:
+            primary.append(_number(digits))
+            digits = ""
         rank = _RANK.get(letter)
         if rank is not None:
             primary.append(chr(0x100 + rank))
         else:  # outside the alphabet: by code point, after it (a letter may be 2 code points)
             primary.extend(ch if ch < "a" else _after_alphabet(ch) for ch in letter)
     return "".join(primary) + "\x01" + "".join(str(t) for t in tones)
+
+
+def _number(digits: str) -> str:
+    """A run of digits as a key that sorts by value ("Khu phố 2" before "Khu phố 10"): its
+    length first (leading zeros aside), then the digits; before the letters, as digits were."""
+    value = digits.lstrip("0") or "0"
+    return chr(0x80 + min(len(value), 0x7F)) + value
 
 
 def _after_alphabet(ch: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.core.errors import NotFound, ValidationError
+from store.core.errors import Ambiguous, NotFound
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
 from store.org.units import search_clause
@@ -52,23 +52,29 @@ def get_supervisor(db: Database, supervisor_id: int) -> Supervisor:
     return found[0]
 
 
-def find_supervisor(db: Database, ref: str) -> Supervisor:
-    """The one supervisor whose code is `ref`, or whose name holds every word of it."""
+def find_supervisors(db: Database, ref: str) -> list[Supervisor]:
+    """Every supervisor `ref` may mean: the one whose code it is, else those whose folded
+    name it is, else those whose name holds every word of it (the CLI lists them all, and
+    `phutrach user set` chooses among them as `find_supervisor` does)."""
     ref = (ref or "").strip()
     by_code = _rows(db, "lower(code) = lower(?)", [ref])
     if len(by_code) == 1:
-        return by_code[0]
-    exact = _rows(db, "name_folded = ?", [fold(ref)])
-    if len(exact) == 1:
-        return exact[0]
-    found = exact or _containing(db, ref)
+        return by_code
+    return _rows(db, "name_folded = ?", [fold(ref)]) or _containing(db, ref)
+
+
+def find_supervisor(db: Database, ref: str) -> Supervisor:
+    """The one supervisor whose code is `ref`, or whose name holds every word of it; several
+    raise Ambiguous listing them all, none NotFound naming the nearest."""
+    found = find_supervisors(db, ref)
     if len(found) == 1:
         return found[0]
     if found:
-        raise ValidationError(
+        raise Ambiguous(
             _("Several supervisors match {ref!r}; give the code: {names}").format(
-                ref=ref, names=_listing(found)
+                ref=ref.strip(), names=_listing(found)
             ),
+            [s.display + (f" — {s.title}" if s.title else "") for s in found],
             field="supervisor",
         )
     raise NotFound(_no_match(db, ref))

@@ -32,3 +32,11 @@ def current_supervisor_id(db: Database) -> int | None:
         return None
     row = db.execute("select id from supervisors where uid = ?", [uid]).fetchone()
     return row[0] if row else None
+
+
+def choose_supervisor(db: Database, supervisor_id: int | None) -> None:
+    """Keep `supervisor_id` (None: all) as the supervisor chosen in settings, by uid."""
+    row = None
+    if supervisor_id is not None:
+        row = db.execute("select uid from supervisors where id = ?", [supervisor_id]).fetchone()
+    settings.put(db, "current_supervisor", row[0] if row else None)

@@ -1,13 +1,15 @@
 """Units (the Party organization tree): typed rows, search, paging and detail."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
 
 from store.core import records
-from store.core.errors import NotFound
-from store.lang.codes import UnitKind
+from store.core.errors import Ambiguous, NotFound
+from store.core.schema import unit_display_sql as display_sql
+from store.lang.codes import UnitKind, role_rank_sql
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
 
@@ -30,6 +32,12 @@ class Unit:
     active: bool
     committee_size: int | None = None  # its own committee (chi ủy, đảng ủy), when known
     standing_committee_size: int | None = None
+    display_name: str | None = None  # the name with its parent's where shared (list_units)
+
+    @property
+    def title(self) -> str:
+        """The unit as lists name it: `display_name` when read with it, else the name."""
+        return self.display_name or self.name
 
     @property
     def members(self) -> int:
@@ -50,6 +58,17 @@ def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, l
     return clause, [like_pattern(w) for w in words]
 
 
+def display_names(db: Database, unit_ids) -> dict[int, str]:
+    """Each unit's display name (store.core.schema.unit_display_sql), by id: for the lists
+    read by other queries."""
+    ids = json.dumps(sorted(set(unit_ids)))
+    sql = (
+        f"SELECT id, {display_sql()} AS shown FROM units"  # noqa: S608 (a fixed expression)
+        " WHERE id IN (SELECT value FROM json_each(?))"
+    )
+    return {row[0]: row[1] for row in db.execute(sql, [ids])}
+
+
 def list_units(
     db: Database,
     search: str | None = None,
@@ -62,7 +81,12 @@ def list_units(
     """Units in Vietnamese order, optionally filtered by folded search, parent and kinds."""
     where, params = _filters(search, parent_id, kinds)
     rows = db["units"].rows_where(
-        where, params, order_by="sort_key, id", limit=limit, offset=offset or None
+        where,
+        params,
+        select=f"*, {display_sql()} AS display_name",
+        order_by="sort_key, id",
+        limit=limit,
+        offset=offset or None,
     )
     return [records.record(Unit, r) for r in rows]
 
@@ -90,12 +114,40 @@ def get_unit(db: Database, unit_id: int) -> Unit:
     return records.record(Unit, rows[0])
 
 
-def find_unit(db: Database, ref: str) -> Unit:
-    """A unit by code, uid or exact name (folded); NotFound names what was asked."""
+def find_units(db: Database, ref: str) -> list[Unit]:
+    """Every unit `ref` may mean: by code or uid, else by exact name (folded), else those
+    whose name holds every word of it, in Vietnamese order."""
+    ref = (ref or "").strip()
     for where, value in (("code = ?", ref), ("uid = ?", ref), ("name_folded = ?", fold(ref))):
-        rows = list(db["units"].rows_where(where, [value], limit=2))
-        if len(rows) == 1:
-            return records.record(Unit, rows[0])
+        rows = list(db["units"].rows_where(where, [value], order_by="sort_key, id"))
+        if rows:
+            return [records.record(Unit, r) for r in rows]
+    words = set(fold(ref).split())
+    if not words:
+        return []
+    where, params = search_clause(ref)
+    found = [
+        records.record(Unit, r)
+        for r in db["units"].rows_where(where, params, order_by="sort_key, id")
+    ]
+    whole = [u for u in found if words <= set(fold(u.name).split())]  # "thôn 7", not 17
+    return whole or found
+
+
+def find_unit(db: Database, ref: str) -> Unit:
+    """The one unit `ref` names (code, uid, name or words of it); several raise Ambiguous
+    listing them all, with their codes; none NotFound."""
+    found = find_units(db, ref)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Ambiguous(
+            _("{count} units match {ref!r}; give the code.").format(
+                count=len(found), ref=ref.strip()
+            ),
+            [f"{u.code or u.uid}  {u.name}" for u in found],
+            field="unit",
+        )
     raise NotFound(_("No unit matches {ref!r}.").format(ref=ref))
 
 
@@ -170,8 +222,9 @@ def unit_detail(db: Database, unit_id: int, *, on: date, meetings: int = 12):
                       posts.concurrent_role, posts.acting
                from posts join people on people.id = posts.person_id
                where posts.unit_id = ? and (posts.end_date is null or posts.end_date > ?)
-               order by case posts.role when 'secretary' then 0 when 'deputy' then 1 else 2 end,
-                        people.sort_key""",
+               order by """  # noqa: S608 (a fixed expression)
+            + role_rank_sql("posts.role")
+            + ", people.sort_key",
             [unit_id, today],
         )
     ]

@@ -248,12 +248,14 @@ def get_note(db: Database, note_id: int) -> CapabilityNote:
 
 
 def timeline(db: Database, person_id: int) -> list[CapabilityNote]:
-    """A person's notes, oldest first, each with its supporting visits."""
+    """A person's notes, newest first (as a file of notes is read), each with its visits."""
     get_person(db, person_id)
     links: dict[int, list[int]] = {}
     for link in db.query(_LINKS, {"person_id": person_id}):
         links.setdefault(link["note_id"], []).append(link["visit_id"])
-    sql = _NOTES + "WHERE capability_notes.person_id = ? ORDER BY date, capability_notes.id"
+    sql = (
+        _NOTES + "WHERE capability_notes.person_id = ? ORDER BY date DESC, capability_notes.id DESC"
+    )
     return [_note(r, links.get(r["id"], ())) for r in db.query(sql, [person_id])]
 
 
@@ -269,4 +271,4 @@ def list_notes(db: Database) -> list[CapabilityNote]:
 def latest_note(db: Database, person_id: int, as_of=None) -> CapabilityNote | None:
     """The person's most recent note on or before `as_of` (all notes when None)."""
     notes = [n for n in timeline(db, person_id) if as_of is None or n.date <= str(as_of)]
-    return notes[-1] if notes else None
+    return notes[0] if notes else None

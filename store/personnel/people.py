@@ -22,7 +22,7 @@ from store.core.checks import (
     text_or_none,
 )
 from store.core.errors import NotFound, ValidationError
-from store.lang.codes import ConcurrentRole, Role, Sex
+from store.lang.codes import ConcurrentRole, Role, Sex, role_rank_sql
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import vn_date
@@ -211,9 +211,7 @@ _POSTS = """
 SELECT posts.*, people.name AS person_name, units.name AS unit_name
 FROM posts JOIN people ON people.id = posts.person_id JOIN units ON units.id = posts.unit_id
 """
-_ROLE_ORDER = """
-CASE posts.role WHEN 'secretary' THEN 0 WHEN 'deputy' THEN 1 WHEN 'standing_member' THEN 2
-ELSE 3 END"""
+_ROLE_ORDER = " " + role_rank_sql("posts.role")
 _UNIT_POSTS = (
     _POSTS
     + "WHERE posts.unit_id = :key AND (posts.start_date IS NULL OR posts.start_date <= :as_of)"

@@ -17,10 +17,11 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from store.core.checks import parse_date
+from store.core.schema import unit_display_sql
 from store.rules.periods import CADENCE_PER, Period
 
-_COLUMNS = """select a.id, a.supervisor_id, a.unit_id, a.cadence, a.start_date, a.end_date,
-       s.name as supervisor_name, u.name as unit_name"""
+_COLUMNS = f"""select a.id, a.supervisor_id, a.unit_id, a.cadence, a.start_date, a.end_date,
+       s.name as supervisor_name, {unit_display_sql("u")} as unit_name"""
 _LAST_VISIT = """, (select max(v.date) from visits v where v.unit_id = a.unit_id
        and v.supervisor_id = a.supervisor_id and v.status = 'done' and v.date <= ?) as last_visit"""
 _FROM = """

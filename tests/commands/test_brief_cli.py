@@ -91,7 +91,7 @@ def test_supervisor_by_folded_name_in_csv(made, tmp_path):
     result = run("--db", path, "brief", "supervisor", "pham minh duc", "--period", "2026-Q3",
                  "--out", tmp_path, "--date", "2026-10-10", "--format", "csv")  # fmt: skip
     assert result.exit_code == 0, result.output + result.stderr
-    header, row = result.output.strip().splitlines()
+    header, row = result.stdout.strip().splitlines()
     assert header == "file,number,status,sha256"
     assert row.startswith("BC-phu-trach-co-so-2026-Q3-Pham-Minh-Duc-PT01.docx,Số 01-BC/HU,")
 
@@ -128,3 +128,26 @@ def test_one_visit_needs_no_period_its_month_is_the_briefs(made, tmp_path):
     (doc,) = tmp_path.glob("*.docx")
     assert doc.name.startswith("BC-du-sinh-hoat-2026-")
     assert "Số 01-BC/HU" in result.output
+
+
+def test_without_out_briefs_go_where_the_briefs_screen_writes_and_the_cli_says_where(
+    made, tmp_path, monkeypatch
+):
+    from store.core import paths
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    path = made[0]
+    args = ("--db", path, "brief", "supervisor", "PT01", "--period", "2026-Q3")
+    result = run(*args, "--date", "2026-10-10")
+    assert result.exit_code == 0, result.output + result.stderr
+    folder = tmp_path / "xdg" / "phutrach" / "briefs"
+    assert paths.default_briefs_folder() == folder
+    assert len(list(folder.glob("*.docx"))) == 1
+    assert f"Đã ghi báo cáo vào thư mục {folder}" in result.stdout
+    chosen = tmp_path / "chosen"
+    db = store_db.connect(path)
+    paths.remember_briefs_folder(db, chosen)  # as the briefs screen does on writing
+    db.close()
+    result = run(*args, "--date", "2026-10-11")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert len(list(chosen.glob("*.docx"))) == 1 and str(chosen) in result.stdout

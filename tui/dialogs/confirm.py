@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 from store.lang.i18n import _
 from tui.node import PhutrachNode
+from tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmScreen(PhutrachNode, ModalScreen[bool]):
@@ -28,6 +29,7 @@ class ConfirmScreen(PhutrachNode, ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes or _("Yes"), variant="error", id="confirm-yes")
                 yield Button(self.no or _("No"), variant="primary", id="confirm-no")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

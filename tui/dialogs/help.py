@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 from store.lang.i18n import _
 from tui import bindings
 from tui.node import PhutrachNode
+from tui.widgets.key_footer import KeyFooter
 
 ABOUT = (
     "phutrach helps a committee member assigned to oversee grassroots Party organizations: "
@@ -40,6 +41,7 @@ class HelpScreen(PhutrachNode, ModalScreen[None]):
                 yield Static(_(help_text), classes="help-text")
             yield Label(_("Keys"), classes="section-title")
             yield Static(self._keys(), id="help-keys")
+        yield KeyFooter()
 
     def _keys(self) -> Table:
         table = Table.grid(padding=(0, 2))

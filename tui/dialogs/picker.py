@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from store.lang.i18n import _
 from tui.node import PhutrachNode
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import on_typed
 
@@ -56,6 +57,7 @@ class PickerScreen(PhutrachNode, ModalScreen[Any]):
                 self.columns(), empty_text=_("Nothing matches the search."), id="picker-table"
             )
             yield Static(_("Enter: choose · Escape: close"), classes="picker-hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show("")

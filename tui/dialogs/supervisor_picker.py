@@ -35,10 +35,6 @@ def current_choice(db: Database) -> SupervisorChoice:
     return SupervisorChoice(None, None, all_label())
 
 
-def save_choice(db: Database, choice: SupervisorChoice) -> None:
-    settings.put(db, "current_supervisor", choice.uid)
-
-
 class SupervisorPicker(PickerScreen):
     """Dismisses with the `SupervisorChoice` made (already saved), or None when closed."""
 
@@ -60,7 +56,7 @@ class SupervisorPicker(PickerScreen):
         return (row.name, row.title)
 
     def choose(self, row: SupervisorChoice) -> None:
-        save_choice(self.app.db, row)
+        self.app.follow_supervisor(row.id)  # saved, and every screen follows
         self.dismiss(row)
         self.app.call_later(ask_who, self.app, row)
 

@@ -15,6 +15,7 @@ from store.core.errors import PhutrachError
 from store.history import choose_user
 from store.lang.i18n import _
 from tui.node import PhutrachNode
+from tui.widgets.key_footer import KeyFooter
 
 
 class WhoScreen(PhutrachNode, ModalScreen[settings.User | None]):
@@ -37,6 +38,7 @@ class WhoScreen(PhutrachNode, ModalScreen[settings.User | None]):
             )
             yield Input(placeholder=_("Code or full name"), id="who-input")
             yield Static(id="who-problem")
+        yield KeyFooter()
 
     @on(Input.Submitted, "#who-input")
     def _submitted(self, event: Input.Submitted) -> None:

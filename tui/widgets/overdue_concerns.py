@@ -34,7 +34,11 @@ class OverdueConcerns(PhutrachNode, Vertical):
 
     def compose(self) -> ComposeResult:
         yield PagedTable(
-            [Column(_("Overdue"), 7), Column(_("Party organization")), Column(_("Content"))],
+            [
+                Column(_("Overdue"), 7),
+                Column(_("Party organization"), cut="middle"),
+                Column(_("Content")),
+            ],
             page_size=50,
             empty_text=_("No overdue concern."),
         )

@@ -34,6 +34,7 @@ class Column:
     title: str
     width: int | None = None  # None: shares the width the fixed columns leave
     align: Literal["left", "right"] = "left"
+    cut: Literal["end", "middle"] = "end"  # middle: unit names, whose ends tell them apart
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         # Drawn rows: a screen redraws every visible line at each refresh, and a row of styled
         # cells (the compliance grid's twelve months) takes milliseconds to lay out.
         self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._same: tuple[set[int], int] | None = None  # see _first_page
 
     # -- data ------------------------------------------------------------------------------
     def set_source(self, source: PageSource) -> None:
@@ -115,6 +117,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         """Ask the source again (after an edit), keeping the cursor where it can stay."""
         self._pages.clear()
         self._lines.clear()
+        self._same = None
         self.row_count = self.source.count()
         self.virtual_size = Size(0, self.row_count + 1)
         if self.cursor >= self.row_count:
@@ -143,8 +146,10 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------
     def _widths(self, width: int) -> list[int]:
-        """Each column's width. Where the flexible columns (the names) would get less than
-        `NARROWEST` each, the fixed columns after them are left out from the right (0)."""
+        """Each column's width. Where the names (the flexible columns) would be cut, the
+        fixed columns whose cells repeat one value on the whole first page (they tell no row
+        from another) are left out (0); where the names would still get less than
+        `NARROWEST` each, the columns after them too, from the right."""
         widths = [c.width for c in self.columns]  # None: flexible
         flexible = widths.count(None)
         after = widths.index(None) + 1 if flexible else len(widths)
@@ -153,6 +158,12 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             shown = [w for w in widths if w != 0]
             return width - sum(w or 0 for w in shown) - len(shown) - 1
 
+        if flexible and self.row_count:
+            alike, longest = self._first_page()
+            for index in sorted(alike, reverse=True):
+                if spare() >= longest * flexible:
+                    break
+                widths[index] = 0
         for index in range(len(widths) - 1, after - 1, -1):
             if spare() >= NARROWEST * flexible:
                 break
@@ -160,6 +171,24 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
                 widths[index] = 0
         share = max(spare(), 0) // flexible if flexible else 0
         return [share if w is None else w for w in widths]
+
+    def _first_page(self) -> tuple[set[int], int]:
+        """The fixed columns whose cells are one value on every row of the first page, and
+        the longest name there (read once per reload)."""
+        if self._same is None:
+            rows = [self.row_at(i) for i in range(min(self.row_count, self.page_size))]
+            cells = [[str(c) for c in self.source.cells(r)] for r in rows if r is not None]
+            alike = {
+                index
+                for index, column in enumerate(self.columns)
+                if column.width
+                and len(cells) > 1
+                and len({r[index] if index < len(r) else "" for r in cells}) == 1
+            }
+            names = [i for i, c in enumerate(self.columns) if c.width is None]
+            longest = max((len(r[i]) for r in cells for i in names if i < len(r)), default=0)
+            self._same = (alike, longest)
+        return self._same
 
     def _line(self, cells: Sequence[str], style, width: int) -> Strip:
         line = Text(" ", no_wrap=True, end="")
@@ -169,6 +198,8 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             if not cell_width:
                 continue
             text = _cell_text(value)
+            if column.cut == "middle" and text.cell_len > cell_width:
+                text = _middle_cut(text, cell_width)
             text.truncate(cell_width, overflow="ellipsis")
             text.align(column.align, cell_width)
             line.append_text(text)
@@ -251,6 +282,18 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             self.cursor = index
             if again or event.chain > 1:
                 self.action_select()
+
+
+def _middle_cut(text: Text, width: int) -> Text:
+    """A name too long for its column, cut in the middle: its start and its end both show
+    ("Chi bộ thôn 1 — …xã Đào Xá"), where names sharing a start differ (a number, a parent)."""
+    if width < 8:
+        return text
+    head = (width - 1) // 2
+    tail = width - 1 - head
+    cut = text[:head] + Text("…") + text[len(text.plain) - tail :]
+    cut.no_wrap, cut.end = True, ""
+    return cut  # wide characters: the caller's truncate keeps it to `width`
 
 
 def _cell_text(value) -> Text:

@@ -82,3 +82,17 @@ def test_a_member_written_is_stored_as_its_text(db):
     uid = records.insert(db, "units", {"name": "Chi bộ A", "kind": codes.UnitKind.CELL})
     row = db.execute("select kind, typeof(kind) from units where id = ?", [uid]).fetchone()
     assert row == ("cell", "text")
+
+
+def test_committee_roles_rank_as_a_committee_list_reads(tmp_path):
+    import sqlite3
+
+    from store.lang.codes import ROLE_RANK, role_rank_sql
+
+    db = sqlite3.connect(":memory:")
+    db.execute("create table posts (role text)")
+    roles = ["committee_member", "odd", "standing_member", "deputy", "secretary"]
+    db.executemany("insert into posts values (?)", [(r,) for r in roles])
+    ranked = [r for (r,) in db.execute(f"select role from posts order by {role_rank_sql('role')}")]
+    assert ranked == [*ROLE_RANK, "odd"]
+    assert ranked[:4] == ["secretary", "deputy", "standing_member", "committee_member"]

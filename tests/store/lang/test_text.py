@@ -64,3 +64,16 @@ def test_sort_key_ignores_normalisation_form(text):
     assert sort_key(unicodedata.normalize("NFD", text)) == sort_key(
         unicodedata.normalize("NFC", text)
     )
+
+
+def test_numbers_in_names_sort_by_value():
+    names = ["Khu phố 10", "Khu phố 2", "Khu phố 1", "Chi bộ thôn 02", "Khu phố 2A", "Khu phố"]
+    assert sorted(names, key=sort_key) == [
+        "Chi bộ thôn 02",
+        "Khu phố",
+        "Khu phố 1",
+        "Khu phố 2",
+        "Khu phố 2A",
+        "Khu phố 10",
+    ]
+    assert sort_key("Tổ 9") < sort_key("Tổ 10") < sort_key("Tổ 100") < sort_key("Tổ A")

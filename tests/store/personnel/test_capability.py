@@ -123,7 +123,7 @@ def test_supporting_visits_must_have_taken_place_in_the_unit(db, setup, where, d
     assert db["capability_notes"].count == 0
 
 
-def test_timeline_reads_oldest_first_with_each_notes_visits(db, setup):
+def test_timeline_reads_newest_first_with_each_notes_visits(db, setup):
     v = visit(db, setup, "2024-05-10")
     _note(db, setup, date="2025-06-01")
     _note(db, setup, date="2024-06-01", visit_ids=[v], flagged=True)
@@ -131,8 +131,8 @@ def test_timeline_reads_oldest_first_with_each_notes_visits(db, setup):
     _note(db, setup, person_id=other, date="2024-01-01")
     notes = capability.timeline(db, setup["person"])
     assert [(n.date, n.flagged, n.visit_ids) for n in notes] == [
-        ("2024-06-01", True, (v,)),
         ("2025-06-01", False, ()),
+        ("2024-06-01", True, (v,)),
     ]
     assert capability.latest_note(db, setup["person"]).date == "2025-06-01"
     assert capability.latest_note(db, setup["person"], "2025-01-01").date == "2024-06-01"

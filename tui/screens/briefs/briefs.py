@@ -183,16 +183,24 @@ class BriefsScreen(PhutrachNode, Screen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Word briefs")
-        chosen = current_choice(self.app.db)
-        if chosen.id is None:
-            self.query_one("#field-mode", Select).value = "all"
-        else:
-            self.scopes[BriefKind.SUPERVISOR] = Scope(chosen.id, chosen.name)
+        self._follow()
         self.query_one("#briefs-progress").display = False
-        self._show_kind()
+        self.watch(self.app, "supervisor_id", lambda _id: self._follow(), init=False)
         self._show_period_hint()
         self.reload_list()
         self.query_one("#field-kind").focus()
+
+    def _follow(self) -> None:
+        """The supervisor followed is the supervisor brief's scope; all: every brief."""
+        chosen = current_choice(self.app.db)
+        mode = self.query_one("#field-mode", Select)
+        if chosen.id is None:
+            self.scopes.pop(BriefKind.SUPERVISOR, None)
+            mode.value = "all"
+        else:
+            self.scopes[BriefKind.SUPERVISOR] = Scope(chosen.id, chosen.name)
+            mode.value = "one"
+        self._show_kind()
 
     # -- the form --------------------------------------------------------------------------
     def _default_period(self, kind: str) -> str:

@@ -44,15 +44,18 @@ class ScopePicker(PickerScreen):
         if self.kind == BriefKind.VISIT:
             return [
                 Column(_("Date"), 10),
-                Column(_("Organization name")),
+                Column(_("Organization name"), cut="middle"),
                 Column(_("Committee member"), 24),
             ]
         if self.kind == BriefKind.SUPERVISOR:
             return [Column(_("Full name"), 30), Column(_("Position"))]
         if self.kind == BriefKind.UNIT:
-            return [Column(_("Organization name")), Column(_("Kind of organization"), 26)]
+            return [
+                Column(_("Organization name"), cut="middle"),
+                Column(_("Kind of organization"), 26),
+            ]
         return [
-            Column(_("Organization name")),
+            Column(_("Organization name"), cut="middle"),
             Column(_("Incumbent secretary"), 24),
             Column(_("Status"), 14),
         ]

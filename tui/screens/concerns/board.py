@@ -173,7 +173,7 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
         return [
             Column(_("Overdue"), 7),
             Column(_("Due"), 10),
-            Column(_("Party organization")),
+            Column(_("Party organization"), cut="middle"),
             Column(_("Content")),
             Column(_("Category"), 14),
             Column(_("Status"), 19),
@@ -185,14 +185,19 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
         self._show()
         on_typed(self.query_one("#concerns-search", Input), self._search)
         self.query_one(PagedTable).focus()
+        self.watch(self.app, "supervisor_id", lambda _id: self._follow(), init=False)
 
-    def came_back(self) -> None:
-        """Back from a concern, a form or another screen: the rows and figures may have
-        changed, and so may the supervisor chosen (on the dashboard)."""
+    def _follow(self) -> None:
+        """Another supervisor chosen (on any screen): the supervisor filter follows."""
         chosen = self._current_supervisor()
         if chosen != self.chosen_supervisor:
             self.chosen_supervisor = chosen
             self.query_one("#filter-supervisor", Select).value = chosen or Select.NULL
+
+    def came_back(self) -> None:
+        """Back from a concern, a form or another screen: the rows and figures may have
+        changed."""
+        self._follow()
         self.query_one(PagedTable).reload()
         self._figures()
 

@@ -31,6 +31,7 @@ from tui.forms.field_errors import FieldErrors
 from tui.forms.inputs import LimitedTextArea
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog, rulebook_choices
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.search_box import on_typed
 
 UNIT_MATCHES = 6
@@ -194,6 +195,7 @@ class ConcernForm(ConcernDialog, PhutrachNode, ModalScreen[int | None]):
             with Horizontal(id="cf-buttons"):
                 yield Button(_("Save (Ctrl+S)"), variant="primary", id="cf-save")
                 yield Button(_("Cancel (Esc)"), id="cf-cancel")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.errors = FieldErrors(

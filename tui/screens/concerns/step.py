@@ -22,6 +22,7 @@ from tui.forms.field_errors import FieldErrors
 from tui.forms.inputs import LimitedTextArea
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog
+from tui.widgets.key_footer import KeyFooter
 
 FIELDS = {"date": "step-date", "note": "step-note", "reason": "step-note"}
 
@@ -69,6 +70,7 @@ class StepDialog(ConcernDialog, PhutrachNode, ModalScreen[Concern | None]):
             with Horizontal(id="step-buttons"):
                 yield Button(_("Save (Ctrl+S)"), variant="primary", id="step-save")
                 yield Button(_("Cancel (Esc)"), id="step-cancel")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.errors = FieldErrors(

@@ -168,6 +168,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#dash-due", PagedTable).focus()
+        self.watch(self.app, "supervisor_id", lambda _id: self.reload(), init=False)
 
     def came_back(self) -> None:
         """Back from a list where visits may have changed."""
@@ -181,7 +182,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         self.data = data = load(self.app.db, self.app.today)
         self.sub_title = _("Dashboard — {who}").format(who=data.choice.name)
         everyone = data.choice.id is None
-        plan_columns = [Column(_("Day"), 10), Column(_("Organization name"))]
+        plan_columns = [Column(_("Day"), 10), Column(_("Organization name"), cut="middle")]
         for table, columns, rows, cells in (
             (due, self._due_columns(everyone), data.items, self._due_cells),
             (self.query_one("#dash-agenda"), plan_columns, data.upcoming, self._agenda_cells),
@@ -218,7 +219,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
 
     @staticmethod
     def _due_columns(everyone: bool) -> list[Column]:
-        columns = [Column(_("State"), 19), Column(_("Organization name"))]
+        columns = [Column(_("State"), 19), Column(_("Organization name"), cut="middle")]
         if everyone:
             columns.append(Column(_("Committee member"), 20))
         return columns + [
@@ -319,7 +320,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
                 return
 
     def action_pick_supervisor(self) -> None:
-        self.app.push_screen(SupervisorPicker(), lambda chosen: chosen and self.reload())
+        self.app.push_screen(SupervisorPicker())  # the app's supervisor_id: see on_mount
 
     def _unit_id(self) -> int | None:
         found = self._focused_row()

@@ -229,7 +229,7 @@ def _facts(profile: PersonProfile) -> Table:
 def _post_columns() -> list[Column]:
     return [
         Column(_("Post"), 24),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Concurrent role"), 24),
         Column(_("From"), 10),
         Column(_("To"), 10),
@@ -257,7 +257,7 @@ def _post_cells(today: str):
 
 def _plan_columns() -> list[Column]:
     return [
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Reason"), 30),
         Column(_("Target date"), 12),
         Column(_("Status"), 15),

@@ -116,6 +116,7 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
         self.sub_title = _("Secretaries and personnel gaps")
         self.supervisor_id = scope_supervisor(self.app.db)
         self.show()
+        self.watch(self.app, "supervisor_id", self._follow, init=False)
         on_typed(self.query_one("#personnel-search", Input), self._searched)
         self.query_one(PagedTable).focus()
 
@@ -197,6 +198,12 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
         elif isinstance(row, Unit):
             self.app.open_unit(row.id)
 
+    def _follow(self, _chosen: int | None) -> None:
+        """Another supervisor chosen: their units, in the list as in the figures."""
+        self.supervisor_id, self._unfilled = scope_supervisor(self.app.db), None
+        self.query_one(PersonnelGaps).reload()
+        self.show()
+
     def came_back(self) -> None:
         """Back from a person, a plan or another screen: figures and rows may have changed."""
         self._unfilled = None
@@ -265,7 +272,7 @@ def _with_vacant(vacant: list[Unit], args: dict) -> PageSource:
 def _columns() -> list[Column]:
     return [
         Column("", 2),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Secretary")),
         Column(_("Birth year"), 8, "right"),
         Column(_("Concurrent role"), 18),
@@ -277,7 +284,7 @@ def _columns() -> list[Column]:
 def _plan_columns() -> list[Column]:
     return [
         Column("", 2),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Incumbent secretary")),
         Column(_("Reason")),
         Column(_("Target date"), 12),

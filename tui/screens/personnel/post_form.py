@@ -34,7 +34,7 @@ class AppointForm(PersonnelForm[int]):
         search = Input(start, placeholder=_("Search by name (diacritics optional)…"))
         yield from field(_("Find the Party organization"), search, "search")
         table = PagedTable(
-            [Column(_("Code"), 10), Column(_("Organization name"))],
+            [Column(_("Code"), 10), Column(_("Organization name"), cut="middle")],
             empty_text=_("No unit matches the search."),
             page_size=50,
         )

@@ -126,7 +126,7 @@ class AgendaScreen(ComesBack, PhutrachNode, Screen):
     def compose(self) -> ComposeResult:
         db = self.app.db
         self.anchor: date = self.app.today
-        self.supervisor_id = supervisors.current_supervisor_id(db)
+        self.supervisor_id = self.app.supervisor_id
         choices = [(_("All committee members (committee office)"), ALL)] + [
             (s.name, s.id) for s in supervisors.list_supervisors(db)
         ]
@@ -166,6 +166,14 @@ class AgendaScreen(ComesBack, PhutrachNode, Screen):
             self.query_one(f"#agenda-{name}", PagedTable).set_source(self._source(name))
         self.reload()
         self.query_one("#agenda-planned", PagedTable).focus()
+        self.watch(self.app, "supervisor_id", self._follow, init=False)
+
+    def _follow(self, supervisor_id: int | None) -> None:
+        """The supervisor chosen changed (here or on another screen): show theirs."""
+        if supervisor_id != self.supervisor_id:
+            self.supervisor_id = supervisor_id
+            self.query_one("#agenda-supervisor", Select).value = supervisor_id or ALL
+            self.reload()
 
     # -- data ------------------------------------------------------------------------------
     def span(self) -> tuple[date, date]:
@@ -265,8 +273,7 @@ class AgendaScreen(ComesBack, PhutrachNode, Screen):
     @on(Select.Changed, "#agenda-supervisor")
     def _supervisor_chosen(self, event: Select.Changed) -> None:
         if (event.value or None) != self.supervisor_id:
-            self.supervisor_id = event.value or None
-            self.reload()
+            self.app.follow_supervisor(event.value or None)  # every screen follows: _follow
             self.query_one("#agenda-planned", PagedTable).focus()
 
     def came_back(self) -> None:
@@ -354,7 +361,7 @@ def _planned_columns() -> list[Column]:
     return [
         Column("", 1),
         Column(_("Date"), 14),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Supervisor"), 22),
     ]
 
@@ -363,14 +370,18 @@ def _missed_columns() -> list[Column]:
     return [
         Column("", 1),
         Column(_("Planned for"), 14),
-        Column(_("Party organization")),
+        Column(_("Party organization"), cut="middle"),
         Column(_("Supervisor"), 22),
         Column(_("Late"), 16, "right"),
     ]
 
 
 def _suggested_columns() -> list[Column]:
-    return [Column(_("Date"), 14), Column(_("Party organization")), Column(_("Cadence period"), 15)]
+    return [
+        Column(_("Date"), 14),
+        Column(_("Party organization"), cut="middle"),
+        Column(_("Cadence period"), 15),
+    ]
 
 
 def _suggested_cells(s: Suggestion) -> tuple:

@@ -153,7 +153,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
     def _columns(self) -> list[Column]:
         months = [Column(_("M{month}").format(month=m), 3) for m in range(1, 13)]
         sums = [Column(MARKS[k][0], 3, "right") for k in TOTALS]
-        return [Column(_("Party organization")), *months, *sums]
+        return [Column(_("Party organization"), cut="middle"), *months, *sums]
 
     def on_mount(self) -> None:
         self.sub_title = _("Meeting compliance")

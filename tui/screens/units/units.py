@@ -18,6 +18,8 @@ from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import SearchBox, on_typed
 from tui.widgets.unit_tree import UnitTree
 
+NARROW = 100  # columns under which the tree folds away while not in use
+
 
 class UnitsScreen(PhutrachNode, Screen):
     HELP = (
@@ -60,7 +62,7 @@ class UnitsScreen(PhutrachNode, Screen):
     def _columns() -> list[Column]:
         return [
             Column(_("Code"), 8),
-            Column(_("Organization name")),
+            Column(_("Organization name"), cut="middle"),
             Column(_("Kind of organization"), 17),
             Column(_("Sector"), 18),
             Column(_("Members"), 9, "right"),
@@ -103,7 +105,21 @@ class UnitsScreen(PhutrachNode, Screen):
         self.query_one("#units-search", Input).focus()
 
     def action_focus_tree(self) -> None:
-        self.query_one(UnitTree).focus()
+        tree = self.query_one(UnitTree)
+        tree.display = True
+        tree.focus()
+
+    def on_resize(self) -> None:
+        self._fold_tree()
+
+    def on_descendant_focus(self) -> None:
+        self._fold_tree()
+
+    def _fold_tree(self) -> None:
+        """Under NARROW columns the tree folds away while not in use (t brings it back): the
+        names get the width."""
+        tree = self.query_one(UnitTree)
+        tree.display = self.size.width >= NARROW or self.focused is tree
 
     def action_leave_search(self) -> None:
         if self.focused is self.query_one("#units-search"):
@@ -113,7 +129,7 @@ class UnitsScreen(PhutrachNode, Screen):
 def _cells(unit: Unit) -> tuple[str, ...]:
     return (
         unit.code or "",
-        unit.name,
+        unit.title,
         label("unit_kind", unit.kind),
         label("sector", unit.sector),
         vn_number(unit.members),

@@ -22,7 +22,10 @@ class UnitPicker(PickerScreen):
         return _("Choose the Party organization visited")
 
     def columns(self) -> list[Column]:
-        return [Column(_("Organization name")), Column(_("Assigned committee member"), 26)]
+        return [
+            Column(_("Organization name"), cut="middle"),
+            Column(_("Assigned committee member"), 26),
+        ]
 
     def rows(self, search: str) -> Sequence[Assignment]:
         if self._index is None:  # read once; each keystroke filters in memory

@@ -52,7 +52,7 @@ class VisitListScreen(PhutrachNode, Screen):
         yield Header()
         columns = [
             Column(_("Date"), 10),
-            Column(_("Organization name")),
+            Column(_("Organization name"), cut="middle"),
             Column(_("Committee member"), 20),
             Column(_("Kind of meeting"), 26),
             Column(_("Present / owed"), 14, "right"),
