@@ -25,13 +25,22 @@ class ValidationError(PhutrachError):
 
     `field` names the field (a column or form input id) so that a form can show the message
     beside it; `where` says where the input came from (a file and row) when not a form.
+    `also` holds (field, message) of further fields refused by the same check, so that a form
+    shows every one at once instead of one per save.
     """
 
-    def __init__(self, message: str, field: str | None = None, where: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        where: str | None = None,
+        also: tuple[tuple[str, str], ...] = (),
+    ):
         super().__init__(f"{where}: {message}" if where else message)
         self.field = field
         self.where = where
         self.detail = one_line(message)
+        self.also = also
 
 
 class Ambiguous(ValidationError):

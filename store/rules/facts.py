@@ -132,12 +132,15 @@ def denial_text(rulebook: "Rulebook", denial: Denial, meeting: Mapping) -> str:
 
 
 def check_ties(rulebook: "Rulebook", scores: Mapping, meeting: Mapping, prefix="score") -> None:
-    """Refuse the first score the meeting's facts deny, on its field `score.<criterion>`."""
-    found = denials(rulebook, scores, meeting)
+    """Refuse the scores the meeting's facts deny: the first on its field `score.<criterion>`,
+    the others in `also`, so that the form shows them all at once."""
+    found = [
+        (f"{prefix}.{d.criterion}", denial_text(rulebook, d, meeting))
+        for d in denials(rulebook, scores, meeting)
+    ]
     if found:
-        raise ValidationError(
-            denial_text(rulebook, found[0], meeting), field=f"{prefix}.{found[0].criterion}"
-        )
+        (field, text), *others = found
+        raise ValidationError(text, field=field, also=tuple(others))
 
 
 SHOWN = 50  # broken ties listed by `broken_ties`; the rest are counted

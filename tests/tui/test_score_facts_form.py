@@ -99,6 +99,20 @@ async def test_no_minutes_kept_refuses_the_minutes_points_at_their_box(app, duti
     assert _visits(path) == before + 1
 
 
+async def test_every_score_the_facts_deny_is_shown_at_once(app, duties):
+    """A short meeting without minutes: both boxes say why at the first save, the focus on
+    the first of them."""
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _form(app, pilot)
+        await fill_visit(pilot, form, duration="60")
+        form.query_one("#minutes_kept", YesNo).value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = {line.id for line in form.query(".field-error.-shown")}
+        assert shown == {"error-score-order_duration", "error-score-minutes"}
+        assert app.focused is form.query_one("#score-order_duration")
+
+
 async def test_the_total_names_the_criteria_only_when_they_decide(app):
     async with app.run_test(size=SIZE) as pilot:
         form = await _form(app, pilot)

@@ -23,7 +23,7 @@ from textual.validation import Number
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from store import visits
-from store.core.errors import Duplicate, PhutrachError, ValidationError
+from store.core.errors import Duplicate, PhutrachError, ValidationError, one_line
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.lang.labels import choices, label
@@ -387,6 +387,12 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
             return f"score-{field[6:]}"
         return "unit"
 
+    def _show_errors(self, exc: ValidationError) -> None:
+        """Every field the store refused; the focus goes to the first."""
+        for field, message in reversed(exc.also):
+            self._show_error(field, one_line(message))
+        self._show_error(exc.field, exc.detail)
+
     def _show_error(self, field: str | None, message: str) -> None:
         line = self.query_one(f"#error-{self._error_row(field)}", Static)
         line.update(message)
@@ -420,7 +426,7 @@ class VisitForm(PhutrachNode, ModalScreen[VisitResult | None]):
             self.offer_existing(exc)
             return
         except ValidationError as exc:
-            self._show_error(exc.field, exc.detail)
+            self._show_errors(exc)
             return
         except PhutrachError as exc:  # the visit or the unit deleted meanwhile
             self.notify(exc.message, severity="error")
