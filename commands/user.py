@@ -4,9 +4,8 @@ supervisor (by code or a search text) or an office clerk. The history names that
 import click
 
 from commands.cli import cli
-from commands.common import fail, pass_ctx
+from commands.common import pass_ctx
 from store.core import settings
-from store.core.errors import PhutrachError
 from store.history import choose_user
 from store.lang.i18n import _
 
@@ -31,11 +30,7 @@ def user(click_ctx):
 @click.argument("code_or_name", nargs=-1, required=True)
 @pass_ctx
 def set_user(ctx, code_or_name):
-    db = ctx.db(create=False)
-    try:
-        person = choose_user(db, " ".join(code_or_name))
-    except PhutrachError as exc:
-        fail(exc.message)
+    person = choose_user(ctx.db(create=False), " ".join(code_or_name))  # several: all listed
     click.echo(_describe(person))
 
 

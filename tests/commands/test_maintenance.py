@@ -136,6 +136,7 @@ def test_user_shows_and_sets_who_uses_the_installation(db_path):
     several = _run(db_path, "user", "set", "Phạm")
     assert several.exit_code == 1
     assert "Phạm Minh Đức (S1)" in several.output and "Phạm Văn Hùng (S2)" in several.output
+    assert "2 kết quả:" in several.output  # every match listed, one a line
     assert "Phạm Văn Hùng" in _run(db_path, "user").output  # unchanged by the refusal
     clerk = _run(db_path, "user", "set", "Lê", "Thị", "Hoa")
     assert clerk.output == "Người sử dụng: Lê Thị Hoa, cán bộ văn phòng cấp ủy.\n"
