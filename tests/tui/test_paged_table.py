@@ -118,3 +118,29 @@ def test_a_narrow_table_leaves_out_its_last_columns_before_the_name():
     assert table._widths(70) == [19, 19, 20, 7, 0]  # the name keeps 16 or more
     assert table._widths(50) == [19, 28, 0, 0, 0]  # the columns before the name stay
     assert PagedTable([Column("Mã", 8), Column("Số", 6)])._widths(10) == [8, 6]  # no name
+
+
+def test_names_that_would_read_the_same_once_cut_take_the_width_of_the_columns_after():
+    """Chi bộ thôn 3 and 9 of one commune, cut to 19 in the middle, would both read "Chi bộ
+    th… Hòa Bình": the table gives way its last columns until they read apart."""
+    from tui.widgets.paged_table import _cut, _distinct_width
+
+    names = [f"Chi bộ thôn {n} — Đảng bộ xã Hòa Bình" for n in (3, 9)]
+    assert _cut(names[0], 19, "middle") == _cut(names[1], 19, "middle")
+    width = _distinct_width(names, "middle")
+    assert _cut(names[0], width, "middle") != _cut(names[1], width, "middle")
+    assert _cut(names[0], width - 1, "middle") == _cut(names[1], width - 1, "middle")
+    assert _distinct_width(["Khu phố 1", "Khu phố 2"], "middle") == 9  # whole: no cut needed
+
+    rows = [{"state": "Đã dự", "name": n, "last": f"0{i}/11/2026"} for i, n in enumerate(names)]
+    columns = [Column("Tình trạng", 19), Column("Tên", cut="middle"), Column("Lần dự", 15)]
+    table = PagedTable([*columns, Column("Định kỳ", 7), Column("Hạn dự", 10)])
+    table.source = PageSource(
+        count=lambda: len(rows),
+        fetch=lambda limit, offset: rows[offset : offset + limit],
+        cells=lambda r: [r["state"], r["name"], r["last"], "Quý", "31/03/2027"],
+    )
+    table.row_count = len(rows)  # what reload() reads, without a running app
+    widths = table._widths(80)
+    assert widths[1] >= width and widths[1] < len(names[0]) + 12  # apart, not whole-or-nothing
+    assert widths[-1] == 0 and widths[2] == 15  # the deadline gave way, the last visit stayed

@@ -103,7 +103,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         # Drawn rows: a screen redraws every visible line at each refresh, and a row of styled
         # cells (the compliance grid's twelve months) takes milliseconds to lay out.
         self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._same: tuple[set[int], int] | None = None  # see _first_page
+        self._same: tuple[set[int], int, int] | None = None  # see _first_page
 
     # -- data ------------------------------------------------------------------------------
     def set_source(self, source: PageSource) -> None:
@@ -149,7 +149,8 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         """Each column's width. Where the names (the flexible columns) would be cut, the
         fixed columns whose cells repeat one value on the whole first page (they tell no row
         from another) are left out (0); where the names would still get less than
-        `NARROWEST` each, the columns after them too, from the right."""
+        `NARROWEST` each, or so little that two names of the first page would read the same,
+        the columns after them too, from the right."""
         widths = [c.width for c in self.columns]  # None: flexible
         flexible = widths.count(None)
         after = widths.index(None) + 1 if flexible else len(widths)
@@ -158,23 +159,26 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             shown = [w for w in widths if w != 0]
             return width - sum(w or 0 for w in shown) - len(shown) - 1
 
+        narrowest = NARROWEST
         if flexible and self.row_count:
-            alike, longest = self._first_page()
+            alike, longest, distinct = self._first_page()
+            narrowest = max(NARROWEST, distinct)
             for index in sorted(alike, reverse=True):
                 if spare() >= longest * flexible:
                     break
                 widths[index] = 0
         for index in range(len(widths) - 1, after - 1, -1):
-            if spare() >= NARROWEST * flexible:
+            if spare() >= narrowest * flexible:
                 break
             if widths[index]:
                 widths[index] = 0
         share = max(spare(), 0) // flexible if flexible else 0
         return [share if w is None else w for w in widths]
 
-    def _first_page(self) -> tuple[set[int], int]:
-        """The fixed columns whose cells are one value on every row of the first page, and
-        the longest name there (read once per reload)."""
+    def _first_page(self) -> tuple[set[int], int, int]:
+        """The fixed columns whose cells are one value on every row of the first page, the
+        longest name there, and the least width at which its names still all read apart
+        (read once per reload)."""
         if self._same is None:
             rows = [self.row_at(i) for i in range(min(self.row_count, self.page_size))]
             cells = [[str(c) for c in self.source.cells(r)] for r in rows if r is not None]
@@ -187,7 +191,15 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             }
             names = [i for i, c in enumerate(self.columns) if c.width is None]
             longest = max((len(r[i]) for r in cells for i in names if i < len(r)), default=0)
-            self._same = (alike, longest)
+            distinct = max(
+                (
+                    _distinct_width([r[i] for r in cells if i < len(r)], self.columns[i].cut)
+                    for i in names
+                    if self.columns[i].cut == "middle"  # unit names; descriptions may share starts
+                ),
+                default=0,
+            )
+            self._same = (alike, longest, distinct)
         return self._same
 
     def _line(self, cells: Sequence[str], style, width: int) -> Strip:
@@ -282,6 +294,27 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
             self.cursor = index
             if again or event.chain > 1:
                 self.action_select()
+
+
+def _cut(name: str, width: int, cut: str) -> str:
+    """`name` as a column `width` wide draws it (the plain text of `_middle_cut` or of an
+    ellipsis at the end)."""
+    if len(name) <= width:
+        return name
+    if cut == "middle" and width >= 8:
+        head = (width - 1) // 2
+        return name[:head] + "…" + name[len(name) - (width - 1 - head) :]
+    return name[: width - 1] + "…"
+
+
+def _distinct_width(names: list[str], cut: str) -> int:
+    """The least width at which names that differ still read differently once cut."""
+    different = len(set(names))
+    longest = max(map(len, names), default=0)
+    for width in range(NARROWEST, longest):
+        if len({_cut(n, width, cut) for n in names}) == different:
+            return width
+    return longest
 
 
 def _middle_cut(text: Text, width: int) -> Text:
