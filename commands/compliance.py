@@ -9,7 +9,8 @@ from datetime import date
 
 import click
 
-from commands.choose import as_of_day, as_of_option, day_text, mark, percent, shorten
+from commands.cells import wrap
+from commands.choose import as_of_day, as_of_option, day_text, mark, percent
 from commands.cli import cli
 from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
 from store.lang.codes import MeetingKind
@@ -152,7 +153,7 @@ def _record(regime: UnitRegime, line: ComplianceLine | None, kinds, day: date) -
 
 
 def _table_row(regime: UnitRegime, line: ComplianceLine | None, kinds, day: date) -> dict:
-    row = {"unit": shorten(regime.unit.name, UNIT_WIDTH)}
+    row = {"unit": wrap(regime.unit.title, UNIT_WIDTH)}
     for kind in kinds:
         row[kind] = _kind_cell(_line(regime, kind))
     rate, ok = regime.attendance_rate, regime.attendance_ok

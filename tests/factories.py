@@ -176,3 +176,17 @@ def tan_lap(db, *, since: str = "2026-01-01") -> dict[str, int]:
     assign(db, ids["an"], ids["xa"], start=since)
     assign(db, ids["binh"], ids["truong"], start=since)
     return ids
+
+
+TWINS = ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá", "Chi bộ thôn 1 — Đảng bộ xã An Bình")
+
+
+def twins(db) -> tuple[int, int]:
+    """Two "Chi bộ thôn 1", under Đảng bộ xã Đào Xá then An Bình (shown as TWINS): the
+    worlds of the tests that lists tell two units of one name apart."""
+    cells = []
+    for code, commune in (("DX", "Đào Xá"), ("AB", "An Bình")):
+        top = unit(db, f"Đảng bộ xã {commune}", code=code, kind="grassroots_committee",
+                   sector="commune", members_full=0)  # fmt: skip
+        cells.append(unit(db, "Chi bộ thôn 1", code=f"{code}1", parent_id=top, members_full=20))
+    return cells[0], cells[1]

@@ -55,7 +55,7 @@ def gather(db, scope_id: int, period=None, *, confidential=True, on=None, rulebo
         file_label=FILE_LABEL,
         file_scope=f"{unit.name} {unit.code or ''}",
         file_period=code,
-        title=unit.name,
+        title=unit.title,
     )
     incumbent = person_profile(db, plan.incumbent_id, on) if plan.incumbent_id else None
     return PlanData(ident, detail, unit, incumbent, rulebook or rulebook_in_force(db))
@@ -73,12 +73,12 @@ def render(data: PlanData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
         doc_code=DOC_CODE,
         number=number,
         on=on or date.today(),
-        summary=f"tạo nguồn thay thế bí thư {data.unit.name}",
+        summary=f"tạo nguồn thay thế bí thư {data.unit.title}",
         confidential=True,
     )
     doc.paragraph(
         f"Thực hiện {data.rulebook.name}, {body_name(lh.issuing_body)} xây dựng kế hoạch tạo "
-        f"nguồn thay thế bí thư {data.unit.name} như sau:"
+        f"nguồn thay thế bí thư {data.unit.title} như sau:"
     )
     _purpose(doc, data)
     _situation(doc, data)
@@ -95,7 +95,7 @@ def _purpose(doc: PartyDocument, data: PlanData) -> None:
     doc.item("Mục đích")
     target = f", hoàn thành trước ngày {short_date(plan.target_date)}" if plan.target_date else ""
     doc.paragraph(
-        f"Chủ động chuẩn bị nguồn cán bộ thay thế bí thư {data.unit.name} (lý do: "
+        f"Chủ động chuẩn bị nguồn cán bộ thay thế bí thư {data.unit.title} (lý do: "
         f"{vi('plan_reason', plan.reason).lower()}){target}."
     )
     doc.item("Yêu cầu")
@@ -106,12 +106,12 @@ def _situation(doc: PartyDocument, data: PlanData) -> None:
     unit, note, rb = data.unit, data.detail.note, data.rulebook
     doc.part("Tình hình")
     doc.paragraph(
-        f"{unit.name} có {unit.members} đảng viên ({unit.members_full} chính thức, "
+        f"{unit.title} có {unit.members} đảng viên ({unit.members_full} chính thức, "
         f"{unit.members_probationary} dự bị)."
     )
     profile = data.incumbent
     if profile is None:
-        doc.paragraph(f"Hiện {unit.name} chưa có bí thư.")
+        doc.paragraph(f"Hiện {unit.title} chưa có bí thư.")
     else:
         person = profile.person
         post = next((p for p in profile.current if p.unit_id == unit.id), None)
@@ -176,7 +176,7 @@ def _organisation(doc: PartyDocument, data: PlanData) -> None:
     if plan.supervisor_name:
         doc.paragraph(
             f"Đồng chí {plan.supervisor_name}, cấp ủy viên phụ trách, trực tiếp chỉ đạo "
-            f"{data.unit.name} thực hiện kế hoạch; định kỳ báo cáo kết quả."
+            f"{data.unit.title} thực hiện kế hoạch; định kỳ báo cáo kết quả."
         )
     status = vi("plan_status", plan.status)
     if plan.outcome:

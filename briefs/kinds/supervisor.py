@@ -183,7 +183,7 @@ def _units(doc: PartyDocument, data: SupervisorData) -> None:
         doc.paragraph("Trong kỳ, đồng chí không được phân công phụ trách tổ chức đảng nào.")
         return
     rows = [
-        [i, x.unit.name, vi("sector", x.unit.sector), x.unit.members,
+        [i, x.unit.title, vi("sector", x.unit.sector), x.unit.members,
          cadence(x.compliance.assignment.cadence),
          short_date(x.compliance.assignment.start_date)]
         for i, x in enumerate(data.lines, start=1)
@@ -209,7 +209,7 @@ def visit_rows(data: SupervisorData) -> list[list]:
     for i, x in enumerate(data.lines, start=1):
         dates = ", ".join(short_date(v.date) for v in x.visits) or "-"
         ratings = ", ".join(rb.rating_label(v.rating) for v in x.visits if v.rating) or "-"
-        rows.append([i, x.unit.name, *x.owed, dates, ratings])
+        rows.append([i, x.unit.title, *x.owed, dates, ratings])
     visits = sum(len(x.visits) for x in data.lines)
     rows.append([None, "Tổng cộng", data.required, data.done, f"{visits} lượt", None])
     return rows
@@ -242,7 +242,7 @@ def quality_rows(data: SupervisorData) -> list[list]:
         required, kept, missed = x.regular()
         thematic = x.thematic
         rows.append([
-            i, x.unit.name, required, kept, missed,
+            i, x.unit.title, required, kept, missed,
             thematic.required if thematic else "-", thematic.held if thematic else "-",
             percent(x.regime.attendance_rate),
         ])  # fmt: skip
@@ -276,14 +276,14 @@ def _quality(doc: PartyDocument, data: SupervisorData) -> None:
             for line in x.regime.lines
             if line.missed
         ]
-        doc.bullet(f"{x.unit.name}: {'; '.join(missed)}.")
+        doc.bullet(f"{x.unit.title}: {'; '.join(missed)}.")
     later = {x.thematic.due_by for x in data.lines if x.thematic and x.thematic.due_later}
     if later:
         doc.paragraph(
             "Sinh hoạt chuyên đề của kỳ chưa kết thúc được tính vào kỳ báo cáo sau "
             f"(hạn {', '.join(short_date(d) for d in sorted(later))})."
         )
-    low = [x.unit.name for x in data.lines if x.regime.attendance_ok is False]
+    low = [x.unit.title for x in data.lines if x.regime.attendance_ok is False]
     if low:
         doc.paragraph(
             f"Tỷ lệ đảng viên dự sinh hoạt dưới {percent(rb.attendance_threshold)}: "
@@ -369,7 +369,7 @@ def _assessment(doc: PartyDocument, data: SupervisorData) -> None:
     if data.required > data.done:
         doc.bullet(f"Còn {data.required - data.done} lượt dự sinh hoạt chưa thực hiện theo chế độ.")
     if data.broke:
-        names = ", ".join(x.unit.name for x in data.broke)
+        names = ", ".join(x.unit.title for x in data.broke)
         doc.bullet(f"{len(data.broke)} tổ chức đảng chưa thực hiện đúng chế độ sinh hoạt: {names}.")
     weak = rated - sections.good_count(data.ratings, rb) if rated else 0
     if weak:
@@ -392,7 +392,7 @@ def _tasks(doc: PartyDocument, data: SupervisorData) -> None:
     if data.broke:
         doc.bullet(
             "Chỉ đạo "
-            + ", ".join(x.unit.name for x in data.broke)
+            + ", ".join(x.unit.title for x in data.broke)
             + " thực hiện đúng chế độ sinh hoạt."
         )
     if data.concerns.still_open:

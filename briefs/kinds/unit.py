@@ -74,7 +74,7 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
         file_label=FILE_LABEL,
         file_scope=f"{unit.name} {unit.code or ''}",
         file_period=period.code,
-        title=unit.name,
+        title=unit.title,
     )
     personnel = _personnel(db, scope_id, then) if confidential else {}
     return UnitData(
@@ -129,7 +129,7 @@ def render(data: UnitData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
         doc_code=DOC_CODE,
         number=number,
         on=on or date.today(),
-        summary=f"tình hình {data.unit.name} {vn_period(data.period.code)}",
+        summary=f"tình hình {data.unit.title} {vn_period(data.period.code)}",
         confidential=data.identity.confidential,
     )
     _features(doc, data)
@@ -263,7 +263,7 @@ def _cells(doc: PartyDocument, grid: ComplianceGrid, period: Period) -> None:
     for r in owing:
         missed = [f"{m:02d}" for m in months if r.cells[m - 1].state == "missed"]
         if missed:
-            doc.bullet(f"{r.unit.name}: chưa sinh hoạt đủ tháng {', '.join(missed)}.")
+            doc.bullet(f"{r.unit.title}: chưa sinh hoạt đủ tháng {', '.join(missed)}.")
 
 
 def _visits(doc: PartyDocument, data: UnitData) -> None:
@@ -341,7 +341,7 @@ def _proposals(doc: PartyDocument, data: UnitData) -> None:
     doc.part("Đề xuất")
     if data.regime.missed:
         doc.bullet(
-            f"Chỉ đạo {data.unit.name} khắc phục việc chưa thực hiện đủ {data.regime.missed} "
+            f"Chỉ đạo {data.unit.title} khắc phục việc chưa thực hiện đủ {data.regime.missed} "
             "buổi sinh hoạt theo quy định."
         )
     if data.regime.attendance_ok is False:

@@ -78,7 +78,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
         file_label=FILE_LABEL,
         file_scope=f"{unit.name} {supervisor.code or ''}",
         file_period=visit.date,
-        title=f"{unit.name} – {short_date(visit.date)}",
+        title=f"{unit.title} – {short_date(visit.date)}",
     )
     return VisitData(
         identity,
@@ -101,7 +101,7 @@ def build_visit(db, scope_id: int, period=None, *, confidential=False, on=None, 
 
 
 def render(data: VisitData, lh: Letterhead, *, number=None, on=None) -> PartyDocument:
-    summary = f"kết quả dự {ATTENDED.get(data.meeting.kind, 'sinh hoạt')} {data.unit.name} " + (
+    summary = f"kết quả dự {ATTENDED.get(data.meeting.kind, 'sinh hoạt')} {data.unit.title} " + (
         f"tháng {month_year(data.day)}"
     )
     doc = PartyDocument(
@@ -139,7 +139,7 @@ def _opening(data: VisitData, lh: Letterhead) -> str:
     if data.assignment:
         cadence = vi("cadence", data.assignment.cadence).lower()
         text += (
-            f" Đồng chí được phân công phụ trách {data.unit.name} từ ngày "
+            f" Đồng chí được phân công phụ trách {data.unit.title} từ ngày "
             f"{short_date(data.assignment.start_date)}, chế độ dự sinh hoạt {cadence}."
         )
     return text + " Kết quả như sau:"
@@ -159,12 +159,12 @@ def _situation(doc: PartyDocument, data: VisitData) -> None:
     who = COMMITTEE_WORDS.get(m.kind)
     if who:
         doc.paragraph(
-            f"{vi('meeting_kind', m.kind)} của {unit.name} có {members} {who}, trong đó "
+            f"{vi('meeting_kind', m.kind)} của {unit.title} có {members} {who}, trong đó "
             f"{m.members_exempt} đồng chí được miễn; số {who} phải dự là {m.owed}."
         )
         return
     doc.paragraph(
-        f"Tại thời điểm sinh hoạt, {unit.name} có {members} đảng viên ({m.members_full} "
+        f"Tại thời điểm sinh hoạt, {unit.title} có {members} đảng viên ({m.members_full} "
         f"chính thức, {m.members_probationary} dự bị), trong đó {m.members_exempt} đảng viên "
         f"được miễn sinh hoạt; số đảng viên phải dự sinh hoạt là {m.owed}."
     )
@@ -296,6 +296,6 @@ def _advice(doc: PartyDocument, data: VisitData, lh: Letterhead) -> None:
     if asked:
         doc.paragraph(
             f"Đề nghị {body_name(lh.issuing_body)} chỉ đạo các cơ quan liên quan xem xét, giải "
-            f"quyết {len(asked)} kiến nghị của {data.unit.name} nêu tại mục III."
+            f"quyết {len(asked)} kiến nghị của {data.unit.title} nêu tại mục III."
         )
     doc.drafter_note()

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from store.concerns.workflow import CLOSED, OPEN, STATUSES
 from store.core.checks import parse_date
 from store.core.errors import NotFound, ValidationError
+from store.core.schema import unit_display_sql
 from store.lang.i18n import _
 from store.org.units import search_clause
 
@@ -146,7 +147,7 @@ def board(
 
 def _rows(db: Database, where: str, params: list, day: str, limit, offset) -> list[BoardRow]:
     sql = f"""
-        select c.id, c.uid, c.unit_id, u.name as unit_name, c.supervisor_id,
+        select c.id, c.uid, c.unit_id, {unit_display_sql("u")} as unit_name, c.supervisor_id,
                s.name as supervisor_name, c.category, c.route, c.description, c.owner,
                c.priority, c.status, c.raised_date, c.due_date, c.resolved_date,
                cast(julianday(coalesce(c.resolved_date, ?)) - julianday(c.raised_date)

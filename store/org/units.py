@@ -14,6 +14,7 @@ from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
 
 GRASSROOTS_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.GRASSROOTS_CELL)
+_WITH_DISPLAY = f"*, {display_sql()} AS display_name"  # a unit row with its `title`
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Unit:
     active: bool
     committee_size: int | None = None  # its own committee (chi ủy, đảng ủy), when known
     standing_committee_size: int | None = None
-    display_name: str | None = None  # the name with its parent's where shared (list_units)
+    display_name: str | None = None  # the name with its parent's where shared (as read)
 
     @property
     def title(self) -> str:
@@ -83,7 +84,7 @@ def list_units(
     rows = db["units"].rows_where(
         where,
         params,
-        select=f"*, {display_sql()} AS display_name",
+        select=_WITH_DISPLAY,
         order_by="sort_key, id",
         limit=limit,
         offset=offset or None,
@@ -108,7 +109,7 @@ def _filters(search, parent_id, kinds) -> tuple[str, list]:
 
 
 def get_unit(db: Database, unit_id: int) -> Unit:
-    rows = list(db["units"].rows_where("id = ?", [unit_id]))
+    rows = list(db["units"].rows_where("id = ?", [unit_id], select=_WITH_DISPLAY))
     if not rows:
         raise NotFound(_("No unit with id {id}.").format(id=unit_id))
     return records.record(Unit, rows[0])
@@ -156,7 +157,8 @@ def children(db: Database, unit_id: int | None) -> list[Unit]:
     where = "parent_id = ?" if unit_id is not None else "parent_id IS NULL"
     params = [unit_id] if unit_id is not None else []
     return [
-        records.record(Unit, r) for r in db["units"].rows_where(where, params, order_by="sort_key")
+        records.record(Unit, r)
+        for r in db["units"].rows_where(where, params, select=_WITH_DISPLAY, order_by="sort_key")
     ]
 
 

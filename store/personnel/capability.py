@@ -20,6 +20,7 @@ from store.core.checks import (
     text_or_none,
 )
 from store.core.errors import NotFound, ValidationError
+from store.core.schema import unit_display_sql
 from store.lang.codes import VisitStatus
 from store.lang.i18n import _
 from store.personnel.people import get_person
@@ -63,14 +64,14 @@ class CapabilityNote:
         ]
 
 
-_NOTES = """
-SELECT capability_notes.*, people.name AS person_name, units.name AS unit_name,
+_NOTES = f"""
+SELECT capability_notes.*, people.name AS person_name, {unit_display_sql("units")} AS unit_name,
        supervisors.name AS supervisor_name
 FROM capability_notes
 JOIN people ON people.id = capability_notes.person_id
 LEFT JOIN units ON units.id = capability_notes.unit_id
 LEFT JOIN supervisors ON supervisors.id = capability_notes.supervisor_id
-"""
+"""  # noqa: S608 (a fixed expression)
 _LINKS = """
 SELECT note_id, visit_id FROM capability_note_visits
 WHERE note_id IN (SELECT id FROM capability_notes WHERE person_id = :person_id)

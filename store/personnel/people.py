@@ -22,6 +22,7 @@ from store.core.checks import (
     text_or_none,
 )
 from store.core.errors import NotFound, ValidationError
+from store.core.schema import unit_display_sql
 from store.lang.codes import ConcurrentRole, Role, Sex, role_rank_sql
 from store.lang.i18n import _
 from store.lang.labels import label
@@ -207,10 +208,10 @@ def count_people(db: Database, search: str | None = None) -> int:
 
 # ---- posts --------------------------------------------------------------------------------
 
-_POSTS = """
-SELECT posts.*, people.name AS person_name, units.name AS unit_name
+_POSTS = f"""
+SELECT posts.*, people.name AS person_name, {unit_display_sql("units")} AS unit_name
 FROM posts JOIN people ON people.id = posts.person_id JOIN units ON units.id = posts.unit_id
-"""
+"""  # noqa: S608 (a fixed expression)
 _ROLE_ORDER = " " + role_rank_sql("posts.role")
 _UNIT_POSTS = (
     _POSTS

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from store.core import records
 from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
+from store.core.schema import unit_display_sql
 from store.lang.text import fold, like_pattern
 from store.org.units import Unit
 from store.personnel.succession import Plan, list_plans
@@ -87,11 +88,11 @@ _GIVEN = """
     FROM json_each(:posts) AS given JOIN posts ON posts.id = given.value"""
 # One row per secretary of `current`, each joined to the latest note on or before :as_of.
 # SQLite leaves out the note join and the plan test when a query uses neither.
-_SECRETARIES_TAIL = """
+_SECRETARIES_TAIL = f"""
 ),
 secretaries AS (
     SELECT current.*, people.name AS person_name, people.birth_year, people.sex,
-        units.name AS unit_name, units.kind AS unit_kind, units.sector,
+        {unit_display_sql("units")} AS unit_name, units.kind AS unit_kind, units.sector,
         units.sort_key AS unit_sort, people.sort_key AS person_sort,
         people.name_folded AS person_folded, units.name_folded AS unit_folded,
         note.date AS last_note_date, coalesce(note.flagged, 0) AS flagged,
@@ -106,7 +107,7 @@ secretaries AS (
         ORDER BY n.date DESC, n.id DESC LIMIT 1)
     WHERE units.active = 1
 )
-"""
+"""  # noqa: S608 (a fixed expression)
 # Constants only, no input: search words arrive as :w0, :w1… parameters. The scoped form
 # starts from the supervisor's units, "all" from every secretary post, "given" from a list.
 _SECRETARIES = {
@@ -131,7 +132,9 @@ _UNITS_WITHOUT_SECRETARY = (
     "WITH RECURSIVE"  # noqa: S608
     + SCOPE_CTE
     + """
-SELECT units.* FROM units
+SELECT units.*, """
+    + unit_display_sql("units")
+    + """ AS display_name FROM units
 WHERE units.active = 1
   AND (:supervisor_id IS NULL OR units.id IN (SELECT unit_id FROM scope))
   AND NOT EXISTS (

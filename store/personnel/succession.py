@@ -24,6 +24,7 @@ from store.core.checks import (
     text_or_none,
 )
 from store.core.errors import NotFound, ValidationError
+from store.core.schema import unit_display_sql
 from store.lang.codes import (
     ActionKind,
     ActionStatus,
@@ -141,7 +142,9 @@ _PLANS = (
     + SCOPE_CTE
     + """
 SELECT * FROM (
-    SELECT sp.*, units.name AS unit_name, units.sort_key AS unit_sort,
+    SELECT sp.*, """
+    + unit_display_sql("units")
+    + """ AS unit_name, units.sort_key AS unit_sort,
         incumbent.name AS incumbent_name, successor.name AS successor_name,
         supervisors.name AS supervisor_name,
         (SELECT count(*) FROM plan_candidates c WHERE c.plan_id = sp.id) AS candidates,

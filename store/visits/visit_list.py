@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from store.core.schema import unit_display_sql
 from store.org.units import search_clause
 from store.rules.periods import Period
 
@@ -25,8 +26,9 @@ class VisitRow:
     rulebook: str | None
 
 
-_LIST_SQL = """
-select v.id, v.date, v.supervisor_id, s.name as supervisor_name, v.unit_id, u.name as unit_name,
+_LIST_SQL = f"""
+select v.id, v.date, v.supervisor_id, s.name as supervisor_name, v.unit_id,
+       {unit_display_sql("u")} as unit_name,
        v.meeting_id, m.kind as meeting_kind, m.present,
        m.members_full + m.members_probationary - m.members_exempt as owed,
        v.total, v.rating, v.rulebook
@@ -34,7 +36,7 @@ from visits v
 join supervisors s on s.id = v.supervisor_id
 join units u on u.id = v.unit_id
 left join meetings m on m.id = v.meeting_id
-where v.status = 'done'"""
+where v.status = 'done'"""  # noqa: S608 (a fixed expression)
 
 
 def _visit_filters(period, supervisor_id, unit_id, search=None) -> tuple[str, list]:

@@ -126,7 +126,9 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
         self.parents = {
             WHOLE: _("All grassroots organizations ({committee})").format(committee=committee)
         }
-        self.parents |= {u.id: u.name for u in units.list_units(db, kinds=PARENT_KINDS, limit=None)}
+        self.parents |= {
+            u.id: u.title for u in units.list_units(db, kinds=PARENT_KINDS, limit=None)
+        }
         years = [(str(y), y) for y in range(today.year, today.year - YEARS, -1)]
         yield Header()
         with Horizontal(id="compliance-bar"):
@@ -279,7 +281,7 @@ def _count(value: int, key: str) -> Text:
 
 def _row_cells(row: GridRow) -> tuple:
     cells = [cell_text(c) for c in row.cells]
-    return (row.unit.name, *cells, *(_count(row.totals[k], k) for k in TOTALS))
+    return (row.unit.title, *cells, *(_count(row.totals[k], k) for k in TOTALS))
 
 
 def _total_cells(grid: ComplianceGrid, key: str, threshold: float) -> tuple:

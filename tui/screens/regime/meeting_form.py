@@ -71,7 +71,7 @@ class MeetingForm(PhutrachNode, ModalScreen[int | None]):
             box.border_title = (
                 _("A recorded meeting") if self.meeting_id else _("Meeting reported by the unit")
             )
-            yield Static(unit.name, id="meeting-unit")
+            yield Static(unit.title, id="meeting-unit")
             yield Static(
                 _("A meeting the unit reports without a visit, e.g. from its monthly report."),
                 classes="dialog-hint",

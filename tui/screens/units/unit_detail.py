@@ -73,7 +73,7 @@ class UnitDetailScreen(PhutrachNode, Screen):
         with VerticalScroll(id="detail-body"):
             committee = settings.get(self.app.db, "committee.name")
             yield Static(_breadcrumb(committee, detail), id="detail-path")
-            yield Static(Text(detail.unit.name, style="bold"), id="detail-name")
+            yield Static(Text(detail.unit.title, style="bold"), id="detail-name")
             yield Static(_facts(detail), id="detail-facts")
             yield UnitTrend(self.app.db, self.unit_id, self.app.today, id="detail-trend")
             yield from _section(
@@ -126,7 +126,7 @@ class UnitDetailScreen(PhutrachNode, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = self.detail.unit.name
+        self.sub_title = self.detail.unit.title
         self.query_one("#detail-body").focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
