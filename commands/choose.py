@@ -79,8 +79,3 @@ def percent(value: float | None) -> str:
 def mark(status: str) -> str:
     """✓ kept, ✗ missed, … still possible."""
     return {"kept": "✓", "missed": "✗", "pending": "…"}.get(status, "")
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` cut to `width` characters with an ellipsis, for a table that must fit."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

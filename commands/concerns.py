@@ -79,12 +79,12 @@ def _print_board(db, found, fmt: str) -> None:
     rulebook = rulebook_in_force(db)
     rows = [
         {
-            "raised_date": r.raised_date,
+            "raised_date": vn_date(r.raised_date),
             "unit": wrap(r.unit_name, 20),
             "description": wrap(r.description, 32),
             "category": wrap(rulebook.label("categories", r.category), 12),
             "status": wrap(labels.label("concern_status", r.status), 12),
-            "due_date": r.due_date,
+            "due_date": vn_date(r.due_date) if r.due_date else "",
             "overdue": r.days_overdue or "",
         }
         for r in found

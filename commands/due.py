@@ -2,13 +2,13 @@
 
 import click
 
+from commands.cells import wrap
 from commands.choose import (
     as_of_day,
     as_of_option,
     chosen_supervisor,
     day_text,
     iso,
-    shorten,
     supervisor_options,
     whose,
 )
@@ -66,7 +66,7 @@ def _row(item: DueItem, codes: dict, table: bool) -> dict:
     a = item.assignment
     return {
         "unit_code": codes.get(a.unit_id),
-        "unit": shorten(a.unit_name, UNIT_WIDTH) if table else a.unit_name,
+        "unit": wrap(a.unit_name, UNIT_WIDTH) if table else a.unit_name,
         "supervisor": a.supervisor_name,
         "cadence": labels.label("cadence", a.cadence) if table else a.cadence,
         "last_visit": day_text(item.last_visit) if table else iso(item.last_visit),

@@ -44,7 +44,7 @@ def test_the_board_puts_overdue_first_with_vietnamese_labels(run):
     assert lines[0].startswith("Ngày phát") and lines[1].startswith("sinh")
     assert "Số ngày" in lines[0] and "quá hạn" in lines[1]
     first = lines[1 + next(i for i, line in enumerate(lines) if line.startswith("---"))]
-    assert first.startswith("2025-07-05") and "Đang giải" in first
+    assert first.startswith("05/07/2025") and "Đang giải" in first  # dd/mm/yyyy, as everywhere
     assert first.rstrip().endswith("57")  # due 2025-08-05, 57 days before 2025-10-01
     assert "Đất đai, môi" in first and "Đang giải" in first
     assert "Đã giải" in result.stdout and "Mới" in result.stdout

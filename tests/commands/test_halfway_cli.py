@@ -88,3 +88,19 @@ def test_visits_defaults_to_the_current_quarter(world, monkeypatch):
     assert "05/10/2026" in result.stdout and "12/08/2026" not in result.stdout
     explicit = run("--db", path, "visits", "--period", "2026-Q3")
     assert "12/08/2026" in explicit.stdout
+
+
+def test_due_wraps_a_long_unit_name_instead_of_cutting_it(world):
+    """Two long names that share their start would read the same cut at 40 columns."""
+    path, ids = world
+    db = store_db.connect(path)
+    long = "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"
+    for place in ("Đông", "Tây"):
+        unit = make.unit(db, f"{long} {place}", parent_id=ids["XA-DA"], members_full=5)
+        make.assign(db, ids["S1"], unit, cadence="monthly")
+    db.conn.close()
+    result = run("--db", path, "due", "--supervisor", "S1", "--as-of", "2026-10-20")
+    assert result.exit_code == 0, result.output
+    words = " ".join(result.stdout.split())
+    assert "…" not in result.stdout
+    assert "thường xuyên huyện Đông" in words and "thường xuyên huyện Tây" in words
