@@ -25,8 +25,9 @@ from store.lang.text import fold, nfc, person_sort_key, sort_key
 
 T = typing.TypeVar("T")
 
-# Tables whose `name` gets a folded shadow and a sort key, and how the key is made.
-_NAMED = {"units": sort_key, "supervisors": sort_key, "people": person_sort_key}
+# Tables whose `name` gets a folded shadow and a sort key, and how the key is made: one key
+# for every person's name, supervisors and people alike (given name first, m007).
+_NAMED = {"units": sort_key, "supervisors": person_sort_key, "people": person_sort_key}
 
 
 def now() -> str:

@@ -522,6 +522,18 @@ def m006_natural_sort_keys(db: Database) -> None:
     db.table("units").create_index(["name_folded"], if_not_exists=True)  # display names
 
 
+@migrations()
+def m007_person_sort_keys(db: Database) -> None:
+    """Supervisors are people: they sort as every list of people does, by given name then
+    family and middle names (store.lang.text.person_sort_key), no longer by full name."""
+    if "supervisors" in db.table_names():
+        rows = db.execute("select id, name from supervisors").fetchall()
+        db.conn.executemany(
+            "update supervisors set sort_key = ? where id = ?",
+            [(person_sort_key(name), row_id) for row_id, name in rows],
+        )
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).

@@ -102,7 +102,12 @@ def _after_alphabet(ch: str) -> str:
 
 
 def person_sort_key(full_name: str | None) -> str:
-    """Vietnamese people sort by given name (the last word), then by the full name."""
+    """The one order of people's names (people and supervisors, every list, picker and
+    export): by given name (tên, the last word), then family and middle names (họ đệm).
+
+    >>> sorted(["Trần Văn Anh", "Đặng Văn Ân", "Lê Anh"], key=person_sort_key)
+    ['Lê Anh', 'Trần Văn Anh', 'Đặng Văn Ân']
+    """
     words = (full_name or "").split()
     given = words[-1] if words else ""
     return sort_key(given) + "\x02" + sort_key(full_name)

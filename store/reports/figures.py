@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from store.core.checks import parse_date
 from store.lang.codes import MeetingKind, PeriodKind, PlanOutcome
+from store.lang.text import person_sort_key
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.visits.meetings import owed_sql, rate_sql
@@ -309,7 +310,7 @@ def visit_figures(db: Database, period, compliance, as_of) -> VisitFigures:
                 )
                 for sid, lines in per_supervisor.items()
             ),
-            key=lambda s: s.supervisor_id,
+            key=lambda s: (person_sort_key(s.name), s.supervisor_id),
         )
     )
     return VisitFigures(
