@@ -114,7 +114,7 @@ class DueItem:
     def rank(self) -> tuple:
         """Worst first: overdue (longest first), then due (soonest first), then done."""
         order = {"overdue": 0, "due": 1, "done": 2}[self.state]
-        return (order, -self.days_overdue, self.next_due or date.max, self.assignment.unit_name)
+        return (order, -self.days_overdue, self.next_due or date.max)
 
 
 def state_of(assignment: Assignment, last_visit: date | None, as_of: date, grace_days: int):
@@ -180,9 +180,11 @@ def due_list(db: Database, supervisor_id: int | None, as_of: date, rulebook=None
     if supervisor_id is not None:
         where += " and a.supervisor_id = ?"
         params.append(supervisor_id)
-    # In the people's order, which the stable sort by rank keeps among equals (one unit's
-    # supervisors): read from the stored key, not computed again for 4,800 rows.
-    rows = db.query(_COLUMNS + _LAST_VISIT + _FROM + where + " order by s.sort_key, a.id", params)
+    # Units in their order (thôn 2 before thôn 10), one unit's supervisors in the people's,
+    # which the stable sort by rank keeps among equals: read from the stored keys, not
+    # computed again for 4,800 rows.
+    order = " order by u.sort_key, s.sort_key, a.id"
+    rows = db.query(_COLUMNS + _LAST_VISIT + _FROM + where + order, params)
     # Assignments of the same cadence and dates stand alike: a province's 4,800 share 1,500
     # (a term's first day, the days of the last visits), worked out once each (-12 ms).
     known: dict[tuple, tuple] = {}
