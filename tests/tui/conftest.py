@@ -166,6 +166,15 @@ def district(tmp_path):
 
 
 @pytest.fixture
+def duties(district):
+    """The district with its supervisors' duties (assignments) added: (path, ids)."""
+    from tests.tui.visit_helpers import add_duties
+
+    path, ids = district
+    return path, {**ids, **add_duties(path)}
+
+
+@pytest.fixture
 def app(district):
     from tui.app import PhutrachApp
 

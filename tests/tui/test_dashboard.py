@@ -7,7 +7,7 @@ from textual.widgets import Static
 from store.core import db as store_db
 from store.core import settings
 from tests.tui.conftest import TODAY
-from tests.tui.visit_helpers import add_duties, cells
+from tests.tui.visit_helpers import cells
 from tui.app import PhutrachApp
 from tui.dialogs.supervisor_picker import SupervisorPicker
 from tui.screens.dashboard.dashboard import DashboardScreen
@@ -18,12 +18,6 @@ from tui.widgets.paged_table import PagedTable
 from tui.widgets.personnel_gaps import PersonnelGaps
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def duties(district):
-    path, ids = district
-    return path, {**ids, **add_duties(path)}
 
 
 @pytest.fixture

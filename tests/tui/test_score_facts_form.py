@@ -7,18 +7,12 @@ from textual.widgets import Static
 
 from store.core import db as store_db
 from tests.tui.conftest import TODAY
-from tests.tui.visit_helpers import add_duties, fill_visit
+from tests.tui.visit_helpers import fill_visit
 from tui.app import PhutrachApp
 from tui.screens.visits.visit_form import VisitForm
 from tui.widgets.yes_no import YesNo
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def duties(district):
-    path, ids = district
-    return path, {**ids, **add_duties(path)}
 
 
 @pytest.fixture

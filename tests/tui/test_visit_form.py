@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from store.core import db as store_db
 from store.visits import count_visits
 from tests.tui.conftest import TODAY
-from tests.tui.visit_helpers import add_duties, cells, fill_visit, visit_keys
+from tests.tui.visit_helpers import cells, fill_visit, visit_keys
 from tui.app import PhutrachApp
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.dashboard.dashboard import DashboardScreen
@@ -19,12 +19,6 @@ from tui.screens.visits.visit_list import VisitListScreen
 from tui.textual_internals import notifications
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def duties(district):
-    path, ids = district
-    return path, {**ids, **add_duties(path)}
 
 
 @pytest.fixture
