@@ -120,7 +120,9 @@ def find_units(db: Database, ref: str) -> list[Unit]:
     whose name holds every word of it, in Vietnamese order."""
     ref = (ref or "").strip()
     for where, value in (("code = ?", ref), ("uid = ?", ref), ("name_folded = ?", fold(ref))):
-        rows = list(db["units"].rows_where(where, [value], order_by="sort_key, id"))
+        rows = list(
+            db["units"].rows_where(where, [value], order_by="sort_key, id", select=_WITH_DISPLAY)
+        )
         if rows:
             return [records.record(Unit, r) for r in rows]
     words = set(fold(ref).split())
@@ -129,7 +131,9 @@ def find_units(db: Database, ref: str) -> list[Unit]:
     where, params = search_clause(ref)
     found = [
         records.record(Unit, r)
-        for r in db["units"].rows_where(where, params, order_by="sort_key, id")
+        for r in db["units"].rows_where(
+            where, params, order_by="sort_key, id", select=_WITH_DISPLAY
+        )
     ]
     whole = [u for u in found if words <= set(fold(u.name).split())]  # "thôn 7", not 17
     return whole or found
@@ -146,7 +150,7 @@ def find_unit(db: Database, ref: str) -> Unit:
             _("{count} units match {ref!r}; give the code.").format(
                 count=len(found), ref=ref.strip()
             ),
-            [f"{u.code or u.uid}  {u.name}" for u in found],
+            [f"{u.code or u.uid}  {u.title}" for u in found],  # a shared name with its parent
             field="unit",
         )
     raise NotFound(_("No unit matches {ref!r}.").format(ref=ref))

@@ -104,3 +104,19 @@ def test_due_wraps_a_long_unit_name_instead_of_cutting_it(world):
     words = " ".join(result.stdout.split())
     assert "…" not in result.stdout
     assert "thường xuyên huyện Đông" in words and "thường xuyên huyện Tây" in words
+
+
+def test_units_of_one_name_are_listed_with_their_parents(db_path):
+    """Two "Chi bộ thôn 1": the list that asks for a code must tell them apart."""
+
+    def build(db):
+        return make.twins(db)
+
+    make.on_disk(db_path, build)
+    result = run("--db", db_path, "concerns", "--unit", "thôn 1")
+    assert result.exit_code == 1
+    listed = [" ".join(line.split()) for line in result.stdout.splitlines()[1:]]
+    assert listed == [
+        "DX1 Chi bộ thôn 1 — Đảng bộ xã Đào Xá",
+        "AB1 Chi bộ thôn 1 — Đảng bộ xã An Bình",
+    ]
