@@ -158,10 +158,12 @@ def _situation(doc: PartyDocument, data: VisitData) -> None:
     members = m.members_full + m.members_probationary
     who = COMMITTEE_WORDS.get(m.kind)
     if who:
-        doc.paragraph(
-            f"{vi('meeting_kind', m.kind)} của {unit.title} có {members} {who}, trong đó "
-            f"{m.members_exempt} đồng chí được miễn; số {who} phải dự là {m.owed}."
+        exempt = (
+            f", trong đó {m.members_exempt} đồng chí được miễn; số {who} phải dự là {m.owed}"
+            if m.members_exempt
+            else ", tất cả đều phải dự"
         )
+        doc.paragraph(f"{vi('meeting_kind', m.kind)} của {unit.title} có {members} {who}{exempt}.")
         return
     doc.paragraph(
         f"Tại thời điểm sinh hoạt, {unit.title} có {members} đảng viên ({m.members_full} "
@@ -199,7 +201,7 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
     if rate is not None:
         verdict = "đạt" if rate >= threshold else "chưa đạt"
         doc.bullet(
-            f"Tỷ lệ đảng viên dự sinh hoạt {verdict} yêu cầu (từ {vn_number(threshold)}% trở lên)."
+            f"Tỷ lệ {who} dự sinh hoạt {verdict} yêu cầu (từ {vn_number(threshold)}% trở lên)."
         )
     _conduct(doc, data)
     _rating(doc, data)

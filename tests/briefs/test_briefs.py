@@ -275,5 +275,6 @@ def test_a_committee_meetings_brief_counts_the_committee(made, tmp_path):
     result = make.visit(db, ids["sup"], ids["xa"], "2026-09-02", meeting=meeting, today=TODAY)
     texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
     assert "- Cấp ủy viên có mặt: 12/13 (92,3%) cấp ủy viên phải dự." in texts
-    assert any("có 13 cấp ủy viên" in t for t in texts)
-    assert not any("đảng viên phải dự" in t for t in texts)
+    assert any("có 13 cấp ủy viên, tất cả đều phải dự." in t for t in texts)  # none exempt
+    assert "- Tỷ lệ cấp ủy viên dự sinh hoạt đạt yêu cầu (từ 85% trở lên)." in texts
+    assert not any("đảng viên phải dự" in t or "0 đồng chí" in t for t in texts)
