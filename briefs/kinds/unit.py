@@ -146,9 +146,12 @@ def render(data: UnitData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
 def _features(doc: PartyDocument, data: UnitData) -> None:
     unit, detail = data.unit, data.detail
     doc.part("Đặc điểm tình hình")
-    within = f", trực thuộc {data.parents[-1].name}" if data.parents else ""
+    kind = vi("unit_kind", unit.kind).lower()
+    if data.parents:  # "chi bộ trực thuộc Đảng bộ xã …", not "chi bộ trực thuộc, trực thuộc …"
+        joint = " " if kind.endswith(" trực thuộc") else ", trực thuộc "
+        kind = f"{kind}{joint}{data.parents[-1].name}"
     sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
-    doc.paragraph(f"{unit.name} là {vi('unit_kind', unit.kind).lower()}{within}{sector}.")
+    doc.paragraph(f"{unit.name} là {kind}{sector}.")
     doc.paragraph(
         f"Tổng số đảng viên: {unit.members} ({unit.members_full} chính thức, "
         f"{unit.members_probationary} dự bị), trong đó {unit.members_exempt} đảng viên được "

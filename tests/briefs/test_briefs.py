@@ -157,6 +157,8 @@ def test_unit_brief_plain_and_confidential(db, ids):
         (x.required, x.held, x.missed) for x in regime.lines
     ]
     assert len(plain.inline_shapes) == 1  # the attendance trend chart
+    first = next(p.text for p in plain.paragraphs if " là chi bộ" in p.text)
+    assert first.count("trực thuộc") == 1, first  # "chi bộ trực thuộc Đảng bộ xã …", once
     secret = reopen(unit.build_unit(db, ids["a"], "2026-Q3", on=TODAY, confidential=True))
     assert "V. ĐỘI NGŨ BÍ THƯ, CẤP ỦY; KẾ HOẠCH TẠO NGUỒN" in headings(secret)
     assert headings(secret)[-1] == "VI. ĐỀ XUẤT"
