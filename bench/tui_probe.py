@@ -86,6 +86,8 @@ async def cold(db_path: str, today: date, launched: float) -> dict:
     from tui import registry
     from tui.app import PhutrachApp
 
+    # an installation in use: its user is known, so no first-start question covers the screens
+    PhutrachApp.ASK_WHO = False
     app = PhutrachApp(db_path, today=today)
     rows = FirstRows(app)
     out: dict = {"screens": {}, "keystrokes": {}}
