@@ -18,11 +18,13 @@ from store.core.backup import (
     verify_file,
 )
 from store.core.checks import (
+    NAME_LIMIT,
     SCOPE_CTE,
     TEXT_LIMITS,
     check_choice,
     check_fields,
     check_length,
+    check_name,
     fetch,
     iso,
     parse_date,
@@ -118,7 +120,9 @@ __all__ = [
     "check_choice",
     "check_fields",
     "check_length",
+    "check_name",
     "TEXT_LIMITS",
+    "NAME_LIMIT",
     "text_or_none",
     "BUSY_TIMEOUT_MS",
     "WRITE_WAIT_S",

@@ -4,6 +4,7 @@ record by id, one guard for the fields a partial update may change.
 Nothing here reads the clock: a check against "today" takes the day from its caller."""
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Literal, overload
@@ -159,6 +160,28 @@ def check_length(text: str | None, field: str) -> str | None:
         raise ValidationError(
             _("{field} is too long: {count} characters, at most {limit}.").format(
                 field=_text_label(field), count=len(text), limit=limit
+            ),
+            field=field,
+        )
+    return text
+
+
+NAME_LIMIT = 120  # a person's name and title, as a letterhead or a history line shows it
+
+
+def check_name(text: str, field: str, label: str) -> str:
+    """`text` as one line fit to show and record: no control characters (a terminal escape
+    sequence typed or pasted would rewrite the screen of whoever reads the history), at most
+    NAME_LIMIT characters; else a ValidationError naming `label`."""
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
+        raise ValidationError(
+            _("{field} holds control characters; type it again as plain text.").format(field=label),
+            field=field,
+        )
+    if len(text) > NAME_LIMIT:
+        raise ValidationError(
+            _("{field} is too long: {count} characters, at most {limit}.").format(
+                field=label, count=len(text), limit=NAME_LIMIT
             ),
             field=field,
         )

@@ -5,6 +5,7 @@ an error that lists them (store.org.supervisor_search), so that the user retypes
 from sqlite_utils import Database
 
 from store.core import settings
+from store.core.checks import check_name
 from store.core.errors import NotFound, ValidationError
 from store.lang.i18n import _
 from store.org.supervisor_search import find_supervisor
@@ -15,6 +16,7 @@ def choose_user(db: Database, text: str) -> settings.User:
     text = " ".join((text or "").split())
     if not text:
         raise ValidationError(_("Give a supervisor's code or a name."), field="user")
+    check_name(text, "user", _("The user's name"))
     try:
         found = find_supervisor(db, text)
         person = settings.User(settings.SUPERVISOR, found.name, found.uid)

@@ -141,3 +141,15 @@ def test_user_shows_and_sets_who_uses_the_installation(db_path):
     clerk = _run(db_path, "user", "set", "Lê", "Thị", "Hoa")
     assert clerk.output == "Người sử dụng: Lê Thị Hoa, cán bộ văn phòng cấp ủy.\n"
     assert _run(db_path, "user").output == clerk.output
+
+
+def test_user_set_refuses_a_name_with_control_characters(db_path):
+    """An escape sequence in the name would be recorded beside every change and rewrite the
+    terminal of whoever reads the history."""
+    _filled(db_path)[0].close()
+    result = _run(db_path, "user", "set", "\x1b]0;pwned\x07Nguyễn")
+    assert result.exit_code == 1
+    assert "ký tự điều khiển" in result.output and "Tên người sử dụng" in result.output
+    assert "Chưa ghi người sử dụng" in _run(db_path, "user").output  # nothing recorded
+    long = _run(db_path, "user", "set", "A" * 121)
+    assert long.exit_code == 1 and "tối đa 120" in long.output
