@@ -60,14 +60,6 @@ def whose(supervisor: Supervisor | None) -> str:
     return _("comrade {name}").format(name=supervisor.display)
 
 
-def day_text(day: date | str | None) -> str:
-    """A date as a Vietnamese table shows it: 05/10/2026."""
-    if not day:
-        return ""
-    day = parse_date(day)
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 

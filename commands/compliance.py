@@ -10,11 +10,12 @@ from datetime import date
 import click
 
 from commands.cells import wrap
-from commands.choose import as_of_day, as_of_option, day_text, mark, percent
+from commands.choose import as_of_day, as_of_option, mark, percent
 from commands.cli import cli
 from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.org.units import children, find_unit
 from store.rules.cadence import ComplianceLine
 from store.rules.periods import Period
@@ -70,7 +71,7 @@ def compliance(ctx, period, parent, as_of, fmt):
     scope = top.name if top else _("the grassroots organizations")
     click.echo(
         _("Meetings and visits, {period}: {scope}, as on {date}; rulebook: {rulebook}").format(
-            period=report.title(), scope=scope, date=day_text(day), rulebook=rulebook.name
+            period=report.title(), scope=scope, date=vn_date(day), rulebook=rulebook.name
         )
     )
     shown = [k for k in kinds if any(_line(r, k) for r in regimes)]
@@ -174,7 +175,7 @@ def _kind_cell(line: RegimeLine | None) -> str:
         return ""
     status = _status(line)
     if status == "due_later":
-        return _("by {date}").format(date=day_text(line.due_by))
+        return _("by {date}").format(date=vn_date(line.due_by))
     if not line.required:
         return "✓"  # the rule-period ending later is kept already
     return f"{line.held}/{line.required} {mark(status)}"

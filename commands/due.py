@@ -7,7 +7,6 @@ from commands.choose import (
     as_of_day,
     as_of_option,
     chosen_supervisor,
-    day_text,
     iso,
     supervisor_options,
     whose,
@@ -16,6 +15,7 @@ from commands.cli import cli
 from commands.common import format_option, output, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.org.units import list_units
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits.regime import DueItem, due_list
@@ -57,7 +57,7 @@ def due(ctx, supervisor, everyone, as_of, fmt):
     if chosen is not None:
         del headers["supervisor"]  # the title names the supervisor
     click.echo(
-        _("Visits due for {whom}, as on {date}").format(whom=whose(chosen), date=day_text(day))
+        _("Visits due for {whom}, as on {date}").format(whom=whose(chosen), date=vn_date(day))
     )
     output(rows, fmt, headers)
 
@@ -69,8 +69,8 @@ def _row(item: DueItem, codes: dict, table: bool) -> dict:
         "unit": wrap(a.unit_name, UNIT_WIDTH) if table else a.unit_name,
         "supervisor": a.supervisor_name,
         "cadence": labels.label("cadence", a.cadence) if table else a.cadence,
-        "last_visit": day_text(item.last_visit) if table else iso(item.last_visit),
-        "next_due": day_text(item.next_due) if table else iso(item.next_due),
+        "last_visit": vn_date(item.last_visit) if table else iso(item.last_visit),
+        "next_due": vn_date(item.next_due) if table else iso(item.next_due),
         "state": state_label(item) if table else item.state,
         "days_overdue": item.days_overdue,
     }

@@ -3,11 +3,12 @@
 import click
 
 from briefs.frame.vn import vn_number
-from commands.choose import chosen_supervisor, day_text, supervisor_options, whose
+from commands.choose import chosen_supervisor, supervisor_options, whose
 from commands.cli import cli
 from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
+from store.lang.text import vn_date
 from store.rules.periods import Period, PeriodKind
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.visits import VisitRow, list_visits
@@ -85,7 +86,7 @@ def _record(visit: VisitRow, rulebook) -> dict:
 
 def _table_row(visit: VisitRow, rulebook) -> dict:
     return {
-        "date": day_text(visit.date),
+        "date": vn_date(visit.date),
         "unit": visit.unit_name,
         "supervisor": visit.supervisor_name,
         "meeting_kind": labels.label("meeting_kind", visit.meeting_kind),

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefs.frame.document import PartyDocument
-from briefs.kinds.wording import Identity, body_name, short_date, vi
+from briefs.kinds.wording import Identity, body_name, vi
 from store.lang.codes import ActionStatus
+from store.lang.text import vn_date
 from store.org.units import Unit, get_unit
 from store.personnel.people import PersonProfile, person_profile
 from store.personnel.succession import PlanDetail, plan_detail
@@ -93,7 +94,7 @@ def _purpose(doc: PartyDocument, data: PlanData) -> None:
     plan = data.detail.plan
     doc.part("Mục đích, yêu cầu")
     doc.item("Mục đích")
-    target = f", hoàn thành trước ngày {short_date(plan.target_date)}" if plan.target_date else ""
+    target = f", hoàn thành trước ngày {vn_date(plan.target_date)}" if plan.target_date else ""
     doc.paragraph(
         f"Chủ động chuẩn bị nguồn cán bộ thay thế bí thư {data.unit.title} (lý do: "
         f"{vi('plan_reason', plan.reason).lower()}){target}."
@@ -116,7 +117,7 @@ def _situation(doc: PartyDocument, data: PlanData) -> None:
         person = profile.person
         post = next((p for p in profile.current if p.unit_id == unit.id), None)
         born = f", sinh năm {person.birth_year}" if person.birth_year else ""
-        since = f", giữ chức vụ bí thư từ ngày {short_date(post.start_date)}" if post else ""
+        since = f", giữ chức vụ bí thư từ ngày {vn_date(post.start_date)}" if post else ""
         extra = f" ({vi('concurrent_role', post.concurrent_role).lower()})" if (
             post and post.concurrent_role) else ""  # fmt: skip
         doc.paragraph(f"Đồng chí {person.name}{born}{since}{extra}.")
@@ -125,7 +126,7 @@ def _situation(doc: PartyDocument, data: PlanData) -> None:
         rated = "; ".join(f"{d}: {s}" for d, s in note.rated(rb) if s)
         who = f" của đồng chí {note.supervisor_name}" if note.supervisor_name else ""
         doc.paragraph(
-            f"Đánh giá ngày {short_date(note.date)}{who}: {rb.label('scale', note.overall)}"
+            f"Đánh giá ngày {vn_date(note.date)}{who}: {rb.label('scale', note.overall)}"
             + (f" ({rated})." if rated else ".")
         )
         if note.narrative:
@@ -154,7 +155,7 @@ def _actions(doc: PartyDocument, data: PlanData) -> None:
     doc.part("Biện pháp, tiến độ")
     rows = [
         [i, vi("action_kind", a.kind), a.description, a.candidate_name, a.owner,
-         short_date(a.due_date), ACTION_STATUS.get(a.status, a.status)]
+         vn_date(a.due_date), ACTION_STATUS.get(a.status, a.status)]
         for i, a in enumerate(detail.actions, start=1)
     ]  # fmt: skip
     if not rows:
@@ -181,6 +182,6 @@ def _organisation(doc: PartyDocument, data: PlanData) -> None:
     status = vi("plan_status", plan.status)
     if plan.outcome:
         status += f" ({vi('plan_outcome', plan.outcome).lower()}"
-        status += f", ngày {short_date(plan.outcome_date)})" if plan.outcome_date else ")"
+        status += f", ngày {vn_date(plan.outcome_date)})" if plan.outcome_date else ")"
     doc.paragraph(f"Tình trạng kế hoạch: {status}.")
     doc.drafter_note()

@@ -14,10 +14,11 @@ from datetime import date
 from briefs.frame.document import PartyDocument, vn_period
 from briefs.kinds import sections
 from briefs.kinds.visit import OPEN_ROUTES
-from briefs.kinds.wording import Identity, body_name, counted, percent, short_date, signed_by, vi
+from briefs.kinds.wording import Identity, body_name, counted, percent, signed_by, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
+from store.lang.text import vn_date
 from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, get_unit
 from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
@@ -185,7 +186,7 @@ def _units(doc: PartyDocument, data: SupervisorData) -> None:
     rows = [
         [i, x.unit.title, vi("sector", x.unit.sector), x.unit.members,
          cadence(x.compliance.assignment.cadence),
-         short_date(x.compliance.assignment.start_date)]
+         vn_date(x.compliance.assignment.start_date)]
         for i, x in enumerate(data.lines, start=1)
     ]  # fmt: skip
     doc.table(
@@ -207,7 +208,7 @@ def visit_rows(data: SupervisorData) -> list[list]:
     rb = data.rulebook
     rows = []
     for i, x in enumerate(data.lines, start=1):
-        dates = ", ".join(short_date(v.date) for v in x.visits) or "-"
+        dates = ", ".join(vn_date(v.date) for v in x.visits) or "-"
         ratings = ", ".join(rb.rating_label(v.rating) for v in x.visits if v.rating) or "-"
         rows.append([i, x.unit.title, *x.owed, dates, ratings])
     visits = sum(len(x.visits) for x in data.lines)
@@ -281,7 +282,7 @@ def _quality(doc: PartyDocument, data: SupervisorData) -> None:
     if later:
         doc.paragraph(
             "Sinh hoạt chuyên đề của kỳ chưa kết thúc được tính vào kỳ báo cáo sau "
-            f"(hạn {', '.join(short_date(d) for d in sorted(later))})."
+            f"(hạn {', '.join(vn_date(d) for d in sorted(later))})."
         )
     low = [x.unit.title for x in data.lines if x.regime.attendance_ok is False]
     if low:
@@ -315,7 +316,7 @@ def _secretaries(doc: PartyDocument, data: SupervisorData) -> None:
     rows = []
     for i, s in enumerate(data.secretaries, start=1):
         note = data.notes.get(s.person_id)
-        assessed = f"{short_date(note.date)}: {rb.label('scale', note.overall)}" if note else "-"
+        assessed = f"{vn_date(note.date)}: {rb.label('scale', note.overall)}" if note else "-"
         rows.append([i, s.person_name, s.unit_name, assessed, "x" if s.flagged else "",
                      "Có" if s.has_active_plan else ""])  # fmt: skip
     if rows:
@@ -341,7 +342,7 @@ def _concerns(doc: PartyDocument, data: SupervisorData) -> None:
         doc.paragraph("Các vấn đề quá hạn chưa giải quyết xong:")
     for row in data.overdue:
         doc.bullet(
-            f"{row.unit_name}: {row.description} (hạn {short_date(row.due_date)}, "
+            f"{row.unit_name}: {row.description} (hạn {vn_date(row.due_date)}, "
             f"quá hạn {row.days_overdue} ngày)."
         )
 

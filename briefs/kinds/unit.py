@@ -13,10 +13,11 @@ from datetime import date
 from briefs.frame import charts
 from briefs.frame.document import PartyDocument, vn_period
 from briefs.kinds import sections
-from briefs.kinds.wording import Identity, counted, percent, short_date, vi
+from briefs.kinds.wording import Identity, counted, percent, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
+from store.lang.text import vn_date
 from store.org.units import Unit, UnitDetail, ancestors, get_unit, unit_detail
 from store.personnel.capability import CapabilityNote, timeline
 from store.personnel.people import UnitPeople, unit_people
@@ -230,7 +231,7 @@ def _regime(doc: PartyDocument, data: UnitData) -> None:
             align=["center", *["center"] * len(kinds), "center", "left"],
         )
     for m in data.thematic:
-        doc.bullet(f"Sinh hoạt chuyên đề ngày {short_date(m.date)}: {m.topic or ''}.")
+        doc.bullet(f"Sinh hoạt chuyên đề ngày {vn_date(m.date)}: {m.topic or ''}.")
     rate = data.regime.attendance_rate
     if rate is not None:
         verdict = "đạt" if data.regime.attendance_ok else "chưa đạt"
@@ -276,7 +277,7 @@ def _visits(doc: PartyDocument, data: UnitData) -> None:
         doc.paragraph("Trong kỳ, không có lượt dự sinh hoạt của cấp ủy viên cấp trên.")
         return
     rows = [
-        [i, short_date(v.date), v.supervisor_name, vi("meeting_kind", v.meeting_kind),
+        [i, vn_date(v.date), v.supervisor_name, vi("meeting_kind", v.meeting_kind),
          f"{v.present}/{v.owed}" if v.owed else "-", v.total, rb.rating_label(v.rating)]
         for i, v in enumerate(data.visits, start=1)
     ]  # fmt: skip
@@ -299,7 +300,7 @@ def _concerns(doc: PartyDocument, data: UnitData) -> None:
         doc.paragraph("Các vấn đề chưa giải quyết xong:")
     for row in data.open_concerns:
         where = "" if row.unit_id == data.unit.id else f"{row.unit_name}: "
-        due = f"; hạn {short_date(row.due_date)}" if row.due_date else ""
+        due = f"; hạn {vn_date(row.due_date)}" if row.due_date else ""
         doc.bullet(f"{where}{row.description} ({vi('concern_status', row.status).lower()}{due}).")
 
 
@@ -310,7 +311,7 @@ def _personnel_part(doc: PartyDocument, data: UnitData) -> None:
     people = data.people
     rows = [
         [i, p.person_name, vi("role", p.role) + (" (quyền)" if p.acting else ""),
-         vi("concurrent_role", p.concurrent_role), short_date(p.start_date)]
+         vi("concurrent_role", p.concurrent_role), vn_date(p.start_date)]
         for i, p in enumerate(people.current if people else (), start=1)
     ]  # fmt: skip
     if rows:
@@ -323,14 +324,14 @@ def _personnel_part(doc: PartyDocument, data: UnitData) -> None:
         rated = "; ".join(f"{d}: {s}" for d, s in note.rated(rb) if s)
         flag = " Được đánh giá hạn chế về năng lực, uy tín thấp." if note.flagged else ""
         doc.bullet(
-            f"Đánh giá ngày {short_date(note.date)} đối với đồng chí {note.person_name}: "
+            f"Đánh giá ngày {vn_date(note.date)} đối với đồng chí {note.person_name}: "
             f"{rb.label('scale', note.overall)} ({rated}).{flag} {note.narrative or ''}".rstrip()
         )
     for detail in data.plans:
         plan = detail.plan
         doc.paragraph(
             f"Kế hoạch tạo nguồn thay thế ({vi('plan_status', plan.status).lower()}): lý do "
-            f"{vi('plan_reason', plan.reason).lower()}; thời hạn {short_date(plan.target_date)}; "
+            f"{vi('plan_reason', plan.reason).lower()}; thời hạn {vn_date(plan.target_date)}; "
             f"{len(detail.candidates)} nguồn, {plan.open_actions} biện pháp đang thực hiện"
             + (f", {plan.overdue_actions} biện pháp quá hạn." if plan.overdue_actions else ".")
         )

@@ -9,7 +9,7 @@ from datetime import date
 
 from briefs.frame.document import ColumnSpec, PartyDocument, vn_date
 from briefs.frame.vn import vn_number
-from briefs.kinds.wording import Identity, body_name, month_year, share, short_date, signed_by, vi
+from briefs.kinds.wording import Identity, body_name, month_year, share, signed_by, vi
 from store.concerns import Concern, get_concern
 from store.core.errors import ValidationError
 from store.lang.codes import MeetingKind, PeriodKind, VisitStatus
@@ -63,7 +63,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
     if period is not None and not Period.parse(period).contains(visit.date):
         raise ValidationError(
             _("The visit of {date} is not in the period {period}.").format(
-                date=short_date(visit.date), period=Period.parse(period).label
+                date=vn_date(visit.date), period=Period.parse(period).label
             ),
             field="period",
         )
@@ -78,7 +78,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
         file_label=FILE_LABEL,
         file_scope=f"{unit.name} {supervisor.code or ''}",
         file_period=visit.date,
-        title=f"{unit.title} – {short_date(visit.date)}",
+        title=f"{unit.title} – {vn_date(visit.date)}",
     )
     return VisitData(
         identity,
@@ -140,7 +140,7 @@ def _opening(data: VisitData, lh: Letterhead) -> str:
         cadence = vi("cadence", data.assignment.cadence).lower()
         text += (
             f" Đồng chí được phân công phụ trách {data.unit.title} từ ngày "
-            f"{short_date(data.assignment.start_date)}, chế độ dự sinh hoạt {cadence}."
+            f"{vn_date(data.assignment.start_date)}, chế độ dự sinh hoạt {cadence}."
         )
     return text + " Kết quả như sau:"
 
@@ -270,7 +270,7 @@ def _rating(doc: PartyDocument, data: VisitData) -> None:
 
 def concern_line(c: Concern, rb: Rulebook) -> str:
     """One concern in running text, with its category, route, due date and status."""
-    due = f"; thời hạn: {short_date(c.due_date)}" if c.due_date else ""
+    due = f"; thời hạn: {vn_date(c.due_date)}" if c.due_date else ""
     return (
         f"{c.description} (lĩnh vực: {rb.label('categories', c.category)}; hướng giải quyết: "
         f"{rb.label('routes', c.route)}{due}; tình trạng: {vi('concern_status', c.status)})."

@@ -50,14 +50,6 @@ def body_name(name: str) -> str:
     return " ".join(out)
 
 
-def short_date(day: date | str | None) -> str:
-    """ "05/10/2026" (empty for no date)."""
-    if not day:
-        return ""
-    day = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
 def month_year(day: date | str) -> str:
     """ "10/2026", "02/2026": the month of a date as a title writes it."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
