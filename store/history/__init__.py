@@ -18,7 +18,6 @@ from store.history.user import choose_user
 from store.history.words import (
     HIDDEN,
     change_lines,
-    date_text,
     describe,
     field_label,
     headline,
@@ -45,7 +44,6 @@ __all__ = [
     "describe",
     "title",
     "value_text",
-    "date_text",
     "when_text",
     "headline",
     "person_text",

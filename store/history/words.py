@@ -7,7 +7,6 @@ other records by their names: never an internal id, a uid or JSON.
 """
 
 import json
-import re
 from functools import cache
 from pathlib import PurePath
 
@@ -18,11 +17,10 @@ from store.core.settings import CLERK
 from store.lang.codes import HistoryAction
 from store.lang.i18n import _, current_language
 from store.lang.labels import label
+from store.lang.text import printable, vn_date
 from store.personnel import PERSONNEL_TABLES
 from store.rules.periods import Period
 from store.rules.rulebook import in_force
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Fields the application fills, or whose value is an internal reference: never shown.
 HIDDEN = frozenset(
@@ -98,7 +96,7 @@ def _parts(db: Database, table: str, row: dict) -> list[str]:
             break
     for key in ("date", "planned_date", "start_date", "raised_date", "target_date", "due_date"):
         if row.get(key):
-            parts.append(date_text(row[key]))
+            parts.append(vn_date(row[key]))
             break
     if row.get("year"):
         parts.append(str(row["year"]))
@@ -143,14 +141,6 @@ def _period(code: str | None) -> str:
         return code
 
 
-def date_text(value: object) -> str:
-    """`2026-11-05` (or an instant that starts so) → `05/11/2026`; other text as is."""
-    text = str(value)
-    if ISO_DATE.match(text):
-        return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
-    return text
-
-
 def value_text(db: Database, table: str, field: str, value: object) -> str:
     """A field's value as words: codes by their labels, references by names, dates
     dd/mm/yyyy, yes or no, a score sheet criterion by criterion."""
@@ -175,7 +165,7 @@ def value_text(db: Database, table: str, field: str, value: object) -> str:
         return _sheet(db, value)
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
-    return date_text(value) if isinstance(value, str) else str(value)
+    return vn_date(value) if isinstance(value, str) else str(value)
 
 
 def _json(text: str) -> object:
@@ -218,11 +208,8 @@ def headline(db: Database, entry) -> str:
 def person_text(entry) -> str:
     """Who acted, as settings named them then; the operating-system login beside it."""
     if entry.person:
-        who = (
-            entry.person
-            if entry.person_kind != CLERK
-            else _("{name} (office)").format(name=entry.person)
-        )
+        person = printable(entry.person)  # recorded before names were checked, or tampered
+        who = person if entry.person_kind != CLERK else _("{name} (office)").format(name=person)
     else:
         who = _("not recorded")
     return _("{person} (login {login})").format(person=who, login=entry.login or "?")
@@ -230,7 +217,7 @@ def person_text(entry) -> str:
 
 def when_text(at: str) -> str:
     """`2026-10-15T08:30:00+00:00` → `15/10/2026 08:30` (UTC, as stored)."""
-    return f"{date_text(at)} {at[11:16]}" if len(at) >= 16 else date_text(at)
+    return f"{vn_date(at)} {at[11:16]}" if len(at) >= 16 else vn_date(at)
 
 
 def change_lines(db: Database, change, *, values: bool = True) -> list[str]:

@@ -132,3 +132,9 @@ def vn_date(day: date | str | None) -> str:
     if len(text) < 10 or text[4] != "-" or text[7] != "-":
         return text
     return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+
+
+def printable(text: str) -> str:
+    """`text` without control characters, for showing what a file or an older version
+    stored: an escape sequence must not reach the reader's terminal."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))

@@ -7,6 +7,7 @@ from store.core.errors import NotFound
 from store.history import audit, words
 from store.lang.codes import HistoryAction
 from store.lang.i18n import set_language
+from store.lang.text import vn_date
 from store.visits import delete_visit, get_visit
 from tests import factories as make
 from tests.store.visits.test_meetings_visits import visit, world  # noqa: F401 -- the fixture
@@ -98,7 +99,7 @@ def test_the_history_speaks_the_users_words(world):  # noqa: F811
     assert entry.person == "Lê Thị Hoa" and entry.login == records.actor()
     assert words.person_text(entry) == f"Lê Thị Hoa (Văn phòng) (tài khoản máy: {entry.login})"
     unit = world["db"]["units"].get(get_visit(db, result.visit_id).unit_id)["name"]
-    day = words.date_text(get_visit(db, result.visit_id).date)
+    day = vn_date(get_visit(db, result.visit_id).date)
     assert words.headline(db, entry) == f"Sửa: Lượt dự sinh hoạt — {unit} — {day}"
     assert words.change_lines(db, entry.changes[0]) == ["Trạng thái: Đã thực hiện → Đã hủy"]
     inserted = audit.list_entries(db, limit=1, offset=1)[0]
@@ -140,3 +141,14 @@ def test_a_big_action_is_read_in_part_and_counted_whole(db, monkeypatch):
     entry = audit.list_entries(db)[0]
     assert (len(entry.changes), entry.change_count, entry.record_count) == (2, 5, 5)
     assert words.headline(db, entry) == "Nhập 5 bản ghi: Tổ chức đảng"
+
+
+def test_a_recorded_name_holding_control_characters_is_shown_without_them():
+    """A name recorded before names were checked (or written into a tampered database) must
+    not send its escape sequence to the terminal of whoever reads the history."""
+    from types import SimpleNamespace
+
+    entry = SimpleNamespace(person="\x1b]0;x\x07Lê Văn Hòa", person_kind="clerk", login="root")
+    shown = words.person_text(entry)
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert shown.startswith("]0;xLê Văn Hòa")
