@@ -3,13 +3,15 @@
     outcomes = generate(db_path, [Job("supervisor", 5, "2026-Q3")], Path("out"))
 
 Each worker process opens its own connection. A brief is gathered first (a bad scope fails
-before taking a number), then numbered (store.brief_log.allocate_number, safe across
-processes), built, saved atomically (temp file, fsync, rename: no half-written file) and
-logged with its SHA-256 and the rulebook used. A brief that fails is reported in its Outcome
-and the others still come out. The whole batch is one user action in the history
-(store.core.actions): the workers join the action the batch opened.
+before taking a number), given its file (`claim`: one brief, one file), then numbered
+(store.brief_log.allocate_number, safe across processes), built, saved atomically (temp
+file, fsync, rename: no half-written file) and logged with its SHA-256 and the rulebook used.
+A brief that fails after its number keeps that number (a retry reuses it: no gap); it is
+reported in its Outcome and the others still come out. The whole batch is one user action
+in the history (store.core.actions): the workers join the action the batch opened.
 """
 
+import contextlib
 import multiprocessing
 import os
 import zipfile
@@ -21,14 +23,16 @@ from datetime import date
 from pathlib import Path
 
 from briefs.frame.vn import document_number
-from briefs.frame.write import ascii_name, save_docx, sweep_orphans
+from briefs.frame.write import ascii_name, digest, save_docx, sweep_orphans, variants
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import actions
 from store.core import db as store_db
 from store.core.errors import PhutrachError
 from store.core.files import atomic_write, sync_folder
 from store.lang.codes import HistoryAction
-from store.reports.brief_log import allocate_number, log_brief
+from store.lang.i18n import _
+from store.lang.text import printable
+from store.reports.brief_log import allocate_number, find_brief, log_brief, path_owner
 from store.reports.letterhead import letterhead
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -71,14 +75,20 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
             db, job.scope_id, job.period, confidential=job.confidential, on=on, rulebook=rb
         )
         ident = data.identity
-        title = ident.title
+        title = printable(ident.title)
+        path, claimed = claim(db, ident, Path(out_dir))
         number = allocate_number(
             db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
             period=ident.period, confidential=ident.confidential,
         )  # fmt: skip
-        document = module.render(data, lh, number=number, on=on)
-        path = Path(out_dir) / ident.filename
-        sha = save_docx(document.document, path, confidential=ident.confidential, sync_dir=False)
+        try:
+            document = module.render(data, lh, number=number, on=on)
+            secret = ident.confidential
+            sha = save_docx(document.document, path, confidential=secret, sync_dir=False)
+        except BaseException:
+            if claimed:  # the number stays the brief's: a retry writes it under that number
+                _unclaim(path)
+            raise
         log_brief(
             db, kind=ident.kind, scope=ident.scope, period=ident.period,
             confidential=ident.confidential, path=path, sha256=sha, rulebook=rb.name,
@@ -90,6 +100,40 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
         return Outcome(job, title, error=exc.message)
     except Exception as exc:  # one brief's bug must not stop the batch
         return Outcome(job, title, error=f"{type(exc).__name__}: {exc}")
+
+
+def claim(db, ident, folder: Path) -> tuple[Path, bool]:
+    """The file this brief is written to, and whether it was claimed now (an empty file made
+    exclusively: two workers cannot take one name). Its own earlier file if the log has one
+    among its names; else the first of its names (briefs.frame.write.variants) that neither
+    exists nor is logged for another brief. Found before the number is taken: a folder that
+    cannot be written fails here."""
+    key = {"kind": ident.kind, "scope": ident.scope, "period": ident.period}
+    own = find_brief(db, **key, confidential=ident.confidential)
+    tag = digest(f"{ident.kind}|{ident.scope}|{ident.period}|{int(ident.confidential)}")
+    names = [folder.absolute() / name for name in variants(ident.filename, tag)]
+    if own and own.path and Path(own.path).absolute() in names:
+        return Path(own.path).absolute(), False  # rewritten: it replaces its own file
+    for path in names:
+        if path_owner(db, path) is not None:
+            continue
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            continue  # another brief's, or a file phutrach did not write: kept
+        except OSError as exc:
+            raise PhutrachError(
+                _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
+            ) from exc
+        return path, True
+    raise PhutrachError(_("Every name for the brief {name} is taken.").format(name=names[0]))
+
+
+def _unclaim(path: Path) -> None:
+    """Remove the empty file a failed brief claimed its name with."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 # ---- worker processes ----------------------------------------------------------------------
@@ -178,13 +222,24 @@ def zip_name(kind: str, period: str | None, confidential: bool) -> str:
 
 
 def zip_outputs(paths: Iterable[Path | str], zip_path: Path | str) -> Path:
-    """Zip the files `paths` (by their names) into `zip_path`, atomically; returns it."""
+    """Zip the files `paths` (by their names, "-2"… added to a name met twice) into
+    `zip_path`, atomically; returns it."""
     target = Path(zip_path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    members: set[str] = set()
     with (
         atomic_write(target, private=True) as raw,
         zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf,
     ):
         for path in paths:
-            zf.write(path, arcname=Path(path).name)
+            zf.write(path, arcname=_member(Path(path), members))
     return target
+
+
+def _member(path: Path, taken: set[str]) -> str:
+    name, n = path.name, 1
+    while name.casefold() in taken:  # Windows unzips "A.docx" and "a.docx" into one file
+        n += 1
+        name = f"{path.stem}-{n}{path.suffix}"
+    taken.add(name.casefold())
+    return name
