@@ -11,7 +11,6 @@ reported in its Outcome and the others still come out. The whole batch is one us
 in the history (store.core.actions): the workers join the action the batch opened.
 """
 
-import contextlib
 import multiprocessing
 import os
 import zipfile
@@ -28,7 +27,7 @@ from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import actions
 from store.core import db as store_db
 from store.core.errors import PhutrachError
-from store.core.files import atomic_write, sync_folder
+from store.core.files import TEMP_SUFFIX, atomic_write, sync_folder
 from store.lang.codes import HistoryAction
 from store.lang.i18n import _
 from store.lang.text import printable
@@ -76,24 +75,23 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
         )
         ident = data.identity
         title = printable(ident.title)
-        path, claimed = claim(db, ident, Path(out_dir))
-        number = allocate_number(
-            db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
-            period=ident.period, confidential=ident.confidential,
-        )  # fmt: skip
-        try:
+        path, marker = claim(db, ident, Path(out_dir))
+        try:  # a failure after numbering keeps the number: a retry writes it under that number
+            number = allocate_number(
+                db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
+                period=ident.period, confidential=ident.confidential,
+            )  # fmt: skip
             document = module.render(data, lh, number=number, on=on)
             secret = ident.confidential
             sha = save_docx(document.document, path, confidential=secret, sync_dir=False)
-        except BaseException:
-            if claimed:  # the number stays the brief's: a retry writes it under that number
-                _unclaim(path)
-            raise
-        log_brief(
-            db, kind=ident.kind, scope=ident.scope, period=ident.period,
-            confidential=ident.confidential, path=path, sha256=sha, rulebook=rb.name,
-            doc_code=ident.doc_code,
-        )  # fmt: skip
+            log_brief(
+                db, kind=ident.kind, scope=ident.scope, period=ident.period,
+                confidential=secret, path=path, sha256=sha, rulebook=rb.name,
+                doc_code=ident.doc_code,
+            )  # fmt: skip
+        finally:
+            if marker:  # logged now (or failed): the log or the next claim sees the file
+                marker.unlink(missing_ok=True)
         shown = document_number(number, ident.doc_code, lh.short_code)
         return Outcome(job, title, path, shown, sha)
     except PhutrachError as exc:
@@ -102,38 +100,35 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
         return Outcome(job, title, error=f"{type(exc).__name__}: {exc}")
 
 
-def claim(db, ident, folder: Path) -> tuple[Path, bool]:
-    """The file this brief is written to, and whether it was claimed now (an empty file made
-    exclusively: two workers cannot take one name). Its own earlier file if the log has one
-    among its names; else the first of its names (briefs.frame.write.variants) that neither
-    exists nor is logged for another brief. Found before the number is taken: a folder that
-    cannot be written fails here."""
+def claim(db, ident, folder: Path) -> tuple[Path, Path | None]:
+    """The file this brief is written to, and the marker that holds its name until it is
+    logged (None for its own earlier file): the first of its names (its own logged file
+    first, then briefs.frame.write.variants) that no other brief logged, no other worker
+    holds and no file has. Two workers cannot hold one name: the marker is made exclusively
+    (".NAME.docx.claim.tmp", swept with the temp files if a kill leaves it). Found before
+    the number is taken: a folder that cannot be written fails here."""
     key = {"kind": ident.kind, "scope": ident.scope, "period": ident.period}
     own = find_brief(db, **key, confidential=ident.confidential)
     tag = digest(f"{ident.kind}|{ident.scope}|{ident.period}|{int(ident.confidential)}")
     names = [folder.absolute() / name for name in variants(ident.filename, tag)]
     if own and own.path and Path(own.path).absolute() in names:
-        return Path(own.path).absolute(), False  # rewritten: it replaces its own file
+        return Path(own.path).absolute(), None  # rewritten: it replaces its own file
     for path in names:
         if path_owner(db, path) is not None:
             continue
+        marker = path.with_name(f".{path.name}.claim{TEMP_SUFFIX}")
         try:
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
-            continue  # another brief's, or a file phutrach did not write: kept
+            continue  # another worker's, now
         except OSError as exc:
             raise PhutrachError(
                 _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
             ) from exc
-        return path, True
+        if not path.exists():
+            return path, marker
+        marker.unlink()  # another brief's (being logged), or a file phutrach did not write
     raise PhutrachError(_("Every name for the brief {name} is taken.").format(name=names[0]))
-
-
-def _unclaim(path: Path) -> None:
-    """Remove the empty file a failed brief claimed its name with."""
-    with contextlib.suppress(OSError):
-        if path.stat().st_size == 0:
-            path.unlink()
 
 
 # ---- worker processes ----------------------------------------------------------------------

@@ -60,15 +60,14 @@ STALE_SECONDS = 60  # a brief is written in milliseconds: an older temp file los
 def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:
     """Remove what a killed writer left in `folder`, older than STALE_SECONDS so that a
     batch writing there right now keeps its own: temp files (".NAME.docx.XXXX.tmp", zips
-    alike), the PDF converter's temp folders (".phutrach.pdf.XXXX.tmp") and the empty
-    .docx a brief claims its name with (briefs.batch). Returns what was removed."""
+    alike, the marker a brief holds its name with: briefs.batch.claim) and the PDF
+    converter's temp folders (".phutrach.pdf.XXXX.tmp"). Returns what was removed."""
     now = time.time() if now is None else now
     removed = []
-    for pattern in (".*.docx.*.tmp", ".*.zip.*.tmp", ".*.pdf.*.tmp", "*.docx"):
+    for pattern in (".*.docx.*.tmp", ".*.zip.*.tmp", ".*.pdf.*.tmp"):
         for tmp in Path(folder).glob(pattern):
             try:
-                info = tmp.stat()
-                if now - info.st_mtime <= STALE_SECONDS or (pattern == "*.docx" and info.st_size):
+                if now - tmp.stat().st_mtime <= STALE_SECONDS:
                     continue
                 shutil.rmtree(tmp) if tmp.is_dir() else tmp.unlink()
                 removed.append(tmp)

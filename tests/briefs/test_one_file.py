@@ -74,7 +74,7 @@ def test_an_unwritable_folder_fails_before_a_number_is_taken(made, tmp_path, mon
     real = os.open
 
     def refused(name, flags, *args):
-        if str(name).endswith(".docx"):
+        if ".docx" in str(name):
             raise PermissionError(13, "Permission denied", str(name))
         return real(name, flags, *args)
 
@@ -97,7 +97,8 @@ def test_a_failure_after_numbering_leaves_no_file_and_a_retry_keeps_the_number(
 
     monkeypatch.setattr(briefs.kinds.unit, "render", broken)
     (failed,) = generate(path, _jobs(ids, "cty"), tmp_path, workers=1, on=TODAY)
-    assert not failed.ok and list(tmp_path.glob("*.docx")) == []  # the claimed name released
+    assert not failed.ok and list(tmp_path.glob("*.docx")) == []
+    assert list(tmp_path.glob(".*.tmp")) == []  # the name it held released
     monkeypatch.setattr(briefs.kinds.unit, "render", real)
     retried, other = generate(path, _jobs(ids, "cty", "twin"), tmp_path, workers=1, on=TODAY)
     assert (retried.number, other.number) == ("Số 01-BC/HU", "Số 02-BC/HU")  # no gap
@@ -141,10 +142,13 @@ def test_the_zip_has_no_duplicate_members(tmp_path):
         assert [zf.read(n) for n in names] == [b"a", b"b", b"c"]
 
 
-def test_an_empty_claimed_name_a_killed_batch_left_is_swept(tmp_path):
-    (tmp_path / "claimed.docx").touch()
-    (tmp_path / "real.docx").write_bytes(b"x")
-    now = (tmp_path / "claimed.docx").stat().st_mtime
-    assert sweep_orphans(tmp_path, now=now + 1) == []  # a live batch's claim is kept
-    assert sweep_orphans(tmp_path, now=now + 3600) == [tmp_path / "claimed.docx"]
-    assert (tmp_path / "real.docx").exists()
+def test_a_name_held_by_a_killed_batch_is_swept_and_a_live_one_kept(tmp_path):
+    held = tmp_path / ".BC.docx.claim.tmp"
+    held.touch()
+    now = held.stat().st_mtime
+    assert sweep_orphans(tmp_path, now=now + 1) == []  # a batch writing right now keeps it
+    assert sweep_orphans(tmp_path, now=now + 3600) == [held]
+    work = tmp_path / ".phutrach.pdf.x1.tmp"
+    work.mkdir()
+    (work / "a.pdf").write_bytes(b"%PDF")
+    assert sweep_orphans(tmp_path, now=now + 3600) == [work] and not work.exists()
