@@ -61,7 +61,7 @@ def require_converter() -> str:
             _(
                 "PDF needs LibreOffice, which is not installed. On Debian or Ubuntu: "
                 "sudo apt install libreoffice-writer-nogui; on Windows or macOS: LibreOffice "
-                "from https://www.libreoffice.org. The .docx briefs were written."
+                "from https://www.libreoffice.org."
             )
         )
     return program
@@ -73,17 +73,17 @@ def to_pdf(
     """A PDF beside every .docx of `docs`, in their order; `progress(done, total, outcome)`
     after each chunk. NoLibreOffice before anything when it is missing."""
     program = require_converter()
-    docs = [Path(d).absolute() for d in docs]
+    files = [Path(d).absolute() for d in docs]
     outcomes: list[PdfOutcome] = []
     with tempfile.TemporaryDirectory(prefix="phutrach-lo-") as profile:
         options = [f"-env:UserInstallation={Path(profile).as_uri()}"]
-        for part in _chunks(docs, chunk):
+        for part in _chunks(files, chunk):
             made = _convert(program, options, part)
             for outcome in made:
                 outcomes.append(outcome)
                 if progress:
-                    progress(len(outcomes), len(docs), outcome)
-    for folder in {d.parent for d in docs}:
+                    progress(len(outcomes), len(files), outcome)
+    for folder in {f.parent for f in files}:
         sync_folder(folder)
     return outcomes
 

@@ -261,7 +261,7 @@ def _pdfs(docs: list[Path]) -> tuple[dict, str | None]:
             with click.progressbar(length=len(docs), label=_("Making PDFs")) as bar:
                 made = to_pdf(docs, lambda done, _total, _outcome: bar.update(done - bar.pos))
     except NoLibreOffice as exc:
-        return {}, exc.message
+        return {}, f"{exc.message} {_('The .docx briefs were written.')}"
     return {p.source: p for p in made}, None
 
 
