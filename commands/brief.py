@@ -191,6 +191,10 @@ def _write(ctx, kind, scope, period, everything, confidential, *, out_dir, make_
     from briefs.batch import Job  # python-docx and lxml: only when briefs are asked for
 
     day = parse_date(on, "date") if on else date.today()
+    if not (scope or everything or kind == BriefKind.ANNUAL):
+        named = {BriefKind.VISIT: _("VISIT"), BriefKind.SUPERVISOR: _("MEMBER")}
+        fail(_("Give the {scope}, or --all for every one.").format(
+            scope=named.get(kind, _("UNIT"))))  # fmt: skip
     if period:
         period = Period.parse(period).code
     elif kind == BriefKind.PLAN:
@@ -231,10 +235,6 @@ def _scopes(db, kind: str, scope, period: str, everything: bool) -> list:
         return brief_scopes.all_scopes(db, kind, period)
     if kind == BriefKind.ANNUAL:
         return [None]
-    if not scope:
-        named = {BriefKind.VISIT: _("VISIT"), BriefKind.SUPERVISOR: _("MEMBER")}
-        fail(_("Give the {scope}, or --all for every one.").format(
-            scope=named.get(kind, _("UNIT"))))  # fmt: skip
     return [brief_scopes.find_scope(db, kind, scope)]
 
 

@@ -208,3 +208,9 @@ def test_pdf_beside_each_brief_and_in_the_zip(made, tmp_path):
     with zipfile.ZipFile(archive) as zf:
         assert sorted(zf.namelist()) == sorted([d.name for d in docs] + [
             d.with_suffix(".pdf").name for d in docs])  # fmt: skip
+
+
+def test_a_kind_without_its_scope_names_what_to_give(made, tmp_path):
+    path, _ids = made
+    result = run("--db", path, "brief", "visit", "--out", tmp_path)
+    assert result.exit_code == 1 and "Hãy chỉ rõ LƯỢT DỰ, hoặc dùng --all" in result.stderr
