@@ -15,6 +15,7 @@ from store.lang.i18n import _
 from store.lang.text import fold
 
 MAX_NAME = 120  # characters before ".docx", well under every file system's limit
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
 DIGEST = 6  # hex digits that tell two names apart (a shortened name, a clash in one folder)
 # What XML 1.0 allows: tab, newline, carriage return and the printable planes; not the other
 # control characters, U+FFFE/U+FFFF or lone surrogates (a hostile import can store them).
@@ -88,11 +89,13 @@ def brief_filename(kind: str, scope_name: str | None, period: str | None, confid
     for confidential briefs. `kind` is the brief's short readable label, type code first
     ("BC dự sinh hoạt").
 
-    ASCII letters, digits and hyphens only, starting with the kind: nothing Windows or Word
-    refuses (no reserved name, no trailing dot). A name over MAX_NAME is cut and ends with a
+    ASCII letters, digits and hyphens only: nothing Windows or Word refuses (no reserved
+    name such as CON, no trailing dot or space, no byte beyond ASCII). A name over MAX_NAME is cut and ends with a
     digest of the whole, so that two long names differing at their end stay apart."""
     parts = [ascii_name(p) for p in (kind, period or "", scope_name or "")]
     stem = "-".join(p for p in parts if p) or "brief"
+    if stem.upper() in _RESERVED:  # "CON.docx" cannot be made on Windows
+        stem = f"brief-{stem}"
     if len(stem) > MAX_NAME:
         stem = f"{stem[: MAX_NAME - DIGEST - 1].rstrip('-')}-{digest(stem)}"
     return f"{stem}{'-MAT' if confidential else ''}.docx"

@@ -119,6 +119,12 @@ def test_control_characters_a_hostile_import_stored_are_cleaned_from_the_brief(m
     assert outcome.path.name.isascii() and "Song-Da" in outcome.path.name
 
 
+def test_names_windows_cannot_hold_are_made_holdable():
+    assert brief_filename("", "con", None, False) == "brief-con.docx"
+    name = brief_filename("BC", 'Chi bộ "A/B": <C>*? \x00 .', "2026", False)
+    assert name == "BC-2026-Chi-bo-A-B-C.docx"
+
+
 def test_xml_text_keeps_what_word_holds():
     assert xml_text("a\tb\nc\x00d\x1fe\ufffef\ud800g😀") == "a\tb\ncdefg😀"
 
