@@ -90,8 +90,9 @@ def brief_filename(kind: str, scope_name: str | None, period: str | None, confid
     ("BC dự sinh hoạt").
 
     ASCII letters, digits and hyphens only: nothing Windows or Word refuses (no reserved
-    name such as CON, no trailing dot or space, no byte beyond ASCII). A name over MAX_NAME is cut and ends with a
-    digest of the whole, so that two long names differing at their end stay apart."""
+    name such as CON, no trailing dot or space, no byte beyond ASCII). A name over MAX_NAME
+    is cut and ends with a digest of the whole: two long names differing at their end stay
+    apart."""
     parts = [ascii_name(p) for p in (kind, period or "", scope_name or "")]
     stem = "-".join(p for p in parts if p) or "brief"
     if stem.upper() in _RESERVED:  # "CON.docx" cannot be made on Windows
