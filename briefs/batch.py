@@ -22,7 +22,15 @@ from datetime import date
 from pathlib import Path
 
 from briefs.frame.vn import document_number
-from briefs.frame.write import ascii_name, digest, save_docx, sweep_orphans, variants
+from briefs.frame.write import (
+    ascii_name,
+    digest,
+    identity_mark,
+    marked_identity,
+    save_docx,
+    sweep_orphans,
+    variants,
+)
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import actions
 from store.core import db as store_db
@@ -64,7 +72,8 @@ Progress = Callable[[int, int, Outcome], None]
 
 
 def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome:
-    """Make one brief: gather, number, build, save, log. Failures become the Outcome's error."""
+    """Make one brief: gather, claim its file, number, build, save, log. Failures become the
+    Outcome's error."""
     title = f"{job.kind} {job.scope_id if job.scope_id is not None else ''}".strip()
     try:
         module = KINDS[job.kind]
@@ -82,6 +91,7 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
                 period=ident.period, confidential=ident.confidential,
             )  # fmt: skip
             document = module.render(data, lh, number=number, on=on)
+            document.document.core_properties.identifier = identity_mark(_key(ident))
             secret = ident.confidential
             sha = save_docx(document.document, path, confidential=secret, sync_dir=False)
             log_brief(
@@ -104,12 +114,13 @@ def claim(db, ident, folder: Path) -> tuple[Path, Path | None]:
     """The file this brief is written to, and the marker that holds its name until it is
     logged (None for its own earlier file): the first of its names (its own logged file
     first, then briefs.frame.write.variants) that no other brief logged, no other worker
-    holds and no file has. Two workers cannot hold one name: the marker is made exclusively
-    (".NAME.docx.claim.tmp", swept with the temp files if a kill leaves it). Found before
-    the number is taken: a folder that cannot be written fails here."""
+    holds and no file has, unless the file bears its identity (its own, renamed into place
+    by a batch killed before logging it). Two workers cannot hold one name: the marker is
+    made exclusively (".NAME.docx.claim.tmp", swept with the temp files if a kill leaves
+    it). Found before the number is taken: a folder that cannot be written fails here."""
     key = {"kind": ident.kind, "scope": ident.scope, "period": ident.period}
     own = find_brief(db, **key, confidential=ident.confidential)
-    tag = digest(f"{ident.kind}|{ident.scope}|{ident.period}|{int(ident.confidential)}")
+    tag = digest(_key(ident))
     names = [folder.absolute() / name for name in variants(ident.filename, tag)]
     if own and own.path and Path(own.path).absolute() in names:
         return Path(own.path).absolute(), None  # rewritten: it replaces its own file
@@ -125,10 +136,14 @@ def claim(db, ident, folder: Path) -> tuple[Path, Path | None]:
             raise PhutrachError(
                 _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
             ) from exc
-        if not path.exists():
-            return path, marker
+        if not path.exists() or marked_identity(path) == identity_mark(_key(ident)):
+            return path, marker  # free, or its own that a killed batch did not log
         marker.unlink()  # another brief's (being logged), or a file phutrach did not write
     raise PhutrachError(_("Every name for the brief {name} is taken.").format(name=names[0]))
+
+
+def _key(ident) -> str:
+    return f"{ident.kind}|{ident.scope}|{ident.period}|{int(ident.confidential)}"
 
 
 # ---- worker processes ----------------------------------------------------------------------

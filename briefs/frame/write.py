@@ -3,9 +3,11 @@ confidential, under predictable ASCII file names that still read as Vietnamese, 
 text cleaned of what an XML document (so Word) cannot hold."""
 
 import hashlib
+import html
 import re
 import shutil
 import time
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -31,6 +33,23 @@ def xml_text(text: str) -> str:
 def digest(text: str) -> str:
     """A short stable tag of `text`, for names that must differ: "3f9a1c"."""
     return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:DIGEST]
+
+
+def identity_mark(key: str) -> str:
+    """What a brief's document properties (dc:identifier) hold to name its identity, so that
+    a file a killed batch renamed into place but never logged is still known as its own."""
+    return f"phutrach:{key}"
+
+
+def marked_identity(path: Path) -> str | None:
+    """The identity mark in the .docx at `path`, or None (not a brief, not readable)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    found = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", core)
+    return html.unescape(found.group(1)) if found else None
 
 
 def save_docx(document, path: Path | str, *, confidential: bool = False, sync_dir=True) -> str:

@@ -158,3 +158,14 @@ def test_a_name_held_by_a_killed_batch_is_swept_and_a_live_one_kept(tmp_path):
     work.mkdir()
     (work / "a.pdf").write_bytes(b"%PDF")
     assert sweep_orphans(tmp_path, now=now + 3600) == [work] and not work.exists()
+
+
+def test_its_own_file_a_killed_batch_never_logged_is_replaced_not_doubled(made, tmp_path):
+    path, ids = made
+    (first,) = generate(path, _jobs(ids, "cty"), tmp_path, workers=1, on=TODAY)
+    db = store_db.connect(path, migrate=False)
+    db.execute("update briefs set path = null")  # as if killed between the rename and the log
+    db.conn.commit()
+    (again,) = generate(path, _jobs(ids, "cty"), tmp_path, workers=1, on=TODAY)
+    assert again.path == first.path and again.number == first.number
+    assert len(list(tmp_path.glob("*.docx"))) == 1
