@@ -1,6 +1,7 @@
 """`phutrach brief`: batches with --all and --zip, a failing brief reported while the others
 come out, confidential names, and no temporary file left behind."""
 
+import re
 import shutil
 import stat
 import zipfile
@@ -175,6 +176,7 @@ def test_brief_help_lists_the_kinds_and_each_kind_has_its_own_help():
     assert "--period" in pages["plan"] and "năm của --date" in pages["plan"]
     for page in pages.values():
         assert "--pdf" in page and "LibreOffice" in page
+        assert not re.findall(r"\b(TEXT|PATH|DIRECTORY|INTEGER|RANGE|OPTIONS)\b", page)
 
 
 def test_without_libreoffice_the_docx_are_written_and_one_message_says_what_to_install(
