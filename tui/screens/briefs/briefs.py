@@ -166,6 +166,8 @@ class BriefsScreen(PhutrachNode, Screen):
                     compact=True,
                     id="field-confidential",
                 )
+            with Horizontal(classes="field-row"):  # a row of their own: 80 columns hold them
+                yield Label("", classes="field-label")
                 yield YesNo(_("Also put them in one zip file"), compact=True, id="field-zip")
                 yield YesNo(_("Also make PDFs"), compact=True, id="field-pdf")
             yield Static(id="confidential-warning")
