@@ -3,11 +3,12 @@
     outcomes = generate(db_path, [Job("supervisor", 5, "2026-Q3")], Path("out"))
 
 Each worker process opens its own connection. A brief is gathered first (a bad scope fails
-before taking a number), then numbered (store.brief_log.allocate_number, safe across
-processes), built, saved atomically (temp file, fsync, rename: no half-written file) and
-logged with its SHA-256 and the rulebook used. A brief that fails is reported in its Outcome
-and the others still come out. The whole batch is one user action in the history
-(store.core.actions): the workers join the action the batch opened.
+before taking a number), given its file (`claim`: one brief, one file), then numbered
+(store.brief_log.allocate_number, safe across processes), built, saved atomically (temp
+file, fsync, rename: no half-written file) and logged with its SHA-256 and the rulebook used.
+A brief that fails after its number keeps that number (a retry reuses it: no gap); it is
+reported in its Outcome and the others still come out. The whole batch is one user action
+in the history (store.core.actions): the workers join the action the batch opened.
 """
 
 import multiprocessing
@@ -21,14 +22,24 @@ from datetime import date
 from pathlib import Path
 
 from briefs.frame.vn import document_number
-from briefs.frame.write import ascii_name, save_docx, sweep_orphans
+from briefs.frame.write import (
+    ascii_name,
+    digest,
+    identity_mark,
+    marked_identity,
+    save_docx,
+    sweep_orphans,
+    variants,
+)
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from store.core import actions
 from store.core import db as store_db
 from store.core.errors import PhutrachError
-from store.core.files import atomic_write, sync_folder
+from store.core.files import TEMP_SUFFIX, atomic_write, sync_folder
 from store.lang.codes import HistoryAction
-from store.reports.brief_log import allocate_number, log_brief
+from store.lang.i18n import _
+from store.lang.text import printable
+from store.reports.brief_log import allocate_number, find_brief, log_brief, path_owner
 from store.reports.letterhead import letterhead
 from store.rules.rulebook import in_force as rulebook_in_force
 
@@ -61,7 +72,8 @@ Progress = Callable[[int, int, Outcome], None]
 
 
 def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome:
-    """Make one brief: gather, number, build, save, log. Failures become the Outcome's error."""
+    """Make one brief: gather, claim its file, number, build, save, log. Failures become the
+    Outcome's error."""
     title = f"{job.kind} {job.scope_id if job.scope_id is not None else ''}".strip()
     try:
         module = KINDS[job.kind]
@@ -71,25 +83,67 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
             db, job.scope_id, job.period, confidential=job.confidential, on=on, rulebook=rb
         )
         ident = data.identity
-        title = ident.title
-        number = allocate_number(
-            db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
-            period=ident.period, confidential=ident.confidential,
-        )  # fmt: skip
-        document = module.render(data, lh, number=number, on=on)
-        path = Path(out_dir) / ident.filename
-        sha = save_docx(document.document, path, confidential=ident.confidential, sync_dir=False)
-        log_brief(
-            db, kind=ident.kind, scope=ident.scope, period=ident.period,
-            confidential=ident.confidential, path=path, sha256=sha, rulebook=rb.name,
-            doc_code=ident.doc_code,
-        )  # fmt: skip
+        title = printable(ident.title)
+        path, marker = claim(db, ident, Path(out_dir))
+        try:  # a failure after numbering keeps the number: a retry writes it under that number
+            number = allocate_number(
+                db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
+                period=ident.period, confidential=ident.confidential,
+            )  # fmt: skip
+            document = module.render(data, lh, number=number, on=on)
+            document.document.core_properties.identifier = identity_mark(_key(ident))
+            secret = ident.confidential
+            sha = save_docx(document.document, path, confidential=secret, sync_dir=False)
+            log_brief(
+                db, kind=ident.kind, scope=ident.scope, period=ident.period,
+                confidential=secret, path=path, sha256=sha, rulebook=rb.name,
+                doc_code=ident.doc_code,
+            )  # fmt: skip
+        finally:
+            if marker:  # logged now (or failed): the log or the next claim sees the file
+                marker.unlink(missing_ok=True)
         shown = document_number(number, ident.doc_code, lh.short_code)
         return Outcome(job, title, path, shown, sha)
     except PhutrachError as exc:
         return Outcome(job, title, error=exc.message)
     except Exception as exc:  # one brief's bug must not stop the batch
         return Outcome(job, title, error=f"{type(exc).__name__}: {exc}")
+
+
+def claim(db, ident, folder: Path) -> tuple[Path, Path | None]:
+    """The file this brief is written to, and the marker that holds its name until it is
+    logged (None for its own earlier file): the first of its names (its own logged file
+    first, then briefs.frame.write.variants) that no other brief logged, no other worker
+    holds and no file has, unless the file bears its identity (its own, renamed into place
+    by a batch killed before logging it). Two workers cannot hold one name: the marker is
+    made exclusively (".NAME.docx.claim.tmp", swept with the temp files if a kill leaves
+    it). Found before the number is taken: a folder that cannot be written fails here."""
+    key = {"kind": ident.kind, "scope": ident.scope, "period": ident.period}
+    own = find_brief(db, **key, confidential=ident.confidential)
+    tag = digest(_key(ident))
+    names = [folder.absolute() / name for name in variants(ident.filename, tag)]
+    if own and own.path and Path(own.path).absolute() in names:
+        return Path(own.path).absolute(), None  # rewritten: it replaces its own file
+    for path in names:
+        if path_owner(db, path) is not None:
+            continue
+        marker = path.with_name(f".{path.name}.claim{TEMP_SUFFIX}")
+        try:
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            continue  # another worker's, now
+        except OSError as exc:
+            raise PhutrachError(
+                _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
+            ) from exc
+        if not path.exists() or marked_identity(path) == identity_mark(_key(ident)):
+            return path, marker  # free, or its own that a killed batch did not log
+        marker.unlink()  # another brief's (being logged), or a file phutrach did not write
+    raise PhutrachError(_("Every name for the brief {name} is taken.").format(name=names[0]))
+
+
+def _key(ident) -> str:
+    return f"{ident.kind}|{ident.scope}|{ident.period}|{int(ident.confidential)}"
 
 
 # ---- worker processes ----------------------------------------------------------------------
@@ -178,13 +232,24 @@ def zip_name(kind: str, period: str | None, confidential: bool) -> str:
 
 
 def zip_outputs(paths: Iterable[Path | str], zip_path: Path | str) -> Path:
-    """Zip the files `paths` (by their names) into `zip_path`, atomically; returns it."""
+    """Zip the files `paths` (by their names, "-2"… added to a name met twice) into
+    `zip_path`, atomically; returns it."""
     target = Path(zip_path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    members: set[str] = set()
     with (
         atomic_write(target, private=True) as raw,
         zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf,
     ):
         for path in paths:
-            zf.write(path, arcname=Path(path).name)
+            zf.write(path, arcname=_member(Path(path), members))
     return target
+
+
+def _member(path: Path, taken: set[str]) -> str:
+    name, n = path.name, 1
+    while name.casefold() in taken:  # Windows unzips "A.docx" and "a.docx" into one file
+        n += 1
+        name = f"{path.stem}-{n}{path.suffix}"
+    taken.add(name.casefold())
+    return name

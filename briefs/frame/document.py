@@ -40,7 +40,7 @@ from briefs.frame.vn import (
     vn_quarter,
     vn_share,
 )
-from briefs.frame.write import save_docx
+from briefs.frame.write import save_docx, xml_text
 from store.reports.letterhead import Letterhead, letterhead, save_letterhead
 
 __all__ = [
@@ -198,8 +198,8 @@ class PartyDocument:
 
     def _core_properties(self, doc_type: str, summary: str) -> None:
         props = self.document.core_properties
-        props.title = f"{doc_type.capitalize()} {summary}"
-        props.author = props.last_modified_by = self.letterhead.issuing_body
+        props.title = xml_text(f"{doc_type.capitalize()} {summary}")
+        props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
         props.language = "vi-VN"
         props.comments = "phutrach"
         props.revision = 1

@@ -10,6 +10,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length, Mm
 from lxml import etree
 
+from briefs.frame.write import xml_text
+
 FONT = "Times New Roman"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_SLOTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
@@ -211,7 +213,7 @@ def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=Fa
     r = p.makeelement(qn("w:r"), {})
     r.append(deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
     t = r.makeelement(qn("w:t"), {})
-    t.text = text
+    t.text = text = xml_text(text)
     if text != text.strip() or "  " in text:
         t.set(qn("xml:space"), "preserve")
     r.append(t)
@@ -224,6 +226,7 @@ _JC = {0: "left", 1: "center", 2: "right", 3: "both"}
 
 
 def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "") -> str:
+    text = xml_text(text)
     escaped = text.translate(_ESCAPES)
     space = ' xml:space="preserve"' if text != text.strip() else ""
     run = f"<w:r>{run_props}<w:t{space}>{escaped}</w:t></w:r>" if text else ""

@@ -1,9 +1,13 @@
 """Saving briefs: atomically (store.core.files: temp file, fsync, rename), owner-only when
-confidential, under predictable ASCII file names that still read as Vietnamese."""
+confidential, under predictable ASCII file names that still read as Vietnamese, and the
+text cleaned of what an XML document (so Word) cannot hold."""
 
 import hashlib
+import html
 import re
+import shutil
 import time
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -13,6 +17,39 @@ from store.lang.i18n import _
 from store.lang.text import fold
 
 MAX_NAME = 120  # characters before ".docx", well under every file system's limit
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
+DIGEST = 6  # hex digits that tell two names apart (a shortened name, a clash in one folder)
+# What XML 1.0 allows: tab, newline, carriage return and the printable planes; not the other
+# control characters, U+FFFE/U+FFFF or lone surrogates (a hostile import can store them).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters Word cannot hold: lxml refuses them, and a brief would
+    fail after its number was taken."""
+    return _NOT_XML.sub("", text)
+
+
+def digest(text: str) -> str:
+    """A short stable tag of `text`, for names that must differ: "3f9a1c"."""
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:DIGEST]
+
+
+def identity_mark(key: str) -> str:
+    """What a brief's document properties (dc:identifier) hold to name its identity, so that
+    a file a killed batch renamed into place but never logged is still known as its own."""
+    return f"phutrach:{key}"
+
+
+def marked_identity(path: Path) -> str | None:
+    """The identity mark in the .docx at `path`, or None (not a brief, not readable)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    found = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", core)
+    return html.unescape(found.group(1)) if found else None
 
 
 def save_docx(document, path: Path | str, *, confidential: bool = False, sync_dir=True) -> str:
@@ -41,17 +78,19 @@ STALE_SECONDS = 60  # a brief is written in milliseconds: an older temp file los
 
 
 def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:
-    """Remove the temp files a killed writer left in `folder` (".NAME.docx.XXXX.tmp", zips
-    alike), older than STALE_SECONDS so that a batch writing there right now keeps its own.
-    Returns what was removed."""
+    """Remove what a killed writer left in `folder`, older than STALE_SECONDS so that a
+    batch writing there right now keeps its own: temp files (".NAME.docx.XXXX.tmp", zips
+    alike, the marker a brief holds its name with: briefs.batch.claim) and the PDF
+    converter's temp folders (".phutrach.pdf.XXXX.tmp"). Returns what was removed."""
     now = time.time() if now is None else now
     removed = []
-    for pattern in (".*.docx.*.tmp", ".*.zip.*.tmp"):
+    for pattern in (".*.docx.*.tmp", ".*.zip.*.tmp", ".*.pdf.*.tmp"):
         for tmp in Path(folder).glob(pattern):
             try:
-                if now - tmp.stat().st_mtime > STALE_SECONDS:
-                    tmp.unlink()
-                    removed.append(tmp)
+                if now - tmp.stat().st_mtime <= STALE_SECONDS:
+                    continue
+                shutil.rmtree(tmp) if tmp.is_dir() else tmp.unlink()
+                removed.append(tmp)
             except OSError:
                 continue  # gone meanwhile, or not ours to remove
     return removed
@@ -67,7 +106,27 @@ def ascii_name(text: str) -> str:
 def brief_filename(kind: str, scope_name: str | None, period: str | None, confidential: bool):
     """A predictable file name: "BC-du-sinh-hoat-2026-Q3-Nguyen-Van-An.docx", with "-MAT"
     for confidential briefs. `kind` is the brief's short readable label, type code first
-    ("BC dự sinh hoạt")."""
+    ("BC dự sinh hoạt").
+
+    ASCII letters, digits and hyphens only: nothing Windows or Word refuses (no reserved
+    name such as CON, no trailing dot or space, no byte beyond ASCII). A name over MAX_NAME
+    is cut and ends with a digest of the whole: two long names differing at their end stay
+    apart."""
     parts = [ascii_name(p) for p in (kind, period or "", scope_name or "")]
-    stem = "-".join(p for p in parts if p)[:MAX_NAME].rstrip("-") or "brief"
+    stem = "-".join(p for p in parts if p) or "brief"
+    if stem.upper() in _RESERVED:  # "CON.docx" cannot be made on Windows
+        stem = f"brief-{stem}"
+    if len(stem) > MAX_NAME:
+        stem = f"{stem[: MAX_NAME - DIGEST - 1].rstrip('-')}-{digest(stem)}"
     return f"{stem}{'-MAT' if confidential else ''}.docx"
+
+
+def variants(name: str, tag: str, count: int = 9):
+    """The names a brief tries when `name` belongs to another brief: "X-<tag>.docx", then
+    "X-<tag>-2.docx"… (`tag` from the brief's identity: the same name from one run to the
+    next)."""
+    path = Path(name)
+    yield name
+    yield f"{path.stem}-{tag}{path.suffix}"
+    for n in range(2, count + 2):
+        yield f"{path.stem}-{tag}-{n}{path.suffix}"

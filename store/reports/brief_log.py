@@ -53,6 +53,12 @@ def find_brief(db, *, kind: str, scope: str | None, period: str | None, confiden
     return records.record(BriefRecord, row) if row else None
 
 
+def path_owner(db: Database, path: Path | str) -> BriefRecord | None:
+    """The logged brief whose last file is `path` (briefs.batch keeps one file per brief)."""
+    row = next(iter(db["briefs"].rows_where("path = ?", [str(path)], limit=1)), None)
+    return records.record(BriefRecord, row) if row else None
+
+
 def list_briefs(
     db: Database, *, limit: int | None = 100, offset: int = 0, written: bool = False
 ) -> list[BriefRecord]:

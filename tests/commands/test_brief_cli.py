@@ -1,6 +1,8 @@
 """`phutrach brief`: batches with --all and --zip, a failing brief reported while the others
 come out, confidential names, and no temporary file left behind."""
 
+import re
+import shutil
 import stat
 import zipfile
 
@@ -151,3 +153,66 @@ def test_without_out_briefs_go_where_the_briefs_screen_writes_and_the_cli_says_w
     result = run(*args, "--date", "2026-10-11")
     assert result.exit_code == 0, result.output + result.stderr
     assert len(list(chosen.glob("*.docx"))) == 1 and str(chosen) in result.stdout
+
+
+def _help(*args) -> str:
+    result = run("brief", *args, "--help")
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())  # the words, whatever the terminal's width
+
+
+def test_brief_help_lists_the_kinds_and_each_kind_has_its_own_help():
+    listed = _help()
+    for kind in ("visit", "supervisor", "unit", "annual", "plan"):
+        assert f" {kind} " in listed
+    pages = {kind: _help(kind) for kind in ("visit", "supervisor", "unit", "annual", "plan")}
+    assert len({page.split("Tùy chọn:")[0] for page in pages.values()}) == 5
+    assert "brief visit [TÙY CHỌN] [LƯỢT DỰ]" in pages["visit"]
+    assert "dự sinh hoạt" in pages["visit"] and "uid" in pages["visit"]
+    assert "[CẤP ỦY VIÊN]" in pages["supervisor"] and "không dấu" in pages["supervisor"]
+    assert "brief annual [TÙY CHỌN] Báo cáo" in pages["annual"]  # no scope to give
+    assert "--all" not in pages["annual"]
+    assert "--confidential" not in pages["plan"] and "MẬT" in pages["plan"]
+    assert "--period" in pages["plan"] and "năm của --date" in pages["plan"]
+    for page in pages.values():
+        assert "--pdf" in page and "LibreOffice" in page
+        assert not re.findall(r"\b(TEXT|PATH|DIRECTORY|INTEGER|RANGE|OPTIONS)\b", page)
+
+
+def test_without_libreoffice_the_docx_are_written_and_one_message_says_what_to_install(
+    made, tmp_path, monkeypatch
+):
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
+    path, _ids = made
+    out = tmp_path / "out"
+    result = run("--db", path, "brief", "unit", "--all", "-p", "2026-Q3", "-o", out, "--pdf",
+                 "--workers", "1")  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.count("Lỗi: ") == 1 and "libreoffice-writer-nogui" in result.stderr
+    assert len(list(out.glob("*.docx"))) == 2 and list(out.glob("*.pdf")) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_beside_each_brief_and_in_the_zip(made, tmp_path):
+    path, _ids = made
+    out = tmp_path / "out"
+    result = run("--db", path, "brief", "plan", "--all", "-o", out, "--pdf", "--zip",
+                 "--date", "2026-10-10", "--format", "csv")  # fmt: skip
+    assert result.exit_code == 0, result.output + result.stderr
+    docs = sorted(out.glob("*.docx"))
+    assert docs and sorted(out.glob("*.pdf")) == [d.with_suffix(".pdf") for d in docs]
+    for doc in docs:
+        assert stat.S_IMODE(doc.with_suffix(".pdf").stat().st_mode) == 0o600  # plans: MẬT
+        assert f",{doc.with_suffix('.pdf').name}" in result.stdout
+    (archive,) = out.glob("*.zip")
+    with zipfile.ZipFile(archive) as zf:
+        assert sorted(zf.namelist()) == sorted([d.name for d in docs] + [
+            d.with_suffix(".pdf").name for d in docs])  # fmt: skip
+
+
+def test_a_kind_without_its_scope_names_what_to_give(made, tmp_path):
+    path, _ids = made
+    result = run("--db", path, "brief", "visit", "--out", tmp_path)
+    assert result.exit_code == 1 and "Hãy chỉ rõ LƯỢT DỰ, hoặc dùng --all" in result.stderr

@@ -235,7 +235,7 @@ def test_subcommand_help_is_translated():
     [
         (("units", "--format", "xml"), "'xml' không thuộc các giá trị", "is not one of"),
         (("nosuch",), "Lỗi: Không có lệnh 'nosuch'.", "No such command"),
-        (("brief",), "Lỗi: Thiếu tham số", "Missing argument"),
+        (("brief", "visit", "1", "2"), "Lỗi: Thừa tham số", "unexpected extra argument"),
     ],
 )
 def test_usage_errors_are_vietnamese_and_exit_2(args, expected, english):
@@ -247,7 +247,7 @@ def test_usage_errors_are_vietnamese_and_exit_2(args, expected, english):
 
 
 def test_defaults_in_help_read_in_vietnamese():
-    out = run("brief", "--help").output
+    out = run("brief", "visit", "--help").output
     assert "[mặc định: table]" in out and "default:" not in out
 
 

@@ -2,6 +2,9 @@
 writes a batch in a worker and lists it, a wrong period is refused at its field, and the
 letterhead is edited in its form."""
 
+import shutil
+
+import pytest
 from textual.widgets import Input, Static
 
 from store.core import db as store_db
@@ -120,3 +123,40 @@ async def test_the_letterhead_is_edited_in_its_form(app, district):
     db = store_db.connect(path)
     assert letterhead(db).place == "Tiên Du"
     db.close()
+
+
+async def test_pdf_without_libreoffice_says_what_to_install_before_writing(
+    app, district, tmp_path, monkeypatch
+):
+    import shutil
+
+    path, _ids = district
+    monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#field-folder", Input).value = str(tmp_path / "out")
+        screen.query_one("#field-pdf").value = True
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        error = str(screen.query_one("#error-form", Static).render())
+    assert "libreoffice-writer-nogui" in error and "libreoffice.org" in error
+    assert logged(path) == [] and not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+async def test_the_briefs_screen_makes_a_pdf_beside_each_brief(app, district, tmp_path):
+    out = tmp_path / "out"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#field-folder", Input).value = str(out)
+        screen.query_one("#field-pdf").value = True
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        summary = " ".join(str(screen.query_one("#briefs-summary", Static).render()).split())
+    docs = sorted(out.glob("*.docx"))
+    assert docs and sorted(out.glob("*.pdf")) == [d.with_suffix(".pdf") for d in docs]
+    assert f"Đã tạo {len(docs)} trong {len(docs)} tệp PDF" in summary

@@ -1,6 +1,7 @@
 """Word briefs in batch: pick the kind, the scope (one, or all), the period and the folder;
 "Tạo báo cáo" writes them in a worker thread (processes for a big batch) with a progress
-bar, then says what was written and what failed, and why. Below, every brief written so
+bar, a PDF of each too when asked (LibreOffice, briefs.pdf), then says what was written and
+what failed, and why. Below, every brief written so
 far, latest first; Enter shows a brief's full path and copies it. `l` edits the letterhead.
 
 The scopes and the jobs are those of `phutrach brief` (store.reports.scopes, tui.briefing).
@@ -66,6 +67,7 @@ class Batch:
     requests: tuple[briefing.Request, ...]
     folder: Path
     make_zip: bool
+    make_pdf: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Summary:
     outcomes: tuple = ()
     zipped: Path | None = None
     error: str | None = None  # the batch itself could not run
+    pdfs: tuple = ()  # briefs.pdf.PdfOutcome, when PDFs were asked for
 
     @property
     def written(self) -> int:
@@ -163,7 +166,10 @@ class BriefsScreen(PhutrachNode, Screen):
                     compact=True,
                     id="field-confidential",
                 )
+            with Horizontal(classes="field-row"):  # a row of their own: 80 columns hold them
+                yield Label("", classes="field-label")
                 yield YesNo(_("Also put them in one zip file"), compact=True, id="field-zip")
+                yield YesNo(_("Also make PDFs"), compact=True, id="field-pdf")
             yield Static(id="confidential-warning")
             yield Static("", id="error-form", classes="field-error")
             with Horizontal(id="briefs-run"):
@@ -313,7 +319,15 @@ class BriefsScreen(PhutrachNode, Screen):
             briefing.Request(self.kind, sid, period, secret) for sid in self._scope_ids(period)
         )
         make_zip = self.query_one("#field-zip", Checkbox).value
-        return Batch(self.kind, period, secret, requests, folder, make_zip)
+        make_pdf = self.query_one("#field-pdf", Checkbox).value
+        if make_pdf:
+            from briefs.pdf import NoLibreOffice, require_converter
+
+            try:
+                require_converter()  # said before anything is written: untick, or install
+            except NoLibreOffice as exc:
+                raise ValidationError(exc.message, "form") from exc
+        return Batch(self.kind, period, secret, requests, folder, make_zip, make_pdf)
 
     def _scope_ids(self, period: str) -> list[int | None]:
         if self.kind == BriefKind.ANNUAL:
@@ -370,15 +384,32 @@ class BriefsScreen(PhutrachNode, Screen):
             outcomes = briefing.run(app.db_path, batch.requests, batch.folder, app.today, advance)
             zipped = None
             written = [o.path for o in outcomes if o.ok]
+            pdfs = self._make_pdfs(written) if batch.make_pdf and written else []
             if batch.make_zip and written:
                 from briefs.batch import zip_name, zip_outputs
 
                 name = zip_name(batch.kind, batch.period, batch.confidential)
-                zipped = zip_outputs(written, batch.folder / name)
-            summary = Summary(batch.folder, tuple(outcomes), zipped)
+                zipped = zip_outputs(written + [p.pdf for p in pdfs if p.ok], batch.folder / name)
+            summary = Summary(batch.folder, tuple(outcomes), zipped, pdfs=tuple(pdfs))
         except Exception as exc:  # an unwritable folder: say so, keep the screen
             summary = Summary(batch.folder, error=str(exc))
         app.call_from_thread(self._finished, summary)
+
+    def _make_pdfs(self, docs: list[Path]) -> list:
+        """The worker's second stage: a PDF of each written brief, the bar counting again."""
+        from briefs.pdf import to_pdf
+
+        def advance(done: int, total: int, outcome) -> None:
+            self.app.call_from_thread(self._advance, done)
+
+        self.app.call_from_thread(self._pdf_stage, len(docs))
+        return to_pdf(docs, advance)
+
+    def _pdf_stage(self, total: int) -> None:
+        self.query_one("#briefs-progress", ProgressBar).update(total=total, progress=0)
+        self.query_one("#briefs-summary", Static).update(
+            _("Making {count} PDFs…").format(count=total)
+        )
 
     def _advance(self, done: int) -> None:
         self.query_one("#briefs-progress", ProgressBar).update(progress=done)
@@ -390,6 +421,7 @@ class BriefsScreen(PhutrachNode, Screen):
         self.query_one("#briefs-summary", Static).update(_summary_text(summary))
         self.reload_list()
         failed = len(summary.outcomes) - summary.written
+        failed += sum(1 for p in summary.pdfs if not p.ok)
         if summary.error or failed:
             self.notify(
                 _("Some briefs could not be written; see why above the list."), severity="error"
@@ -490,11 +522,20 @@ def _summary_text(summary: Summary) -> Text:
         ),
         style="green",
     )
+    made = [p for p in summary.pdfs if p.ok]
+    if summary.pdfs:
+        text.append(
+            "\n"
+            + _("{made} of {total} PDFs made beside them").format(
+                made=len(made), total=len(summary.pdfs)
+            )
+        )
     if summary.zipped:
         text.append("\n" + _("Zip file: {path}").format(path=summary.zipped.name))
-    failures = [o for o in summary.outcomes if not o.ok]
-    for outcome in failures[:SHOWN_FAILURES]:
-        text.append(f"\n{FAILED} {outcome.title}: {outcome.error}", style="red")
+    failures = [(o.title, o.error) for o in summary.outcomes if not o.ok]
+    failures += [(p.source.with_suffix(".pdf").name, p.error) for p in summary.pdfs if not p.ok]
+    for title, error in failures[:SHOWN_FAILURES]:
+        text.append(f"\n{FAILED} {title}: {error}", style="red")
     if len(failures) > SHOWN_FAILURES:
         more = _("… and {count} more failed").format(count=len(failures) - SHOWN_FAILURES)
         text.append("\n" + more, style="red")
