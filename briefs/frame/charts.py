@@ -27,6 +27,7 @@ LOW = "#c0504d"
 LINE = "#595959"
 LABEL_WIDTH = 14  # characters of an axis label per line
 PLOT_SHARE = 0.84  # of the figure's width, for the bars (the rest: the y axis and its title)
+HEADROOM = 1.2  # the axis above the highest bar, for the figure written on it
 LABEL_GAP_PT = 3  # between two tick labels, at least
 SERIF_FACES = ("Times New Roman", "Liberation Serif")
 _local = threading.local()
@@ -70,7 +71,8 @@ def bar_figure(
     percent: bool = False,
     width_mm: float = WIDTH_MM,
 ):
-    """The matplotlib Figure of `bar_chart` (tests measure its texts)."""
+    """The matplotlib Figure of `bar_chart` (tests measure its texts); the value axis runs
+    to `ymax` at least, higher when a bar's figure needs the room."""
     import matplotlib as mpl
 
     with mpl.rc_context({"font.family": serif_face(), "font.size": LABEL_PT}):
@@ -83,7 +85,7 @@ def bar_figure(
         ax.set_ylabel(ylabel)
         if xlabel:
             ax.set_xlabel(xlabel)
-        ax.set_ylim(0, ymax or max([*heights, threshold or 0, 1]) * 1.18)
+        ax.set_ylim(0, max(ymax or 0, max([*heights, threshold or 0, 1]) * HEADROOM))
         for bar, value in zip(bars, values, strict=True):
             text = "-" if value is None else vn_number(value) + ("%" if percent else "")
             ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
@@ -125,10 +127,11 @@ def _figure(width_mm: float):
 
 def _legend(fig, ax, threshold_text: str, any_low: bool) -> None:
     """Above the plot, in one row: what blue, red and the dashed line mean."""
+    from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=BAR, label=f"Từ {threshold_text} trở lên")]
+    handles: list[Artist] = [Patch(color=BAR, label=f"Từ {threshold_text} trở lên")]
     if any_low:
         handles.append(Patch(color=LOW, label=f"Dưới {threshold_text}"))
     handles.append(Line2D([], [], color=LINE, linestyle="--", label=f"Mức {threshold_text}"))
@@ -137,15 +140,30 @@ def _legend(fig, ax, threshold_text: str, any_low: bool) -> None:
 
 
 def _fit(fig, ax) -> None:
-    """Turn the tick labels (45°) when they are wider than their slots, then fit the plot to
-    the figure. Measured with the renderer's text metrics, before any drawing: a layout
-    engine would draw the figure several times, and a batch draws hundreds."""
+    """Keep every text clear of the others: tick labels wider than their slots are turned
+    45°; figures on the bars too wide for theirs lose their "%" (the axis title says it),
+    then stand upright. Measured with the renderer's text metrics before any drawing (a
+    layout engine would draw the figure several times, and a batch draws hundreds)."""
     renderer = fig.canvas.get_renderer()
     ticks = ax.get_xticklabels()
-    slot = fig.bbox.width * PLOT_SHARE / max(1, len(ticks))
-    widest = max((t.get_window_extent(renderer).width for t in ticks), default=0)
-    if widest + renderer.points_to_pixels(LABEL_GAP_PT) > slot:
+    slot = fig.bbox.width * PLOT_SHARE / max(1, len(ticks)) - renderer.points_to_pixels(
+        LABEL_GAP_PT
+    )
+    if _widest(ticks, renderer) > slot:
         for tick in ticks:
             tick.set(rotation=45, ha="right", rotation_mode="anchor")
+    values = ax.texts
+    if _widest(values, renderer) > slot:
+        for text in values:
+            text.set_text(text.get_text().removesuffix("%"))
+    if _widest(values, renderer) > slot:
+        for text in values:
+            text.set(rotation=90)
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, high * 1.15)
     fig.tight_layout(pad=0.4)
     fig.set_layout_engine("none")  # laid out once: savefig need not lay it out again
+
+
+def _widest(texts, renderer) -> float:
+    return max((t.get_window_extent(renderer).width for t in texts), default=0.0)
