@@ -25,7 +25,7 @@ LABEL_PT, VALUE_PT = 12, 11  # the table text size; nothing under 11 pt
 BAR = "#3b6ea5"
 LOW = "#c0504d"
 LINE = "#595959"
-LABEL_WIDTH = 14  # characters of an axis label per line
+WRAP_WIDTHS = (14, 10, 7)  # characters per line tried for a long tick label
 PLOT_SHARE = 0.84  # of the figure's width, for the bars (the rest: the y axis and its title)
 HEADROOM = 1.2  # the axis above the highest bar, for the figure written on it
 LABEL_GAP_PT = 3  # between two tick labels, at least
@@ -81,11 +81,14 @@ def bar_figure(
         low = [threshold is not None and v is not None and v < threshold for v in values]
         bars = ax.bar(range(len(labels)), heights, color=[LOW if x else BAR for x in low],
                       width=0.6)  # fmt: skip
-        ax.set_xticks(range(len(labels)), [textwrap.fill(str(x), LABEL_WIDTH) for x in labels])
+        ax.set_xticks(range(len(labels)), [str(x) for x in labels])
         ax.set_ylabel(ylabel)
         if xlabel:
             ax.set_xlabel(xlabel)
-        ax.set_ylim(0, max(ymax or 0, max([*heights, threshold or 0, 1]) * HEADROOM))
+        top = max(ymax or 0, max([*heights, threshold or 0, 1]) * HEADROOM)
+        ax.set_ylim(0, top)
+        if percent and top > 100:
+            ax.set_yticks(range(0, 101, 20))  # the room above 100% has no tick of its own
         for bar, value in zip(bars, values, strict=True):
             text = "-" if value is None else vn_number(value) + ("%" if percent else "")
             ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
@@ -140,15 +143,22 @@ def _legend(fig, ax, threshold_text: str, any_low: bool) -> None:
 
 
 def _fit(fig, ax) -> None:
-    """Keep every text clear of the others: tick labels wider than their slots are turned
-    45°; figures on the bars too wide for theirs lose their "%" (the axis title says it),
-    then stand upright. Measured with the renderer's text metrics before any drawing (a
-    layout engine would draw the figure several times, and a batch draws hundreds)."""
+    """Keep every text clear of the others: tick labels wider than their slots are wrapped
+    shorter, then turned 45°; figures on the bars too wide for theirs lose their "%" (the
+    axis title says it), then stand upright. Measured with the renderer's text metrics
+    before any drawing (a layout engine would draw the figure several times, and a batch
+    draws hundreds)."""
     renderer = fig.canvas.get_renderer()
     ticks = ax.get_xticklabels()
     slot = fig.bbox.width * PLOT_SHARE / max(1, len(ticks)) - renderer.points_to_pixels(
         LABEL_GAP_PT
     )
+    words = [t.get_text() for t in ticks]
+    for width in WRAP_WIDTHS:  # names on two or three lines before any slant
+        if _widest(ticks, renderer) <= slot or not any(" " in w for w in words):
+            break
+        ax.set_xticks(range(len(words)), [textwrap.fill(w, width) for w in words])
+        ticks = ax.get_xticklabels()
     if _widest(ticks, renderer) > slot:
         for tick in ticks:
             tick.set(rotation=45, ha="right", rotation_mode="anchor")

@@ -61,7 +61,8 @@ A4 = (Mm(210), Mm(297))
 HEADER_LEFT_SHARE = 0.45  # of the text width, for the issuing body; the rest for the Party title
 CELL_MARGINS_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
 SIGNATURE_SPACE_LINES = 4
-WHOLE_TABLE_ROWS = 12  # body rows of a table kept on one page (with its opening sentence)
+WHOLE_TABLE_LINES = 24  # lines of a table (about 12 cm) kept on one page with its opening
+CHAR_EM = 0.45  # a Times New Roman character's mean width, in ems: lines of a cell's text
 NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
 
 Align = WD_ALIGN_PARAGRAPH
@@ -298,7 +299,7 @@ class PartyDocument:
                 raise ValueError(f"row {index} has {len(cells)} cells, not {len(widths)}")
             body.append((cells, index in bold_rows))
         last = len(body) - 1
-        if last < WHOLE_TABLE_ROWS:  # a short table is never split: every row keeps with the next
+        if _lines(body, widths, font_size) <= WHOLE_TABLE_LINES:  # a short table never splits
             keep = set(range(last))
         else:  # the last two rows together (a total line never alone), bold rows with the one above
             keep = {last - 1} | {i - 1 for i in bold_rows if i > 0}
@@ -390,6 +391,17 @@ def _blank(lh: Letterhead) -> bytes:
     buffer = BytesIO()
     shell.document.save(buffer)
     return buffer.getvalue()
+
+
+def _lines(body, widths: Sequence[Mm], size_pt: float) -> int:
+    """About how many lines the body rows take: a row is as tall as its longest cell, whose
+    text fills its width at CHAR_EM a character (an estimate, no font at hand)."""
+    char_mm = size_pt * CHAR_EM * 25.4 / 72
+    per_line = [max(1, int((w.mm - CELL_MARGINS_MM) / char_mm)) for w in widths]
+    return sum(
+        max(-(-len(text) // n) or 1 for (text, _align), n in zip(cells, per_line, strict=True))
+        for cells, _bold in body
+    )
 
 
 HeaderCell = tuple[str, int, str | None]  # text, columns spanned, vertical merge

@@ -14,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from briefs.frame import charts
-from briefs.frame.document import WHOLE_TABLE_ROWS, PartyDocument, generator
+from briefs.frame.document import WHOLE_TABLE_LINES, PartyDocument, generator
 from briefs.kinds import annual, plan, supervisor, unit, visit
 from briefs.kinds.wording import vi
 from store.core import db as store_db
@@ -78,12 +78,20 @@ def test_a_short_table_stays_whole_with_its_opening_sentence(lh):
 
 
 def test_a_long_table_splits_between_rows_and_keeps_its_total_line(lh):
-    rows = WHOLE_TABLE_ROWS + 10
+    rows = WHOLE_TABLE_LINES + 1
     table = _document(lh, rows, bold_rows=[rows - 1]).document.tables[-1]
     body = table.rows[1:]
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
     assert _kept(table.rows[0])  # the header with the first row
     assert [i for i, r in enumerate(body) if _kept(r)] == [rows - 2]  # the row above the total
+
+
+def test_a_table_of_few_but_tall_rows_may_split(lh):
+    doc = PartyDocument(lh, doc_code="BC", number=1, on=TODAY, summary="kết quả")
+    dates = ", ".join(["01/01/2026"] * 12)  # about four lines in a 40 mm column
+    doc.table(["TT", "Ngày dự"], [[i, dates] for i in range(1, 8)], widths_mm=[10, 40])
+    rows = doc.document.tables[-1].rows[1:]
+    assert [_kept(r) for r in rows] == [False] * 5 + [True, False]
 
 
 def test_a_page_break_is_the_next_paragraphs_property(lh):
