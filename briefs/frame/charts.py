@@ -171,8 +171,10 @@ def _fit(fig, ax) -> None:
             text.set(rotation=90)
         low, high = ax.get_ylim()
         ax.set_ylim(low, high * 1.15)
-    fig.tight_layout(pad=0.4)
-    fig.set_layout_engine("none")  # laid out once: savefig need not lay it out again
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    # Run once, not set on the figure: savefig would draw it once more to lay it out again.
+    TightLayoutEngine(pad=0.4).execute(fig)
 
 
 def _widest(texts, renderer) -> float:
