@@ -1,5 +1,6 @@
 """The WordprocessingML python-docx has no API for: all four font slots, borders, fields,
-repeated table headers. Elements are inserted in schema order, which Word insists on."""
+repeated table headers, rows that never split, keep-with-next and page-break-before.
+Elements are inserted in schema order, which Word insists on."""
 
 from collections.abc import Collection, Sequence
 from copy import deepcopy

@@ -39,7 +39,7 @@ def briefs(tmp_path_factory):
         "plan": plan.build_plan(db, ids["plan"], "2026", on=TODAY),
     }
     db.close()
-    return {kind: _reopen(doc) for kind, doc in built.items()}
+    return {kind: _reopen(doc) for kind, doc in built.items()} | {"path": path, "ids": ids}
 
 
 def _reopen(doc: PartyDocument):
@@ -248,9 +248,30 @@ def test_a_chart_with_a_threshold_has_a_legend_and_the_same_bytes_twice():
     )
 
 
-def test_a_chart_in_a_brief_has_its_month_labels(briefs):
-    assert len(briefs["cell"].inline_shapes) == 1
-    assert len(briefs["annual"].inline_shapes) == 2
+def test_the_unit_briefs_chart_names_its_months_the_vietnamese_way(briefs, monkeypatch):
+    drawn = []
+
+    def record(labels, values, **options):
+        drawn.append((list(labels), options.get("xlabel")))
+        return chart(labels, values, **options)
+
+    chart = charts.bar_chart
+    monkeypatch.setattr(charts, "bar_chart", record)
+    db = store_db.connect(briefs["path"], migrate=False)
+    unit.build_unit(db, briefs["ids"]["a"], "2026", on=TODAY)
+    months = [(2025, 11), (2025, 12)] + [(2026, m) for m in range(1, 11)]  # 12 up to TODAY
+    assert drawn == [(["T11/2025", "T12/2025", *[f"T{m}/2026" for m in range(1, 11)]], None)]
+    assert charts.month_labels(months)[0] == drawn[0][0]
+
+
+def test_without_either_serif_face_charts_fall_back_to_matplotlibs(monkeypatch):
+    monkeypatch.setattr(charts, "SERIF_FACES", ("No Such Face",))
+    charts.serif_face.cache_clear()
+    try:
+        assert charts.serif_face() == "serif"
+        assert charts.bar_chart(["Tốt"], [1], ylabel="Số buổi").startswith(b"\x89PNG")
+    finally:
+        charts.serif_face.cache_clear()
 
 
 # ---- file properties ---------------------------------------------------------------------
