@@ -286,6 +286,8 @@ class PartyDocument:
         ("Kết quả", ["Đã dự", "Tỷ lệ"]), giving a two-row header with merged cells.
         Numbers are written the Vietnamese way and right-aligned; `align` overrides per column
         ("left", "center", "right"); `bold_rows` are body row indexes (a total line)."""
+        if self._break_before:  # a table right after page_break(): a paragraph takes the break
+            self._para()
         headers = _leaf_headers(columns)
         widths = [Mm(w) for w in widths_mm or [self.text_width.mm / len(headers)] * len(headers)]
         body = []

@@ -105,6 +105,16 @@ def test_a_page_break_is_the_next_paragraphs_property(lh):
     assert heading.paragraph_format.page_break_before
 
 
+def test_a_table_after_a_page_break_starts_the_new_page(lh):
+    doc = PartyDocument(lh, doc_code="BC", number=1, on=TODAY, summary="kết quả")
+    doc.page_break()
+    doc.table(["TT", "Tên"], [[1, "Chi bộ"]], widths_mm=[10, 155])
+    before = doc.document.tables[-1]._tbl.getprevious()
+    assert before.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+    after = doc.document.tables[-1]._tbl.getnext()
+    assert after.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is None
+
+
 def test_the_annual_appendix_starts_its_page_without_a_blank_one(briefs):
     document = briefs["annual"]
     body = document.element.body
