@@ -11,9 +11,11 @@ A4, margins from the letterhead, Times New Roman in all four font slots of the N
 of every run, the two-column header block as a borderless table, page numbers from page 2.
 """
 
+import re
 from collections.abc import Sequence
-from datetime import date
-from functools import lru_cache
+from datetime import UTC, date, datetime
+from functools import cache, lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from io import BytesIO
 from pathlib import Path
 
@@ -21,6 +23,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
@@ -58,6 +61,8 @@ A4 = (Mm(210), Mm(297))
 HEADER_LEFT_SHARE = 0.45  # of the text width, for the issuing body; the rest for the Party title
 CELL_MARGINS_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
 SIGNATURE_SPACE_LINES = 4
+WHOLE_TABLE_LINES = 24  # lines of a table (about 12 cm) kept on one page with its opening
+CHAR_EM = 0.45  # a Times New Roman character's mean width, in ems: lines of a cell's text
 NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
 
 Align = WD_ALIGN_PARAGRAPH
@@ -67,6 +72,8 @@ ColumnSpec = str | tuple[str, Sequence[str]]
 class PartyDocument:
     """A Party document built top to bottom: the constructor lays out page 1's header block,
     number, date and title; body helpers follow; `signature()` closes it."""
+
+    _break_before = False  # set by page_break(), taken by the next body paragraph
 
     def __init__(
         self,
@@ -114,6 +121,9 @@ class PartyDocument:
         if container is None:
             body = self.document.element.body
             p = ooxml.new_paragraph(body, align, before, after, indent, anchor=body.sectPr)
+            if self._break_before:
+                ooxml.page_break_before(p)
+                self._break_before = False
             return Paragraph(p, self.document._body)
         cell = container._element
         existing = cell.findall(qn("w:p"))
@@ -197,12 +207,17 @@ class PartyDocument:
         self.run(self._para(align=Align.CENTER, after=12), summary, bold=True)
 
     def _core_properties(self, doc_type: str, summary: str) -> None:
+        """File properties a records office sees in Word's "Properties": the issuing body as
+        author, the real time the file was made (UTC: python-docx writes the time with a "Z"
+        whatever its zone), the title, Vietnamese, and phutrach with its version."""
         props = self.document.core_properties
         props.title = xml_text(f"{doc_type.capitalize()} {summary}")
         props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
+        _set_times(props, datetime.now(UTC).replace(microsecond=0))
         props.language = "vi-VN"
-        props.comments = "phutrach"
+        props.comments = f"Soạn bằng {generator()}"
         props.revision = 1
+        _set_application(self.document, generator())
 
     # ---- body ----------------------------------------------------------------------------
     def part(self, title: str, *, prefix: str = "") -> str:
@@ -252,8 +267,10 @@ class PartyDocument:
         return self.paragraph(f"[{text}]", italic=True)
 
     def page_break(self) -> None:
-        for run in self.document.add_page_break().runs:
-            ooxml.format_run(run, self.letterhead.font_size)
+        """The next paragraph starts a new page (its page-break-before property: a paragraph
+        holding only a break run, pushed to the top of a page by a full page, left a blank
+        page before the annual report's appendix)."""
+        self._break_before = True
 
     def table(
         self,
@@ -269,6 +286,8 @@ class PartyDocument:
         ("Kết quả", ["Đã dự", "Tỷ lệ"]), giving a two-row header with merged cells.
         Numbers are written the Vietnamese way and right-aligned; `align` overrides per column
         ("left", "center", "right"); `bold_rows` are body row indexes (a total line)."""
+        if self._break_before:  # a table right after page_break(): a paragraph takes the break
+            self._para()
         headers = _leaf_headers(columns)
         widths = [Mm(w) for w in widths_mm or [self.text_width.mm / len(headers)] * len(headers)]
         body = []
@@ -281,8 +300,17 @@ class PartyDocument:
             if len(cells) != len(widths):
                 raise ValueError(f"row {index} has {len(cells)} cells, not {len(widths)}")
             body.append((cells, index in bold_rows))
-        tbl = ooxml.table_element(_header_rows(columns), body, widths, font_size)
-        self.document.element.body.sectPr.addprevious(tbl)
+        last = len(body) - 1
+        if _lines(body, widths, font_size) <= WHOLE_TABLE_LINES:  # a short table never splits
+            keep = set(range(last))
+        else:  # the last two rows together (a total line never alone), bold rows with the one above
+            keep = {last - 1} | {i - 1 for i in bold_rows if i > 0}
+        tbl = ooxml.table_element(_header_rows(columns), body, widths, font_size, keep=keep)
+        anchor = self.document.element.body.sectPr
+        intro = anchor.getprevious()
+        if intro is not None and intro.tag == qn("w:p") and intro.find(_TEXT) is not None:
+            ooxml.keep_with_next(intro)  # the caption or sentence that opens the table
+        anchor.addprevious(tbl)
         self._para(after=6)  # air after the table
         return Table(tbl, self.document._body)
 
@@ -294,6 +322,7 @@ class PartyDocument:
         run.add_picture(BytesIO(png), width=width)
         ooxml.set_fonts(run._r)
         if caption:
+            ooxml.keep_with_next(paragraph._p)
             self.run(self._para(align=Align.CENTER, after=6), caption, size=13, italic=True)
         return paragraph
 
@@ -327,6 +356,38 @@ class PartyDocument:
         return save_docx(self.document, path, confidential=self.confidential)
 
 
+@cache
+def generator() -> str:
+    """ "phutrach 0.1.0": what made the file, for its properties."""
+    try:
+        return f"phutrach {version('phutrach')}"
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "phutrach"
+
+
+def _set_times(props, when: datetime) -> None:
+    """Created and modified: the template's elements take the time as text (python-docx's
+    setters rebuild them and their namespace each time, a third of a millisecond a brief)."""
+    stamp = when.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    for tag in ("dcterms:created", "dcterms:modified"):
+        element = props._element.find(qn(tag))
+        if element is None:
+            setattr(props, tag.split(":")[1], when)
+        else:
+            element.text = stamp
+
+
+_APPLICATION = re.compile(rb"<Application>[^<]*</Application>")
+
+
+def _set_application(document, name: str) -> None:
+    """The "Application" of docProps/app.xml (python-docx's template says Microsoft Word)."""
+    part = document.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+    tag = f"<Application>{name}</Application>".encode()
+    part._blob = _APPLICATION.sub(tag, part.blob, count=1)
+
+
+_TEXT = f".//{qn('w:t')}"
 _ALIGN = {"left": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT}
 
 
@@ -344,6 +405,17 @@ def _blank(lh: Letterhead) -> bytes:
     buffer = BytesIO()
     shell.document.save(buffer)
     return buffer.getvalue()
+
+
+def _lines(body, widths: Sequence[Mm], size_pt: float) -> int:
+    """About how many lines the body rows take: a row is as tall as its longest cell, whose
+    text fills its width at CHAR_EM a character (an estimate, no font at hand)."""
+    char_mm = size_pt * CHAR_EM * 25.4 / 72
+    per_line = [max(1, int((w.mm - CELL_MARGINS_MM) / char_mm)) for w in widths]
+    return sum(
+        max(-(-len(text) // n) or 1 for (text, _align), n in zip(cells, per_line, strict=True))
+        for cells, _bold in body
+    )
 
 
 HeaderCell = tuple[str, int, str | None]  # text, columns spanned, vertical merge

@@ -1,7 +1,8 @@
 """The WordprocessingML python-docx has no API for: all four font slots, borders, fields,
-repeated table headers. Elements are inserted in schema order, which Word insists on."""
+repeated table headers, rows that never split, keep-with-next and page-break-before.
+Elements are inserted in schema order, which Word insists on."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from copy import deepcopy
 from functools import cache
 
@@ -30,6 +31,10 @@ _AFTER_PBDR = (
     "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_AFTER_KEEPNEXT = (
+    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR,
 )  # fmt: skip
 _AFTER_TBLBORDERS = (
     "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
@@ -225,14 +230,16 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _JC = {0: "left", 1: "center", 2: "right", 3: "both"}
 
 
-def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "") -> str:
+def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "",
+              keep: bool = False) -> str:  # fmt: skip
     text = xml_text(text)
     escaped = text.translate(_ESCAPES)
     space = ' xml:space="preserve"' if text != text.strip() else ""
     run = f"<w:r>{run_props}<w:t{space}>{escaped}</w:t></w:r>" if text else ""
+    keep_next = "<w:keepNext/>" if keep else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}<w:vAlign w:val="center"/>'
-        f'</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/>'
+        f'</w:tcPr><w:p><w:pPr>{keep_next}<w:spacing w:before="0" w:after="0"/>'
         f'<w:jc w:val="{_JC[int(align)]}"/></w:pPr>{run}</w:p></w:tc>'
     )
 
@@ -243,13 +250,16 @@ def _props_xml(size_pt: float, bold: bool) -> str:
     return etree.tostring(rpr, encoding="unicode").replace(f" {nsdecls('w')}", "")
 
 
-def table_element(header, body, widths: Sequence[Length], size_pt: float):
+def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
+                  keep: Collection[int] = ()):  # fmt: skip
     """A bordered, fixed-layout w:tbl in the Table Grid style, built as one XML text and parsed
     once (python-docx's cell lookups cost O(cells) each, far too slow for long tables).
 
     `header`: rows of (text, columns spanned, vertical merge: None, "restart", "continue")
-    cells, bold, centred and repeated on every page; `body`: rows of ((text, alignment)
-    cells, bold) pairs."""
+    cells, bold, centred, repeated on every page and kept with the first body row; `body`:
+    rows of ((text, alignment) cells, bold) pairs; `keep`: the body rows kept on the page of
+    the row after them. No row splits across pages (w:cantSplit). Keeping a row with the next
+    is Word's own way: keep-with-next on the paragraphs of its cells."""
     twips = [w.twips for w in widths]
     grid = "".join(f'<w:gridCol w:w="{t}"/>' for t in twips)
     borders = "".join(
@@ -265,7 +275,7 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float):
     ]
     bold_props = _props_xml(float(size_pt), True)
     for row in header:
-        parts.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>')
+        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>')
         col = 0
         for text, span, merge in row:
             extra = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
@@ -274,16 +284,33 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float):
                 "restart": '<w:vMerge w:val="restart"/>',
                 "continue": "<w:vMerge/>",
             }[merge]
-            parts.append(_cell_xml(text, 1, sum(twips[col : col + span]), bold_props, extra))
+            width = sum(twips[col : col + span])
+            parts.append(_cell_xml(text, 1, width, bold_props, extra, keep=bool(body)))
             col += span
         parts.append("</w:tr>")
-    for cells, bold in body:
+    for index, (cells, bold) in enumerate(body):
         props = _props_xml(float(size_pt), bool(bold))
-        parts.append("<w:tr>")
+        kept = index in keep
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         parts.extend(
-            _cell_xml(text, align, width, props)
+            _cell_xml(text, align, width, props, keep=kept)
             for (text, align), width in zip(cells, twips, strict=True)
         )
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return parse_xml("".join(parts))
+
+
+def keep_with_next(p) -> None:
+    """Keep the w:p `p` on the page of what follows it (a caption with its table)."""
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:keepNext")) is None:
+        ppr.insert_element_before(OxmlElement("w:keepNext"), *_AFTER_KEEPNEXT)
+
+
+def page_break_before(p) -> None:
+    """Start the w:p `p` on a new page: the paragraph's own property, not a break run (a
+    paragraph holding only a break that lands at the top of a page leaves a blank page)."""
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:pageBreakBefore")) is None:
+        ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_AFTER_KEEPNEXT[2:])

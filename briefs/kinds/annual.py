@@ -222,6 +222,7 @@ def _regular(doc: PartyDocument, data: AnnualData) -> None:
             ylabel="Chi bộ sinh hoạt đủ (%)",
             ymax=110,
             percent=True,
+            width_mm=150,
         )
         doc.picture(png, width_mm=150, caption="Biểu đồ 1: tỷ lệ chi bộ sinh hoạt đều đặn hằng "
                     "tháng theo loại hình")  # fmt: skip
@@ -293,6 +294,7 @@ def _quality(doc: PartyDocument, data: AnnualData) -> None:
             [level.label for level in rb.ratings],
             [counts.get(level.level, 0) for level in rb.ratings],
             ylabel="Số buổi sinh hoạt",
+            width_mm=120,
         )
         doc.picture(png, width_mm=120, caption="Biểu đồ 2: xếp loại chất lượng sinh hoạt")
 

@@ -164,7 +164,7 @@ def _actions(doc: PartyDocument, data: PlanData) -> None:
     doc.table(
         ["TT", "Biện pháp", "Nội dung", "Đối với", "Thực hiện", "Thời hạn", "Tình trạng"],
         rows,
-        widths_mm=[9, 24, 40, 22, 22, 25, 23],
+        widths_mm=[10, 24, 39, 22, 22, 25, 23],
         align=["center", "left", "left", "left", "left", "center", "left"],
     )
     if detail.overdue:

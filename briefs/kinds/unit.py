@@ -240,14 +240,17 @@ def _regime(doc: PartyDocument, data: UnitData) -> None:
             f"(từ {percent(rb.attendance_threshold)} trở lên)."
         )
     if any(p.attendance_rate is not None for p in data.trend):
+        labels, year = charts.month_labels([(p.period.year, p.period.first) for p in data.trend])
         png = charts.bar_chart(
-            [f"{p.period.first:02d}/{p.period.year % 100:02d}" for p in data.trend],
+            labels,
             [p.attendance_rate for p in data.trend],
             ylabel="Tỷ lệ đảng viên dự (%)",
+            xlabel=year,
             threshold=rb.attendance_threshold,
             threshold_label=f"{percent(rb.attendance_threshold)}",
             ymax=110,
             percent=True,
+            width_mm=150,
         )
         doc.picture(png, width_mm=150, caption="Biểu đồ: tỷ lệ đảng viên dự sinh hoạt 12 tháng")
     if data.cells:

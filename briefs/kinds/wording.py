@@ -27,8 +27,10 @@ _PLACES = {"xã", "huyện", "tỉnh", "quận", "phường", "trấn", "phố",
 
 @cache
 def vi(table: str, code: str | None) -> str:
-    """The Vietnamese label of a code (store.lang.labels), whatever the current language."""
-    return catalog("vi").gettext(label(table, code))
+    """The Vietnamese label of a code (store.lang.labels), whatever the current language; no
+    code, no text (gettext("") would give the catalog's header)."""
+    text = label(table, code)
+    return catalog("vi").gettext(text) if text else ""
 
 
 def body_name(name: str) -> str:
