@@ -29,7 +29,7 @@ from store.core.errors import PhutrachError
 from store.core.files import atomic_write, sync_folder
 from store.lang.codes import HistoryAction
 from store.reports.brief_log import allocate_number, log_brief
-from store.reports.letterhead import letterhead
+from store.reports.letterhead import check_signed, letterhead
 from store.rules.rulebook import in_force as rulebook_in_force
 
 KINDS = {m.KIND: m for m in (visit, supervisor, unit, annual, plan)}
@@ -48,7 +48,7 @@ class Outcome:
     job: Job
     title: str  # what the brief is about (the job itself when it failed early)
     path: Path | None = None
-    number: str | None = None  # "Số 05-BC/HU"
+    number: str | None = None  # "Số 05-BC/HU"; None for a member's own report
     sha256: str | None = None
     error: str | None = None
 
@@ -72,6 +72,7 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
         )
         ident = data.identity
         title = ident.title
+        check_signed(lh, ident.kind)  # before a number is taken: no gap in the series
         number = allocate_number(
             db, kind=ident.kind, doc_code=ident.doc_code, scope=ident.scope,
             period=ident.period, confidential=ident.confidential,
@@ -84,7 +85,7 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
             confidential=ident.confidential, path=path, sha256=sha, rulebook=rb.name,
             doc_code=ident.doc_code,
         )  # fmt: skip
-        shown = document_number(number, ident.doc_code, lh.short_code)
+        shown = document_number(number, ident.doc_code, lh.short_code) if number else None
         return Outcome(job, title, path, shown, sha)
     except PhutrachError as exc:
         return Outcome(job, title, error=exc.message)
