@@ -14,6 +14,7 @@ from store.core.checks import parse_date
 from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.reports import scopes as brief_scopes
+from store.reports.letterhead import check_signed, letterhead
 from store.rules.periods import Period
 
 KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
@@ -58,6 +59,7 @@ def brief(ctx, kind, scope, period, everything, out_dir, make_zip, confidential,
     elif not (kind == BriefKind.VISIT and scope and not everything):  # one visit: its own month
         fail(_("Give the period with --period, e.g. quý III/2026."))
     db = ctx.db(create=False)
+    check_signed(letterhead(db), kind)  # said once, not once per brief of the batch
     secret = brief_scopes.is_confidential(kind, confidential)
     jobs = [Job(kind, sid, period, secret) for sid in _scopes(db, kind, scope, period, everything)]
     if not jobs:

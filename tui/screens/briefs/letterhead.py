@@ -126,8 +126,10 @@ class LetterheadForm(PhutrachNode, ModalScreen[Letterhead | None]):
                     yield from self._route_fields(labels)
             yield Static("", id="error-form", classes="field-error")
             with Horizontal(classes="form-buttons"):
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="letterhead-save")
-                yield Button(_("Cancel"), id="letterhead-cancel")
+                yield Button(
+                    _("Save (ctrl+s)"), variant="primary", compact=True, id="letterhead-save"
+                )
+                yield Button(_("Cancel"), compact=True, id="letterhead-cancel")
         yield KeyFooter()
 
     def _frame_fields(self, lh: Letterhead, labels: dict[str, str]) -> ComposeResult:
