@@ -132,9 +132,7 @@ def test_one_visit_needs_no_period_its_month_is_the_briefs(made, tmp_path):
     assert "đã ghi" in result.output and "-BC/HU" not in result.output  # a member's: no number
 
 
-def test_a_committees_brief_without_a_signer_is_refused_once_and_nothing_numbered(
-    made, tmp_path
-):
+def test_a_committees_brief_without_a_signer_is_refused_once_and_nothing_numbered(made, tmp_path):
     path, _ids = made
     db = store_db.connect(path)
     settings.put(db, "letterhead.signer_name", "")

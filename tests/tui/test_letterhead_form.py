@@ -31,9 +31,7 @@ def shown(form, field: str) -> str:
     return str(error.render()) if error.display else ""
 
 
-async def test_b_without_a_signer_offers_the_form_and_writes_once_the_name_is_saved(
-    app, district
-):
+async def test_b_without_a_signer_offers_the_form_and_writes_once_the_name_is_saved(app, district):
     path, ids = district
     async with app.run_test(size=SMALL) as pilot:
         app.open_unit(ids["dao_xa"])
