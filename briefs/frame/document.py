@@ -67,6 +67,7 @@ REPORTER = "NGƯỜI BÁO CÁO"
 ADDRESSEE_LABEL = "Kính gửi:"
 ADDRESSEE_LABEL_EM = 4.4  # "Kính gửi: " in Times New Roman is 4.1 em wide; a little air
 ADDRESSEE_INDENT_SHARE = 1 / 6  # of the text width: where a list of addressees starts
+DASH_EM = 0.6  # "- " in Times New Roman (0.58 em): a wrapped list line starts after it
 RECIPIENTS_LABEL_PT, RECIPIENTS_PT = 14, 12  # "Nơi nhận:" and its list
 NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
 
@@ -226,14 +227,13 @@ class PartyDocument:
             self.run(line, f"{ADDRESSEE_LABEL} {names[0]}")
             return
         size = self.letterhead.font_size
-        label = Mm(ADDRESSEE_LABEL_EM * size * 25.4 / 72)
+        label, dash = _em(ADDRESSEE_LABEL_EM, size), _em(DASH_EM, size)
         start = Mm(self.text_width.mm * ADDRESSEE_INDENT_SHARE + label.mm)
         for index, name in enumerate(names):
             last = index == len(names) - 1
             line = self._para(align=Align.LEFT, after=12 if last else 0)
-            line.paragraph_format.left_indent = start
+            _hanging(line, Mm(start.mm + dash.mm), Mm(dash.mm + (label.mm if index == 0 else 0)))
             if index == 0:
-                line.paragraph_format.first_line_indent = Mm(-label.mm)
                 line.paragraph_format.tab_stops.add_tab_stop(start)
                 self.run(line, ADDRESSEE_LABEL).add_tab()
             self.run(line, f"- {name}{'.' if last else ','}")
@@ -344,7 +344,10 @@ class PartyDocument:
         """ "Nơi nhận:" and its list (left), the signature block (right), side by side: the
         committee's signer under its authority and title, or the member who reports."""
         lh = self.letterhead
-        self._para(after=6)
+        last = self.document.element.body.sectPr.getprevious()
+        if last is not None and last.tag == qn("w:p"):  # the closing starts on its page
+            Paragraph(last, self.document._body).paragraph_format.keep_with_next = True
+        self._para(after=6).paragraph_format.keep_with_next = True
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
         table = self.document.add_table(rows=1, cols=2)
         ooxml.table_borders(table, "nil")
@@ -373,9 +376,12 @@ class PartyDocument:
         label = self._para(cell, align=Align.LEFT)
         self.run(label, "Nơi nhận", size=RECIPIENTS_LABEL_PT, underline=True)
         self.run(label, ":", size=RECIPIENTS_LABEL_PT)
+        dash = _em(DASH_EM, RECIPIENTS_PT)
         for index, name in enumerate(names):
             end = "." if index == len(names) - 1 else ","
-            self.run(self._para(cell, align=Align.LEFT), f"- {name}{end}", size=RECIPIENTS_PT)
+            line = self._para(cell, align=Align.LEFT)
+            _hanging(line, dash, dash)
+            self.run(line, f"- {name}{end}", size=RECIPIENTS_PT)
 
     def save(self, path: Path | str) -> str:
         """Write the document atomically (owner-only if confidential); returns its SHA-256."""
@@ -383,6 +389,18 @@ class PartyDocument:
 
 
 _ALIGN = {"left": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT}
+
+
+def _em(em: float, size_pt: float) -> Mm:
+    """`em` ems of a `size_pt` font, in mm."""
+    return Mm(em * size_pt * 25.4 / 72)
+
+
+def _hanging(paragraph, left: Mm, hang: Mm) -> None:
+    """Indent `paragraph` by `left`, its first line `hang` less: a wrapped line of a "- …"
+    list starts under the text, not under the dash."""
+    paragraph.paragraph_format.left_indent = left
+    paragraph.paragraph_format.first_line_indent = Mm(-hang.mm)
 
 
 @lru_cache(maxsize=8)

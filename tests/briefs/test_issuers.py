@@ -9,7 +9,7 @@ from datetime import date
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Emu, Pt
+from docx.shared import Emu, Mm, Pt
 
 from briefs.batch import Job, generate
 from briefs.frame.document import PartyDocument, Route
@@ -67,11 +67,12 @@ def test_several_addressees_are_a_list_aligned_after_the_label(lh):
     assert first.text == f"Kính gửi:\t- {STANDING},"
     assert second.text == "- Ban Tổ chức Huyện ủy."
     start = first.paragraph_format.left_indent
-    assert second.paragraph_format.left_indent == start
+    assert second.paragraph_format.left_indent == start  # a wrapped line: under the names
     hanging = first.paragraph_format.first_line_indent
     assert hanging < 0 and abs(Emu(start + hanging).mm - doc.text_width.mm / 6) < 0.1  # label
+    dash = -second.paragraph_format.first_line_indent
     (tab,) = first.paragraph_format.tab_stops
-    assert tab.position == start  # the first name starts where the others do
+    assert 0 < dash < Emu(Mm(3)) and tab.position == start - dash  # the dashes line up
 
 
 def test_nhu_tren_is_never_printed_without_a_kinh_gui(lh):
