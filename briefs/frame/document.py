@@ -355,10 +355,10 @@ class PartyDocument:
         recipients, signer = table.rows[0].cells
         table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
         self._recipients(recipients, self.route.printed_recipients)
+        heading: tuple[str, ...] = (REPORTER,)
+        name = self.reporter
         if self.reporter is None:
             heading, name = (lh.signer_prefix, lh.signer_title), lh.signer_name
-        else:
-            heading, name = (REPORTER,), self.reporter
         for line in heading:
             if line:
                 self.run(self._para(signer, align=Align.CENTER), line.upper(), bold=True)

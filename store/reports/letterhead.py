@@ -152,7 +152,8 @@ def _lines(db: Database, key: str, committee: str) -> tuple[str, ...]:
     """A stored list as it is; the default one with the committee's name put in."""
     stored = settings.get(db, key, _UNSET)
     if stored is _UNSET:
-        defaults = settings.DEFAULTS.get(key) or ()
+        defaults = settings.DEFAULTS.get(key)
+        assert isinstance(defaults, tuple), key  # every kind has its default lists
         return tuple(str(line).replace("{committee}", committee) for line in defaults)
     return tuple(str(line) for line in stored or ())
 

@@ -55,8 +55,8 @@ def _labels() -> dict[str, str]:
         "font_size": _("Body font size (pt)"),
         "term_start": _("Term started on"),
         "kind": _("Kind of brief"),
-        "addressees": _("Kính gửi, one per line"),
-        "recipients": _("Nơi nhận, one per line"),
+        "addressees": _("Addressees (Kính gửi), one per line"),
+        "recipients": _("Recipients (Nơi nhận), one per line"),
     }
 
 
@@ -122,7 +122,7 @@ class LetterheadForm(PhutrachNode, ModalScreen[Letterhead | None]):
             with TabbedContent(id="letterhead-tabs", initial=FRAME_TAB):
                 with TabPane(_("Letterhead"), id=FRAME_TAB):
                     yield from self._frame_fields(lh, labels)
-                with TabPane(_("Kính gửi, Nơi nhận"), id=ROUTES_TAB):
+                with TabPane(_("Addressees and recipients"), id=ROUTES_TAB):
                     yield from self._route_fields(labels)
             yield Static("", id="error-form", classes="field-error")
             with Horizontal(classes="form-buttons"):
