@@ -122,3 +122,21 @@ def test_a_committees_brief_needs_a_signers_name_a_members_report_does_not(db):
         check_signed(lh, kind)  # signed by the member who reports
     for kind in ("unit", "annual", "plan"):
         check_signed(replace(lh, signer_name="Lê Văn Thịnh"), kind)
+
+
+def test_an_older_databases_one_noi_nhan_goes_to_the_committees_kinds(db_path):
+    from store.core import db as store_db
+
+    db = store_db.connect(db_path)
+    settings.put(db, "letterhead.recipients", ["Như trên", "Ban Tổ chức Tỉnh ủy", "Lưu VP"])
+    db.execute("delete from _sqlite_migrations where name = 'm008_letterhead_routes'")
+    db.conn.commit()
+    db.close()
+    db = store_db.connect(db_path)  # as an older installation opens after the update
+    lh = letterhead(db)
+    for kind in ("unit", "annual", "plan"):  # no Kính gửi there: "Như trên" is dropped
+        assert lh.route(kind).recipients == ("Ban Tổ chức Tỉnh ủy", "Lưu VP"), kind
+    assert lh.route("visit") == Route(("Ban Thường vụ Huyện ủy",), ("Như trên", "Lưu"))
+    assert settings.get(db, "letterhead.recipients") is None
+    save_letterhead(db, lh)  # valid as the migration left it
+    db.close()
