@@ -3,8 +3,9 @@
     outcomes = generate(db_path, [Job("supervisor", 5, "2026-Q3")], Path("out"))
 
 Each worker process opens its own connection. A brief is gathered first (a bad scope fails
-before taking a number), then numbered (store.brief_log.allocate_number, safe across
-processes), built, saved atomically (temp file, fsync, rename: no half-written file) and
+before taking a number), checked for a signer (a committee's brief is signed by name), then
+numbered (store.brief_log.allocate_number, safe across processes; a member's own report
+takes no number), built, saved atomically (temp file, fsync, rename: no half-written file) and
 logged with its SHA-256 and the rulebook used. A brief that fails is reported in its Outcome
 and the others still come out. The whole batch is one user action in the history
 (store.core.actions): the workers join the action the batch opened.
