@@ -6,7 +6,7 @@ application (store.lang.text), never by SQL functions.
 """
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -543,11 +543,12 @@ def m008_letterhead_routes(db: Database) -> None:
     defaults, addressed to the standing committee."""
     if "settings" not in db.table_names():
         return
-    row = db.execute("select value from settings where key = 'letterhead.recipients'").fetchone()
+    old = "select value, updated_at from settings where key = 'letterhead.recipients'"
+    row = db.execute(old).fetchone()
     if row is None:
         return
     kept = [line for line in json.loads(row[0]) or () if not fold(line).startswith("nhu tren")]
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    stamp = row[1]  # when the office set them
     for kind in ("unit", "annual", "plan"):
         db.execute(
             "insert or ignore into settings (key, value, updated_at) values (?, ?, ?)",
