@@ -3,12 +3,14 @@
     outcomes = generate(db_path, [Job("supervisor", 5, "2026-Q3")], Path("out"))
 
 Each worker process opens its own connection. A brief is gathered first (a bad scope fails
-before taking a number), given its file (`claim`: one brief, one file), then numbered
-(store.brief_log.allocate_number, safe across processes), built, saved atomically (temp
-file, fsync, rename: no half-written file) and logged with its SHA-256 and the rulebook used.
-A brief that fails after its number keeps that number (a retry reuses it: no gap); it is
-reported in its Outcome and the others still come out. The whole batch is one user action
-in the history (store.core.actions): the workers join the action the batch opened.
+before taking a number), checked for a signer (a committee's brief is signed by name),
+given its file (`claim`: one brief, one file), then numbered
+(store.brief_log.allocate_number, safe across processes; a member's own report takes no
+number), built, saved atomically (temp file, fsync, rename: no half-written file) and
+logged with its SHA-256 and the rulebook used. A brief that fails after its number keeps
+that number (a retry reuses it: no gap); it is reported in its Outcome and the others
+still come out. The whole batch is one user action in the history (store.core.actions):
+the workers join the action the batch opened.
 """
 
 import multiprocessing
@@ -40,7 +42,7 @@ from store.lang.codes import HistoryAction
 from store.lang.i18n import _
 from store.lang.text import printable
 from store.reports.brief_log import allocate_number, find_brief, log_brief, path_owner
-from store.reports.letterhead import letterhead
+from store.reports.letterhead import check_signed, letterhead
 from store.rules.rulebook import in_force as rulebook_in_force
 
 KINDS = {m.KIND: m for m in (visit, supervisor, unit, annual, plan)}
@@ -59,7 +61,7 @@ class Outcome:
     job: Job
     title: str  # what the brief is about (the job itself when it failed early)
     path: Path | None = None
-    number: str | None = None  # "Số 05-BC/HU"
+    number: str | None = None  # "Số 05-BC/HU"; None for a member's own report
     sha256: str | None = None
     error: str | None = None
 
@@ -84,6 +86,7 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
         )
         ident = data.identity
         title = printable(ident.title)
+        check_signed(lh, ident.kind)  # before a number is taken: no gap in the series
         path, marker = claim(db, ident, Path(out_dir))
         try:  # a failure after numbering keeps the number: a retry writes it under that number
             number = allocate_number(
@@ -102,7 +105,7 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
         finally:
             if marker:  # logged now (or failed): the log or the next claim sees the file
                 marker.unlink(missing_ok=True)
-        shown = document_number(number, ident.doc_code, lh.short_code)
+        shown = document_number(number, ident.doc_code, lh.short_code) if number else None
         return Outcome(job, title, path, shown, sha)
     except PhutrachError as exc:
         return Outcome(job, title, error=exc.message)

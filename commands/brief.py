@@ -17,6 +17,7 @@ from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.lang.text import printable
 from store.reports import scopes as brief_scopes
+from store.reports.letterhead import check_signed, letterhead
 from store.rules.periods import Period
 
 KINDS = brief_scopes.KINDS  # briefs.batch.KINDS, known cheaply
@@ -202,6 +203,7 @@ def _write(ctx, kind, scope, period, everything, confidential, *, out_dir, make_
     elif not (kind == BriefKind.VISIT and scope and not everything):  # one visit: its own month
         fail(_("Give the period with --period, e.g. quý III/2026."))
     db = ctx.db(create=False)
+    check_signed(letterhead(db), kind)  # said once, not once per brief of the batch
     secret = brief_scopes.is_confidential(kind, confidential)
     jobs = [Job(kind, sid, period, secret) for sid in _scopes(db, kind, scope, period, everything)]
     if not jobs:

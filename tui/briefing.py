@@ -3,11 +3,15 @@ brief written in a worker (the `b` key of a visit, a unit, a plan or the dashboa
 
     write_brief(app, "unit", unit_id, "2026-Q3")  # notifies where the file was written
 
+A committee's brief needs its signer's name: without one, the letterhead form opens with the
+store's message at that field (`offer_letterhead`), and the brief is written once it is saved.
+
 python-docx and the brief modules are imported in the worker, never at screen start.
 """
 
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +19,9 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from store.core import paths
+from store.core.errors import ValidationError
 from store.lang.i18n import _
+from store.reports.letterhead import check_signed, letterhead
 from store.reports.scopes import is_confidential
 
 if TYPE_CHECKING:
@@ -87,8 +93,30 @@ def _start_resource_tracker() -> None:
             sys.stderr = captured
 
 
+def ready(app: "PhutrachApp", kind: str, then: Callable[[], None]) -> bool:
+    """True when the letterhead can sign a brief of `kind`; else the letterhead form is
+    offered with the reason at its field, and `then` runs once the form is saved."""
+    try:
+        check_signed(letterhead(app.db), kind)
+    except ValidationError as problem:
+        offer_letterhead(app, problem, then)
+        return False
+    return True
+
+
+def offer_letterhead(app: "PhutrachApp", problem: ValidationError, then=None) -> None:
+    """The letterhead form over the current screen, `problem` shown at its field; `then()`
+    after it is saved (not when it is closed without saving)."""
+    from tui.screens.briefs.letterhead import LetterheadForm
+
+    app.notify(problem.detail, severity="error", timeout=12)
+    app.push_screen(LetterheadForm(problem), lambda saved: saved and then and then())
+
+
 def write_brief(app: "PhutrachApp", request: Request) -> None:
     """Write one brief in a thread worker of `app`; a notification says where it went."""
+    if not ready(app, request.kind, lambda: write_brief(app, request)):
+        return
     folder, db_path, today = output_folder(app.db), app.db_path, app.today
     app.notify(_("Writing the brief…"), timeout=3)
 
@@ -107,10 +135,11 @@ def _announce(app, outcome) -> None:
     if not outcome.ok:
         _failed(app, outcome.error)
         return
+    written = _("{title}. Written to {path}").format(
+        title=outcome.title, path=home_path(outcome.path)
+    )
     app.notify(
-        _("{number}: {title}. Written to {path}").format(
-            number=outcome.number, title=outcome.title, path=home_path(outcome.path)
-        ),
+        f"{outcome.number}: {written}" if outcome.number else written,
         title=_("Brief written"),
         timeout=12,
     )

@@ -1,12 +1,17 @@
 """The Party document frame (Hướng dẫn 36-HD/VPTW) that every brief is built in.
 
-    doc = PartyDocument(letterhead(db), doc_code="BC", number=12, on=date(2026, 11, 26),
-                        summary="kết quả dự sinh hoạt chi bộ quý III năm 2026")
+    lh = letterhead(db)
+    doc = PartyDocument(lh, doc_code="BC", number=12, on=date(2026, 11, 26),
+                        summary="tình hình Đảng bộ xã Đào Xá quý III năm 2026",
+                        route=lh.route("unit"))
     doc.part("Tình hình chung")
-    doc.paragraph("Chi bộ có 32 đảng viên…")
+    doc.paragraph("Đảng bộ có 325 đảng viên…")
     doc.signature()
     sha = doc.save(path)
 
+Two issuers: the committee (its number, signed T/M … by the letterhead's signer) and, with
+`reporter=` a member's name, the member's own report (no number, signed "NGƯỜI BÁO CÁO" and
+the name). "Kính gửi" under the title and "Nơi nhận" beside the signature come from `route`.
 A4, margins from the letterhead, Times New Roman in all four font slots of the Normal style and
 of every run, the two-column header block as a borderless table, page numbers from page 2.
 """
@@ -44,12 +49,12 @@ from briefs.frame.vn import (
     vn_share,
 )
 from briefs.frame.write import save_docx, xml_text
-from store.reports.letterhead import Letterhead, letterhead, save_letterhead
+from store.reports.letterhead import Letterhead, Route, letterhead, save_letterhead
 
 __all__ = [
-    "DOC_TYPES", "DRAFTER_NOTE", "Letterhead", "PartyDocument", "document_number", "letterhead",
-    "place_date", "roman", "save_letterhead", "vn_date", "vn_number", "vn_percent", "vn_period",
-    "vn_quarter", "vn_share",
+    "DOC_TYPES", "DRAFTER_NOTE", "Letterhead", "PartyDocument", "Route", "document_number",
+    "letterhead", "place_date", "roman", "save_letterhead", "vn_date", "vn_number", "vn_percent",
+    "vn_period", "vn_quarter", "vn_share",
 ]  # fmt: skip
 
 DOC_TYPES = {"BC": "BÁO CÁO", "KH": "KẾ HOẠCH", "TB": "THÔNG BÁO", "CV": "CÔNG VĂN"}
@@ -63,6 +68,12 @@ CELL_MARGINS_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
 SIGNATURE_SPACE_LINES = 4
 WHOLE_TABLE_LINES = 24  # lines of a table (about 12 cm) kept on one page with its opening
 CHAR_EM = 0.45  # a Times New Roman character's mean width, in ems: lines of a cell's text
+REPORTER = "NGƯỜI BÁO CÁO"
+ADDRESSEE_LABEL = "Kính gửi:"
+ADDRESSEE_LABEL_EM = 4.4  # "Kính gửi: " in Times New Roman is 4.1 em wide; a little air
+ADDRESSEE_INDENT_SHARE = 1 / 6  # of the text width: where a list of addressees starts
+DASH_EM = 0.6  # "- " in Times New Roman (0.58 em): a wrapped list line starts after it
+RECIPIENTS_LABEL_PT, RECIPIENTS_PT = 14, 12  # "Nơi nhận:" and its list
 NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
 
 Align = WD_ALIGN_PARAGRAPH
@@ -71,7 +82,10 @@ ColumnSpec = str | tuple[str, Sequence[str]]
 
 class PartyDocument:
     """A Party document built top to bottom: the constructor lays out page 1's header block,
-    number, date and title; body helpers follow; `signature()` closes it."""
+    number, date, title and "Kính gửi"; body helpers follow; `signature()` closes it.
+
+    `reporter`: the member whose own report this is (no number; they sign it); None: the
+    committee issues it. `route`: its "Kính gửi" and "Nơi nhận"."""
 
     _break_before = False  # set by page_break(), taken by the next body paragraph
 
@@ -85,10 +99,14 @@ class PartyDocument:
         summary: str,
         doc_type: str | None = None,
         confidential: bool = False,
+        route: Route | None = None,
+        reporter: str | None = None,
     ):
         self.letterhead = lh
         self.confidential = confidential
-        self.document = docx.Document(BytesIO(_blank(lh)))
+        self.route = route or Route()
+        self.reporter = reporter
+        self.document = docx.Document(BytesIO(_blank(lh, numbered=reporter is None)))
         self._parts = 0
         self._items = 0
         self._subitems = 0
@@ -99,6 +117,7 @@ class PartyDocument:
             self._confidential_mark()
         doc_type = doc_type or DOC_TYPES.get(doc_code, doc_code)
         self._title(doc_type, summary)
+        self._addressees(self.route.addressees)
         self._core_properties(doc_type, summary)
 
     # ---- text width and runs -------------------------------------------------------------
@@ -167,8 +186,9 @@ class PartyDocument:
         for text in self.document.element.body[0].iter(qn("w:t")):
             text.text = slots.get(text.text, text.text)
 
-    def _header_block(self, number: str, date_text: str) -> None:
-        """Issuing body (left) and the Party's name (right), then number and date in line."""
+    def _header_block(self, number: str | None, date_text: str) -> None:
+        """Issuing body (left) and the Party's name (right), then number (None: a member's
+        report, which has none) and date in line."""
         lh = self.letterhead
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
         right = Mm(self.text_width.mm - left.mm)
@@ -185,7 +205,8 @@ class PartyDocument:
         rule_indent = Mm(max(0.0, (right.mm - CELL_MARGINS_MM - PARTY_WIDTH_MM) / 2))
         title.paragraph_format.left_indent = title.paragraph_format.right_indent = rule_indent
         ooxml.paragraph_border(title, ("bottom",), size=6, space=1)
-        self.run(self._para(table.cell(1, 0), align=Align.CENTER), number)
+        if number is not None:
+            self.run(self._para(table.cell(1, 0), align=Align.CENTER), number)
         when = self._para(table.cell(1, 1), align=Align.CENTER, before=6)
         self.run(when, date_text, italic=True)
         table.cell(1, 0).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -205,6 +226,27 @@ class PartyDocument:
     def _title(self, doc_type: str, summary: str) -> None:
         self.run(self._para(align=Align.CENTER, before=18), doc_type.upper(), size=16, bold=True)
         self.run(self._para(align=Align.CENTER, after=12), summary, bold=True)
+
+    def _addressees(self, names: Sequence[str]) -> None:
+        """ "Kính gửi: Ban Thường vụ …" centred under the title; several addressees as a
+        "- …," list whose lines align after the label, the last ending with a full stop."""
+        if not names:
+            return
+        if len(names) == 1:
+            line = self._para(align=Align.CENTER, after=12)
+            self.run(line, f"{ADDRESSEE_LABEL} {names[0]}")
+            return
+        size = self.letterhead.font_size
+        label, dash = _em(ADDRESSEE_LABEL_EM, size), _em(DASH_EM, size)
+        start = Mm(self.text_width.mm * ADDRESSEE_INDENT_SHARE + label.mm)
+        for index, name in enumerate(names):
+            last = index == len(names) - 1
+            line = self._para(align=Align.LEFT, after=12 if last else 0)
+            _hanging(line, Mm(start.mm + dash.mm), Mm(dash.mm + (label.mm if index == 0 else 0)))
+            if index == 0:
+                line.paragraph_format.tab_stops.add_tab_stop(start)
+                self.run(line, ADDRESSEE_LABEL).add_tab()
+            self.run(line, f"- {name}{'.' if last else ','}")
 
     def _core_properties(self, doc_type: str, summary: str) -> None:
         """File properties a records office sees in Word's "Properties": the issuing body as
@@ -328,28 +370,47 @@ class PartyDocument:
 
     # ---- closing -------------------------------------------------------------------------
     def signature(self) -> None:
-        """ "Nơi nhận:" and its list (left), the signature block (right), side by side."""
+        """ "Nơi nhận:" and its list (left), the signature block (right), side by side: the
+        committee's signer under its authority and title, or the member who reports."""
         lh = self.letterhead
-        self._para(after=6)
+        last = self.document.element.body.sectPr.getprevious()
+        if last is not None and last.tag == qn("w:p"):  # the closing starts on its page
+            Paragraph(last, self.document._body).paragraph_format.keep_with_next = True
+        self._para(after=6).paragraph_format.keep_with_next = True
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
         table = self.document.add_table(rows=1, cols=2)
         ooxml.table_borders(table, "nil")
         ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
         recipients, signer = table.rows[0].cells
         table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
-        label = self._para(recipients, align=Align.LEFT)
-        self.run(label, "Nơi nhận", size=12, bold=True, italic=True, underline=True)
-        self.run(label, ":", size=12, bold=True, italic=True)
-        for index, name in enumerate(lh.recipients):
-            end = "." if index == len(lh.recipients) - 1 else ","
-            self.run(self._para(recipients, align=Align.LEFT), f"- {name}{end}", size=12)
-        for line in (lh.signer_prefix, lh.signer_title):
+        self._recipients(recipients, self.route.printed_recipients)
+        heading: tuple[str, ...] = (REPORTER,)
+        name = self.reporter
+        if self.reporter is None:
+            heading, name = (lh.signer_prefix, lh.signer_title), lh.signer_name
+        for line in heading:
             if line:
                 self.run(self._para(signer, align=Align.CENTER), line.upper(), bold=True)
         for _line in range(SIGNATURE_SPACE_LINES):
             self._para(signer, align=Align.CENTER)
-        if lh.signer_name:
-            self.run(self._para(signer, align=Align.CENTER), lh.signer_name, bold=True)
+        if name:
+            self.run(self._para(signer, align=Align.CENTER), name, bold=True)
+
+    def _recipients(self, cell, names: Sequence[str]) -> None:
+        """ "Nơi nhận:" (the word underlined, 14 pt) and one "- …," line per recipient in
+        12 pt, the last ending with a full stop; nothing when there is none."""
+        if not names:
+            self._para(cell, align=Align.LEFT)
+            return
+        label = self._para(cell, align=Align.LEFT)
+        self.run(label, "Nơi nhận", size=RECIPIENTS_LABEL_PT, underline=True)
+        self.run(label, ":", size=RECIPIENTS_LABEL_PT)
+        dash = _em(DASH_EM, RECIPIENTS_PT)
+        for index, name in enumerate(names):
+            end = "." if index == len(names) - 1 else ","
+            line = self._para(cell, align=Align.LEFT)
+            _hanging(line, dash, dash)
+            self.run(line, f"- {name}{end}", size=RECIPIENTS_PT)
 
     def save(self, path: Path | str) -> str:
         """Write the document atomically (owner-only if confidential); returns its SHA-256."""
@@ -391,17 +452,30 @@ _TEXT = f".//{qn('w:t')}"
 _ALIGN = {"left": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT}
 
 
+def _em(em: float, size_pt: float) -> Mm:
+    """`em` ems of a `size_pt` font, in mm."""
+    return Mm(em * size_pt * 25.4 / 72)
+
+
+def _hanging(paragraph, left: Mm, hang: Mm) -> None:
+    """Indent `paragraph` by `left`, its first line `hang` less: a wrapped line of a "- …"
+    list starts under the text, not under the dash."""
+    paragraph.paragraph_format.left_indent = left
+    paragraph.paragraph_format.first_line_indent = Mm(-hang.mm)
+
+
 @lru_cache(maxsize=8)
-def _blank(lh: Letterhead) -> bytes:
+def _blank(lh: Letterhead, *, numbered: bool) -> bytes:
     """The empty document of a letterhead: page, styles, page numbers and header block made
     once, then reused as bytes (a batch of briefs shares one letterhead); the header block's
-    number and date are slots that `_fill_header` fills."""
+    number (when `numbered`: a committee's document) and date are slots that `_fill_header`
+    fills."""
     shell = object.__new__(PartyDocument)
     shell.letterhead, shell.document = lh, new_document()
     shell._page_setup()
     shell._styles()
     shell._page_numbers()
-    shell._header_block(NUMBER_SLOT, DATE_SLOT)
+    shell._header_block(NUMBER_SLOT if numbered else None, DATE_SLOT)
     buffer = BytesIO()
     shell.document.save(buffer)
     return buffer.getvalue()

@@ -127,6 +127,7 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
         on=on,
         summary=f"kết quả thực hiện {TITLE} {vn_period(data.period.code)}",
         confidential=data.identity.confidential,
+        route=lh.route(KIND),
     )
     doc.paragraph(
         f"Thực hiện {TITLE}, {body_name(lh.issuing_body)} báo cáo kết quả thực hiện "

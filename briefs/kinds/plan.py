@@ -76,6 +76,7 @@ def render(data: PlanData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
         on=on or date.today(),
         summary=f"tạo nguồn thay thế bí thư {data.unit.title}",
         confidential=True,
+        route=lh.route(KIND),
     )
     doc.paragraph(
         f"Thực hiện {data.rulebook.name}, {body_name(lh.issuing_body)} xây dựng kế hoạch tạo "

@@ -14,7 +14,7 @@ from datetime import date
 from briefs.frame.document import PartyDocument, vn_period
 from briefs.kinds import sections
 from briefs.kinds.visit import OPEN_ROUTES
-from briefs.kinds.wording import Identity, body_name, counted, percent, signed_by, vi
+from briefs.kinds.wording import Identity, body_name, counted, percent, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
@@ -150,13 +150,15 @@ def build_supervisor(db, scope_id: int, period, *, confidential=False, on=None, 
 
 def render(data: SupervisorData, lh: Letterhead, *, number=None, on=None) -> PartyDocument:
     doc = PartyDocument(
-        signed_by(lh, data.supervisor.name),
+        lh,
         doc_code=DOC_CODE,
-        number=number,
+        number=None,  # a member's own report: no number of the committee's series
         on=on or date.today(),
         summary="kết quả thực hiện nhiệm vụ cấp ủy viên phụ trách cơ sở "
         + vn_period(data.period.code),
         confidential=data.identity.confidential,
+        route=lh.route(KIND),
+        reporter=data.supervisor.name,
     )
     sup = data.supervisor
     who = f"đồng chí {sup.name}" + (f", {sup.title}," if sup.title else "")

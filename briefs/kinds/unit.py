@@ -132,6 +132,7 @@ def render(data: UnitData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
         on=on or date.today(),
         summary=f"tình hình {data.unit.title} {vn_period(data.period.code)}",
         confidential=data.identity.confidential,
+        route=lh.route(KIND),
     )
     _features(doc, data)
     _regime(doc, data)

@@ -9,7 +9,7 @@ from datetime import date
 
 from briefs.frame.document import ColumnSpec, PartyDocument, vn_date
 from briefs.frame.vn import vn_number
-from briefs.kinds.wording import Identity, body_name, month_year, share, signed_by, vi
+from briefs.kinds.wording import Identity, body_name, month_year, share, vi
 from store.concerns import Concern, get_concern
 from store.core.errors import ValidationError
 from store.lang.codes import MeetingKind, PeriodKind, VisitStatus
@@ -105,12 +105,14 @@ def render(data: VisitData, lh: Letterhead, *, number=None, on=None) -> PartyDoc
         f"tháng {month_year(data.day)}"
     )
     doc = PartyDocument(
-        signed_by(lh, data.supervisor.name),
+        lh,
         doc_code=DOC_CODE,
-        number=number,
+        number=None,  # a member's own report: no number of the committee's series
         on=on or date.today(),
         summary=summary,
         confidential=data.identity.confidential,
+        route=lh.route(KIND),
+        reporter=data.supervisor.name,
     )
     doc.paragraph(_opening(data, lh))
     _situation(doc, data)

@@ -5,7 +5,7 @@ Briefs are always Vietnamese, whatever the language of the screens: labels are l
 the Vietnamese catalog even when the user chose English.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -13,16 +13,7 @@ from briefs.frame.vn import vn_number, vn_share
 from briefs.frame.write import brief_filename
 from store.lang.i18n import catalog
 from store.lang.labels import label
-from store.reports.letterhead import Letterhead
-
-# Words of a body's name that stay in lower case in running text ("Huyện ủy An Hòa").
-_COMMON = {
-    "ủy", "bộ", "xã", "huyện", "tỉnh", "thị", "thành", "phố", "quận", "phường", "trấn",
-    "khối", "các", "cơ", "quan", "doanh", "nghiệp", "đảng", "trực", "thuộc", "và", "sở",
-    "chi", "ban", "thường", "vụ",
-}  # fmt: skip
-# Place words: what follows them is a proper name ("xã Đào Xá"), unless it is "ủy" ("Huyện ủy").
-_PLACES = {"xã", "huyện", "tỉnh", "quận", "phường", "trấn", "phố", "thị", "thành"}
+from store.lang.text import body_name  # noqa: F401 (re-exported: the kinds name bodies)
 
 
 @cache
@@ -31,25 +22,6 @@ def vi(table: str, code: str | None) -> str:
     code, no text (gettext("") would give the catalog's header)."""
     text = label(table, code)
     return catalog("vi").gettext(text) if text else ""
-
-
-def body_name(name: str) -> str:
-    """A body's name as running text writes it: "HUYỆN ỦY AN HÒA" → "Huyện ủy An Hòa".
-    Names already in mixed case are kept as they are."""
-    if not name or name != name.upper():
-        return name
-    words = name.lower().split()
-    out, proper = [], False
-    for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if index == 0 or proper or word not in _COMMON:
-            out.append(word.capitalize())
-            proper = proper or index > 0
-        else:
-            out.append(word)
-        if word in _PLACES and following != "ủy":
-            proper = True
-    return " ".join(out)
 
 
 def month_year(day: date | str) -> str:
@@ -73,11 +45,6 @@ def counted(part: int, whole: int, noun: str) -> str:
 def percent(value: float | None) -> str:
     """ "94,7%", or "-" when there is nothing to measure."""
     return "-" if value is None else f"{vn_number(value)}%"
-
-
-def signed_by(lh: Letterhead, name: str, title: str = "NGƯỜI BÁO CÁO") -> Letterhead:
-    """The letterhead of a brief a committee member signs in their own name."""
-    return replace(lh, signer_prefix="", signer_title=title, signer_name=name)
 
 
 @dataclass(frozen=True)

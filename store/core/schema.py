@@ -5,12 +5,13 @@ Every record table has an integer `id`, a stable `uid` (UUID text), `created_at`
 application (store.lang.text), never by SQL functions.
 """
 
+import json
 from datetime import datetime
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.lang.text import person_sort_key, sort_key
+from store.lang.text import fold, person_sort_key, sort_key
 
 MIGRATION_SET = "phutrach"
 migrations = Migrations(MIGRATION_SET)
@@ -532,6 +533,28 @@ def m007_person_sort_keys(db: Database) -> None:
             "update supervisors set sort_key = ? where id = ?",
             [(person_sort_key(name), row_id) for row_id, name in rows],
         )
+
+
+@migrations()
+def m008_letterhead_routes(db: Database) -> None:
+    """One "Nơi nhận" for every brief became each kind's own (`letterhead.recipients.KIND`,
+    store.reports.letterhead): a list the office had set goes to the committee's kinds,
+    without "Như trên", which they have no "Kính gửi" for; the members' reports keep their
+    defaults, addressed to the standing committee."""
+    if "settings" not in db.table_names():
+        return
+    old = "select value, updated_at from settings where key = 'letterhead.recipients'"
+    row = db.execute(old).fetchone()
+    if row is None:
+        return
+    kept = [line for line in json.loads(row[0]) or () if not fold(line).startswith("nhu tren")]
+    stamp = row[1]  # when the office set them
+    for kind in ("unit", "annual", "plan"):
+        db.execute(
+            "insert or ignore into settings (key, value, updated_at) values (?, ?, ?)",
+            [f"letterhead.recipients.{kind}", json.dumps(kept, ensure_ascii=False), stamp],
+        )
+    db.execute("delete from settings where key = 'letterhead.recipients'")
 
 
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where

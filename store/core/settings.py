@@ -18,7 +18,19 @@ DEFAULTS: dict[str, object] = {
     "letterhead.signer_prefix": "T/M BAN THƯỜNG VỤ",
     "letterhead.signer_title": "PHÓ BÍ THƯ",
     "letterhead.signer_name": "",
-    "letterhead.recipients": ("Như trên", "Lưu VP"),
+    # Per kind of brief: "Kính gửi" (addressees) and "Nơi nhận" (recipients); "{committee}" is
+    # the committee's name in running text (store.reports.letterhead). A member's report goes
+    # to the standing committee; a committee's report names its addressees in "Nơi nhận".
+    "letterhead.addressees.visit": ("Ban Thường vụ {committee}",),
+    "letterhead.addressees.supervisor": ("Ban Thường vụ {committee}",),
+    "letterhead.addressees.unit": (),
+    "letterhead.addressees.annual": (),
+    "letterhead.addressees.plan": (),
+    "letterhead.recipients.visit": ("Như trên", "Lưu"),
+    "letterhead.recipients.supervisor": ("Như trên", "Lưu"),
+    "letterhead.recipients.unit": ("Các đồng chí Ủy viên Ban Thường vụ {committee}", "Lưu VP"),
+    "letterhead.recipients.annual": ("Các đồng chí Ủy viên Ban Thường vụ {committee}", "Lưu VP"),
+    "letterhead.recipients.plan": ("Các đồng chí Ủy viên Ban Thường vụ {committee}", "Lưu VP"),
     "letterhead.margin_top_mm": 20,
     "letterhead.margin_bottom_mm": 20,
     "letterhead.margin_left_mm": 30,

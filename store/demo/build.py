@@ -32,6 +32,7 @@ from store.demo import data as demo_data
 from store.demo.base import SCALES, Ctx, Rows
 from store.demo.concerns import build_concerns
 from store.demo.life import build_annual_ratings, build_meetings, build_visits
+from store.demo.office import fill_letterhead
 from store.demo.people import build_posts
 from store.demo.plans import build_notes_and_plans
 from store.demo.tree import build_supervisors, build_tree
@@ -97,14 +98,15 @@ def build_demo(
         part(ctx)
     counts = {table: ctx.rows.count(table) for table in TABLES}
     with db.atomic():
-        _settings(db, scale)
+        _settings(db, ctx, scale)
         for table in TABLES:
             _insert(db, table, ctx.rows.tables.get(table, []), ctx.rows.uids(table))
         _log(db, scale, seed, today, counts)
     return DemoSummary(scale, seed, today.isoformat(), counts, time.perf_counter() - started)
 
 
-def _settings(db: Database, scale: str) -> None:
+def _settings(db: Database, ctx: Ctx, scale: str) -> None:
+    """The committee and its letterhead (store.demo.office)."""
     province = demo_data.PROVINCE.upper()
     committee = (
         (f"TỈNH ỦY {province}", "TU", demo_data.PROVINCE)
@@ -120,6 +122,7 @@ def _settings(db: Database, scale: str) -> None:
     }
     for key, value in values.items():
         settings.put(db, key, value)
+    fill_letterhead(db, ctx, province=scale == "province")
 
 
 def _insert(db: Database, table: str, rows: list[dict], uids: list[str]) -> None:

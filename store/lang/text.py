@@ -138,3 +138,32 @@ def printable(text: str) -> str:
     """`text` without control characters, for showing what a file or an older version
     stored: an escape sequence must not reach the reader's terminal."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+# Words of a body's name that stay in lower case in running text ("Huyện ủy An Hòa").
+_COMMON = {
+    "ủy", "bộ", "xã", "huyện", "tỉnh", "thị", "thành", "phố", "quận", "phường", "trấn",
+    "khối", "các", "cơ", "quan", "doanh", "nghiệp", "đảng", "trực", "thuộc", "và", "sở",
+    "chi", "ban", "thường", "vụ",
+}  # fmt: skip
+# Place words: what follows them is a proper name ("xã Đào Xá"), unless it is "ủy" ("Huyện ủy").
+_PLACES = {"xã", "huyện", "tỉnh", "quận", "phường", "trấn", "phố", "thị", "thành"}
+
+
+def body_name(name: str) -> str:
+    """A body's name as running text writes it: "HUYỆN ỦY AN HÒA" → "Huyện ủy An Hòa".
+    Names already in mixed case are kept as they are."""
+    if not name or name != name.upper():
+        return name
+    words = name.lower().split()
+    out, proper = [], False
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if index == 0 or proper or word not in _COMMON:
+            out.append(word.capitalize())
+            proper = proper or index > 0
+        else:
+            out.append(word)
+        if word in _PLACES and following != "ủy":
+            proper = True
+    return " ".join(out)

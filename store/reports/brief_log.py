@@ -2,8 +2,11 @@
 
 A brief is one row, named by (kind, scope, period, confidential). Its number runs per type code
 (BC, KH…) within the committee's term (`committee.term_start`): the sequence restarts when the
-term changes, and a regenerated brief keeps the number it was given. `log_brief` records the
-file written last; earlier files stay in the audit trail.
+term changes, and a regenerated brief keeps the number it was given. A member's own report
+(the visit and supervisor briefs, store.reports.letterhead.member_report) takes no number of
+the committee's series: it is logged by the same identity, with no number (one numbered by
+an older version keeps that number taken, never given again). `log_brief` records the file
+written last; earlier files stay in the audit trail.
 
 Two processes may allocate at once: sqlite-utils' `atomic()` opens a deferred transaction, so
 both may read the same maximum; the unique indexes on the table turn the loser's write into an
@@ -21,6 +24,7 @@ from sqlite_utils import Database
 from store.core import records, settings
 from store.core.errors import ValidationError
 from store.lang.i18n import _
+from store.reports.letterhead import member_report
 
 RETRIES = 12
 
@@ -86,10 +90,12 @@ def allocate_number(
     scope: str | None,
     period: str | None,
     confidential: bool,
-) -> int:
+) -> int | None:
     """The number of this brief: its old one if it was numbered before, else the next free
-    number of `doc_code` in the current term (from 1)."""
+    number of `doc_code` in the current term (from 1); None for a member's own report."""
     _check_identity(kind, doc_code)
+    if member_report(kind):
+        return None
     key = (kind, scope or "", period or "", confidential)
     nested = db.conn.in_transaction  # inside a caller's transaction a retry cannot help
     for attempt in range(0 if nested else RETRIES):

@@ -5,7 +5,7 @@ import zlib
 
 import pytest
 
-from store.reports.letterhead import Letterhead
+from store.reports.letterhead import Letterhead, Route
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def lh() -> Letterhead:
         short_code="HU",
         place="Tiên Du",
         signer_name="Nguyễn Văn An",
-        recipients=("Như trên", "Lưu VP"),
+        routes=(("unit", Route((), ("Ban Tổ chức Tỉnh ủy (để báo cáo)", "Lưu VP"))),),
     )
 
 

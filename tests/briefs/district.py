@@ -12,6 +12,7 @@ TODAY = date(2026, 10, 10)
 NARRATIVE = "Ít nắm bắt chủ trương mới, điều hành sinh hoạt lúng túng"
 ACTION = "Cử dự lớp bồi dưỡng nghiệp vụ bí thư chi bộ khóa đặc biệt"
 FLAGGED = "Trần Đình Lực"
+SIGNER = "Lê Văn Thịnh"  # signs the committee's briefs (T/M Ban Thường vụ, Phó Bí thư)
 CANDIDATE = "Nguyễn Trọng Hưng"
 SCORES = {
     "attendance": 15,
@@ -42,6 +43,7 @@ def build(db) -> dict[str, int]:
     settings.put(db, "committee.name", "HUYỆN ỦY TIÊN DU")
     settings.put(db, "committee.parent_body", "ĐẢNG BỘ TỈNH BẮC NINH")
     settings.put(db, "committee.place", "Tiên Du")
+    settings.put(db, "letterhead.signer_name", SIGNER)
     xa = dict(kind="grassroots_committee", sector="commune", members_full=120)
     ids = {
         "xa": _cell(db, "XA", "Đảng bộ xã Đào Xá", **xa, members_probationary=4, members_exempt=10)

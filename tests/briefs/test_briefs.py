@@ -24,7 +24,7 @@ from store.rules.rulebook import in_force as rulebook
 from store.visits import get_visit
 from store.visits.regime import unit_regime
 from tests.briefs import district
-from tests.briefs.district import ACTION, CANDIDATE, FLAGGED, NARRATIVE, TODAY
+from tests.briefs.district import ACTION, CANDIDATE, FLAGGED, NARRATIVE, SIGNER, TODAY
 
 TNR = dict.fromkeys(("ascii", "hAnsi", "eastAsia", "cs"), FONT)
 HEADING = re.compile(r"^(Phần )?[IVX]+\. ")
@@ -80,7 +80,9 @@ def table_with(document, header: str):
     return next(t for t in document.tables if header in {c.text for c in t.rows[0].cells})
 
 
-def assert_frame(document, number: str, signer: str) -> None:
+def assert_frame(document, number: str | None, signer: str) -> None:
+    """The frame of a committee's document (`number`: its number) or, with None, of a
+    member's own report: no number, "Kính gửi" the standing committee, the member signs."""
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
@@ -93,17 +95,28 @@ def assert_frame(document, number: str, signer: str) -> None:
         "ĐẢNG BỘ TỈNH BẮC NINH", "HUYỆN ỦY TIÊN DU", "*",
     ]  # fmt: skip
     assert block.cell(0, 1).paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
-    assert block.cell(1, 0).text.strip() == number
+    assert block.cell(1, 0).text.strip() == (number or "")
     assert block.cell(1, 1).text.strip().startswith("Tiên Du, ngày 10 tháng 10 năm 2026")
+    addressed = [p.text for p in document.paragraphs if p.text.startswith("Kính gửi")]
     closing = document.tables[-1] if "Nơi nhận" in document.tables[-1].cell(0, 0).text else None
     closing = closing or next(t for t in document.tables if "Nơi nhận" in t.cell(0, 0).text)
-    assert "- Lưu VP." in closing.cell(0, 0).text
-    assert signer in closing.cell(0, 1).text
+    sent = [p.text for p in closing.cell(0, 0).paragraphs if p.text]
+    signed = [p.text for p in closing.cell(0, 1).paragraphs if p.text]
+    if number is None:  # the defaults of settings: to the standing committee, as above
+        assert addressed == ["Kính gửi: Ban Thường vụ Huyện ủy Tiên Du"]
+        assert sent == ["Nơi nhận:", "- Như trên,", "- Lưu."]
+        assert signed == ["NGƯỜI BÁO CÁO", signer]
+    else:  # the committee's: no Kính gửi, so no "Như trên"
+        assert addressed == []
+        assert sent == [
+            "Nơi nhận:", "- Các đồng chí Ủy viên Ban Thường vụ Huyện ủy Tiên Du,", "- Lưu VP.",
+        ]  # fmt: skip
+        assert signed == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", signer]
 
 
 def test_visit_brief(db, ids):
-    document = reopen(visit.build_visit(db, ids["visit"], on=TODAY, number=3))
-    assert_frame(document, "Số 03-BC/HU", "Phạm Minh Đức")
+    document = reopen(visit.build_visit(db, ids["visit"], on=TODAY))
+    assert_frame(document, None, "Phạm Minh Đức")
     texts = [p.text for p in document.paragraphs]
     assert "kết quả dự sinh hoạt Chi bộ thôn Ấp Đông tháng 09/2026" in texts
     assert headings(document) == [
@@ -121,9 +134,9 @@ def test_visit_brief(db, ids):
 
 
 def test_supervisor_brief_figures_are_the_stores(db, ids):
-    built = supervisor.build_supervisor(db, ids["sup"], "2026-Q3", on=TODAY, number=4)
+    built = supervisor.build_supervisor(db, ids["sup"], "2026-Q3", on=TODAY)
     document = reopen(built)
-    assert_frame(document, "Số 04-BC/HU", "Phạm Minh Đức")
+    assert_frame(document, None, "Phạm Minh Đức")
     assert headings(document) == [
         "I. ĐƠN VỊ ĐƯỢC PHÂN CÔNG PHỤ TRÁCH", "II. KẾT QUẢ THỰC HIỆN", "III. ĐÁNH GIÁ CHUNG",
         "IV. NHIỆM VỤ THỜI GIAN TỚI", "V. ĐỀ XUẤT, KIẾN NGHỊ",
@@ -145,7 +158,7 @@ def test_supervisor_brief_figures_are_the_stores(db, ids):
 
 def test_unit_brief_plain_and_confidential(db, ids):
     plain = reopen(unit.build_unit(db, ids["a"], "2026-Q3", on=TODAY, number=5))
-    assert_frame(plain, "Số 05-BC/HU", "PHÓ BÍ THƯ")
+    assert_frame(plain, "Số 05-BC/HU", SIGNER)
     assert headings(plain) == [
         "I. ĐẶC ĐIỂM TÌNH HÌNH", "II. VIỆC THỰC HIỆN CHẾ ĐỘ SINH HOẠT",
         "III. KẾT QUẢ DỰ SINH HOẠT CỦA CẤP ỦY VIÊN CẤP TRÊN", "IV. VẤN ĐỀ VƯỚNG MẮC, KIẾN NGHỊ",
@@ -167,7 +180,7 @@ def test_unit_brief_plain_and_confidential(db, ids):
 
 def test_annual_report_figures_and_order(db, ids):
     document = reopen(annual.build_annual(db, None, "2026", on=TODAY, number=6))
-    assert_frame(document, "Số 06-BC/HU", "PHÓ BÍ THƯ")
+    assert_frame(document, "Số 06-BC/HU", SIGNER)
     assert headings(document) == [
         "Phần I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "Phần II. KẾT QUẢ THỰC HIỆN",
         "Phần III. ĐÁNH GIÁ CHUNG", "Phần IV. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI",
@@ -188,7 +201,7 @@ def test_annual_report_figures_and_order(db, ids):
 
 def test_plan_brief_is_always_confidential(db, ids):
     document = reopen(plan.build_plan(db, ids["plan"], "2026", on=TODAY, number=1))
-    assert_frame(document, "Số 01-KH/HU", "PHÓ BÍ THƯ")
+    assert_frame(document, "Số 01-KH/HU", SIGNER)
     assert [p.text for p in document.paragraphs if p.text][:2] == ["MẬT", "KẾ HOẠCH"]
     assert headings(document) == [
         "I. MỤC ĐÍCH, YÊU CẦU", "II. TÌNH HÌNH", "III. NGUỒN", "IV. BIỆN PHÁP, TIẾN ĐỘ",
@@ -238,10 +251,8 @@ def test_batch_names_marks_numbers_and_logs(made, tmp_path):
         assert mode == (0o600 if outcome.job.confidential else 0o644)
         marked = "MẬT" in [p.text for p in docx.Document(str(outcome.path)).paragraphs]
         assert marked == outcome.job.confidential
-    assert sorted(o.number for o in outcomes[:2] + outcomes[3:]) == [
-        "Số 01-BC/HU", "Số 02-BC/HU", "Số 03-BC/HU",
-    ]  # fmt: skip
-    assert outcomes[2].number == "Số 01-KH/HU"
+    # the members' own reports take no number; the committee's take the next of their series
+    assert [o.number for o in outcomes] == [None, "Số 01-BC/HU", "Số 01-KH/HU", None]
     db = store_db.connect(path, migrate=False)
     logged = {b.path: b for b in brief_log.list_briefs(db)}
     for outcome in outcomes:

@@ -19,9 +19,8 @@ SUMMARY = "kết quả dự sinh hoạt chi bộ quý III năm 2026"
 
 
 def build(lh, png, *, confidential=False, number=12) -> PartyDocument:
-    doc = PartyDocument(
-        lh, doc_code="BC", number=number, on=ON, summary=SUMMARY, confidential=confidential
-    )
+    doc = PartyDocument(lh, doc_code="BC", number=number, on=ON, summary=SUMMARY,
+                        confidential=confidential, route=lh.route("unit"))  # fmt: skip
     doc.paragraph("Ngày 15 tháng 9 năm 2026, đồng chí Nguyễn Văn An dự sinh hoạt chi bộ.")
     doc.part("Tình hình chung")
     doc.paragraph("Chi bộ có 32 đảng viên.")
@@ -178,9 +177,10 @@ def test_signature_block_and_distribution_list(saved):
     recipients, signer = closing.rows[0].cells
     label = recipients.paragraphs[0]
     assert label.text == "Nơi nhận:"
-    word = label.runs[0]
-    assert word.underline and word.bold and word.italic and word.font.size == Pt(12)
-    assert texts(recipients)[1:] == ["- Như trên,", "- Lưu VP."]
+    word, colon = label.runs
+    assert word.underline and not (word.bold or word.italic) and word.font.size == Pt(14)
+    assert not colon.underline  # Hướng dẫn 36-HD/VPTW: the word underlined, then the colon
+    assert texts(recipients)[1:] == ["- Ban Tổ chức Tỉnh ủy (để báo cáo),", "- Lưu VP."]
     assert all(p.runs[0].font.size == Pt(12) for p in recipients.paragraphs[1:])
     lines = texts(signer)
     assert lines == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An"]

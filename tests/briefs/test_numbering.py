@@ -1,5 +1,5 @@
 """Document numbers: per type code within the committee's term, stable when regenerated,
-unique even with two processes allocating at once."""
+unique even with two processes allocating at once; a member's own report takes none."""
 
 import multiprocessing
 import sqlite3
@@ -14,7 +14,7 @@ from store.reports.brief_log import allocate_number, find_brief, list_briefs, lo
 SHA = "ab" * 32
 
 
-def number(db, period, *, kind="visit", code="BC", scope="unit-1", confidential=False):
+def number(db, period, *, kind="unit", code="BC", scope="unit-1", confidential=False):
     return allocate_number(
         db, kind=kind, doc_code=code, scope=scope, period=period, confidential=confidential
     )
@@ -23,7 +23,33 @@ def number(db, period, *, kind="visit", code="BC", scope="unit-1", confidential=
 def test_numbers_run_per_type_code_from_one(db):
     assert [number(db, p) for p in ("2026-07", "2026-08", "2026-09")] == [1, 2, 3]
     assert number(db, "2026", kind="succession", code="KH") == 1
-    assert number(db, "2026-Q3", kind="supervisor", scope="sup-1") == 4
+    assert number(db, "2026", kind="annual", scope="") == 4  # the committee's BC series
+
+
+def test_a_members_own_report_takes_no_number_and_leaves_the_series_alone(db):
+    assert number(db, "2026-09") == 1
+    for kind in ("visit", "supervisor"):
+        assert number(db, "2026-09", kind=kind, scope="sup-1") is None
+    assert db["briefs"].count == 1  # nothing reserved for them
+    assert number(db, "2026-10") == 2
+    brief = dict(kind="supervisor", scope="sup-1", period="2026-Q3", confidential=False)
+    logged = log_brief(db, **brief, path="/tmp/s.docx", sha256=SHA, rulebook=None, doc_code="BC")
+    assert (logged.number, logged.term, logged.doc_code) == (None, None, "BC")
+    rewritten = log_brief(db, **brief, path="/tmp/s2.docx", sha256=SHA, rulebook=None)
+    assert rewritten.uid == logged.uid and rewritten.path == "/tmp/s2.docx"  # its identity kept
+
+
+def test_a_number_an_older_version_gave_a_members_report_is_never_given_again(db):
+    """Before the two issuers, visit briefs took the committee's numbers: written again, the
+    brief keeps its row (its file now carries no number) and its number stays taken."""
+    records.insert(db, "briefs", {"kind": "visit", "scope": "v-1", "period": "2026-09",
+                                  "confidential": 0, "doc_code": "BC", "number": 1,
+                                  "term": "2025-01-01"})  # fmt: skip
+    assert number(db, "2026-09", kind="visit", scope="v-1") is None
+    logged = log_brief(db, kind="visit", scope="v-1", period="2026-09", confidential=False,
+                       path="/tmp/v.docx", sha256=SHA, rulebook=None)  # fmt: skip
+    assert logged.path == "/tmp/v.docx" and db["briefs"].count == 1
+    assert number(db, "2026-Q3") == 2
 
 
 def test_a_regenerated_brief_keeps_its_number(db):
@@ -61,9 +87,9 @@ def test_allocating_inside_a_callers_transaction(db):
 
 def test_log_records_the_file_and_keeps_the_history(db):
     n = number(db, "2026-Q3")
-    log_brief(db, kind="visit", scope="unit-1", period="2026-Q3", confidential=False,
+    log_brief(db, kind="unit", scope="unit-1", period="2026-Q3", confidential=False,
               path="/tmp/a.docx", sha256=SHA, rulebook="resolution")  # fmt: skip
-    logged = log_brief(db, kind="visit", scope="unit-1", period="2026-Q3", confidential=False,
+    logged = log_brief(db, kind="unit", scope="unit-1", period="2026-Q3", confidential=False,
                        path="/tmp/b.docx", sha256="cd" * 32, rulebook="resolution")  # fmt: skip
     assert (logged.number, logged.path, logged.doc_code) == (n, "/tmp/b.docx", "BC")
     assert db["briefs"].count == 1
@@ -83,7 +109,7 @@ def test_bad_input_is_refused(db):
         number(db, "2026", code="bc")
     assert caught.value.field == "doc_code"
     with pytest.raises(ValidationError, match="SHA-256"):
-        log_brief(db, kind="visit", scope="u", period="2026", confidential=False, path="p",
+        log_brief(db, kind="unit", scope="u", period="2026", confidential=False, path="p",
                   sha256="nope", rulebook=None)  # fmt: skip
     assert db["briefs"].count == 0
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import briefs.kinds.unit
 from commands.cli import cli
 from store.core import db as store_db
+from store.core import settings
 from store.reports import brief_log
 from tests.briefs import district
 
@@ -95,7 +96,8 @@ def test_supervisor_by_folded_name_in_csv(made, tmp_path):
     assert result.exit_code == 0, result.output + result.stderr
     header, row = result.stdout.strip().splitlines()
     assert header == "file,number,status,sha256"
-    assert row.startswith("BC-phu-trach-co-so-2026-Q3-Pham-Minh-Duc-PT01.docx,Số 01-BC/HU,")
+    # a member's own report: no number of the committee's series
+    assert row.startswith("BC-phu-trach-co-so-2026-Q3-Pham-Minh-Duc-PT01.docx,,")
 
 
 @pytest.mark.parametrize(
@@ -129,7 +131,22 @@ def test_one_visit_needs_no_period_its_month_is_the_briefs(made, tmp_path):
     assert result.exit_code == 0, result.output + result.stderr
     (doc,) = tmp_path.glob("*.docx")
     assert doc.name.startswith("BC-du-sinh-hoat-2026-")
-    assert "Số 01-BC/HU" in result.output
+    assert "đã ghi" in result.output and "-BC/HU" not in result.output  # a member's: no number
+
+
+def test_a_committees_brief_without_a_signer_is_refused_once_and_nothing_numbered(made, tmp_path):
+    path, _ids = made
+    db = store_db.connect(path)
+    settings.put(db, "letterhead.signer_name", "")
+    db.close()
+    out = tmp_path / "out"
+    result = run("--db", path, "brief", "unit", "--all", "--period", "2026-Q3", "--out", out)
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "letterhead.signer_name" in line and "(F8)" in line
+    assert not out.exists() or not list(out.iterdir())
+    db = store_db.connect(path, migrate=False)
+    assert brief_log.list_briefs(db) == []
 
 
 def test_without_out_briefs_go_where_the_briefs_screen_writes_and_the_cli_says_where(

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.core import db as store_db
+from store.core import settings
 from store.rules import health
 from tests import factories as make
 
@@ -49,6 +50,7 @@ def _district(db, units: int) -> dict:
     sup = make.supervisor(db, "Đào Văn Ấn", code="GS-01")
     for unit_id in ids:
         make.assign(db, sup, unit_id)
+    settings.put(db, "letterhead.signer_name", "Lê Văn Thịnh")  # the committee's briefs
     return {"units": ids, "supervisor": sup}
 
 

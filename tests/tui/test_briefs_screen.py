@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from store.core import db as store_db
+from store.core import settings
 from store.reports import brief_log
 from store.reports.letterhead import letterhead
 from store.rules.periods import Period
@@ -38,6 +39,7 @@ async def settle(app, pilot) -> None:
 
 async def test_b_on_a_unit_writes_its_brief_and_says_where(app, district):
     path, ids = district
+    settings.put(app.db, "letterhead.signer_name", "Lê Văn Thịnh")  # a committee's brief
     async with app.run_test(size=SIZE) as pilot:
         app.open_unit(ids["dao_xa"])
         await pilot.pause()

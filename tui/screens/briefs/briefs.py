@@ -35,7 +35,7 @@ from store.lang.i18n import _
 from store.lang.labels import choices, label
 from store.reports import brief_log
 from store.reports import scopes as brief_scopes
-from store.reports.letterhead import letterhead
+from store.reports.letterhead import letterhead, member_report
 from store.rules.periods import Period
 from tui import briefing
 from tui.dialogs.supervisor_picker import current_choice
@@ -357,6 +357,8 @@ class BriefsScreen(PhutrachNode, Screen):
         except ValidationError as exc:
             errors.show(exc.detail, exc.field)
             return
+        if not briefing.ready(self.app, batch.kind, self.action_generate):  # no signer yet
+            return
         briefing.remember_folder(self.app.db, batch.folder)
         self.running = True
         self.refresh_bindings()
@@ -449,7 +451,7 @@ class BriefsScreen(PhutrachNode, Screen):
         brief, title = row
         number = (
             document_number(brief.number, brief.doc_code, self.short_code)
-            if (brief.number and brief.doc_code)
+            if (brief.number and brief.doc_code and not member_report(brief.kind))
             else ""
         )
         return (
