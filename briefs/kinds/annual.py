@@ -15,9 +15,10 @@ from briefs.frame.document import Align, ColumnSpec, PartyDocument, vn_period
 from briefs.frame.vn import vn_number
 from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
-from briefs.kinds.wording import Identity, body_name, counted, percent, vi
+from briefs.kinds.wording import Identity, body_name, counted, percent, sentence, some, some_of, vi
 from store.concerns.figures import ConcernFigures, concern_figures
-from store.lang.codes import PlanStatus
+from store.lang.codes import MeetingKind, PlanStatus
+from store.lang.text import sort_key, vn_date
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
 from store.reports.figures import (
     TOP,
@@ -125,12 +126,12 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
         doc_code=DOC_CODE,
         number=number,
         on=on,
-        summary=f"kết quả thực hiện {TITLE} {vn_period(data.period.code)}",
+        summary=f"kết quả thực hiện {short_title(data.rulebook)} {vn_period(data.period.code)}",
         confidential=data.identity.confidential,
     )
     doc.paragraph(
-        f"Thực hiện {TITLE}, {body_name(lh.issuing_body)} báo cáo kết quả thực hiện "
-        f"{vn_period(data.period.code)} như sau:"
+        f"Thực hiện {data.rulebook.citation}, {body_name(lh.issuing_body)} báo cáo kết quả "
+        f"thực hiện {vn_period(data.period.code)} như sau:"
     )
     _leadership(doc, data, lh)
     doc.part("Kết quả thực hiện", prefix="Phần ")
@@ -148,6 +149,12 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
     return doc
 
 
+def short_title(rb: Rulebook) -> str:
+    """ "Nghị quyết số 09-NQ/TU về …": the resolution as a title names it (no date, no issuer)."""
+    r = rb.resolution
+    return f"{r.title} số {r.number} {r.about}" if r else TITLE
+
+
 def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
     v, rb = data.visits, data.rulebook
     doc.part("Công tác lãnh đạo, chỉ đạo", prefix="Phần ")
@@ -159,7 +166,7 @@ def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
         f"{v.planned} lượt dự sinh hoạt ở cơ sở."
     )
     doc.paragraph(
-        f"Quy định áp dụng: {rb.name} ({rb.code}); tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
+        f"Quy định áp dụng: {rb.citation}; tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
         f"{percent(rb.attendance_threshold)} trở lên; xếp loại chất lượng sinh hoạt theo phiếu "
         f"chấm điểm {rb.max_total} điểm."
     )
@@ -229,15 +236,37 @@ def _regular(doc: PartyDocument, data: AnnualData) -> None:
     doc.paragraph("Số liệu theo từng tổ chức cơ sở đảng: Phụ lục 1.", italic=True)
 
 
+def running_thematic(data: AnnualData) -> list[Period]:
+    """The thematic rule-periods of the report period not over on the brief's date: their
+    meetings are not yet due, neither held nor missed in the figures."""
+    pers = {r.per for r in data.rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC}
+    return [
+        part
+        for per in sorted(pers)
+        for part in data.period.split(per)
+        if part.end >= data.as_of and part.start <= data.as_of
+    ]
+
+
 def _thematic(doc: PartyDocument, data: AnnualData) -> None:
     t = data.meetings.thematic
     doc.item("Sinh hoạt chuyên đề")
+    running = running_thematic(data)
+    later = "; ".join(
+        f"sinh hoạt chuyên đề {vn_period(p.code)} chưa đến hạn (hạn {vn_date(p.end)})"
+        for p in running
+    )
     if not t.owed:
         doc.paragraph(
             f"Trong kỳ chưa đến hạn sinh hoạt chuyên đề; các tổ chức đảng đã tổ chức {t.held} "
             "buổi sinh hoạt chuyên đề."
         )
         return
+    if later:
+        doc.paragraph(
+            f"{sentence(later)}; số liệu dưới đây là của các kỳ sinh hoạt chuyên đề đã kết thúc.",
+            italic=True,
+        )
     doc.paragraph(
         f"{counted(t.units_kept, t.units, 'tổ chức đảng')} sinh hoạt chuyên đề đủ theo quy định; "
         f"đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện; tổng số buổi sinh hoạt "
@@ -306,26 +335,21 @@ def _visits(doc: PartyDocument, data: AnnualData) -> None:
     doc.paragraph(
         f"Các đồng chí cấp ủy viên đã dự {counted(v.done, v.required, 'lượt')} sinh hoạt theo "
         f"chế độ được phân công (tổng số lượt dự: {vn_number(v.visits)}); "
-        f"{counted(full, v.supervisors, 'đồng chí')} dự đủ theo chế độ. Chi tiết: Phụ lục 2."
+        f"{some_of(full, v.supervisors, 'đồng chí', 'dự đủ theo chế độ')}. Chi tiết: Phụ lục 2."
     )
 
 
 def _secretaries(doc: PartyDocument, data: AnnualData) -> None:
     p, plans = data.people, data.plans
     doc.item("Đội ngũ bí thư và công tác tạo nguồn")
+    concurrent = some_of(p.concurrent, p.secretaries, "đồng chí", "kiêm nhiệm")
     doc.paragraph(
-        f"Toàn {'đảng bộ'} có {vn_number(p.secretaries)} đồng chí bí thư; "
-        f"{counted(p.concurrent, p.secretaries, 'đồng chí')} kiêm nhiệm (bí thư kiêm trưởng "
-        f"thôn, người đứng đầu đồng thời là bí thư); {p.acting} đồng chí giữ quyền bí thư; "
-        f"{p.without_secretary} tổ chức đảng chưa có bí thư."
+        f"Toàn đảng bộ có {vn_number(p.secretaries)} đồng chí bí thư; {concurrent} (bí thư kiêm "
+        f"trưởng thôn, người đứng đầu đồng thời là bí thư); "
+        f"{some(p.acting, 'đồng chí', 'giữ quyền bí thư')}; "
+        f"{some(p.without_secretary, 'tổ chức đảng', 'chưa có bí thư')}."
     )
-    active = plans.by_status.get(PlanStatus.ACTIVE, 0) + plans.by_status.get(PlanStatus.DRAFT, 0)
-    doc.paragraph(
-        f"Số bí thư được đánh giá hạn chế về năng lực, uy tín thấp: {p.flagged}, trong đó "
-        f"{p.flagged_with_plan} đồng chí đã có kế hoạch tạo nguồn thay thế. Hiện có {active} "
-        f"kế hoạch tạo nguồn đang thực hiện; trong kỳ đã thay thế {plans.replaced} bí thư theo "
-        f"kế hoạch, {plans.retained} đồng chí tiếp tục giữ chức vụ."
-    )
+    doc.paragraph(_plans_text(p, plans))
     if data.identity.confidential and data.flagged:
         rows = [[i, s.person_name, s.unit_name, "Có" if s.has_active_plan else "Chưa"]
                 for i, s in enumerate(data.flagged, start=1)]  # fmt: skip
@@ -335,6 +359,27 @@ def _secretaries(doc: PartyDocument, data: AnnualData) -> None:
             widths_mm=[10, 50, 75, 30],
             align=["center", "left", "left", "center"],
         )
+
+
+def _plans_text(p: PersonnelCounts, plans: PlanFigures) -> str:
+    """Flagged secretaries and the plans: in progress and still drafted said apart."""
+    if p.flagged:
+        text = (
+            f"Có {p.flagged} bí thư được đánh giá hạn chế về năng lực, uy tín thấp, trong đó "
+            f"{some(p.flagged_with_plan, 'đồng chí', 'đã có kế hoạch tạo nguồn thay thế')}."
+        )
+    else:
+        text = "Không có bí thư được đánh giá hạn chế về năng lực, uy tín thấp."
+    active = plans.by_status.get(PlanStatus.ACTIVE, 0)
+    drafted = plans.by_status.get(PlanStatus.DRAFT, 0)
+    text += f" Hiện có {some(active, 'kế hoạch tạo nguồn', 'đang thực hiện')}"
+    text += f", {drafted} kế hoạch đang xây dựng" if drafted else ""
+    done = [
+        f"đã thay thế {plans.replaced} bí thư theo kế hoạch" if plans.replaced else "",
+        f"{plans.retained} đồng chí tiếp tục giữ chức vụ" if plans.retained else "",
+    ]
+    done_text = ", ".join(x for x in done if x)
+    return text + (f"; trong kỳ {done_text}." if done_text else ".")
 
 
 def _concerns(doc: PartyDocument, data: AnnualData) -> None:
@@ -403,14 +448,17 @@ def _appendix(doc: PartyDocument, data: AnnualData, number, on: date, lh: Letter
     def parent(key):
         return "Chi bộ cơ sở trực thuộc" if key == TOP else m.parent_names.get(key, str(key))
 
-    rows = regular_rows(sorted(m.by_parent, key=lambda x: parent(x.key)), parent)
+    rows = regular_rows(
+        sorted(m.by_parent, key=lambda x: (x.key != TOP, sort_key(parent(x.key)))), parent
+    )
     rows.append(_total_row(m.total))
     columns = ["TT", "Tổ chức cơ sở đảng", *REGULAR_COLUMNS[2:]]
     doc.table(columns, rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1])
     doc.paragraph("Phụ lục 2. Cấp ủy viên cấp trên dự sinh hoạt theo chế độ", bold=True)
     rows = [[i, s.name, s.units, s.required, s.done, _pct(s.done, s.required), s.visits]
             for i, s in enumerate(v.by_supervisor, start=1)]  # fmt: skip
-    rows.append([None, "Tổng cộng", v.units, v.required, v.done, _pct(v.done, v.required),
+    units = sum(s.units for s in v.by_supervisor)  # the column's sum: a clerk adds it up
+    rows.append([None, "Tổng cộng", units, v.required, v.done, _pct(v.done, v.required),
                  v.visits])  # fmt: skip
     doc.table(
         ["TT", "Đồng chí", "Số đơn vị", ("Lượt dự theo chế độ", ["Phải", "Đã", "Tỷ lệ"]),
