@@ -15,7 +15,7 @@ from briefs.frame.document import Align, ColumnSpec, PartyDocument, vn_period
 from briefs.frame.vn import vn_number
 from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
-from briefs.kinds.wording import Identity, body_name, counted, percent, sentence, some, some_of, vi
+from briefs.kinds.wording import Identity, body_name, counted, percent, some, some_of, vi
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind, PlanStatus
 from store.lang.text import sort_key, vn_date
@@ -238,40 +238,36 @@ def _regular(doc: PartyDocument, data: AnnualData) -> None:
 
 def running_thematic(data: AnnualData) -> list[Period]:
     """The thematic rule-periods of the report period not over on the brief's date: their
-    meetings are not yet due, neither held nor missed in the figures."""
+    meetings are not yet due, neither held nor missed (store.reports.figures)."""
     pers = {r.per for r in data.rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC}
+    today = min(data.as_of, data.period.end)
     return [
         part
         for per in sorted(pers)
         for part in data.period.split(per)
-        if part.end >= data.as_of and part.start <= data.as_of
+        if part.start <= today < part.end
     ]
 
 
 def _thematic(doc: PartyDocument, data: AnnualData) -> None:
     t = data.meetings.thematic
     doc.item("Sinh hoạt chuyên đề")
-    running = running_thematic(data)
-    later = "; ".join(
-        f"sinh hoạt chuyên đề {vn_period(p.code)} chưa đến hạn (hạn {vn_date(p.end)})"
-        for p in running
-    )
+    over = " của các kỳ đã kết thúc" if t.not_due else ""
+    if t.owed:
+        doc.paragraph(
+            f"Sinh hoạt chuyên đề{over}: "
+            f"{some_of(t.units_kept, t.units, 'tổ chức đảng', 'sinh hoạt chuyên đề đủ')} theo "
+            f"quy định; đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện."
+        )
+    for part in running_thematic(data):
+        doc.paragraph(
+            f"Sinh hoạt chuyên đề {vn_period(part.code)} chưa đến hạn (hạn "
+            f"{vn_date(part.end)}): đến nay đã tổ chức "
+            f"{counted(t.not_due_kept, t.not_due, 'buổi')} phải thực hiện."
+        )
+    doc.paragraph(f"Tổng số buổi sinh hoạt chuyên đề trong kỳ: {vn_number(t.held)}.")
     if not t.owed:
-        doc.paragraph(
-            f"Trong kỳ chưa đến hạn sinh hoạt chuyên đề; các tổ chức đảng đã tổ chức {t.held} "
-            "buổi sinh hoạt chuyên đề."
-        )
         return
-    if later:
-        doc.paragraph(
-            f"{sentence(later)}; số liệu dưới đây là của các kỳ sinh hoạt chuyên đề đã kết thúc.",
-            italic=True,
-        )
-    doc.paragraph(
-        f"{counted(t.units_kept, t.units, 'tổ chức đảng')} sinh hoạt chuyên đề đủ theo quy định; "
-        f"đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện; tổng số buổi sinh hoạt "
-        f"chuyên đề trong kỳ: {vn_number(t.held)}."
-    )
     rows = [
         [i, _sector(x.key), x.units, x.units_kept, x.owed, x.kept, _pct(x.kept, x.owed)]
         for i, x in enumerate(data.meetings.thematic_by_sector, start=1)

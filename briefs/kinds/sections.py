@@ -57,7 +57,10 @@ def concern_summary(f: ConcernFigures) -> str:
         text += "; đến cuối kỳ không còn vấn đề nào chưa giải quyết xong."
     if f.median_days is not None and f.resolved > 1:
         days = vn_number(math.floor(f.median_days), 0)
-        text += f" Một nửa số vấn đề đã giải quyết xong trong vòng {days} ngày kể từ khi phát sinh."
+        text += (
+            f" Trong số vấn đề đã giải quyết xong, một nửa được giải quyết trong vòng {days} "
+            "ngày kể từ khi phát sinh."
+        )
     return text
 
 

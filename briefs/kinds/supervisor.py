@@ -17,6 +17,7 @@ from briefs.kinds.visit import OPEN_ROUTES
 from briefs.kinds.wording import (
     Identity,
     body_name,
+    clause,
     counted,
     percent,
     sentence,
@@ -368,7 +369,7 @@ def _concerns(doc: PartyDocument, data: SupervisorData) -> None:
         doc.paragraph("Các vấn đề quá hạn chưa giải quyết xong:")
     for row in data.overdue:
         doc.bullet(
-            f"{row.unit_name}: {row.description} (hạn {vn_date(row.due_date)}, "
+            f"{row.unit_name}: {clause(row.description)} (hạn {vn_date(row.due_date)}, "
             f"quá hạn {row.days_overdue} ngày)."
         )
 

@@ -13,7 +13,7 @@ from datetime import date
 from briefs.frame import charts
 from briefs.frame.document import PartyDocument, vn_period
 from briefs.kinds import sections
-from briefs.kinds.wording import Identity, percent, some, some_of, vi
+from briefs.kinds.wording import Identity, clause, percent, some, some_of, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
@@ -307,7 +307,9 @@ def _concerns(doc: PartyDocument, data: UnitData) -> None:
     for row in data.open_concerns:
         where = "" if row.unit_id == data.unit.id else f"{row.unit_name}: "
         due = f"; hạn {vn_date(row.due_date)}" if row.due_date else ""
-        doc.bullet(f"{where}{row.description} ({vi('concern_status', row.status).lower()}{due}).")
+        doc.bullet(
+            f"{where}{clause(row.description)} ({vi('concern_status', row.status).lower()}{due})."
+        )
 
 
 def _personnel_part(doc: PartyDocument, data: UnitData) -> None:

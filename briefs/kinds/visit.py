@@ -12,6 +12,7 @@ from briefs.frame.vn import vn_number
 from briefs.kinds.wording import (
     Identity,
     body_name,
+    clause,
     month_year,
     percent,
     sentence,
@@ -316,8 +317,8 @@ def concern_line(c: Concern, rb: Rulebook) -> str:
     """One concern in running text, with its category, route, due date and status."""
     due = f"; thời hạn: {vn_date(c.due_date)}" if c.due_date else ""
     return (
-        f"{c.description} (lĩnh vực: {rb.label('categories', c.category)}; hướng giải quyết: "
-        f"{rb.label('routes', c.route)}{due}; tình trạng: {vi('concern_status', c.status)})."
+        f"{clause(c.description)} (lĩnh vực: {rb.label('categories', c.category)}; hướng giải "
+        f"quyết: {rb.label('routes', c.route)}{due}; tình trạng: {vi('concern_status', c.status)})."
     )
 
 

@@ -82,6 +82,12 @@ def some_of(part: int, whole: int, noun: str, rest: str) -> str:
     return f"{counted(part, whole, noun)} {rest}" if part else f"không có {noun} nào {rest}"
 
 
+def clause(text: str) -> str:
+    """A recorded sentence set inside another: without its closing stop ("… liên xã (hạn …).",
+    not "… liên xã. (hạn …).")."""
+    return text.strip().rstrip(".;, ")
+
+
 def sentence(text: str) -> str:
     """The text with its first letter in upper case, as a sentence starts."""
     return text[:1].upper() + text[1:]

@@ -1,7 +1,6 @@
 """Every brief of the demo district, plain and confidential, read against the style rules of
 docs/BRIEF-STYLE.md (briefs/kinds/style.py): a failure names the file, the sentence, the rule."""
 
-from datetime import date
 from pathlib import Path
 
 import docx
@@ -10,10 +9,9 @@ import pytest
 from briefs import batch
 from briefs.kinds.style import RULES, violations
 from store.core import db as store_db
-from store.demo import build_demo
 from store.reports.scopes import all_scopes
+from tests.briefs.conftest import DEMO_TODAY as TODAY
 
-TODAY = date(2026, 12, 2)  # a running month, quarter and half-year: "not yet due" is shown
 # (kind, period, confidential): every scope of each kind, as `phutrach brief KIND --all` writes.
 BATCHES = (
     ("visit", "2026-11", False),
@@ -42,10 +40,9 @@ def _texts(path: Path) -> list[tuple[str, bool]]:
 
 
 @pytest.fixture(scope="module")
-def demo_briefs(tmp_path_factory) -> list[tuple[Path, list[tuple[str, bool]]]]:
-    folder = tmp_path_factory.mktemp("style")
-    db = store_db.connect(folder / "demo.db")
-    build_demo(db, today=TODAY)
+def demo_briefs(demo) -> list[tuple[Path, list[tuple[str, bool]]]]:
+    folder = demo.parent
+    db = store_db.connect(demo, migrate=False)
     written, failed = [], []
     for kind, period, confidential in BATCHES:
         out = folder / f"{kind}-{period}-{int(confidential)}"
