@@ -15,7 +15,16 @@ from briefs.frame.document import Align, ColumnSpec, PartyDocument, vn_period
 from briefs.frame.vn import vn_number
 from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
-from briefs.kinds.wording import Identity, body_name, counted, percent, some, some_of, vi
+from briefs.kinds.wording import (
+    Identity,
+    body_name,
+    counted,
+    percent,
+    sentence,
+    some,
+    some_of,
+    vi,
+)
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind, PlanStatus
 from store.lang.text import sort_key, vn_date
@@ -215,9 +224,9 @@ def _regular(doc: PartyDocument, data: AnnualData) -> None:
     m = data.meetings
     doc.item("Nền nếp sinh hoạt định kỳ")
     doc.paragraph(
-        f"{counted(m.total.every_month, m.total.cells, 'chi bộ')} sinh hoạt đều đặn hằng tháng "
-        f"trong {m.months_owed} tháng đã qua của kỳ báo cáo; tổng số {vn_number(m.total.meetings)} "
-        "buổi sinh hoạt chi bộ định kỳ."
+        sentence(some_of(m.total.every_month, m.total.cells, "chi bộ", "sinh hoạt đều đặn"))
+        + f" hằng tháng trong {m.months_owed} tháng đã qua của kỳ báo cáo; tổng số "
+        f"{vn_number(m.total.meetings)} buổi sinh hoạt chi bộ định kỳ."
     )
     rows = regular_rows(m.by_sector, _sector) + [_total_row(m.total)]
     doc.table(REGULAR_COLUMNS, rows, widths_mm=REGULAR_WIDTHS, align=CENTRED,
@@ -252,13 +261,25 @@ def running_thematic(data: AnnualData) -> list[Period]:
 def _thematic(doc: PartyDocument, data: AnnualData) -> None:
     t = data.meetings.thematic
     doc.item("Sinh hoạt chuyên đề")
-    over = " của các kỳ đã kết thúc" if t.not_due else ""
     if t.owed:
+        over = " của các kỳ đã kết thúc" if t.not_due else ""
         doc.paragraph(
             f"Sinh hoạt chuyên đề{over}: "
             f"{some_of(t.units_kept, t.units, 'tổ chức đảng', 'sinh hoạt chuyên đề đủ')} theo "
             f"quy định; đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện."
         )
+        rows = [
+            [i, _sector(x.key), x.units, x.units_kept, x.owed, x.kept, _pct(x.kept, x.owed)]
+            for i, x in enumerate(data.meetings.thematic_by_sector, start=1)
+        ]
+        rows.append(
+            [None, "Tổng cộng", t.units, t.units_kept, t.owed, t.kept, _pct(t.kept, t.owed)]
+        )
+        doc.table(
+            ["TT", "Loại hình", ("Tổ chức đảng", ["Phải", "Đủ"]), ("Số buổi", ["Phải", "Đã"]),
+             "Tỷ lệ"],
+            rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1],
+        )  # fmt: skip
     for part in running_thematic(data):
         doc.paragraph(
             f"Sinh hoạt chuyên đề {vn_period(part.code)} chưa đến hạn (hạn "
@@ -266,18 +287,6 @@ def _thematic(doc: PartyDocument, data: AnnualData) -> None:
             f"{counted(t.not_due_kept, t.not_due, 'buổi')} phải thực hiện."
         )
     doc.paragraph(f"Tổng số buổi sinh hoạt chuyên đề trong kỳ: {vn_number(t.held)}.")
-    if not t.owed:
-        return
-    rows = [
-        [i, _sector(x.key), x.units, x.units_kept, x.owed, x.kept, _pct(x.kept, x.owed)]
-        for i, x in enumerate(data.meetings.thematic_by_sector, start=1)
-    ]
-    rows.append([None, "Tổng cộng", t.units, t.units_kept, t.owed, t.kept, _pct(t.kept, t.owed)])
-    doc.table(
-        ["TT", "Loại hình", ("Tổ chức đảng", ["Phải", "Đủ"]), ("Số buổi", ["Phải", "Đã"]),
-         "Tỷ lệ"],
-        rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1],
-    )  # fmt: skip
 
 
 def _attendance(doc: PartyDocument, data: AnnualData) -> None:
@@ -285,8 +294,8 @@ def _attendance(doc: PartyDocument, data: AnnualData) -> None:
     doc.item("Tỷ lệ đảng viên dự sinh hoạt")
     doc.paragraph(
         f"Tỷ lệ đảng viên dự sinh hoạt bình quân {percent(m.total.attendance)}; "
-        f"{counted(m.total.under_threshold, m.total.cells, 'chi bộ')} có tỷ lệ bình quân dưới "
-        f"{percent(m.threshold)}."
+        + some_of(m.total.under_threshold, m.total.cells, "chi bộ", "có tỷ lệ bình quân dưới")
+        + f" {percent(m.threshold)}."
     )
     rated = sum(n for _low, _high, n in m.attendance_bands)
     rows = []

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from briefs.frame.document import PartyDocument, vn_period
+from briefs.frame.document import ColumnSpec, PartyDocument, vn_period
 from briefs.kinds import sections
 from briefs.kinds.visit import OPEN_ROUTES
 from briefs.kinds.wording import (
@@ -60,9 +60,9 @@ class UnitLine:
     def thematic(self):
         return next((x for x in self.regime.lines if x.meeting_kind == MeetingKind.THEMATIC), None)
 
-    def regular(self) -> tuple[int, int, int, int]:
-        """Owed, held, missed and not yet due meetings of every kind but thematic."""
-        return _figures(x for x in self.regime.lines if x.meeting_kind != MeetingKind.THEMATIC)
+    def meetings(self) -> tuple[int, int, int, int]:
+        """Owed, held, missed and not yet due meetings, every kind the regime asks for."""
+        return _figures(self.regime.lines)
 
 
 def _figures(lines) -> tuple[int, int, int, int]:
@@ -234,9 +234,14 @@ def visit_rows(data: SupervisorData) -> list[list]:
 
 def _visits(doc: PartyDocument, data: SupervisorData) -> None:
     doc.item("Dự sinh hoạt")
-    if data.required:
+    if data.done:
         doc.paragraph(
             f"Đã dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ được "
+            "phân công."
+        )
+    elif data.required:
+        doc.paragraph(
+            f"Chưa dự lượt sinh hoạt nào trong {data.required} lượt phải dự theo chế độ được "
             "phân công."
         )
     else:
@@ -253,17 +258,21 @@ def _visits(doc: PartyDocument, data: SupervisorData) -> None:
 
 
 def quality_rows(data: SupervisorData) -> list[list]:
-    """II.2 as rows: per unit, meetings owed, held, missed and not yet due (every kind but
-    thematic, then thematic), attendance."""
+    """II.2 as rows: per unit, meetings owed = held + missed + not yet due (every kind), of
+    which thematic (held/owed), attendance."""
     rows = []
     for i, x in enumerate(data.lines, start=1):
-        thematic = _figures([x.thematic]) if x.thematic else ("-",) * 4
-        rows.append([i, x.unit.title, *x.regular(), *thematic,
-                     percent(x.regime.attendance_rate)])  # fmt: skip
+        t = x.thematic
+        thematic = f"{t.done}/{t.owed}" if t else "-"
+        rows.append([i, x.unit.title, *x.meetings(), thematic, percent(x.regime.attendance_rate)])
     return rows
 
 
-QUALITY_GROUP = ["Phải", "Đã", "Thiếu", "Chưa đến hạn"]
+QUALITY_COLUMNS: list[ColumnSpec] = [
+    "TT", "Tổ chức đảng",
+    ("Số buổi sinh hoạt theo quy định", ["Phải", "Đã", "Thiếu", "Chưa đến hạn"]),
+    "Trong đó chuyên đề (đã/phải)", "Tỷ lệ dự",
+]  # fmt: skip
 
 
 def _quality(doc: PartyDocument, data: SupervisorData) -> None:
@@ -276,12 +285,11 @@ def _quality(doc: PartyDocument, data: SupervisorData) -> None:
     if not data.lines:
         return
     doc.table(
-        ["TT", "Tổ chức đảng", ("Sinh hoạt theo quy định", QUALITY_GROUP),
-         ("Chuyên đề", QUALITY_GROUP), "Tỷ lệ dự"],
+        QUALITY_COLUMNS,
         quality_rows(data),
-        widths_mm=[9, 45, *[12] * 8, 17],
-        align=["center", "left", *["center"] * 9],
-    )  # fmt: skip
+        widths_mm=[10, 50, 15, 15, 15, 19, 21, 18],
+        align=["center", "left", *["center"] * 6],
+    )
     kept = len(data.lines) - len(data.broke)
     doc.paragraph(
         sentence(some_of(kept, len(data.lines), "tổ chức đảng", "thực hiện đúng chế độ sinh hoạt"))

@@ -134,14 +134,16 @@ def test_supervisor_brief_figures_are_the_stores(db, ids):
     expected = [(ln.assignment.unit_name, *owed_by(ln, TODAY)) for ln in lines]
     assert [(r[1], int(r[2]), int(r[3])) for r in visits[:-1]] == expected
     assert visits[-1][2:4] == [str(sum(e[1] for e in expected)), str(sum(e[2] for e in expected))]
-    quality = body_rows(table_with(document, "Sinh hoạt theo quy định"))
+    quality = body_rows(table_with(document, "Số buổi sinh hoạt theo quy định"))
     rb = rulebook(db)
     for row, line in zip(quality, lines, strict=True):
         regime = unit_regime(db, line.assignment.unit_id, "2026-Q3", rb, as_of=TODAY)
-        regular = [x for x in regime.lines if x.meeting_kind != "thematic"]
-        assert int(row[2]) == sum(x.required for x in regular)
-        assert int(row[4]) == sum(x.missed for x in regular)
+        assert int(row[2]) == sum(x.owed for x in regime.lines)
+        assert int(row[4]) == sum(x.missed for x in regime.lines)
+        # every meeting owed is held, missed or not yet due
+        assert int(row[2]) == int(row[3]) + int(row[4]) + int(row[5])
     assert {r[1]: r[4] for r in quality}["Chi bộ thôn Yên Trung"] == "2"  # August, September
+    assert {r[1]: r[6] for r in quality}["Chi bộ thôn Ấp Đông"] == "1/1"  # August's thematic
 
 
 def test_unit_brief_plain_and_confidential(db, ids):

@@ -15,6 +15,7 @@ from tests.briefs.conftest import DEMO_TODAY as TODAY
 # (kind, period, confidential): every scope of each kind, as `phutrach brief KIND --all` writes.
 BATCHES = (
     ("visit", "2026-11", False),
+    ("supervisor", "2026-11", False),
     ("supervisor", "2026-Q3", False),
     ("supervisor", "2026", True),
     ("unit", "2026-Q4", False),
