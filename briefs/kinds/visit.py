@@ -155,7 +155,7 @@ def _opening(data: VisitData, lh: Letterhead) -> str:
 
 
 # A committee meeting counts the committee's members, not the membership (docs/RULES.md).
-COMMITTEE_WORDS = {
+COMMITTEE_WORDS: dict[str, str] = {
     MeetingKind.COMMITTEE: "cấp ủy viên",
     MeetingKind.STANDING: "ủy viên ban thường vụ",
 }
@@ -238,8 +238,8 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
     doc.drafter_note()
     who = COMMITTEE_WORDS.get(m.kind, "đảng viên")
     doc.item(f"Số lượng {who} dự")
-    rate = f" ({percent(m.attendance_rate)})" if m.attendance_rate is not None else ""
-    doc.bullet(f"Có mặt {m.present}/{m.owed} đồng chí {who} phải dự{rate}.")
+    share = f" ({percent(m.attendance_rate)})" if m.attendance_rate is not None else ""
+    doc.bullet(f"Có mặt {m.present}/{m.owed} đồng chí {who} phải dự{share}.")
     doc.bullet(absence_text(m.absent_excused, m.absent_unexcused))
     threshold = data.rulebook.attendance_threshold
     rate = m.attendance_rate

@@ -380,9 +380,11 @@ class _Reader:
             return None
         r = self.get(self.data, "resolution", "", dict)
         return Resolution(
-            *(self.get(r, key, "resolution", str) for key in ("title", "number")),
-            self.get(r, "date", "resolution", dt.date),
-            *(self.get(r, key, "resolution", str) for key in ("issuer", "about")),
+            title=self.get(r, "title", "resolution", str),
+            number=self.get(r, "number", "resolution", str),
+            date=self.get(r, "date", "resolution", dt.date),
+            issuer=self.get(r, "issuer", "resolution", str),
+            about=self.get(r, "about", "resolution", str),
         )
 
     def needs(self, row: dict, at: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
