@@ -33,6 +33,7 @@ from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import shortfall
 from store.visits import Meeting, Visit, get_visit
+from store.visits.meetings import committee_counted
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
 # The meeting as the title names it: "kết quả dự sinh hoạt chuyên đề Chi bộ …".
@@ -176,14 +177,23 @@ def committee_name(unit: Unit, kind: str) -> str:
     return f"Ban Chấp hành {unit.title}"
 
 
+def counted_as(data: VisitData) -> str | None:
+    """The committee the meeting's figures count, if any (store.visits.committee_counted)."""
+    m = data.meeting
+    return committee_counted(m.kind, data.unit, m.members_full + m.members_probationary)
+
+
 def _situation(doc: PartyDocument, data: VisitData) -> None:
     m, unit = data.meeting, data.unit
     doc.part("Tình hình chung")
     kind = vi("unit_kind", unit.kind).lower()
     sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
     doc.paragraph(f"{unit.name} là {kind}{sector}{_within(data)}.")
-    who = COMMITTEE_WORDS.get(m.kind)
-    if who:  # the unit's membership from its record; the meeting's figures are the committee's
+    committee = counted_as(data)
+    who = COMMITTEE_WORDS.get(committee or "")
+    if (
+        committee and who
+    ):  # the unit's membership from its record; the meeting's figures are the committee's
         doc.paragraph(
             f"{sentence(own_word(unit))} có {unit.members} đảng viên ({unit.members_full} chính "
             f"thức, {unit.members_probationary} dự bị)."
@@ -194,7 +204,7 @@ def _situation(doc: PartyDocument, data: VisitData) -> None:
             else ""
         )
         size = m.members_full + m.members_probationary
-        doc.paragraph(f"{committee_name(unit, m.kind)} có {size} đồng chí {who}{exempt}.")
+        doc.paragraph(f"{committee_name(unit, committee)} có {size} đồng chí {who}{exempt}.")
         return
     exempt = (
         f", trong đó {m.members_exempt} đảng viên được miễn sinh hoạt"
@@ -236,7 +246,7 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
     for line in _points(data, PREPARATION):
         doc.bullet(line)
     doc.drafter_note()
-    who = COMMITTEE_WORDS.get(m.kind, "đảng viên")
+    who = COMMITTEE_WORDS.get(counted_as(data) or "", "đảng viên")
     doc.item(f"Số lượng {who} dự")
     share = f" ({percent(m.attendance_rate)})" if m.attendance_rate is not None else ""
     doc.bullet(f"Có mặt {m.present}/{m.owed} đồng chí {who} phải dự{share}.")
@@ -323,7 +333,7 @@ def concern_line(c: Concern, rb: Rulebook) -> str:
 
 
 def _concerns(doc: PartyDocument, data: VisitData) -> None:
-    own = "cấp ủy" if data.meeting.kind in COMMITTEE_WORDS else own_word(data.unit)
+    own = "cấp ủy" if counted_as(data) else own_word(data.unit)
     doc.part(f"Những vấn đề vướng mắc, kiến nghị của {own}")
     if not data.concerns:
         doc.paragraph(f"Tại buổi sinh hoạt, {own} không nêu vấn đề vướng mắc, kiến nghị.")

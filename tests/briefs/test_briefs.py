@@ -289,3 +289,28 @@ def test_a_committee_meetings_brief_counts_the_committee(made, tmp_path):
     assert "III. NHỮNG VẤN ĐỀ VƯỚNG MẮC, KIẾN NGHỊ CỦA CẤP ỦY" in texts
     assert "- Tỷ lệ cấp ủy viên dự sinh hoạt đạt yêu cầu (từ 85% trở lên)." in texts
     assert not any("đảng viên phải dự" in t or "0 đồng chí" in t for t in texts)
+
+
+def test_a_dang_bos_thematic_meeting_of_its_committee_counts_the_committee(made, tmp_path):
+    """Issue 14.2: the Ban Chấp hành holds a đảng bộ's thematic meeting (resolution II.2); a
+    brief of one recorded with the committee's 13 never says "Đảng bộ … có 13 đảng viên"."""
+    import shutil
+
+    from tests import factories as make
+
+    path = tmp_path / "copy.db"
+    shutil.copy(made[0], path)
+    db = store_db.connect(path)
+    ids = made[1]
+    db["units"].update(ids["xa"], {"committee_size": 13})
+    make.assign(db, ids["sup"], ids["xa"])
+    meeting = dict(kind="thematic", topic="Chuyển đổi số", members_full=13, present=13)
+    result = make.visit(db, ids["sup"], ids["xa"], "2026-09-03", meeting=meeting, today=TODAY)
+    texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
+    assert "Ban Chấp hành Đảng bộ xã Đào Xá có 13 đồng chí cấp ủy viên." in texts
+    assert "- Có mặt 13/13 đồng chí cấp ủy viên phải dự (100%)." in texts
+    assert not any("có 13 đảng viên" in t for t in texts)
+    everyone = dict(kind="thematic", topic="Học tập", members_full=120, present=110)
+    result = make.visit(db, ids["sup"], ids["xa"], "2026-09-20", meeting=everyone, today=TODAY)
+    texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
+    assert any("Đảng bộ xã Đào Xá có 120 đảng viên" in t for t in texts)  # the whole đảng bộ
