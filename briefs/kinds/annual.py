@@ -160,8 +160,7 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
 
 def short_title(rb: Rulebook) -> str:
     """ "Nghị quyết số 09-NQ/TU về …": the resolution as a title names it (no date, no issuer)."""
-    r = rb.resolution
-    return f"{r.title} số {r.number} {r.about}" if r else TITLE
+    return f"{rb.reference} {rb.resolution.about}" if rb.resolution else TITLE
 
 
 def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
@@ -175,7 +174,7 @@ def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
         f"{v.planned} lượt dự sinh hoạt ở cơ sở."
     )
     doc.paragraph(
-        f"Quy định áp dụng: {rb.citation}; tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
+        f"Quy định áp dụng: {rb.reference}; tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
         f"{percent(rb.attendance_threshold)} trở lên; xếp loại chất lượng sinh hoạt theo phiếu "
         f"chấm điểm {rb.max_total} điểm."
     )

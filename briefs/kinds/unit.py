@@ -190,15 +190,18 @@ def month_columns(data: UnitData) -> list[str]:
 
 
 def month_rows(data: UnitData) -> list[list]:
-    """II: one row per month: meetings held of each kind owed, attendance, verdict."""
+    """II: one row per month: meetings held of each kind owed, attendance (of the regular
+    meetings, when the unit owes them), verdict."""
     kinds = month_columns(data)
+    rated = MeetingKind.REGULAR in kinds
     rows = []
     for r in data.months:
         held = {x.meeting_kind: x.held for x in r.lines}
         verdict = "Chưa đủ" if r.missed else ("Chưa kết thúc" if any(
             x.pending for x in r.lines) else "Đủ")  # fmt: skip
+        rate = [percent(r.attendance_rate)] if rated else []
         rows.append([f"{r.period.first:02d}/{r.period.year}", *(held.get(k, 0) for k in kinds),
-                     percent(r.attendance_rate), verdict])  # fmt: skip
+                     *rate, verdict])  # fmt: skip
     return rows
 
 
@@ -224,13 +227,14 @@ def _regime(doc: PartyDocument, data: UnitData) -> None:
         )  # fmt: skip
     if data.months:
         kinds = month_columns(data)
+        rate = ["Tỷ lệ dự"] if MeetingKind.REGULAR in kinds else []  # a đảng bộ rates none
         doc.paragraph("Kết quả từng tháng:")
-        width = 85 / max(1, len(kinds))
+        width = (109 - 24 * len(rate)) / max(1, len(kinds))
         doc.table(
-            ["Tháng", *(_SHORT_KIND.get(k, k) for k in kinds), "Tỷ lệ dự", "Đánh giá"],
+            ["Tháng", *(_SHORT_KIND.get(k, k) for k in kinds), *rate, "Đánh giá"],
             month_rows(data),
-            widths_mm=[22, *[width] * len(kinds), 24, 34],
-            align=["center", *["center"] * len(kinds), "center", "left"],
+            widths_mm=[22, *[width] * len(kinds), *[24] * len(rate), 34],
+            align=["center", *["center"] * (len(kinds) + len(rate)), "left"],
         )
     for m in data.thematic:
         doc.bullet(f"Sinh hoạt chuyên đề ngày {vn_date(m.date)}: {m.topic or ''}.")

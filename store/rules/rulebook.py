@@ -138,6 +138,12 @@ class Rulebook:
         return self.resolution.citation if self.resolution else self.name
 
     @property
+    def reference(self) -> str:
+        """The document named again after its first citation: "Nghị quyết số 09-NQ/TU"."""
+        r = self.resolution
+        return f"{r.title} số {r.number}" if r else self.name
+
+    @property
     def max_total(self) -> int:
         return sum(c.max for c in self.criteria)
 

@@ -189,7 +189,8 @@ def test_annual_report_figures_and_order(db, ids):
     assert [int(r[1]) for r in ratings[:-1]] == [counts.get(lv.level, 0) for lv in rb.ratings]
     assert len(document.inline_shapes) == 2
     assert any(p.text == "PHỤ LỤC" for p in document.paragraphs)
-    assert f"Quy định áp dụng: {rb.citation};" in all_text(document)
+    assert f"Quy định áp dụng: {rb.reference};" in all_text(document)
+    assert all_text(document).count(rb.citation) == 1  # cited once in full, then by number
     assert "Nghị quyết số 09-NQ/TU ngày 20/05/2025 của Ban Chấp hành Đảng bộ tỉnh" in rb.citation
 
 
@@ -314,3 +315,12 @@ def test_a_dang_bos_thematic_meeting_of_its_committee_counts_the_committee(made,
     result = make.visit(db, ids["sup"], ids["xa"], "2026-09-20", meeting=everyone, today=TODAY)
     texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
     assert any("Đảng bộ xã Đào Xá có 120 đảng viên" in t for t in texts)  # the whole đảng bộ
+
+
+def test_a_dang_bos_month_table_has_no_empty_attendance_column(db, ids):
+    """A đảng bộ owes no regular meeting: its months show no "Tỷ lệ dự" column of dashes."""
+    document = reopen(unit.build_unit(db, ids["xa"], "2026-Q3", on=TODAY))
+    months = table_with(document, "Tháng")
+    assert "Tỷ lệ dự" not in {c.text for c in months.rows[0].cells}
+    cell = reopen(unit.build_unit(db, ids["a"], "2026-Q3", on=TODAY))
+    assert "Tỷ lệ dự" in {c.text for c in table_with(cell, "Tháng").rows[0].cells}
