@@ -227,14 +227,14 @@ def _regime(doc: PartyDocument, data: UnitData) -> None:
         )  # fmt: skip
     if data.months:
         kinds = month_columns(data)
-        rate = ["Tỷ lệ dự"] if MeetingKind.REGULAR in kinds else []  # a đảng bộ rates none
+        rated = ["Tỷ lệ dự"] if MeetingKind.REGULAR in kinds else []  # a đảng bộ rates none
         doc.paragraph("Kết quả từng tháng:")
-        width = (109 - 24 * len(rate)) / max(1, len(kinds))
+        width = (109 - 24 * len(rated)) / max(1, len(kinds))
         doc.table(
-            ["Tháng", *(_SHORT_KIND.get(k, k) for k in kinds), *rate, "Đánh giá"],
+            ["Tháng", *(_SHORT_KIND.get(k, k) for k in kinds), *rated, "Đánh giá"],
             month_rows(data),
-            widths_mm=[22, *[width] * len(kinds), *[24] * len(rate), 34],
-            align=["center", *["center"] * (len(kinds) + len(rate)), "left"],
+            widths_mm=[22, *[width] * len(kinds), *[24] * len(rated), 34],
+            align=["center", *["center"] * (len(kinds) + len(rated)), "left"],
         )
     for m in data.thematic:
         doc.bullet(f"Sinh hoạt chuyên đề ngày {vn_date(m.date)}: {m.topic or ''}.")
