@@ -47,6 +47,7 @@ def demo_briefs(demo) -> list[tuple[Path, list[tuple[str, bool]]]]:
     written, failed = [], []
     for kind, period, confidential in BATCHES:
         out = folder / f"{kind}-{period}-{int(confidential)}"
+        out.mkdir()  # batch.generate makes it; build writes into it
         for scope in all_scopes(db, kind, period):
             job = batch.Job(kind, scope, period, confidential)
             outcome = batch.build(db, job, out, on=TODAY)
