@@ -15,9 +15,19 @@ from briefs.frame.document import Align, ColumnSpec, PartyDocument, vn_period
 from briefs.frame.vn import vn_number
 from briefs.kinds import sections
 from briefs.kinds.supervisor import cadence
-from briefs.kinds.wording import Identity, body_name, counted, percent, vi
+from briefs.kinds.wording import (
+    Identity,
+    body_name,
+    counted,
+    percent,
+    sentence,
+    some,
+    some_of,
+    vi,
+)
 from store.concerns.figures import ConcernFigures, concern_figures
-from store.lang.codes import PlanStatus
+from store.lang.codes import MeetingKind, PlanStatus
+from store.lang.text import sort_key, vn_date
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
 from store.reports.figures import (
     TOP,
@@ -125,13 +135,13 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
         doc_code=DOC_CODE,
         number=number,
         on=on,
-        summary=f"kết quả thực hiện {TITLE} {vn_period(data.period.code)}",
+        summary=f"kết quả thực hiện {short_title(data.rulebook)} {vn_period(data.period.code)}",
         confidential=data.identity.confidential,
         route=lh.route(KIND),
     )
     doc.paragraph(
-        f"Thực hiện {TITLE}, {body_name(lh.issuing_body)} báo cáo kết quả thực hiện "
-        f"{vn_period(data.period.code)} như sau:"
+        f"Thực hiện {data.rulebook.citation}, {body_name(lh.issuing_body)} báo cáo kết quả "
+        f"thực hiện {vn_period(data.period.code)} như sau:"
     )
     _leadership(doc, data, lh)
     doc.part("Kết quả thực hiện", prefix="Phần ")
@@ -149,6 +159,11 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
     return doc
 
 
+def short_title(rb: Rulebook) -> str:
+    """ "Nghị quyết số 09-NQ/TU về …": the resolution as a title names it (no date, no issuer)."""
+    return f"{rb.reference} {rb.resolution.about}" if rb.resolution else TITLE
+
+
 def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
     v, rb = data.visits, data.rulebook
     doc.part("Công tác lãnh đạo, chỉ đạo", prefix="Phần ")
@@ -160,7 +175,7 @@ def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
         f"{v.planned} lượt dự sinh hoạt ở cơ sở."
     )
     doc.paragraph(
-        f"Quy định áp dụng: {rb.name} ({rb.code}); tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
+        f"Quy định áp dụng: {rb.reference}; tỷ lệ đảng viên dự sinh hoạt yêu cầu từ "
         f"{percent(rb.attendance_threshold)} trở lên; xếp loại chất lượng sinh hoạt theo phiếu "
         f"chấm điểm {rb.max_total} điểm."
     )
@@ -209,9 +224,9 @@ def _regular(doc: PartyDocument, data: AnnualData) -> None:
     m = data.meetings
     doc.item("Nền nếp sinh hoạt định kỳ")
     doc.paragraph(
-        f"{counted(m.total.every_month, m.total.cells, 'chi bộ')} sinh hoạt đều đặn hằng tháng "
-        f"trong {m.months_owed} tháng đã qua của kỳ báo cáo; tổng số {vn_number(m.total.meetings)} "
-        "buổi sinh hoạt chi bộ định kỳ."
+        sentence(some_of(m.total.every_month, m.total.cells, "chi bộ", "sinh hoạt đều đặn"))
+        + f" hằng tháng trong {m.months_owed} tháng đã qua của kỳ báo cáo; tổng số "
+        f"{vn_number(m.total.meetings)} buổi sinh hoạt chi bộ định kỳ."
     )
     rows = regular_rows(m.by_sector, _sector) + [_total_row(m.total)]
     doc.table(REGULAR_COLUMNS, rows, widths_mm=REGULAR_WIDTHS, align=CENTRED,
@@ -230,30 +245,48 @@ def _regular(doc: PartyDocument, data: AnnualData) -> None:
     doc.paragraph("Số liệu theo từng tổ chức cơ sở đảng: Phụ lục 1.", italic=True)
 
 
+def running_thematic(data: AnnualData) -> list[Period]:
+    """The thematic rule-periods of the report period not over on the brief's date: their
+    meetings are not yet due, neither held nor missed (store.reports.figures)."""
+    pers = {r.per for r in data.rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC}
+    today = min(data.as_of, data.period.end)
+    return [
+        part
+        for per in sorted(pers)
+        for part in data.period.split(per)
+        if part.start <= today < part.end
+    ]
+
+
 def _thematic(doc: PartyDocument, data: AnnualData) -> None:
     t = data.meetings.thematic
     doc.item("Sinh hoạt chuyên đề")
-    if not t.owed:
+    if t.owed:
+        over = " của các kỳ đã kết thúc" if t.not_due else ""
         doc.paragraph(
-            f"Trong kỳ chưa đến hạn sinh hoạt chuyên đề; các tổ chức đảng đã tổ chức {t.held} "
-            "buổi sinh hoạt chuyên đề."
+            f"Sinh hoạt chuyên đề{over}: "
+            f"{some_of(t.units_kept, t.units, 'tổ chức đảng', 'sinh hoạt chuyên đề đủ')} theo "
+            f"quy định; đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện."
         )
-        return
-    doc.paragraph(
-        f"{counted(t.units_kept, t.units, 'tổ chức đảng')} sinh hoạt chuyên đề đủ theo quy định; "
-        f"đã tổ chức {counted(t.kept, t.owed, 'buổi')} phải thực hiện; tổng số buổi sinh hoạt "
-        f"chuyên đề trong kỳ: {vn_number(t.held)}."
-    )
-    rows = [
-        [i, _sector(x.key), x.units, x.units_kept, x.owed, x.kept, _pct(x.kept, x.owed)]
-        for i, x in enumerate(data.meetings.thematic_by_sector, start=1)
-    ]
-    rows.append([None, "Tổng cộng", t.units, t.units_kept, t.owed, t.kept, _pct(t.kept, t.owed)])
-    doc.table(
-        ["TT", "Loại hình", ("Tổ chức đảng", ["Phải", "Đủ"]), ("Số buổi", ["Phải", "Đã"]),
-         "Tỷ lệ"],
-        rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1],
-    )  # fmt: skip
+        rows = [
+            [i, _sector(x.key), x.units, x.units_kept, x.owed, x.kept, _pct(x.kept, x.owed)]
+            for i, x in enumerate(data.meetings.thematic_by_sector, start=1)
+        ]
+        rows.append(
+            [None, "Tổng cộng", t.units, t.units_kept, t.owed, t.kept, _pct(t.kept, t.owed)]
+        )
+        doc.table(
+            ["TT", "Loại hình", ("Tổ chức đảng", ["Phải", "Đủ"]), ("Số buổi", ["Phải", "Đã"]),
+             "Tỷ lệ"],
+            rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1],
+        )  # fmt: skip
+    for part in running_thematic(data):
+        doc.paragraph(
+            f"Sinh hoạt chuyên đề {vn_period(part.code)} chưa đến hạn (hạn "
+            f"{vn_date(part.end)}): đến nay đã tổ chức "
+            f"{counted(t.not_due_kept, t.not_due, 'buổi')} phải thực hiện."
+        )
+    doc.paragraph(f"Tổng số buổi sinh hoạt chuyên đề trong kỳ: {vn_number(t.held)}.")
 
 
 def _attendance(doc: PartyDocument, data: AnnualData) -> None:
@@ -261,8 +294,8 @@ def _attendance(doc: PartyDocument, data: AnnualData) -> None:
     doc.item("Tỷ lệ đảng viên dự sinh hoạt")
     doc.paragraph(
         f"Tỷ lệ đảng viên dự sinh hoạt bình quân {percent(m.total.attendance)}; "
-        f"{counted(m.total.under_threshold, m.total.cells, 'chi bộ')} có tỷ lệ bình quân dưới "
-        f"{percent(m.threshold)}."
+        + some_of(m.total.under_threshold, m.total.cells, "chi bộ", "có tỷ lệ bình quân dưới")
+        + f" {percent(m.threshold)}."
     )
     rated = sum(n for _low, _high, n in m.attendance_bands)
     rows = []
@@ -307,26 +340,21 @@ def _visits(doc: PartyDocument, data: AnnualData) -> None:
     doc.paragraph(
         f"Các đồng chí cấp ủy viên đã dự {counted(v.done, v.required, 'lượt')} sinh hoạt theo "
         f"chế độ được phân công (tổng số lượt dự: {vn_number(v.visits)}); "
-        f"{counted(full, v.supervisors, 'đồng chí')} dự đủ theo chế độ. Chi tiết: Phụ lục 2."
+        f"{some_of(full, v.supervisors, 'đồng chí', 'dự đủ theo chế độ')}. Chi tiết: Phụ lục 2."
     )
 
 
 def _secretaries(doc: PartyDocument, data: AnnualData) -> None:
     p, plans = data.people, data.plans
     doc.item("Đội ngũ bí thư và công tác tạo nguồn")
+    concurrent = some_of(p.concurrent, p.secretaries, "đồng chí", "kiêm nhiệm")
     doc.paragraph(
-        f"Toàn {'đảng bộ'} có {vn_number(p.secretaries)} đồng chí bí thư; "
-        f"{counted(p.concurrent, p.secretaries, 'đồng chí')} kiêm nhiệm (bí thư kiêm trưởng "
-        f"thôn, người đứng đầu đồng thời là bí thư); {p.acting} đồng chí giữ quyền bí thư; "
-        f"{p.without_secretary} tổ chức đảng chưa có bí thư."
+        f"Toàn đảng bộ có {vn_number(p.secretaries)} đồng chí bí thư; {concurrent} (bí thư kiêm "
+        f"trưởng thôn, người đứng đầu đồng thời là bí thư); "
+        f"{some(p.acting, 'đồng chí', 'giữ quyền bí thư')}; "
+        f"{some(p.without_secretary, 'tổ chức đảng', 'chưa có bí thư')}."
     )
-    active = plans.by_status.get(PlanStatus.ACTIVE, 0) + plans.by_status.get(PlanStatus.DRAFT, 0)
-    doc.paragraph(
-        f"Số bí thư được đánh giá hạn chế về năng lực, uy tín thấp: {p.flagged}, trong đó "
-        f"{p.flagged_with_plan} đồng chí đã có kế hoạch tạo nguồn thay thế. Hiện có {active} "
-        f"kế hoạch tạo nguồn đang thực hiện; trong kỳ đã thay thế {plans.replaced} bí thư theo "
-        f"kế hoạch, {plans.retained} đồng chí tiếp tục giữ chức vụ."
-    )
+    doc.paragraph(_plans_text(p, plans))
     if data.identity.confidential and data.flagged:
         rows = [[i, s.person_name, s.unit_name, "Có" if s.has_active_plan else "Chưa"]
                 for i, s in enumerate(data.flagged, start=1)]  # fmt: skip
@@ -336,6 +364,27 @@ def _secretaries(doc: PartyDocument, data: AnnualData) -> None:
             widths_mm=[10, 50, 75, 30],
             align=["center", "left", "left", "center"],
         )
+
+
+def _plans_text(p: PersonnelCounts, plans: PlanFigures) -> str:
+    """Flagged secretaries and the plans: in progress and still drafted said apart."""
+    if p.flagged:
+        text = (
+            f"Có {p.flagged} bí thư được đánh giá hạn chế về năng lực, uy tín thấp, trong đó "
+            f"{some(p.flagged_with_plan, 'đồng chí', 'đã có kế hoạch tạo nguồn thay thế')}."
+        )
+    else:
+        text = "Không có bí thư được đánh giá hạn chế về năng lực, uy tín thấp."
+    active = plans.by_status.get(PlanStatus.ACTIVE, 0)
+    drafted = plans.by_status.get(PlanStatus.DRAFT, 0)
+    text += f" Hiện có {some(active, 'kế hoạch tạo nguồn', 'đang thực hiện')}"
+    text += f", {drafted} kế hoạch đang xây dựng" if drafted else ""
+    done = [
+        f"đã thay thế {plans.replaced} bí thư theo kế hoạch" if plans.replaced else "",
+        f"{plans.retained} đồng chí tiếp tục giữ chức vụ" if plans.retained else "",
+    ]
+    done_text = ", ".join(x for x in done if x)
+    return text + (f"; trong kỳ {done_text}." if done_text else ".")
 
 
 def _concerns(doc: PartyDocument, data: AnnualData) -> None:
@@ -404,14 +453,17 @@ def _appendix(doc: PartyDocument, data: AnnualData, number, on: date, lh: Letter
     def parent(key):
         return "Chi bộ cơ sở trực thuộc" if key == TOP else m.parent_names.get(key, str(key))
 
-    rows = regular_rows(sorted(m.by_parent, key=lambda x: parent(x.key)), parent)
+    rows = regular_rows(
+        sorted(m.by_parent, key=lambda x: (x.key != TOP, sort_key(parent(x.key)))), parent
+    )
     rows.append(_total_row(m.total))
     columns = ["TT", "Tổ chức cơ sở đảng", *REGULAR_COLUMNS[2:]]
     doc.table(columns, rows, widths_mm=REGULAR_WIDTHS, align=CENTRED, bold_rows=[len(rows) - 1])
     doc.paragraph("Phụ lục 2. Cấp ủy viên cấp trên dự sinh hoạt theo chế độ", bold=True)
     rows = [[i, s.name, s.units, s.required, s.done, _pct(s.done, s.required), s.visits]
             for i, s in enumerate(v.by_supervisor, start=1)]  # fmt: skip
-    rows.append([None, "Tổng cộng", v.units, v.required, v.done, _pct(v.done, v.required),
+    units = sum(s.units for s in v.by_supervisor)  # the column's sum: a clerk adds it up
+    rows.append([None, "Tổng cộng", units, v.required, v.done, _pct(v.done, v.required),
                  v.visits])  # fmt: skip
     doc.table(
         ["TT", "Đồng chí", "Số đơn vị", ("Lượt dự theo chế độ", ["Phải", "Đã", "Tỷ lệ"]),

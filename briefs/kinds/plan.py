@@ -79,7 +79,7 @@ def render(data: PlanData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
         route=lh.route(KIND),
     )
     doc.paragraph(
-        f"Thực hiện {data.rulebook.name}, {body_name(lh.issuing_body)} xây dựng kế hoạch tạo "
+        f"Thực hiện {data.rulebook.citation}, {body_name(lh.issuing_body)} xây dựng kế hoạch tạo "
         f"nguồn thay thế bí thư {data.unit.title} như sau:"
     )
     _purpose(doc, data)

@@ -1,5 +1,7 @@
 """Pieces several briefs share: rating counts, concern figures, drafted sentences."""
 
+import math
+
 from briefs.frame.document import PartyDocument
 from briefs.frame.vn import vn_number
 from store.concerns.figures import ConcernFigures
@@ -17,8 +19,16 @@ def rating_rows(counts: dict[str, int], rb: Rulebook) -> list[list]:
 
 
 def rating_text(counts: dict[str, int], rb: Rulebook) -> str:
-    """ "Tốt 3, Khá 5, Trung bình 1, Kém 0" (levels in the rulebook's order)."""
-    return ", ".join(f"{level.label} {counts.get(level.level, 0)}" for level in rb.ratings)
+    """ "Tốt 3, Khá 5, Trung bình 1; không có buổi xếp loại Kém" (levels in the rulebook's
+    order; the levels no meeting reached are said once, not counted as zeros)."""
+    held = [
+        f"{level.label} {counts[level.level]}" for level in rb.ratings if counts.get(level.level)
+    ]
+    none = [level.label for level in rb.ratings if not counts.get(level.level)]
+    if not held:
+        return "chưa có buổi sinh hoạt nào được xếp loại"
+    text = ", ".join(held)
+    return f"{text}; không có buổi xếp loại {', '.join(none)}" if none else text
 
 
 def good_count(counts: dict[str, int], rb: Rulebook) -> int:
@@ -31,16 +41,25 @@ def _pct(part: int, whole: int) -> str:
 
 
 def concern_summary(f: ConcernFigures) -> str:
-    """The concern figures of a period in one sentence."""
-    text = (
-        f"Trong kỳ, phát sinh {f.raised} vấn đề vướng mắc, kiến nghị; đã giải quyết xong "
-        f"{f.resolved}; đến cuối kỳ còn {f.still_open} vấn đề chưa giải quyết xong"
-    )
-    text += f", trong đó {f.overdue} vấn đề quá hạn." if f.overdue else "."
-    if f.median_days is not None:
+    """The concern figures of a period in plain sentences: none is said as none, and the
+    typical time to resolve as the days within which half of them were resolved."""
+    if f.raised:
+        text = f"Trong kỳ, phát sinh {f.raised} vấn đề vướng mắc, kiến nghị"
+    else:
+        text = "Trong kỳ, không phát sinh vấn đề vướng mắc, kiến nghị mới"
+    if f.resolved:
+        earlier = " (kể cả vấn đề phát sinh từ kỳ trước)" if f.resolved > f.raised else ""
+        text += f"; đã giải quyết xong {f.resolved} vấn đề{earlier}"
+    if f.still_open:
+        text += f"; đến cuối kỳ còn {f.still_open} vấn đề chưa giải quyết xong"
+        text += f", trong đó {f.overdue} vấn đề quá hạn." if f.overdue else "."
+    else:
+        text += "; đến cuối kỳ không còn vấn đề nào chưa giải quyết xong."
+    if f.median_days is not None and f.resolved > 1:
+        days = vn_number(math.floor(f.median_days), 0)
         text += (
-            f" Thời gian giải quyết (trung vị) là {vn_number(f.median_days)} ngày "
-            "kể từ khi phát sinh."
+            f" Trong số vấn đề đã giải quyết xong, một nửa được giải quyết trong vòng {days} "
+            "ngày kể từ khi phát sinh."
         )
     return text
 

@@ -11,10 +11,20 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from briefs.frame.document import PartyDocument, vn_period
+from briefs.frame.document import ColumnSpec, PartyDocument, vn_period
 from briefs.kinds import sections
 from briefs.kinds.visit import OPEN_ROUTES
-from briefs.kinds.wording import Identity, body_name, counted, percent, vi
+from briefs.kinds.wording import (
+    Identity,
+    body_name,
+    clause,
+    counted,
+    percent,
+    sentence,
+    some,
+    some_of,
+    vi,
+)
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
@@ -49,11 +59,16 @@ class UnitLine:
     def thematic(self):
         return next((x for x in self.regime.lines if x.meeting_kind == MeetingKind.THEMATIC), None)
 
-    def regular(self) -> tuple[int, int, int]:
-        """Required, kept and missed meetings of every kind but thematic."""
-        lines = [x for x in self.regime.lines if x.meeting_kind != MeetingKind.THEMATIC]
-        return (sum(x.required for x in lines), sum(x.kept for x in lines),
-                sum(x.missed for x in lines))  # fmt: skip
+    def meetings(self) -> tuple[int, int, int, int]:
+        """Owed, held, missed and not yet due meetings, every kind the regime asks for."""
+        return _figures(self.regime.lines)
+
+
+def _figures(lines) -> tuple[int, int, int, int]:
+    """Owed = held + missed + not yet due, summed over regime lines (store.visits.regime)."""
+    lines = list(lines)
+    return (sum(x.owed for x in lines), sum(x.done for x in lines),
+            sum(x.missed for x in lines), sum(x.not_due for x in lines))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -200,7 +215,7 @@ def _units(doc: PartyDocument, data: SupervisorData) -> None:
 
 
 def cadence(code: str) -> str:
-    """ "Hàng tháng", "Hàng quý": the cadence without its "Định kỳ"."""
+    """ "Hằng tháng", "Hằng quý": the cadence without its "Định kỳ"."""
     text = vi("cadence", code).removeprefix("Định kỳ ")
     return text[:1].upper() + text[1:]
 
@@ -220,9 +235,14 @@ def visit_rows(data: SupervisorData) -> list[list]:
 
 def _visits(doc: PartyDocument, data: SupervisorData) -> None:
     doc.item("Dự sinh hoạt")
-    if data.required:
+    if data.done:
         doc.paragraph(
             f"Đã dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ được "
+            "phân công."
+        )
+    elif data.required:
+        doc.paragraph(
+            f"Chưa dự lượt sinh hoạt nào trong {data.required} lượt phải dự theo chế độ được "
             "phân công."
         )
     else:
@@ -239,17 +259,21 @@ def _visits(doc: PartyDocument, data: SupervisorData) -> None:
 
 
 def quality_rows(data: SupervisorData) -> list[list]:
-    """II.2 as rows: per unit, meetings required, kept and missed, thematic, attendance."""
+    """II.2 as rows: per unit, meetings owed = held + missed + not yet due (every kind), of
+    which thematic (held/owed), attendance."""
     rows = []
     for i, x in enumerate(data.lines, start=1):
-        required, kept, missed = x.regular()
-        thematic = x.thematic
-        rows.append([
-            i, x.unit.title, required, kept, missed,
-            thematic.required if thematic else "-", thematic.held if thematic else "-",
-            percent(x.regime.attendance_rate),
-        ])  # fmt: skip
+        t = x.thematic
+        thematic = f"{t.done}/{t.owed}" if t else "-"
+        rows.append([i, x.unit.title, *x.meetings(), thematic, percent(x.regime.attendance_rate)])
     return rows
+
+
+QUALITY_COLUMNS: list[ColumnSpec] = [
+    "TT", "Tổ chức đảng",
+    ("Số buổi sinh hoạt theo quy định", ["Phải", "Đã", "Thiếu", "Chưa đến hạn"]),
+    "Trong đó chuyên đề (đã/phải)", "Tỷ lệ dự",
+]  # fmt: skip
 
 
 def _quality(doc: PartyDocument, data: SupervisorData) -> None:
@@ -262,16 +286,15 @@ def _quality(doc: PartyDocument, data: SupervisorData) -> None:
     if not data.lines:
         return
     doc.table(
-        ["TT", "Tổ chức đảng", ("Sinh hoạt theo quy định", ["Phải", "Đã", "Thiếu"]),
-         ("Chuyên đề", ["Phải", "Đã"]), "Tỷ lệ dự"],
+        QUALITY_COLUMNS,
         quality_rows(data),
-        widths_mm=[10, 53, 16, 16, 16, 16, 16, 22],
+        widths_mm=[10, 50, 15, 15, 15, 19, 21, 18],
         align=["center", "left", *["center"] * 6],
-    )  # fmt: skip
+    )
     kept = len(data.lines) - len(data.broke)
     doc.paragraph(
-        f"{counted(kept, len(data.lines), 'tổ chức đảng')} thực hiện đúng chế độ sinh hoạt "
-        "theo quy định trong kỳ."
+        sentence(some_of(kept, len(data.lines), "tổ chức đảng", "thực hiện đúng chế độ sinh hoạt"))
+        + " theo quy định trong kỳ."
     )
     for x in data.broke:
         missed = [
@@ -283,8 +306,8 @@ def _quality(doc: PartyDocument, data: SupervisorData) -> None:
     later = {x.thematic.due_by for x in data.lines if x.thematic and x.thematic.due_later}
     if later:
         doc.paragraph(
-            "Sinh hoạt chuyên đề của kỳ chưa kết thúc được tính vào kỳ báo cáo sau "
-            f"(hạn {', '.join(vn_date(d) for d in sorted(later))})."
+            "Sinh hoạt chuyên đề chưa đến hạn (hạn "
+            f"{', '.join(vn_date(d) for d in sorted(later))}) được đánh giá khi hết thời hạn."
         )
     low = [x.unit.title for x in data.lines if x.regime.attendance_ok is False]
     if low:
@@ -297,17 +320,28 @@ def _quality(doc: PartyDocument, data: SupervisorData) -> None:
 def _people(doc: PartyDocument, data: SupervisorData) -> None:
     g = data.gaps
     doc.item("Nắm tình hình đội ngũ bí thư, cấp ủy")
-    doc.paragraph(
-        f"Các tổ chức đảng được phân công có {g.secretaries} đồng chí bí thư, trong đó "
-        f"{len(g.concurrent)} đồng chí kiêm nhiệm (bí thư kiêm trưởng thôn, người đứng đầu "
-        f"đồng thời là bí thư), {len(g.acting)} đồng chí đang giữ quyền bí thư; "
-        f"{len(g.without_secretary)} tổ chức đảng chưa có bí thư; {len(g.unassessed)} đồng chí "
-        "chưa được đánh giá trong 12 tháng qua."
-    )
-    doc.paragraph(
-        f"Số bí thư được đánh giá hạn chế về năng lực, uy tín thấp: {data.flagged}; "
-        f"trong đó {len(g.flagged_without_plan)} đồng chí chưa có kế hoạch tạo nguồn thay thế."
-    )
+    if g.secretaries:
+        concurrent = some(len(g.concurrent), "đồng chí", "kiêm nhiệm") + (
+            " (bí thư kiêm trưởng thôn, người đứng đầu đồng thời là bí thư)" if g.concurrent else ""
+        )
+        doc.paragraph(
+            f"Các tổ chức đảng được phân công có {g.secretaries} đồng chí bí thư, trong đó "
+            f"{concurrent}; {some(len(g.acting), 'đồng chí', 'đang giữ quyền bí thư')}; "
+            f"{some(len(g.unassessed), 'đồng chí', 'chưa được đánh giá trong 12 tháng qua')}."
+        )
+    else:
+        doc.paragraph("Các tổ chức đảng được phân công chưa có thông tin về bí thư.")
+    if g.without_secretary:
+        doc.paragraph(f"Có {len(g.without_secretary)} tổ chức đảng chưa có bí thư.")
+    if data.flagged:
+        n = len(g.flagged_without_plan)
+        without = f"{n} đồng chí chưa có" if n else "tất cả đều đã có"
+        doc.paragraph(
+            f"Có {data.flagged} bí thư được đánh giá hạn chế về năng lực, uy tín thấp; trong đó "
+            f"{without} kế hoạch tạo nguồn thay thế."
+        )
+    else:
+        doc.paragraph("Không có bí thư được đánh giá hạn chế về năng lực, uy tín thấp.")
     if data.identity.confidential:
         _secretaries(doc, data)
 
@@ -344,7 +378,7 @@ def _concerns(doc: PartyDocument, data: SupervisorData) -> None:
         doc.paragraph("Các vấn đề quá hạn chưa giải quyết xong:")
     for row in data.overdue:
         doc.bullet(
-            f"{row.unit_name}: {row.description} (hạn {vn_date(row.due_date)}, "
+            f"{row.unit_name}: {clause(row.description)} (hạn {vn_date(row.due_date)}, "
             f"quá hạn {row.days_overdue} ngày)."
         )
 

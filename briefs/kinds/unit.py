@@ -13,7 +13,7 @@ from datetime import date
 from briefs.frame import charts
 from briefs.frame.document import PartyDocument, vn_period
 from briefs.kinds import sections
-from briefs.kinds.wording import Identity, counted, percent, vi
+from briefs.kinds.wording import Identity, clause, percent, some, some_of, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
@@ -154,10 +154,13 @@ def _features(doc: PartyDocument, data: UnitData) -> None:
         kind = f"{kind}{joint}{data.parents[-1].name}"
     sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
     doc.paragraph(f"{unit.name} là {kind}{sector}.")
+    probation = f"{unit.members_probationary} dự bị" if unit.members_probationary else (
+        "không có dự bị"
+    )  # fmt: skip
+    exempt = some(unit.members_exempt, "đảng viên", "được miễn sinh hoạt")
     doc.paragraph(
-        f"Tổng số đảng viên: {unit.members} ({unit.members_full} chính thức, "
-        f"{unit.members_probationary} dự bị), trong đó {unit.members_exempt} đảng viên được "
-        "miễn sinh hoạt."
+        f"Tổng số đảng viên: {unit.members} ({unit.members_full} chính thức, {probation}); "
+        f"{exempt}."
     )
     if detail.child_count:
         doc.paragraph(f"Số tổ chức đảng trực thuộc: {detail.child_count}.")
@@ -173,13 +176,12 @@ def _features(doc: PartyDocument, data: UnitData) -> None:
 
 
 def regime_rows(data: UnitData) -> list[list]:
-    """II: one row per meeting rule: kind, rule, required, held, missed, not yet due."""
+    """II: one row per meeting rule: kind, rule, owed = held + missed + not yet due."""
     rows = []
     for i, line in enumerate(data.regime.lines, start=1):
         per = vi("period", line.per)
-        later = line.pending + line.due_later
         rows.append([i, vi("meeting_kind", line.meeting_kind), f"{line.count} lần/{per}",
-                     line.required, line.held, line.missed, later])  # fmt: skip
+                     line.owed, line.done, line.missed, line.not_due])  # fmt: skip
     return rows
 
 
@@ -189,15 +191,18 @@ def month_columns(data: UnitData) -> list[str]:
 
 
 def month_rows(data: UnitData) -> list[list]:
-    """II: one row per month: meetings held of each kind owed, attendance, verdict."""
+    """II: one row per month: meetings held of each kind owed, attendance (of the regular
+    meetings, when the unit owes them), verdict."""
     kinds = month_columns(data)
+    rated = MeetingKind.REGULAR in kinds
     rows = []
     for r in data.months:
         held = {x.meeting_kind: x.held for x in r.lines}
         verdict = "Chưa đủ" if r.missed else ("Chưa kết thúc" if any(
             x.pending for x in r.lines) else "Đủ")  # fmt: skip
+        rate = [percent(r.attendance_rate)] if rated else []
         rows.append([f"{r.period.first:02d}/{r.period.year}", *(held.get(k, 0) for k in kinds),
-                     percent(r.attendance_rate), verdict])  # fmt: skip
+                     *rate, verdict])  # fmt: skip
     return rows
 
 
@@ -223,13 +228,14 @@ def _regime(doc: PartyDocument, data: UnitData) -> None:
         )  # fmt: skip
     if data.months:
         kinds = month_columns(data)
+        rated = ["Tỷ lệ dự"] if MeetingKind.REGULAR in kinds else []  # a đảng bộ rates none
         doc.paragraph("Kết quả từng tháng:")
-        width = 85 / max(1, len(kinds))
+        width = (109 - 24 * len(rated)) / max(1, len(kinds))
         doc.table(
-            ["Tháng", *(_SHORT_KIND.get(k, k) for k in kinds), "Tỷ lệ dự", "Đánh giá"],
+            ["Tháng", *(_SHORT_KIND.get(k, k) for k in kinds), *rated, "Đánh giá"],
             month_rows(data),
-            widths_mm=[22, *[width] * len(kinds), 24, 34],
-            align=["center", *["center"] * len(kinds), "center", "left"],
+            widths_mm=[22, *[width] * len(kinds), *[24] * len(rated), 34],
+            align=["center", *["center"] * (len(kinds) + len(rated)), "left"],
         )
     for m in data.thematic:
         doc.bullet(f"Sinh hoạt chuyên đề ngày {vn_date(m.date)}: {m.topic or ''}.")
@@ -265,8 +271,9 @@ def _cells(doc: PartyDocument, grid: ComplianceGrid, period: Period) -> None:
     owing = [r for r in rows if any(r.cells[m - 1].state in ("held", "missed") for m in months)]
     kept = [r for r in owing if all(r.cells[m - 1].state != "missed" for m in months)]
     doc.paragraph(
-        f"Các tổ chức đảng trực thuộc: {counted(len(kept), len(owing), 'tổ chức đảng')} "
-        "sinh hoạt đều đặn hằng tháng theo quy định trong kỳ."
+        "Các tổ chức đảng trực thuộc: "
+        + some_of(len(kept), len(owing), "tổ chức đảng", "sinh hoạt đều đặn hằng tháng")
+        + " theo quy định trong kỳ."
     )
     for r in owing:
         missed = [f"{m:02d}" for m in months if r.cells[m - 1].state == "missed"]
@@ -305,7 +312,9 @@ def _concerns(doc: PartyDocument, data: UnitData) -> None:
     for row in data.open_concerns:
         where = "" if row.unit_id == data.unit.id else f"{row.unit_name}: "
         due = f"; hạn {vn_date(row.due_date)}" if row.due_date else ""
-        doc.bullet(f"{where}{row.description} ({vi('concern_status', row.status).lower()}{due}).")
+        doc.bullet(
+            f"{where}{clause(row.description)} ({vi('concern_status', row.status).lower()}{due})."
+        )
 
 
 def _personnel_part(doc: PartyDocument, data: UnitData) -> None:
@@ -336,7 +345,8 @@ def _personnel_part(doc: PartyDocument, data: UnitData) -> None:
         doc.paragraph(
             f"Kế hoạch tạo nguồn thay thế ({vi('plan_status', plan.status).lower()}): lý do "
             f"{vi('plan_reason', plan.reason).lower()}; thời hạn {vn_date(plan.target_date)}; "
-            f"{len(detail.candidates)} nguồn, {plan.open_actions} biện pháp đang thực hiện"
+            f"{some(len(detail.candidates), 'nguồn', 'được giới thiệu')}, "
+            f"{some(plan.open_actions, 'biện pháp', 'đang thực hiện')}"
             + (f", {plan.overdue_actions} biện pháp quá hạn." if plan.overdue_actions else ".")
         )
         for c in detail.candidates:

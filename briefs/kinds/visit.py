@@ -9,10 +9,18 @@ from datetime import date
 
 from briefs.frame.document import ColumnSpec, PartyDocument, vn_date
 from briefs.frame.vn import vn_number
-from briefs.kinds.wording import Identity, body_name, month_year, share, vi
+from briefs.kinds.wording import (
+    Identity,
+    body_name,
+    clause,
+    month_year,
+    percent,
+    sentence,
+    vi,
+)
 from store.concerns import Concern, get_concern
 from store.core.errors import ValidationError
-from store.lang.codes import MeetingKind, PeriodKind, VisitStatus
+from store.lang.codes import MeetingKind, PeriodKind, UnitKind, VisitStatus
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, ancestors, get_unit
@@ -24,6 +32,7 @@ from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
 from store.rules.scoring import shortfall
 from store.visits import Meeting, Visit, get_visit
+from store.visits.meetings import committee_counted
 
 KIND, DOC_CODE, FILE_LABEL = "visit", "BC", "BC dự sinh hoạt"
 # The meeting as the title names it: "kết quả dự sinh hoạt chuyên đề Chi bộ …".
@@ -141,14 +150,38 @@ def _opening(data: VisitData, lh: Letterhead) -> str:
     if data.assignment:
         cadence = vi("cadence", data.assignment.cadence).lower()
         text += (
-            f" Đồng chí được phân công phụ trách {data.unit.title} từ ngày "
+            f" Đồng chí được phân công phụ trách {data.unit.title} từ "
             f"{vn_date(data.assignment.start_date)}, chế độ dự sinh hoạt {cadence}."
         )
     return text + " Kết quả như sau:"
 
 
 # A committee meeting counts the committee's members, not the membership (docs/RULES.md).
-COMMITTEE_WORDS = {"committee": "cấp ủy viên", "standing": "ủy viên ban thường vụ"}
+COMMITTEE_WORDS: dict[str, str] = {
+    MeetingKind.COMMITTEE: "cấp ủy viên",
+    MeetingKind.STANDING: "ủy viên ban thường vụ",
+}
+
+
+def own_word(unit: Unit) -> str:
+    """ "chi bộ" or "đảng bộ": how a brief calls the unit in its own sentences."""
+    return "chi bộ" if unit.kind in (UnitKind.CELL, UnitKind.GRASSROOTS_CELL) else "đảng bộ"
+
+
+def committee_name(unit: Unit, kind: str) -> str:
+    """The body a committee meeting is of: "Ban Chấp hành Đảng bộ xã …", "Chi ủy Chi bộ …",
+    "Ban Thường vụ Đảng ủy xã …"."""
+    if kind == MeetingKind.STANDING:
+        return f"Ban Thường vụ Đảng ủy {unit.name.removeprefix('Đảng bộ ')}"
+    if own_word(unit) == "chi bộ":
+        return f"Chi ủy {unit.title}"
+    return f"Ban Chấp hành {unit.title}"
+
+
+def counted_as(data: VisitData) -> str | None:
+    """The committee the meeting's figures count, if any (store.visits.committee_counted)."""
+    m = data.meeting
+    return committee_counted(m.kind, data.unit, m.members_full + m.members_probationary)
 
 
 def _situation(doc: PartyDocument, data: VisitData) -> None:
@@ -157,21 +190,45 @@ def _situation(doc: PartyDocument, data: VisitData) -> None:
     kind = vi("unit_kind", unit.kind).lower()
     sector = f", loại hình {vi('sector', unit.sector).lower()}" if unit.sector else ""
     doc.paragraph(f"{unit.name} là {kind}{sector}{_within(data)}.")
-    members = m.members_full + m.members_probationary
-    who = COMMITTEE_WORDS.get(m.kind)
-    if who:
-        exempt = (
-            f", trong đó {m.members_exempt} đồng chí được miễn; số {who} phải dự là {m.owed}"
-            if m.members_exempt
-            else ", tất cả đều phải dự"
+    committee = counted_as(data)
+    who = COMMITTEE_WORDS.get(committee or "")
+    if (
+        committee and who
+    ):  # the unit's membership from its record; the meeting's figures are the committee's
+        doc.paragraph(
+            f"{sentence(own_word(unit))} có {unit.members} đảng viên ({unit.members_full} chính "
+            f"thức, {unit.members_probationary} dự bị)."
         )
-        doc.paragraph(f"{vi('meeting_kind', m.kind)} của {unit.title} có {members} {who}{exempt}.")
+        exempt = (
+            f", trong đó {m.members_exempt} đồng chí được miễn; số đồng chí phải dự là {m.owed}"
+            if m.members_exempt
+            else ""
+        )
+        size = m.members_full + m.members_probationary
+        doc.paragraph(f"{committee_name(unit, committee)} có {size} đồng chí {who}{exempt}.")
         return
-    doc.paragraph(
-        f"Tại thời điểm sinh hoạt, {unit.title} có {members} đảng viên ({m.members_full} "
-        f"chính thức, {m.members_probationary} dự bị), trong đó {m.members_exempt} đảng viên "
-        f"được miễn sinh hoạt; số đảng viên phải dự sinh hoạt là {m.owed}."
+    exempt = (
+        f", trong đó {m.members_exempt} đảng viên được miễn sinh hoạt"
+        if m.members_exempt
+        else "; không có đảng viên được miễn sinh hoạt"
     )
+    probation = f"{m.members_probationary} dự bị" if m.members_probationary else "không có dự bị"
+    doc.paragraph(
+        f"Tại thời điểm sinh hoạt, {unit.title} có {m.members_full + m.members_probationary} "
+        f"đảng viên ({m.members_full} chính thức, {probation}){exempt}; số đảng viên phải dự "
+        f"sinh hoạt là {m.owed}."
+    )
+
+
+def absence_text(excused: int, unexcused: int) -> str:
+    """ "Vắng 3 đồng chí (2 có lý do, 1 không có lý do)", "Không có đồng chí vắng mặt"."""
+    if not excused + unexcused:
+        return "Không có đồng chí vắng mặt."
+    if not unexcused:
+        return f"Vắng {excused} đồng chí (có lý do)."
+    if not excused:
+        return f"Vắng {unexcused} đồng chí (không có lý do)."
+    return f"Vắng {excused + unexcused} đồng chí ({excused} có lý do, {unexcused} không có lý do)."
 
 
 def _points(data: VisitData, ids) -> list[str]:
@@ -190,14 +247,11 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
     for line in _points(data, PREPARATION):
         doc.bullet(line)
     doc.drafter_note()
-    who = COMMITTEE_WORDS.get(m.kind, "đảng viên")
+    who = COMMITTEE_WORDS.get(counted_as(data) or "", "đảng viên")
     doc.item(f"Số lượng {who} dự")
-    absent = m.absent_excused + m.absent_unexcused
-    doc.bullet(f"{who.capitalize()} có mặt: {share(m.present, m.owed)} {who} phải dự.")
-    doc.bullet(
-        f"Vắng: {absent} đồng chí (có lý do: {m.absent_excused}; "
-        f"không lý do: {m.absent_unexcused})."
-    )
+    share = f" ({percent(m.attendance_rate)})" if m.attendance_rate is not None else ""
+    doc.bullet(f"Có mặt {m.present}/{m.owed} đồng chí {who} phải dự{share}.")
+    doc.bullet(absence_text(m.absent_excused, m.absent_unexcused))
     threshold = data.rulebook.attendance_threshold
     rate = m.attendance_rate
     if rate is not None:
@@ -274,15 +328,16 @@ def concern_line(c: Concern, rb: Rulebook) -> str:
     """One concern in running text, with its category, route, due date and status."""
     due = f"; thời hạn: {vn_date(c.due_date)}" if c.due_date else ""
     return (
-        f"{c.description} (lĩnh vực: {rb.label('categories', c.category)}; hướng giải quyết: "
-        f"{rb.label('routes', c.route)}{due}; tình trạng: {vi('concern_status', c.status)})."
+        f"{clause(c.description)} (lĩnh vực: {rb.label('categories', c.category)}; hướng giải "
+        f"quyết: {rb.label('routes', c.route)}{due}; tình trạng: {vi('concern_status', c.status)})."
     )
 
 
 def _concerns(doc: PartyDocument, data: VisitData) -> None:
-    doc.part("Những vấn đề vướng mắc, kiến nghị của chi bộ")
+    own = "cấp ủy" if counted_as(data) else own_word(data.unit)
+    doc.part(f"Những vấn đề vướng mắc, kiến nghị của {own}")
     if not data.concerns:
-        doc.paragraph("Tại buổi sinh hoạt, chi bộ không nêu vấn đề vướng mắc, kiến nghị.")
+        doc.paragraph(f"Tại buổi sinh hoạt, {own} không nêu vấn đề vướng mắc, kiến nghị.")
         return
     for index, concern in enumerate(data.concerns, start=1):
         doc.paragraph(f"{index}. {concern_line(concern, data.rulebook)}")

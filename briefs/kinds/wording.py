@@ -42,6 +42,29 @@ def counted(part: int, whole: int, noun: str) -> str:
     return f"{vn_number(part)}/{vn_number(whole)} {noun} ({vn_number(100 * part / whole)}%)"
 
 
+def some(n: int, noun: str, rest: str) -> str:
+    """ "2 đồng chí giữ quyền bí thư", or "không có đồng chí nào giữ quyền bí thư": officials
+    say there is none rather than count a zero (docs/BRIEF-STYLE.md)."""
+    return f"{vn_number(n)} {noun} {rest}" if n else f"không có {noun} nào {rest}"
+
+
+def some_of(part: int, whole: int, noun: str, rest: str) -> str:
+    """ "3/5 chi bộ (60%) sinh hoạt đủ", or "không có chi bộ nào sinh hoạt đủ" (of a whole
+    that is not empty); `counted` with none said as such."""
+    return f"{counted(part, whole, noun)} {rest}" if part else f"không có {noun} nào {rest}"
+
+
+def clause(text: str) -> str:
+    """A recorded sentence set inside another: without its closing stop ("… liên xã (hạn …).",
+    not "… liên xã. (hạn …).")."""
+    return text.strip().rstrip(".;, ")
+
+
+def sentence(text: str) -> str:
+    """The text with its first letter in upper case, as a sentence starts."""
+    return text[:1].upper() + text[1:]
+
+
 def percent(value: float | None) -> str:
     """ "94,7%", or "-" when there is nothing to measure."""
     return "-" if value is None else f"{vn_number(value)}%"

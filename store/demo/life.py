@@ -301,7 +301,7 @@ def observations(ctx: Ctx, level: str, meeting: dict) -> str:
     facts = meeting_facts(ctx.rulebook, meeting)
     owed = meeting["members_full"] + meeting["members_probationary"] - meeting["members_exempt"]
     figures = {
-        "rate": f"{100 * meeting['present'] / owed:.1f}".replace(".", ","),
+        "rate": f"{100 * meeting['present'] / owed:.1f}".removesuffix(".0").replace(".", ","),
         "unexcused": meeting["absent_unexcused"],
         "minutes": meeting["duration_minutes"],
     }

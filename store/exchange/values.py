@@ -42,8 +42,14 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "armed_forces": ("Lực lượng vũ trang", "Công an", "Quân sự", "Quân đội"),
     },
     "cadence": {
-        "monthly": ("Hàng tháng", "Định kỳ hàng tháng", "Tháng"),
-        "quarterly": ("Hàng quý", "Định kỳ hàng quý", "Quý"),
+        "monthly": (
+            "Hằng tháng",
+            "Định kỳ hằng tháng",
+            "Hàng tháng",
+            "Định kỳ hàng tháng",
+            "Tháng",
+        ),
+        "quarterly": ("Hằng quý", "Định kỳ hằng quý", "Hàng quý", "Định kỳ hàng quý", "Quý"),
     },
     "role": {
         "secretary": ("Bí thư",),

@@ -8,7 +8,8 @@ The rules, from the rulebook in force:
   its kind; it *met every month* when it held one in each month of the period that is over on
   `as_of` (a running month is not owed yet);
 - a thematic rule-period is owed when it ends inside the period and on or before `as_of`;
-  a unit keeps it with `count` thematic meetings inside that rule-period;
+  a unit keeps it with `count` thematic meetings inside that rule-period; one still running
+  on `as_of` is not yet due (`ThematicLine.not_due`, with those already held);
 - attendance = present ÷ (members − exempted), over the regular meetings held (see
   store.meetings.rate_sql); a unit is under the threshold when its average is.
 """
@@ -51,6 +52,8 @@ class ThematicLine:
     owed: int  # thematic meetings owed
     kept: int  # owed meetings held (a unit's extra meetings do not count twice)
     held: int  # thematic meetings held in the period, all of them
+    not_due: int = 0  # meetings of rule-periods not over on as_of (neither held nor missed)
+    not_due_kept: int = 0  # of those, the ones already held
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +213,8 @@ select id, kind, has_standing_committee, coalesce(sector, '') as sector
 
 
 def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list[tuple]:
-    """(sector, owed, kept, held) per unit owing thematic meetings, rule by rule."""
+    """(sector, owed, kept, held, not due, not due kept) per unit owing thematic meetings,
+    rule by rule."""
     rules = [r for r in rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC]
     if not rules:
         return []
@@ -221,8 +225,10 @@ def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list
         monthly.setdefault(r["unit_id"], {})[r["month"]] = r["n"]
     out = []
     for rule in rules:
-        owed_parts = [p for p in period.split(rule.per) if p.end <= min(period.end, today)]
+        parts = period.split(rule.per)
+        owed_parts = [p for p in parts if p.end <= min(period.end, today)]
         spans = [range(p.first, p.first + p.length) for p in owed_parts]
+        running = [range(p.first, p.first + p.length) for p in parts if p.start <= today < p.end]
         inside = range(period.first, period.first + period.length)
         sql = _THEMATIC_UNITS.format(kinds=_marks(rule.unit_kinds))
         for unit in db.query(sql, list(rule.unit_kinds)):
@@ -231,7 +237,17 @@ def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list
             counts = monthly.get(unit["id"], {})
             kept = sum(min(rule.count, sum(counts.get(m, 0) for m in span)) for span in spans)
             held = sum(n for m, n in counts.items() if m in inside)
-            out.append((unit["sector"], rule.count * len(spans), kept, held))
+            later = sum(min(rule.count, sum(counts.get(m, 0) for m in span)) for span in running)
+            out.append(
+                (
+                    unit["sector"],
+                    rule.count * len(spans),
+                    kept,
+                    held,
+                    rule.count * len(running),
+                    later,
+                )
+            )
     return out
 
 
@@ -244,6 +260,8 @@ def _thematic_line(key, units: list[tuple]) -> ThematicLine:
         owed=sum(u[1] for u in units),
         kept=sum(u[2] for u in units),
         held=sum(u[3] for u in units),
+        not_due=sum(u[4] for u in units),
+        not_due_kept=sum(u[5] for u in units),
     )
 
 

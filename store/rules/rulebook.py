@@ -8,6 +8,7 @@ read from a TOML file and validated, so that every rule is data a district can s
 'good'
 """
 
+import datetime as dt
 import math
 import re
 import tomllib
@@ -95,6 +96,23 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class Resolution:
+    """The document a rulebook carries out, as briefs cite it: number, date and issuer."""
+
+    title: str  # "Nghị quyết", "Hướng dẫn"
+    number: str  # "09-NQ/TU"
+    date: dt.date
+    issuer: str  # "Ban Chấp hành Đảng bộ tỉnh Sơn Nam"
+    about: str  # "về nâng cao chất lượng sinh hoạt đảng ở cơ sở"
+
+    @property
+    def citation(self) -> str:
+        """ "Nghị quyết số 09-NQ/TU ngày 20/05/2025 của Ban Chấp hành Đảng bộ tỉnh … về …"."""
+        day = self.date.strftime("%d/%m/%Y")
+        return f"{self.title} số {self.number} ngày {day} của {self.issuer} {self.about}"
+
+
+@dataclass(frozen=True)
 class Rulebook:
     name: str
     code: str
@@ -112,6 +130,18 @@ class Rulebook:
     scale: tuple[Choice, ...]
     annual_levels: tuple[Level, ...]
     minimum_duration: int | None = None  # minutes, `[duration] minimum`
+    resolution: Resolution | None = None  # `[resolution]`: what briefs cite
+
+    @property
+    def citation(self) -> str:
+        """The document cited by number, date and issuer; its name when the file has none."""
+        return self.resolution.citation if self.resolution else self.name
+
+    @property
+    def reference(self) -> str:
+        """The document named again after its first citation: "Nghị quyết số 09-NQ/TU"."""
+        r = self.resolution
+        return f"{r.title} số {r.number}" if r else self.name
 
     @property
     def max_total(self) -> int:
@@ -347,6 +377,20 @@ class _Reader:
             scale=self.choices(capability, "scale", "capability"),
             annual_levels=self.levels("annual_levels"),
             minimum_duration=minimum,
+            resolution=self.resolution(),
+        )
+
+    def resolution(self) -> Resolution | None:
+        """The optional `[resolution]` table: title, number, date, issuer, about."""
+        if "resolution" not in self.data:
+            return None
+        r = self.get(self.data, "resolution", "", dict)
+        return Resolution(
+            title=self.get(r, "title", "resolution", str),
+            number=self.get(r, "number", "resolution", str),
+            date=self.get(r, "date", "resolution", dt.date),
+            issuer=self.get(r, "issuer", "resolution", str),
+            about=self.get(r, "about", "resolution", str),
         )
 
     def needs(self, row: dict, at: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -381,6 +425,7 @@ def _type_name(kind) -> str:
         int: _("a whole number"),
         float: _("a number"),
         bool: _("true or false"),
+        dt.date: _("a date (YYYY-MM-DD)"),
         list: _("a list"),
         dict: _("a table"),
     }[kind]

@@ -19,10 +19,11 @@ from sqlite_utils import Database
 from store.core import records
 from store.core.checks import check_fields, parse_date
 from store.core.errors import Duplicate, NotFound, ValidationError
-from store.lang.codes import MeetingKind
+from store.lang.codes import MeetingKind, UnitKind
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import vn_date
+from store.org.units import Unit
 from store.rules.periods import Period
 from store.rules.rulebook import MEETING_KINDS
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -44,6 +45,19 @@ COMMITTEE_SIZE: dict[str, str] = {
     MeetingKind.COMMITTEE: "committee_size",
     MeetingKind.STANDING: "standing_committee_size",
 }
+
+
+def committee_counted(kind: str, unit: Unit, members: int) -> str | None:
+    """The committee a meeting's figures count ("committee", "standing"), or None when they
+    count the membership. Besides the committee kinds, a đảng bộ's thematic meeting is its
+    Ban Chấp hành's ("ban chấp hành đảng bộ cơ sở tiến hành sinh hoạt chuyên đề", resolution
+    II.2) when the members recorded are the committee's size."""
+    if kind in COMMITTEE_SIZE:
+        return kind
+    committees = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE)
+    if kind == MeetingKind.THEMATIC and unit.kind in committees and members == unit.committee_size:
+        return MeetingKind.COMMITTEE
+    return None
 
 
 def attendance_rate(present, members_full, members_probationary, members_exempt) -> float | None:

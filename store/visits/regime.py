@@ -9,7 +9,9 @@ How a rule "count per rule-period" is judged in a report period (see `RegimeLine
   the second half-year's thematic meeting, wherever in the half it was held);
 - a rule-period still running at `as_of` is `pending`, not missed, until it ends;
 - a rule-period ending after the report period (the half-year rule in a month report) is shown
-  as `due_later`, with its end date in `due_by`, and is not part of `required`.
+  as `due_later`, with its end date in `due_by`, and is not part of `required`; what it has
+  already held is `kept_later`. A table shows `owed` = `done` + `missed` + `not_due`, so that
+  every meeting a rule asks for is held, missed or not yet due (never none of them).
 Attendance rate = present ÷ (members − exempted), averaged over the regular meetings held.
 """
 
@@ -55,6 +57,22 @@ class RegimeLine:
     pending: int  # required meetings still possible: their rule-period is running
     due_later: int  # owed by a rule-period ending after the report period
     due_by: date | None  # the end of that rule-period
+    kept_later: int = 0  # meetings already held towards that rule-period
+
+    @property
+    def owed(self) -> int:
+        """Meetings the rule asks for in the rule-periods touching the report period."""
+        return self.required + self.kept_later + self.due_later
+
+    @property
+    def done(self) -> int:
+        """Of those, the ones held (a unit's extra meetings do not count twice)."""
+        return self.kept + self.kept_later
+
+    @property
+    def not_due(self) -> int:
+        """Of those, the ones whose rule-period is not over: neither held nor missed."""
+        return self.pending + self.due_later
 
     @property
     def status(self) -> str:
@@ -124,13 +142,14 @@ def _month_counts(db, unit_id: int, start: date, end: date) -> dict[str, dict[st
 
 
 def _judge(rule, period: Period, counts: dict[str, int], today: date) -> RegimeLine:
-    required = kept = missed = pending = later = 0
+    required = kept = missed = pending = later = kept_later = 0
     due_by = None
     for part in period.split(rule.per):
         held = sum(counts.get(m.code, 0) for m in part.months())
         short = max(0, rule.count - held)
         if part.end > period.end:
             later, due_by = later + short, part.end
+            kept_later += rule.count - short
             continue
         required += rule.count
         kept += rule.count - short
@@ -150,6 +169,7 @@ def _judge(rule, period: Period, counts: dict[str, int], today: date) -> RegimeL
         pending,
         later,
         due_by,
+        kept_later,
     )
 
 

@@ -1,11 +1,25 @@
-"""Fixtures of the brief frame tests: a letterhead and a small PNG picture."""
+"""Fixtures of the brief tests: a letterhead, a small PNG picture, the demo district."""
 
 import struct
 import zlib
+from datetime import date
+from pathlib import Path
 
 import pytest
 
+from store.core import db as store_db
+from store.demo import build_demo
 from store.reports.letterhead import Letterhead, Route
+
+DEMO_TODAY = date(2026, 12, 2)  # a running month, quarter and half-year: "not yet due" shows
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """The demo district's database, built once per module that asks for it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(store_db.connect(path), today=DEMO_TODAY)
+    return path
 
 
 @pytest.fixture

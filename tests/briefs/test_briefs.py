@@ -129,7 +129,8 @@ def test_visit_brief(db, ids):
     assert [r[1] for r in rows[:-1]] == [c.label for c in rb.criteria]
     assert [int(r[3]) for r in rows[:-1]] == [stored.scores[c.id] for c in rb.criteria]
     assert rows[-1][3] == str(stored.total) == "91"
-    assert "- Đảng viên có mặt: 19/20 (95%) đảng viên phải dự." in texts
+    assert "- Có mặt 19/20 đồng chí đảng viên phải dự (95%)." in texts
+    assert "- Vắng 1 đồng chí (có lý do)." in texts
     assert any("Chậm cấp giấy chứng nhận quyền sử dụng đất" in t for t in texts)
 
 
@@ -146,14 +147,16 @@ def test_supervisor_brief_figures_are_the_stores(db, ids):
     expected = [(ln.assignment.unit_name, *owed_by(ln, TODAY)) for ln in lines]
     assert [(r[1], int(r[2]), int(r[3])) for r in visits[:-1]] == expected
     assert visits[-1][2:4] == [str(sum(e[1] for e in expected)), str(sum(e[2] for e in expected))]
-    quality = body_rows(table_with(document, "Sinh hoạt theo quy định"))
+    quality = body_rows(table_with(document, "Số buổi sinh hoạt theo quy định"))
     rb = rulebook(db)
     for row, line in zip(quality, lines, strict=True):
         regime = unit_regime(db, line.assignment.unit_id, "2026-Q3", rb, as_of=TODAY)
-        regular = [x for x in regime.lines if x.meeting_kind != "thematic"]
-        assert int(row[2]) == sum(x.required for x in regular)
-        assert int(row[4]) == sum(x.missed for x in regular)
+        assert int(row[2]) == sum(x.owed for x in regime.lines)
+        assert int(row[4]) == sum(x.missed for x in regime.lines)
+        # every meeting owed is held, missed or not yet due
+        assert int(row[2]) == int(row[3]) + int(row[4]) + int(row[5])
     assert {r[1]: r[4] for r in quality}["Chi bộ thôn Yên Trung"] == "2"  # August, September
+    assert {r[1]: r[6] for r in quality}["Chi bộ thôn Ấp Đông"] == "1/1"  # August's thematic
 
 
 def test_unit_brief_plain_and_confidential(db, ids):
@@ -166,9 +169,12 @@ def test_unit_brief_plain_and_confidential(db, ids):
     ]  # fmt: skip
     regime = unit_regime(db, ids["a"], "2026-Q3", rulebook(db), as_of=TODAY)
     rows = body_rows(table_with(plain, "Loại sinh hoạt"))
-    assert [(int(r[3]), int(r[4]), int(r[5])) for r in rows] == [
-        (x.required, x.held, x.missed) for x in regime.lines
+    assert [[int(c) for c in r[3:7]] for r in rows] == [
+        [x.owed, x.done, x.missed, x.not_due] for x in regime.lines
     ]
+    # every meeting a rule asks for is held, missed or not yet due: the August extra regular
+    # meeting does not count twice, the half-year's thematic meeting (held in August) is done
+    assert [[int(c) for c in r[3:7]] for r in rows] == [[3, 3, 0, 0], [1, 1, 0, 0]]
     assert len(plain.inline_shapes) == 1  # the attendance trend chart
     first = next(p.text for p in plain.paragraphs if " là chi bộ" in p.text)
     assert first.count("trực thuộc") == 1, first  # "chi bộ trực thuộc Đảng bộ xã …", once
@@ -196,7 +202,9 @@ def test_annual_report_figures_and_order(db, ids):
     assert [int(r[1]) for r in ratings[:-1]] == [counts.get(lv.level, 0) for lv in rb.ratings]
     assert len(document.inline_shapes) == 2
     assert any(p.text == "PHỤ LỤC" for p in document.paragraphs)
-    assert f"Quy định áp dụng: {rb.name}" in all_text(document)
+    assert f"Quy định áp dụng: {rb.reference};" in all_text(document)
+    assert all_text(document).count(rb.citation) == 1  # cited once in full, then by number
+    assert "Nghị quyết số 09-NQ/TU ngày 20/05/2025 của Ban Chấp hành Đảng bộ tỉnh" in rb.citation
 
 
 def test_plan_brief_is_always_confidential(db, ids):
@@ -287,7 +295,43 @@ def test_a_committee_meetings_brief_counts_the_committee(made, tmp_path):
     meeting = dict(kind="committee", members_full=13, present=12, absent_excused=1)
     result = make.visit(db, ids["sup"], ids["xa"], "2026-09-02", meeting=meeting, today=TODAY)
     texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
-    assert "- Cấp ủy viên có mặt: 12/13 (92,3%) cấp ủy viên phải dự." in texts
-    assert any("có 13 cấp ủy viên, tất cả đều phải dự." in t for t in texts)  # none exempt
+    assert "- Có mặt 12/13 đồng chí cấp ủy viên phải dự (92,3%)." in texts
+    assert "Ban Chấp hành Đảng bộ xã Đào Xá có 13 đồng chí cấp ủy viên." in texts  # none exempt
+    assert "Đảng bộ có 124 đảng viên (120 chính thức, 4 dự bị)." in texts  # the unit's own
+    assert "III. NHỮNG VẤN ĐỀ VƯỚNG MẮC, KIẾN NGHỊ CỦA CẤP ỦY" in texts
     assert "- Tỷ lệ cấp ủy viên dự sinh hoạt đạt yêu cầu (từ 85% trở lên)." in texts
     assert not any("đảng viên phải dự" in t or "0 đồng chí" in t for t in texts)
+
+
+def test_a_dang_bos_thematic_meeting_of_its_committee_counts_the_committee(made, tmp_path):
+    """Issue 14.2: the Ban Chấp hành holds a đảng bộ's thematic meeting (resolution II.2); a
+    brief of one recorded with the committee's 13 never says "Đảng bộ … có 13 đảng viên"."""
+    import shutil
+
+    from tests import factories as make
+
+    path = tmp_path / "copy.db"
+    shutil.copy(made[0], path)
+    db = store_db.connect(path)
+    ids = made[1]
+    db["units"].update(ids["xa"], {"committee_size": 13})
+    make.assign(db, ids["sup"], ids["xa"])
+    meeting = dict(kind="thematic", topic="Chuyển đổi số", members_full=13, present=13)
+    result = make.visit(db, ids["sup"], ids["xa"], "2026-09-03", meeting=meeting, today=TODAY)
+    texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
+    assert "Ban Chấp hành Đảng bộ xã Đào Xá có 13 đồng chí cấp ủy viên." in texts
+    assert "- Có mặt 13/13 đồng chí cấp ủy viên phải dự (100%)." in texts
+    assert not any("có 13 đảng viên" in t for t in texts)
+    everyone = dict(kind="thematic", topic="Học tập", members_full=120, present=110)
+    result = make.visit(db, ids["sup"], ids["xa"], "2026-09-20", meeting=everyone, today=TODAY)
+    texts = [p.text for p in reopen(visit.build_visit(db, result.visit_id, on=TODAY)).paragraphs]
+    assert any("Đảng bộ xã Đào Xá có 120 đảng viên" in t for t in texts)  # the whole đảng bộ
+
+
+def test_a_dang_bos_month_table_has_no_empty_attendance_column(db, ids):
+    """A đảng bộ owes no regular meeting: its months show no "Tỷ lệ dự" column of dashes."""
+    document = reopen(unit.build_unit(db, ids["xa"], "2026-Q3", on=TODAY))
+    months = table_with(document, "Tháng")
+    assert "Tỷ lệ dự" not in {c.text for c in months.rows[0].cells}
+    cell = reopen(unit.build_unit(db, ids["a"], "2026-Q3", on=TODAY))
+    assert "Tỷ lệ dự" in {c.text for c in table_with(cell, "Tháng").rows[0].cells}

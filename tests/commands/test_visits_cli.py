@@ -27,7 +27,7 @@ def test_due_lists_every_assignment_worst_first_with_vietnamese_states(world):
     assert [row.split()[0] for row in body] == ["XA-DA", "XA-DA-02", "CQ-01", "XA-DA-01"]
     assert body[0].endswith("31/01/2026  Quá hạn 262 ngày")
     assert "12/08/2026" in body[1] and body[1].endswith("Quá hạn 20 ngày")
-    assert "Định kỳ hàng quý" in body[2] and body[2].endswith("31/12/2026  Đến hạn")
+    assert "Định kỳ hằng quý" in body[2] and body[2].endswith("31/12/2026  Đến hạn")
     assert body[3].endswith("Đã dự")
 
 

@@ -118,7 +118,7 @@ async def test_enter_opens_the_cell_detail_and_escape_comes_back(app, district):
             ["Cấp ủy viên", "Lê Văn Cường", "", "01/03/2025"],
         ]
         assert rows_of(app, "#detail-supervisors") == [
-            ["Phạm Minh Đức", "Ủy viên Ban Thường vụ Huyện ủy", "Định kỳ hàng tháng", "01/01/2026"]
+            ["Phạm Minh Đức", "Ủy viên Ban Thường vụ Huyện ủy", "Định kỳ hằng tháng", "01/01/2026"]
         ]
         meetings = rows_of(app, "#detail-meetings")
         assert [m[0] for m in meetings] == ["05/09/2026", "20/08/2026", "05/08/2026", "05/07/2026"]

@@ -122,10 +122,10 @@ def _regime_table(lines: tuple[RegimeLine, ...]) -> DataTable:
         table.add_row(
             label("meeting_kind", line.meeting_kind),
             _("{count} per {per}").format(count=line.count, per=label("period", line.per)),
-            str(line.required),
-            str(line.held),
+            str(line.owed),  # = held + missed + still due (store.visits.regime)
+            str(line.done),
             missed,
-            str(line.pending + line.due_later),
+            str(line.not_due),
         )
     return table
 

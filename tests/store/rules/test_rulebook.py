@@ -64,6 +64,8 @@ def test_broken_toml_names_the_file(tmp_path):
         ("max = 15", 'max = "fifteen"', "score_sheet.criteria[1].max"),
         ("threshold = 85", "threshold = 185", "attendance.threshold"),
         ('code = "NQ"', "", "code"),
+        ("date = 2025-05-20", 'date = "20/05/2025"', "resolution.date"),
+        ('number = "09-NQ/TU"', 'number = ""', "resolution.number"),
     ],
 )
 def test_bad_key_is_named(tmp_path, old, new, key):
@@ -89,3 +91,15 @@ def test_an_empty_level_is_refused_naming_it(tmp_path):
     )
     with pytest.raises(RulebookError, match=r"ratings\[4\]"):
         rulebook.load(path)
+
+
+def test_the_resolution_is_cited_by_number_date_and_issuer(tmp_path):
+    assert rulebook.load().citation == (
+        "Nghị quyết số 09-NQ/TU ngày 20/05/2025 của Ban Chấp hành Đảng bộ tỉnh Sơn Nam về nâng "
+        "cao chất lượng sinh hoạt đảng ở cơ sở"
+    )
+    assert rulebook.load("hd12").citation.startswith("Hướng dẫn số 12-HD/BTCTW ngày 18/01/2018")
+    text = rulebook.SHIPPED["resolution"].read_text(encoding="utf-8")
+    bare = text[: text.index("[resolution]")] + text[text.index("\n# Required meetings") :]
+    rb = rulebook.load(_write(tmp_path, bare))  # a district's file without one: its name
+    assert rb.resolution is None and rb.citation == rb.name

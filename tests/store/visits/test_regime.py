@@ -431,3 +431,27 @@ def test_a_grids_first_page_is_the_whole_grids_first_rows():
     page = compliance_grid(db, parent_id=None, year=2026, as_of=date(2026, 10, 15), first=5)
     assert len(whole.rows) > 5 and page.rows == whole.rows[:5]
     assert page.totals["held"] == sum(row.totals["held"] for row in whole.rows[:5])
+
+
+@pytest.mark.parametrize("report", ["2026-10", "2026-11", "2026-Q3", "2026-Q4", "2026-H2", "2026"])
+@pytest.mark.parametrize("as_of", [date(2026, 10, 20), date(2026, 12, 31), date(2027, 1, 5)])
+def test_every_meeting_a_rule_asks_is_held_missed_or_not_yet_due(tree, report, as_of):
+    """A table row shows owed = done + missed + not due: a thematic meeting held in August
+    counts as done in a fourth-quarter report, never as neither held nor missing."""
+    db = tree["db"]
+    held(db, tree["cell"], "2026-08-20", kind="thematic")
+    held(db, tree["cell"], "2026-10-05")
+    for line in unit_regime(db, tree["cell"], report, load(), as_of=as_of).lines:
+        assert line.owed == line.done + line.missed + line.not_due, (report, line)
+        assert line.owed > 0, (report, line)
+
+
+def test_a_thematic_meeting_held_before_a_quarter_report_is_done_in_it(tree):
+    db = tree["db"]
+    held(db, tree["cell"], "2026-08-20", kind="thematic")
+    q4 = unit_regime(db, tree["cell"], "2026-Q4", load(), as_of=date(2026, 12, 2))
+    thematic = next(line for line in q4.lines if line.meeting_kind == "thematic")
+    assert (thematic.owed, thematic.done, thematic.missed, thematic.not_due) == (1, 1, 0, 0)
+    october = unit_regime(db, tree["cell"], "2026-10", load(), as_of=date(2026, 12, 2))
+    thematic = next(line for line in october.lines if line.meeting_kind == "thematic")
+    assert (thematic.owed, thematic.done, thematic.not_due) == (1, 1, 0)
