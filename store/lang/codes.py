@@ -155,6 +155,7 @@ class HistoryAction(StrEnum):
 
     VISIT_DELETE = "visit.delete"
     BRIEFS = "briefs"
+    BRIEF_TEXT = "brief.text"
     IMPORT = "import"
     RESTORE = "restore"
 

@@ -153,6 +153,7 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
             "concern_events": _("Step of a concern"),
             "annual_ratings": _("Annual rating"),
             "briefs": _("Brief"),
+            "brief_texts": _("Text of a brief"),
             "settings": _("Setting"),
             "demo": _("Demo data"),
         },
@@ -166,6 +167,7 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
         "history_action": {
             HistoryAction.VISIT_DELETE: _("Deleted a visit"),
             HistoryAction.BRIEFS: _("Wrote briefs"),
+            HistoryAction.BRIEF_TEXT: _("Edited the text of a brief"),
             HistoryAction.IMPORT: _("Imported data"),
             HistoryAction.RESTORE: _("Restored"),
         },
