@@ -62,12 +62,14 @@ def _strengths(data: "AnnualData"):
         )
     th = m.thematic
     if th.owed and meets(th.units_kept, th.units, bars.thematic_share):
-        yield f"{counted(th.units_kept, th.units, 'tổ chức đảng')} sinh hoạt chuyên đề đủ theo quy định."
+        kept = counted(th.units_kept, th.units, "tổ chức đảng")
+        yield f"{kept} sinh hoạt chuyên đề đủ theo quy định."
     good, rated = shared.good_count(v.ratings, rb), sum(v.ratings.values())
     if meets(good, rated, bars.good_rating_share):
         yield f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {best_levels(rb)}."
     if meets(v.done, v.required, bars.visit_share):
-        yield f"Cấp ủy viên cấp trên đã dự {counted(v.done, v.required, 'lượt')} sinh hoạt theo chế độ."
+        done = counted(v.done, v.required, "lượt")
+        yield f"Cấp ủy viên cấp trên đã dự {done} sinh hoạt theo chế độ."
     if c.resolved and not c.overdue:
         yield f"Đã giải quyết xong {c.resolved} vấn đề vướng mắc, kiến nghị của cơ sở."
     if data.plans.replaced:
@@ -102,9 +104,11 @@ def _short_lines(data: "AnnualData"):
         )
     th = m.thematic
     if th.units > th.units_kept:
-        lead = "" if meets(th.units_kept, th.units, bars.thematic_share) else "Mới có " + (
-            f"{counted(th.units_kept, th.units, 'tổ chức đảng')} sinh hoạt chuyên đề đủ; ")  # fmt: skip
-        yield f"{lead}{th.units - th.units_kept} tổ chức đảng chưa sinh hoạt chuyên đề đủ theo quy định."
+        kept = counted(th.units_kept, th.units, "tổ chức đảng")
+        lead = "" if meets(th.units_kept, th.units, bars.thematic_share) else (
+            f"Mới có {kept} sinh hoạt chuyên đề đủ; ")  # fmt: skip
+        short = th.units - th.units_kept
+        yield f"{lead}{short} tổ chức đảng chưa sinh hoạt chuyên đề đủ theo quy định."
     good, rated = shared.good_count(v.ratings, rb), sum(v.ratings.values())
     if rated and not meets(good, rated, bars.good_rating_share):
         yield f"Chỉ {counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {best_levels(rb)}."

@@ -21,8 +21,8 @@ from briefs.kinds.drafting import (
     paragraphs,
     worse_levels,
 )
-from briefs.kinds.wording import counted, percent, vi
 from briefs.kinds.visit import OPEN_ROUTES
+from briefs.kinds.wording import counted, percent, vi
 from store.lang.text import vn_date
 
 if TYPE_CHECKING:
@@ -48,13 +48,15 @@ def _good(data: "SupervisorData") -> tuple[int, int]:
 def _strengths(data: "SupervisorData"):
     bars, units = data.rulebook.bars, len(data.lines)
     if meets(data.done, data.required, bars.visit_share):
-        yield f"Đã dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ được phân công."
+        done = counted(data.done, data.required, "lượt")
+        yield f"Đã dự {done} sinh hoạt theo chế độ được phân công."
     kept = units - len(data.broke)
     if meets(kept, units, bars.regular_share):
-        yield f"{counted(kept, units, 'tổ chức đảng')} thực hiện đúng chế độ sinh hoạt theo quy định."
+        yield f"{counted(kept, units, 'tổ chức đảng')} thực hiện đúng chế độ sinh hoạt."
     good, rated = _good(data)
     if meets(good, rated, bars.good_rating_share):
-        yield f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {best_levels(data.rulebook)}."
+        levels = best_levels(data.rulebook)
+        yield f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {levels}."
     measured = [x for x in data.lines if x.regime.attendance_ok is not None]
     if measured and all(x.regime.attendance_ok for x in measured):
         yield (
@@ -77,8 +79,9 @@ def _shortcomings(data: "SupervisorData"):
 
 def _short_lines(data: "SupervisorData", rb, bars):
     if data.required > data.done:
+        done = counted(data.done, data.required, "lượt")
         lead = "" if meets(data.done, data.required, bars.visit_share) else (
-            f"Mới dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ; ")  # fmt: skip
+            f"Mới dự {done} sinh hoạt theo chế độ; ")  # fmt: skip
         missing = data.required - data.done
         text = f"còn {missing} lượt chưa thực hiện" if lead else (
             f"Còn {missing} lượt dự sinh hoạt chưa thực hiện theo chế độ")  # fmt: skip
@@ -92,8 +95,9 @@ def _short_lines(data: "SupervisorData", rb, bars):
         yield f"{x.unit.title} chưa thực hiện đúng chế độ sinh hoạt ({missed})."
     good, rated = _good(data)
     if rated and good < rated:
+        share = counted(good, rated, "buổi sinh hoạt")
         lead = "" if meets(good, rated, bars.good_rating_share) else (
-            f"Chỉ {counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {best_levels(rb)}; ")  # fmt: skip
+            f"Chỉ {share} được dự xếp loại {best_levels(rb)}; ")  # fmt: skip
         weak = [row.unit_name for row, _v in data.weak]
         text = f"{rated - good} buổi xếp loại {worse_levels(rb)} ({names(weak)})."
         yield lead + (text if lead else text[:1].upper() + text[1:])
@@ -107,7 +111,11 @@ def _short_lines(data: "SupervisorData", rb, bars):
         yield f"{f.overdue} vấn đề vướng mắc, kiến nghị quá hạn chưa giải quyết xong."
     g = data.gaps
     if g.overdue_plans:
-        where = f" ({names(p.unit_name for p in g.overdue_plans)})" if data.identity.confidential else ""
+        where = (
+            f" ({names(p.unit_name for p in g.overdue_plans)})"
+            if data.identity.confidential
+            else ""
+        )
         yield (
             f"{len(g.overdue_plans)} kế hoạch tạo nguồn thay thế bí thư có biện pháp quá hạn "
             f"chưa hoàn thành{where}."
@@ -124,7 +132,9 @@ def _causes(data: "SupervisorData"):
     for row, visit in data.weak:
         remarks = " ".join(paragraphs(visit.observations))
         if remarks:
-            causes.append(f"Qua dự sinh hoạt tại {row.unit_name} ngày {vn_date(row.date)}: {remarks}")
+            causes.append(
+                f"Qua dự sinh hoạt tại {row.unit_name} ngày {vn_date(row.date)}: {remarks}"
+            )
     broke = {x.unit.id for x in data.broke}
     without = [u.name for u in data.gaps.without_secretary if u.id in broke]
     if without:
@@ -136,7 +146,9 @@ def _causes(data: "SupervisorData"):
         )
     if causes:
         return causes
-    return [NO_CAUSE] if any(_short_lines(data, data.rulebook, data.rulebook.bars)) else ["Không có."]
+    return (
+        [NO_CAUSE] if any(_short_lines(data, data.rulebook, data.rulebook.bars)) else ["Không có."]
+    )
 
 
 def _tasks(data: "SupervisorData"):

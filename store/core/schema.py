@@ -534,7 +534,6 @@ def m007_person_sort_keys(db: Database) -> None:
         )
 
 
-
 @migrations()
 def m008_brief_texts(db: Database) -> None:
     """The assessment texts a user kept for a brief (store.reports.drafts): one row per brief
@@ -558,6 +557,7 @@ def m008_brief_texts(db: Database) -> None:
     db.table("brief_texts").create_index(
         ["kind", "scope", "period", "confidential", "section"], unique=True
     )
+
 
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never

@@ -103,7 +103,9 @@ def _write(db: Database, key: BriefKey, section: str, values: dict) -> KeptSecti
     with action(db, HistoryAction.BRIEF_TEXT):
         row = _find(db, key, section)
         if row is None:
-            ident = dict(zip(("kind", "scope", "period", "confidential"), _values(key), strict=True))
+            ident = dict(
+                zip(("kind", "scope", "period", "confidential"), _values(key), strict=True)
+            )
             new_id = records.insert(db, "brief_texts", {**ident, "section": section, **values})
             after = records.get(db, "brief_texts", new_id)
         else:
