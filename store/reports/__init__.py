@@ -19,6 +19,7 @@ from store.reports.drafts import (
     keep_section,
     kept_sections,
     paragraphs_of,
+    save_sections,
 )
 from store.reports.figures import (
     MONTHLY_REGULAR,
@@ -74,6 +75,7 @@ __all__ = [
     "blank_section",
     "forget_section",
     "paragraphs_of",
+    "save_sections",
     "TOP",
     "RegularLine",
     "ThematicLine",

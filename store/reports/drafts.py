@@ -9,12 +9,14 @@ and the section's key: writing the brief again, alone or in a batch, prints the 
     keep_section(db, key, "strengths", ["Đoạn 1.", "Đoạn 2."])
     kept_sections(db, key)  # {"strengths": KeptSection(...)}
     forget_section(db, key, "strengths")  # back to the draft
+    save_sections(db, key, {"strengths": ["…"], "causes": None})  # several, one action
 
 Every write is a user action of its own in the history (store.core.actions).
 """
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -78,6 +80,23 @@ def forget_section(db: Database, key: BriefKey, section: str) -> bool:
     with action(db, HistoryAction.BRIEF_TEXT):
         records.delete(db, "brief_texts", row["id"])
     return True
+
+
+def save_sections(
+    db: Database, key: BriefKey, texts: Mapping[str, list[str] | None]
+) -> dict[str, KeptSection | None]:
+    """Keep (paragraphs) or forget (None) several sections of one brief as one user action;
+    every text is checked before anything is written."""
+    checked = {s: None if t is None else paragraphs_of(t) for s, t in texts.items()}
+    out: dict[str, KeptSection | None] = {}
+    with action(db, HistoryAction.BRIEF_TEXT):
+        for section, paragraphs in checked.items():
+            if paragraphs is None:
+                forget_section(db, key, section)
+                out[section] = None
+            else:
+                out[section] = keep_section(db, key, section, paragraphs)
+    return out
 
 
 def paragraphs_of(text: str | list[str]) -> list[str]:
