@@ -39,7 +39,7 @@ NO_SHORTCOMING = "Qua số liệu theo dõi trong kỳ, không có hạn chế."
 
 def sections(data: "AnnualData") -> tuple[Section, ...]:
     return (
-        Section(LEADERSHIP, "Công tác lãnh đạo, chỉ đạo (bổ sung)", (), bullets=False,
+        Section(LEADERSHIP, "Công tác lãnh đạo, chỉ đạo: đoạn bổ sung", (), bullets=False,
                 optional=True),
         Section(STRENGTHS, "Ưu điểm", tuple(_strengths(data))),
         Section(SHORTCOMINGS, "Hạn chế, khuyết điểm", tuple(_shortcomings(data))),

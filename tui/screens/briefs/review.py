@@ -149,18 +149,18 @@ class BriefReview(PhutrachNode, Screen):
     def _failed(self, message: str) -> None:
         self.query_one("#review-about", Static).update(Text(message, style="bold red"))
 
-    def _show(self, found) -> None:
+    async def _show(self, found) -> None:
         self.key = found.key
         period = _period_title(found.key.period)
+        about = found.title if period in found.title else f"{found.title} — {period}"
         secret = " — MẬT" if found.key.confidential else ""
-        self.query_one("#review-about", Static).update(
-            Text(f"{found.title} — {period}{secret}", style="bold")
-        )
+        self.query_one("#review-about", Static).update(Text(about + secret, style="bold"))
         boxes = [SectionBox(s, found.kept.get(s.key)) for s in found.sections]
         scroll = self.query_one("#review-sections", VerticalScroll)
-        scroll.mount_all(boxes)
+        await scroll.mount_all(boxes)
         if boxes:
-            self.call_after_refresh(boxes[0].area.focus)
+            boxes[0].area.focus()
+        self.refresh_bindings()
 
     # -- the sections ----------------------------------------------------------------------
     def boxes(self) -> list[SectionBox]:
