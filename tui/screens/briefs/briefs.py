@@ -92,7 +92,7 @@ class BriefsScreen(PhutrachNode, Screen):
         "shows every brief written; Enter shows a brief's full path and copies it. ctrl+r shows "
         "the drafted text of the one brief chosen, to edit before writing it. l edits the "
         "letterhead printed on every brief. On a visit, a unit, a plan or the dashboard, b "
-        "writes that one brief at once."
+        "shows that one brief's drafted text, and ctrl+g there writes it."
     )
     BINDINGS = [
         Binding(
