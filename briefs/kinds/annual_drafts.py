@@ -127,9 +127,11 @@ def _visit_lines(data: "AnnualData"):
         share = "" if meets(v.done, v.required, data.rulebook.bars.visit_share) else (
             f"cấp ủy viên cấp trên mới dự {counted(v.done, v.required, 'lượt')} sinh hoạt theo "
             "chế độ; ")  # fmt: skip
+        who = f"cả {behind} đồng chí" if behind == v.supervisors else (
+            counted(behind, v.supervisors, "đồng chí"))  # fmt: skip
         text = (
-            f"{share}còn {v.required - v.done} lượt chưa thực hiện; "
-            f"{counted(behind, v.supervisors, 'đồng chí')} chưa dự đủ theo chế độ được phân công."
+            f"{share}còn {v.required - v.done} lượt chưa thực hiện; {who} chưa dự đủ theo chế "
+            "độ được phân công."
         )
         yield text[:1].upper() + text[1:]
 
@@ -150,9 +152,9 @@ def _personnel_lines(data: "AnnualData"):
         yield f"{p.without_secretary} tổ chức đảng chưa có bí thư."
 
 
-def _where_missed(data: "AnnualData", most: int = 3) -> str:
+def _where_missed(data: "AnnualData", most: int = 3, counts: bool = True) -> str:
     """ "Đảng bộ xã A (5/12 chi bộ), …": the grassroots organizations with the most cells
-    that did not meet every month."""
+    that did not meet every month (`counts` off: their names only)."""
     m = data.meetings
     lines = sorted(
         (x for x in m.by_parent if x.cells > x.every_month), key=lambda x: x.every_month - x.cells
@@ -160,7 +162,7 @@ def _where_missed(data: "AnnualData", most: int = 3) -> str:
     named = []
     for x in lines[:most]:
         name = "các chi bộ cơ sở trực thuộc" if x.key == TOP else m.parent_names.get(x.key, "")
-        named.append(f"{name} ({x.cells - x.every_month}/{x.cells} chi bộ)")
+        named.append(f"{name} ({x.cells - x.every_month}/{x.cells} chi bộ)" if counts else name)
     return ", ".join(named)
 
 
@@ -188,11 +190,10 @@ def _tasks(data: "AnnualData"):
             "theo chế độ; cấp ủy viên được phân công dự sinh hoạt đủ theo chế độ."
         )
     if t.cells > t.every_month:
-        where = _where_missed(data)
+        where = _where_missed(data, counts=False)
         yield (
-            f"Chỉ đạo {t.cells - t.every_month} chi bộ chưa sinh hoạt đều đặn"
-            + (f" (tập trung ở {where})" if where else "")
-            + " duy trì nền nếp sinh hoạt hằng tháng."
+            f"Chỉ đạo {t.cells - t.every_month} chi bộ chưa sinh hoạt đều đặn duy trì nền nếp "
+            "sinh hoạt hằng tháng" + (f", trước hết ở {where}." if where else ".")
         )
     if t.under_threshold:
         yield (

@@ -168,14 +168,23 @@ def _tasks(data: "SupervisorData"):
     weak = sorted({row.unit_name for row, _v in data.weak})
     if weak:
         yield f"Hướng dẫn {names(weak)} nâng cao chất lượng sinh hoạt."
+    troubled = _troubled(data)
     for row, visit in data.advice:
         advice = " ".join(paragraphs(visit.recommendations))
-        if advice:
+        if advice and row.unit_id in troubled:
             yield (
                 f"Theo dõi {row.unit_name} thực hiện ý kiến chỉ đạo tại buổi sinh hoạt ngày "
                 f"{vn_date(row.date)}: {advice}"
             )
     yield from _concern_tasks(data)
+
+
+def _troubled(data: "SupervisorData") -> set[int]:
+    """The units with a shortcoming: the advice of their latest visit is a task to follow."""
+    units = {x.unit.id for x in data.lines if x.regime.missed or x.owed[1] < x.owed[0]}
+    units |= {x.unit.id for x in data.lines if x.regime.attendance_ok is False}
+    units |= {row.unit_id for row, _v in data.weak}
+    return units | {row.unit_id for row in data.overdue}
 
 
 def _concern_tasks(data: "SupervisorData"):
