@@ -161,7 +161,8 @@ def _where_missed(data: "AnnualData", most: int = 3, counts: bool = True) -> str
     )
     named = []
     for x in lines[:most]:
-        name = "các chi bộ cơ sở trực thuộc" if x.key == TOP else m.parent_names.get(x.key, "")
+        key = x.key if isinstance(x.key, int) else TOP
+        name = "các chi bộ cơ sở trực thuộc" if key == TOP else m.parent_names.get(key, "")
         named.append(f"{name} ({x.cells - x.every_month}/{x.cells} chi bộ)" if counts else name)
     return ", ".join(named)
 
