@@ -17,15 +17,18 @@ from dataclasses import dataclass
 
 from briefs.frame.document import PartyDocument
 from store.concerns.figures import ConcernFigures
+from store.lang.codes import BriefSection
 from store.reports.drafts import KeptSection
 from store.rules.rulebook import Rulebook
 
 # Section keys, the same in every kind (store.reports.drafts keys kept texts by them).
 LEADERSHIP, STRENGTHS, SHORTCOMINGS, CAUSES, LESSONS = (
-    "leadership", "strengths", "shortcomings", "causes", "lessons",
+    BriefSection.LEADERSHIP, BriefSection.STRENGTHS, BriefSection.SHORTCOMINGS,
+    BriefSection.CAUSES, BriefSection.LESSONS,
 )  # fmt: skip
-TASKS, PROPOSALS, ADVICE, PREPARATION = "tasks", "proposals", "advice", "preparation"
-REQUIREMENTS, ORGANISATION = "requirements", "organisation"
+TASKS, PROPOSALS, ADVICE = BriefSection.TASKS, BriefSection.PROPOSALS, BriefSection.ADVICE
+PREPARATION, REQUIREMENTS = BriefSection.PREPARATION, BriefSection.REQUIREMENTS
+ORGANISATION = BriefSection.ORGANISATION
 
 NO_CAUSE = "Số liệu theo dõi trong kỳ chưa đủ cơ sở để xác định nguyên nhân."
 

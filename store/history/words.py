@@ -34,6 +34,7 @@ _CODED = {
     ("meetings", "kind"): "meeting_kind",
     ("briefs", "kind"): "brief_kind",
     ("brief_texts", "kind"): "brief_kind",
+    ("brief_texts", "section"): "brief_section",
     ("plan_actions", "kind"): "action_kind",
     ("visits", "status"): "visit_status",
     ("concerns", "status"): "concern_status",

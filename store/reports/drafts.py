@@ -15,7 +15,6 @@ Every write is a user action of its own in the history (store.core.actions).
 """
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,11 +24,10 @@ from store.core import records
 from store.core.actions import action
 from store.core.checks import check_length, check_printable
 from store.core.errors import ValidationError
-from store.lang.codes import BriefKind, HistoryAction
+from store.lang.codes import BriefKind, BriefSection, HistoryAction
 from store.lang.i18n import _
 
 FIELD = "section_text"  # its limit in store.core.checks.TEXT_LIMITS
-_SECTION = re.compile(r"[a-z][a-z_]{0,39}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +133,7 @@ def _write(db: Database, key: BriefKey, section: str, values: dict) -> KeptSecti
 def _check_key(key: BriefKey, section: str) -> None:
     if key.kind not in set(BriefKind):
         raise ValidationError(_("Unknown brief kind: {kind}").format(kind=key.kind), "kind")
-    if not _SECTION.fullmatch(section):
+    if section not in set(BriefSection):
         raise ValidationError(_("Unknown section of a brief: {section}").format(section=section),
                               "section")  # fmt: skip
 
