@@ -1,7 +1,9 @@
 """Word briefs from the screens: the folder they go to, how their paths are shown, and one
-brief written in a worker (the `b` key of a visit, a unit, a plan or the dashboard).
+brief written in a worker (the `b` key of a visit, a unit, a plan or the dashboard), after
+the user reviewed its drafted text (`review_brief`, tui/screens/briefs/review.py).
 
-    write_brief(app, "unit", unit_id, "2026-Q3")  # notifies where the file was written
+    review_brief(app, Request("unit", unit_id, "2026-Q3"))  # the text, then ctrl+g writes
+    write_brief(app, Request("unit", unit_id, "2026-Q3"))  # notifies where it was written
 
 A committee's brief needs its signer's name: without one, the letterhead form opens with the
 store's message at that field (`offer_letterhead`), and the brief is written once it is saved.
@@ -129,6 +131,16 @@ def write_brief(app: "PhutrachApp", request: Request) -> None:
         app.call_from_thread(_announce, app, outcome)
 
     app.run_worker(work, thread=True, group="brief", description="brief")
+
+
+def review_brief(app: "PhutrachApp", request: Request) -> None:
+    """Show the brief's drafted text to review before writing it (its ctrl+g writes it); a
+    committee's brief with no signer offers the letterhead form first, before any editing."""
+    from tui.screens.briefs.review import BriefReview
+
+    if not ready(app, request.kind, lambda: review_brief(app, request)):
+        return
+    app.push_screen(BriefReview(request))
 
 
 def _announce(app, outcome) -> None:

@@ -7,13 +7,13 @@ store.personnel (secretaries: counts; names only in a confidential report) and
 store.concern_figures. The full tables go to the appendix.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefs.frame import charts
 from briefs.frame.document import Align, ColumnSpec, PartyDocument, vn_period
 from briefs.frame.vn import vn_number
-from briefs.kinds import sections
+from briefs.kinds import annual_drafts, drafting, sections
 from briefs.kinds.supervisor import cadence
 from briefs.kinds.wording import (
     Identity,
@@ -29,6 +29,8 @@ from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind, PlanStatus
 from store.lang.text import sort_key, vn_date
 from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
+from store.personnel.succession import list_plans
+from store.reports.drafts import KeptSection, kept_sections
 from store.reports.figures import (
     TOP,
     MeetingFigures,
@@ -71,6 +73,8 @@ class AnnualData:
     people: PersonnelCounts
     concerns: ConcernFigures
     flagged: tuple[Secretary, ...]  # confidential reports only
+    overdue_plans: int = 0  # open plans with an action past due, at the period's end
+    kept: dict[str, KeptSection] = field(default_factory=dict)  # the user's texts
 
 
 def gather(db, scope_id=None, period=None, *, confidential=False, on=None, rulebook=None):
@@ -112,6 +116,8 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
         people=people,
         concerns=concern_figures(db, period, as_of=as_of),
         flagged=tuple(flagged),
+        overdue_plans=len(list_plans(db, overdue=True, as_of=then, limit=None)),
+        kept=kept_sections(db, ident.key),
     )
 
 
@@ -143,7 +149,9 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
         f"Thực hiện {data.rulebook.citation}, {body_name(lh.issuing_body)} báo cáo kết quả "
         f"thực hiện {vn_period(data.period.code)} như sau:"
     )
+    drafted = drafting.by_key(sections_of(data, lh))
     _leadership(doc, data, lh)
+    _section(doc, data, drafted[drafting.LEADERSHIP])
     doc.part("Kết quả thực hiện", prefix="Phần ")
     _regular(doc, data)
     _thematic(doc, data)
@@ -152,8 +160,7 @@ def render(data: AnnualData, lh: Letterhead, *, number=None, on=None) -> PartyDo
     _visits(doc, data)
     _secretaries(doc, data)
     _concerns(doc, data)
-    _assessment(doc, data)
-    _tasks(doc, data)
+    _assessment(doc, data, drafted)
     doc.signature()
     _appendix(doc, data, number, on, lh)
     return doc
@@ -185,7 +192,6 @@ def _leadership(doc: PartyDocument, data: AnnualData, lh: Letterhead) -> None:
             f"{vi('meeting_kind', rule.meeting_kind)}: {rule.count} lần/"
             f"{vi('period', rule.per)} ({kinds})."
         )
-    doc.drafter_note()
 
 
 def _sector(key: str | int | None) -> str:
@@ -393,48 +399,26 @@ def _concerns(doc: PartyDocument, data: AnnualData) -> None:
     sections.concern_table(doc, data.concerns, by="category")
 
 
-def _assessment(doc: PartyDocument, data: AnnualData) -> None:
-    m, v, c = data.meetings, data.visits, data.concerns
+def sections_of(data: AnnualData, lh: Letterhead) -> tuple[drafting.Section, ...]:
+    """The drafted sections of this report, as the review screen shows them."""
+    return annual_drafts.sections(data)
+
+
+def _section(doc: PartyDocument, data: AnnualData, section: drafting.Section) -> None:
+    if section.present(data.kept):
+        drafting.write(doc, section, data.kept)
+
+
+def _assessment(doc: PartyDocument, data: AnnualData, drafted: dict) -> None:
+    """Phần III-V, drafted from the records (briefs.kinds.annual_drafts) or as kept."""
     doc.part("Đánh giá chung", prefix="Phần ")
-    doc.item("Ưu điểm")
-    doc.bullet(
-        f"{counted(m.total.every_month, m.total.cells, 'chi bộ')} sinh hoạt đều đặn hằng tháng; "
-        f"tỷ lệ đảng viên dự sinh hoạt bình quân {percent(m.total.attendance)}."
-    )
-    good = sections.good_count(v.ratings, data.rulebook)
-    rated = sum(v.ratings.values())
-    if rated:
-        best = ", ".join(level.label for level in data.rulebook.ratings[:2])
-        doc.bullet(f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {best}.")
-    doc.bullet(f"Cấp ủy viên cấp trên đã dự {counted(v.done, v.required, 'lượt')} sinh hoạt.")
-    if c.resolved:
-        doc.bullet(f"Đã giải quyết xong {c.resolved} vấn đề vướng mắc, kiến nghị của cơ sở.")
-    doc.drafter_note()
-    doc.item("Hạn chế, khuyết điểm")
-    missed = m.total.cells - m.total.every_month
-    if missed:
-        doc.bullet(f"{missed} chi bộ chưa sinh hoạt đều đặn hằng tháng.")
-    if m.total.under_threshold:
-        doc.bullet(
-            f"{m.total.under_threshold} chi bộ có tỷ lệ đảng viên dự sinh hoạt dưới "
-            f"{percent(m.threshold)}."
-        )
-    if v.required > v.done:
-        doc.bullet(f"Còn {v.required - v.done} lượt dự sinh hoạt chưa thực hiện theo chế độ.")
-    if c.overdue:
-        doc.bullet(f"{c.overdue} vấn đề vướng mắc, kiến nghị quá hạn chưa giải quyết xong.")
-    doc.drafter_note()
-    doc.item("Nguyên nhân")
-    doc.drafter_note()
-    doc.item("Bài học kinh nghiệm")
-    doc.drafter_note()
-
-
-def _tasks(doc: PartyDocument, data: AnnualData) -> None:
-    doc.part("Nhiệm vụ, giải pháp thời gian tới", prefix="Phần ")
-    doc.drafter_note()
-    doc.part("Đề xuất, kiến nghị", prefix="Phần ")
-    doc.drafter_note()
+    for key in (drafting.STRENGTHS, drafting.SHORTCOMINGS, drafting.CAUSES, drafting.LESSONS):
+        if drafted[key].present(data.kept):
+            doc.item(drafted[key].title)
+            drafting.write(doc, drafted[key], data.kept)
+    for key in (drafting.TASKS, drafting.PROPOSALS):
+        doc.part(drafted[key].title, prefix="Phần ")
+        drafting.write(doc, drafted[key], data.kept)
 
 
 def _appendix(doc: PartyDocument, data: AnnualData, number, on: date, lh: Letterhead) -> None:

@@ -5,16 +5,19 @@ A personnel document: always confidential, whatever is asked. Everything comes f
 answers.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefs.frame.document import PartyDocument
+from briefs.kinds import drafting
+from briefs.kinds.drafting import ORGANISATION, REQUIREMENTS, Section
 from briefs.kinds.wording import Identity, body_name, vi
 from store.lang.codes import ActionStatus
 from store.lang.text import vn_date
 from store.org.units import Unit, get_unit
 from store.personnel.people import PersonProfile, person_profile
 from store.personnel.succession import PlanDetail, plan_detail
+from store.reports.drafts import KeptSection, kept_sections
 from store.reports.letterhead import Letterhead, letterhead
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
@@ -37,6 +40,7 @@ class PlanData:
     unit: Unit
     incumbent: PersonProfile | None
     rulebook: Rulebook
+    kept: dict[str, KeptSection] = field(default_factory=dict)  # the user's texts
 
 
 def gather(db, scope_id: int, period=None, *, confidential=True, on=None, rulebook=None):
@@ -59,7 +63,8 @@ def gather(db, scope_id: int, period=None, *, confidential=True, on=None, rulebo
         title=unit.title,
     )
     incumbent = person_profile(db, plan.incumbent_id, on) if plan.incumbent_id else None
-    return PlanData(ident, detail, unit, incumbent, rulebook or rulebook_in_force(db))
+    rb = rulebook or rulebook_in_force(db)
+    return PlanData(ident, detail, unit, incumbent, rb, kept_sections(db, ident.key))
 
 
 def build_plan(db, scope_id: int, period=None, *, confidential=True, on=None, number=None):
@@ -101,7 +106,7 @@ def _purpose(doc: PartyDocument, data: PlanData) -> None:
         f"{vi('plan_reason', plan.reason).lower()}){target}."
     )
     doc.item("Yêu cầu")
-    doc.drafter_note()
+    drafting.write(doc, drafting.by_key(sections_of(data))[REQUIREMENTS], data.kept)
 
 
 def _situation(doc: PartyDocument, data: PlanData) -> None:
@@ -172,17 +177,45 @@ def _actions(doc: PartyDocument, data: PlanData) -> None:
         doc.paragraph(f"Có {len(detail.overdue)} biện pháp đã quá thời hạn chưa hoàn thành.")
 
 
-def _organisation(doc: PartyDocument, data: PlanData) -> None:
-    plan = data.detail.plan
-    doc.part("Tổ chức thực hiện")
+def sections_of(data: PlanData, lh: Letterhead | None = None) -> tuple[Section, ...]:
+    """The plan's drafted requirements and organisation: from its target date, sources,
+    actions and their owners, and the supervisor in charge."""
+    detail, plan = data.detail, data.detail.plan
+    needs = []
+    if detail.candidates:
+        needs.append(
+            f"Bồi dưỡng, thử thách {len(detail.candidates)} đồng chí trong nguồn theo các biện "
+            "pháp tại mục IV."
+        )
+    if detail.overdue:
+        needs.append(f"Khắc phục ngay {len(detail.overdue)} biện pháp đã quá thời hạn.")
+    needs.append("Bảo đảm nguyên tắc, quy trình công tác cán bộ; giữ bí mật thông tin nhân sự.")
+    organise = []
     if plan.supervisor_name:
-        doc.paragraph(
+        organise.append(
             f"Đồng chí {plan.supervisor_name}, cấp ủy viên phụ trách, trực tiếp chỉ đạo "
             f"{data.unit.title} thực hiện kế hoạch; định kỳ báo cáo kết quả."
         )
+    owners = sorted({a.owner for a in detail.actions if a.owner and a.status in OPEN})
+    if owners:
+        organise.append(f"{', '.join(owners)} thực hiện các biện pháp được giao đúng thời hạn.")
+    return (
+        Section(REQUIREMENTS, "Yêu cầu", tuple(needs)),
+        Section(ORGANISATION, "Tổ chức thực hiện",
+                tuple(organise) or ("Chưa phân công người thực hiện kế hoạch.",), bullets=False),
+    )  # fmt: skip
+
+
+OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+
+
+def _organisation(doc: PartyDocument, data: PlanData) -> None:
+    plan = data.detail.plan
+    section = drafting.by_key(sections_of(data))[ORGANISATION]
+    doc.part(section.title)
+    drafting.write(doc, section, data.kept)
     status = vi("plan_status", plan.status)
     if plan.outcome:
         status += f" ({vi('plan_outcome', plan.outcome).lower()}"
         status += f", ngày {vn_date(plan.outcome_date)})" if plan.outcome_date else ")"
     doc.paragraph(f"Tình trạng kế hoạch: {status}.")
-    doc.drafter_note()

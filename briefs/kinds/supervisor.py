@@ -8,12 +8,11 @@ and the secretaries (store.personnel): counts only, unless the brief is confiden
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefs.frame.document import ColumnSpec, PartyDocument, vn_period
-from briefs.kinds import sections
-from briefs.kinds.visit import OPEN_ROUTES
+from briefs.kinds import drafting, sections, supervisor_drafts
 from briefs.kinds.wording import (
     Identity,
     body_name,
@@ -33,13 +32,14 @@ from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, get_unit
 from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
 from store.personnel.capability import CapabilityNote, latest_note
+from store.reports.drafts import KeptSection, kept_sections
 from store.reports.figures import owed_by
 from store.reports.letterhead import Letterhead, letterhead
 from store.rules.cadence import ComplianceLine, visit_compliance
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
-from store.visits import VisitRow, list_visits
+from store.visits import Visit, VisitRow, get_visit, list_visits
 from store.visits.regime import UnitRegime, unit_regime
 
 KIND, DOC_CODE, FILE_LABEL = "supervisor", "BC", "BC phụ trách cơ sở"
@@ -86,6 +86,9 @@ class SupervisorData:
     secretaries: tuple[Secretary, ...]  # confidential briefs only
     notes: dict[int, CapabilityNote]  # latest note per person: confidential briefs only
     rulebook: Rulebook
+    advice: tuple[tuple[VisitRow, Visit], ...] = ()  # each unit's latest visit, recorded in full
+    weak: tuple[tuple[VisitRow, Visit], ...] = ()  # visits rated below the two best levels
+    kept: dict[str, KeptSection] = field(default_factory=dict)  # the user's texts
 
     @property
     def required(self) -> int:
@@ -154,7 +157,21 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
         secretaries=people if confidential else (),
         notes=notes,
         rulebook=rb,
+        **_visited(db, lines, rb),
+        kept=kept_sections(db, ident.key),
     )
+
+
+def _visited(db, lines: tuple[UnitLine, ...], rb: Rulebook) -> dict:
+    """The visits in full (advice, remarks, good practice): each unit's latest, and those
+    rated below the two best levels."""
+    best = {level.level for level in rb.ratings[:2]}
+    full = {v.id: get_visit(db, v.id) for x in lines for v in x.visits}
+    latest = tuple((x.visits[-1], full[x.visits[-1].id]) for x in lines if x.visits)
+    weak = tuple(
+        (v, full[v.id]) for x in lines for v in x.visits if v.rating and v.rating not in best
+    )
+    return {"advice": latest, "weak": weak}
 
 
 def build_supervisor(db, scope_id: int, period, *, confidential=False, on=None, number=None):
@@ -188,9 +205,7 @@ def render(data: SupervisorData, lh: Letterhead, *, number=None, on=None) -> Par
     _quality(doc, data)
     _people(doc, data)
     _concerns(doc, data)
-    _assessment(doc, data)
-    _tasks(doc, data)
-    _proposals(doc, data, lh)
+    _assessment(doc, data, lh)
     doc.signature()
     return doc
 
@@ -383,74 +398,18 @@ def _concerns(doc: PartyDocument, data: SupervisorData) -> None:
         )
 
 
-def _assessment(doc: PartyDocument, data: SupervisorData) -> None:
-    rb, f = data.rulebook, data.concerns
+def _assessment(doc: PartyDocument, data: SupervisorData, lh: Letterhead) -> None:
+    """Parts III-V, drafted from the records (briefs.kinds.supervisor_drafts) or as kept."""
+    drafted = drafting.by_key(sections_of(data, lh))
     doc.part("Đánh giá chung")
-    doc.item("Ưu điểm")
-    if data.done:
-        doc.bullet(f"Đã dự {counted(data.done, data.required, 'lượt')} sinh hoạt theo chế độ.")
-    kept = len(data.lines) - len(data.broke)
-    if kept:
-        doc.bullet(
-            f"{counted(kept, len(data.lines), 'tổ chức đảng')} thực hiện đúng chế độ sinh hoạt."
-        )
-    rated = sum(data.ratings.values())
-    if rated:
-        good = sections.good_count(data.ratings, rb)
-        labels = ", ".join(level.label for level in rb.ratings[:2])
-        doc.bullet(f"{counted(good, rated, 'buổi sinh hoạt')} được dự xếp loại {labels}.")
-    if f.resolved:
-        doc.bullet(f"Đã giải quyết xong {f.resolved} vấn đề vướng mắc, kiến nghị.")
-    doc.drafter_note()
-    doc.item("Hạn chế")
-    if data.required > data.done:
-        doc.bullet(f"Còn {data.required - data.done} lượt dự sinh hoạt chưa thực hiện theo chế độ.")
-    if data.broke:
-        names = ", ".join(x.unit.title for x in data.broke)
-        doc.bullet(f"{len(data.broke)} tổ chức đảng chưa thực hiện đúng chế độ sinh hoạt: {names}.")
-    weak = rated - sections.good_count(data.ratings, rb) if rated else 0
-    if weak:
-        labels = ", ".join(level.label for level in rb.ratings[2:])
-        doc.bullet(f"{weak} buổi sinh hoạt được dự xếp loại {labels}.")
-    if f.overdue:
-        doc.bullet(f"{f.overdue} vấn đề vướng mắc, kiến nghị quá hạn chưa giải quyết xong.")
-    doc.drafter_note()
-    doc.item("Nguyên nhân")
-    doc.drafter_note()
+    for key in (drafting.STRENGTHS, drafting.SHORTCOMINGS, drafting.CAUSES):
+        doc.item(drafted[key].title)
+        drafting.write(doc, drafted[key], data.kept)
+    for key in (drafting.TASKS, drafting.PROPOSALS):
+        doc.part(drafted[key].title)
+        drafting.write(doc, drafted[key], data.kept)
 
 
-def _tasks(doc: PartyDocument, data: SupervisorData) -> None:
-    doc.part("Nhiệm vụ thời gian tới")
-    if data.lines:
-        doc.bullet(
-            f"Tiếp tục dự sinh hoạt theo chế độ được phân công tại {len(data.lines)} "
-            "tổ chức đảng; nắm chắc tình hình đội ngũ bí thư, cấp ủy."
-        )
-    if data.broke:
-        doc.bullet(
-            "Chỉ đạo "
-            + ", ".join(x.unit.title for x in data.broke)
-            + " thực hiện đúng chế độ sinh hoạt."
-        )
-    if data.concerns.still_open:
-        doc.bullet(
-            f"Đôn đốc giải quyết {data.concerns.still_open} vấn đề vướng mắc, kiến nghị còn tồn "
-            "đọng."
-        )
-    if data.gaps.flagged_without_plan:
-        doc.bullet(
-            f"Chỉ đạo xây dựng kế hoạch tạo nguồn thay thế đối với "
-            f"{len(data.gaps.flagged_without_plan)} bí thư hạn chế về năng lực, uy tín."
-        )
-    doc.drafter_note()
-
-
-def _proposals(doc: PartyDocument, data: SupervisorData, lh: Letterhead) -> None:
-    doc.part("Đề xuất, kiến nghị")
-    asked = sum(x.still_open for x in data.concerns.by_route if x.id in OPEN_ROUTES)
-    if asked:
-        doc.paragraph(
-            f"Đề nghị {body_name(lh.issuing_body)} chỉ đạo các cơ quan liên quan giải quyết "
-            f"{asked} kiến nghị của cơ sở thuộc thẩm quyền cấp trên còn chưa giải quyết xong."
-        )
-    doc.drafter_note()
+def sections_of(data: SupervisorData, lh: Letterhead) -> tuple[drafting.Section, ...]:
+    """The drafted sections of this brief, as the review screen shows them."""
+    return supervisor_drafts.sections(data, body_name(lh.issuing_body))

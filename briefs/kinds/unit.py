@@ -7,12 +7,13 @@ capability notes and the replacement-source plans.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefs.frame import charts
 from briefs.frame.document import PartyDocument, vn_period
-from briefs.kinds import sections
+from briefs.kinds import drafting, sections
+from briefs.kinds.drafting import PROPOSALS, Section, names, paragraphs
 from briefs.kinds.wording import Identity, clause, percent, some, some_of, vi
 from store.concerns.board import BoardRow, board
 from store.concerns.figures import ConcernFigures, concern_figures
@@ -22,11 +23,12 @@ from store.org.units import Unit, UnitDetail, ancestors, get_unit, unit_detail
 from store.personnel.capability import CapabilityNote, timeline
 from store.personnel.people import UnitPeople, unit_people
 from store.personnel.succession import PlanDetail, list_plans, plan_detail
+from store.reports.drafts import KeptSection, kept_sections
 from store.reports.letterhead import Letterhead, letterhead
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
-from store.visits import VisitRow, list_visits
+from store.visits import Visit, VisitRow, get_visit, list_visits
 from store.visits.grid import ComplianceGrid, compliance_grid
 from store.visits.meetings import Meeting, list_meetings
 from store.visits.regime import TrendPoint, UnitRegime, unit_regime, unit_trend
@@ -55,6 +57,8 @@ class UnitData:
     people: UnitPeople | None = None  # confidential briefs only, from here down
     notes: tuple[CapabilityNote, ...] = ()
     plans: tuple[PlanDetail, ...] = ()
+    latest: Visit | None = None  # the period's last visit, in full (its advice)
+    kept: dict[str, KeptSection] = field(default_factory=dict)  # the user's texts
 
 
 def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=None):
@@ -78,6 +82,7 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
         title=unit.title,
     )
     personnel = _personnel(db, scope_id, then) if confidential else {}
+    visits = tuple(reversed(list_visits(db, period=period, unit_id=scope_id, limit=None)))
     return UnitData(
         identity=ident,
         unit=unit,
@@ -100,11 +105,13 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
         cells=compliance_grid(db, parent_id=scope_id, year=period.year, as_of=as_of, rulebook=rb)
         if detail.child_count
         else None,
-        visits=tuple(reversed(list_visits(db, period=period, unit_id=scope_id, limit=None))),
+        visits=visits,
         concerns=concern_figures(db, period, parent_id=scope_id, as_of=as_of),
         open_concerns=tuple(board(db, unit_id=scope_id, status="open", as_of=then, limit=None)),
         rulebook=rb,
         **personnel,
+        latest=get_visit(db, visits[-1].id) if visits else None,
+        kept=kept_sections(db, ident.key),
     )
 
 
@@ -140,7 +147,7 @@ def render(data: UnitData, lh: Letterhead, *, number=None, on=None) -> PartyDocu
     _concerns(doc, data)
     if data.identity.confidential:
         _personnel_part(doc, data)
-    _proposals(doc, data)
+    _proposal_part(doc, data)
     doc.signature()
     return doc
 
@@ -355,15 +362,54 @@ def _personnel_part(doc: PartyDocument, data: UnitData) -> None:
         doc.paragraph("Tổ chức đảng chưa có kế hoạch tạo nguồn thay thế bí thư.")
 
 
-def _proposals(doc: PartyDocument, data: UnitData) -> None:
-    doc.part("Đề xuất")
+def sections_of(data: UnitData, lh: Letterhead | None = None) -> tuple[Section, ...]:
+    """The drafted Đề xuất: from the regime missed, the attendance, the ratings, the last
+    visit's advice and the concerns still open."""
+    return (Section(PROPOSALS, "Đề xuất", tuple(_proposals(data)) or ("Không có.",)),)
+
+
+def _proposals(data: UnitData):
+    unit, rb = data.unit, data.rulebook
     if data.regime.missed:
-        doc.bullet(
-            f"Chỉ đạo {data.unit.title} khắc phục việc chưa thực hiện đủ {data.regime.missed} "
-            "buổi sinh hoạt theo quy định."
+        yield (
+            f"Chỉ đạo {unit.title} khắc phục việc chưa thực hiện đủ {data.regime.missed} buổi "
+            "sinh hoạt theo quy định."
         )
     if data.regime.attendance_ok is False:
-        doc.bullet("Nâng cao tỷ lệ đảng viên dự sinh hoạt.")
-    if data.concerns.still_open:
-        doc.bullet(f"Giải quyết dứt điểm {data.concerns.still_open} vấn đề vướng mắc còn tồn đọng.")
-    doc.drafter_note()
+        yield (
+            f"Chỉ đạo {unit.title} nâng cao tỷ lệ đảng viên dự sinh hoạt (bình quân "
+            f"{percent(data.regime.attendance_rate)}, yêu cầu từ "
+            f"{percent(rb.attendance_threshold)} trở lên)."
+        )
+    if data.cells:
+        behind = [
+            r.unit.title for r in data.cells.rows if any(c.state == "missed" for c in r.cells)
+        ]
+        if behind:
+            yield f"Chỉ đạo {names(behind)} sinh hoạt đều đặn hằng tháng."
+    best = {level.level for level in rb.ratings[:2]}
+    weak = [v for v in data.visits if v.rating and v.rating not in best]
+    if weak:
+        yield (
+            f"Hướng dẫn nâng cao chất lượng sinh hoạt ({len(weak)} buổi sinh hoạt được dự xếp "
+            f"loại {drafting.worse_levels(rb)})."
+        )
+    advice = " ".join(paragraphs(data.latest.recommendations)) if data.latest else ""
+    if advice and data.latest:
+        yield (
+            f"Thực hiện ý kiến chỉ đạo tại buổi sinh hoạt ngày {vn_date(data.latest.date)}: "
+            f"{advice}"
+        )
+    f = data.concerns
+    if f.still_open:
+        late = f", trong đó {f.overdue} vấn đề đã quá hạn" if f.overdue else ""
+        yield f"Giải quyết dứt điểm {f.still_open} vấn đề vướng mắc còn tồn đọng{late}."
+    overdue = sum(len(p.overdue) for p in data.plans)  # confidential briefs only
+    if overdue:
+        yield f"Đôn đốc thực hiện {overdue} biện pháp tạo nguồn thay thế bí thư đã quá hạn."
+
+
+def _proposal_part(doc: PartyDocument, data: UnitData) -> None:
+    (section,) = sections_of(data)
+    doc.part(section.title)
+    drafting.write(doc, section, data.kept)

@@ -4,11 +4,13 @@ Everything comes from the recorded visit (store.visits.get_visit): the meeting's
 score sheet, the supervisor's observations and advice, and the concerns raised at it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefs.frame.document import ColumnSpec, PartyDocument, vn_date
 from briefs.frame.vn import vn_number
+from briefs.kinds import drafting
+from briefs.kinds.drafting import ADVICE, PREPARATION, PROPOSALS, Section, paragraphs
 from briefs.kinds.wording import (
     Identity,
     body_name,
@@ -24,6 +26,7 @@ from store.lang.codes import MeetingKind, PeriodKind, UnitKind, VisitStatus
 from store.lang.i18n import _
 from store.org.supervisor_search import Supervisor, get_supervisor
 from store.org.units import Unit, ancestors, get_unit
+from store.reports.drafts import KeptSection, kept_sections
 from store.reports.figures import visit_concern_ids
 from store.reports.letterhead import Letterhead, letterhead
 from store.rules.cadence import Assignment, assignment_on
@@ -44,7 +47,7 @@ ATTENDED: dict[str, str] = {
     MeetingKind.GENERAL: "hội nghị",
 }
 # The criteria item II.1 speaks of (when the rulebook has them; all are in the table of II.4).
-PREPARATION = ("preparation",)
+PREPARATION_CRITERIA = ("preparation",)
 OPEN_ROUTES = ("committee", "agency")  # concerns the committee is asked to act on
 
 
@@ -60,6 +63,7 @@ class VisitData:
     assignment: Assignment | None
     concerns: tuple[Concern, ...]
     rulebook: Rulebook
+    kept: dict[str, KeptSection] = field(default_factory=dict)  # the user's texts
 
 
 def gather(db, scope_id: int, period=None, *, confidential=False, on=None, rulebook=None):
@@ -100,6 +104,7 @@ def gather(db, scope_id: int, period=None, *, confidential=False, on=None, ruleb
         assignment_on(db, visit.supervisor_id, visit.unit_id, date.fromisoformat(visit.date)),
         tuple(get_concern(db, i) for i in visit_concern_ids(db, visit.id)),
         rulebook or rulebook_in_force(db),
+        kept_sections(db, identity.key),
     )
 
 
@@ -244,9 +249,7 @@ def _results(doc: PartyDocument, data: VisitData) -> None:
     m = data.meeting
     doc.part("Kết quả dự sinh hoạt")
     doc.item("Công tác chuẩn bị")
-    for line in _points(data, PREPARATION):
-        doc.bullet(line)
-    doc.drafter_note()
+    drafting.write(doc, drafting.by_key(sections_of(data, None))[PREPARATION], data.kept)
     who = COMMITTEE_WORDS.get(counted_as(data) or "", "đảng viên")
     doc.item(f"Số lượng {who} dự")
     share = f" ({percent(m.attendance_rate)})" if m.attendance_rate is not None else ""
@@ -343,18 +346,38 @@ def _concerns(doc: PartyDocument, data: VisitData) -> None:
         doc.paragraph(f"{index}. {concern_line(concern, data.rulebook)}")
 
 
-def _advice(doc: PartyDocument, data: VisitData, lh: Letterhead) -> None:
-    doc.part("Ý kiến chỉ đạo và đề xuất")
-    doc.item("Ý kiến chỉ đạo tại buổi sinh hoạt")
-    if data.visit.recommendations:
-        doc.paragraph(data.visit.recommendations)
-    else:
-        doc.drafter_note()
-    doc.item("Đề xuất, kiến nghị")
+def sections_of(data: VisitData, lh: Letterhead | None) -> tuple[Section, ...]:
+    """The drafted sections of this brief: the preparation as scored, the supervisor's
+    advice as recorded, the proposals the concerns and the rating call for."""
+    rb, visit = data.rulebook, data.visit
+    preparation = tuple(_points(data, PREPARATION_CRITERIA)) or (
+        "Phiếu chấm điểm không có tiêu chí riêng về công tác chuẩn bị.",
+    )
+    advice = paragraphs(visit.recommendations) or ("Không có ý kiến chỉ đạo được ghi nhận.",)
+    proposals = []
     asked = [c for c in data.concerns if c.route in OPEN_ROUTES and c.is_open]
     if asked:
-        doc.paragraph(
-            f"Đề nghị {body_name(lh.issuing_body)} chỉ đạo các cơ quan liên quan xem xét, giải "
-            f"quyết {len(asked)} kiến nghị của {data.unit.title} nêu tại mục III."
+        body = body_name(lh.issuing_body) if lh else "cấp ủy"
+        proposals.append(
+            f"Đề nghị {body} chỉ đạo các cơ quan liên quan xem xét, giải quyết {len(asked)} "
+            f"kiến nghị của {data.unit.title} nêu tại mục III."
         )
-    doc.drafter_note()
+    if visit.rating and visit.rating not in {level.level for level in rb.ratings[:2]}:
+        proposals.append(
+            f"Đề nghị tiếp tục theo dõi, hướng dẫn {data.unit.title} nâng cao chất lượng sinh "
+            f"hoạt (buổi sinh hoạt xếp loại {rb.rating_label(visit.rating)})."
+        )
+    return (
+        Section(PREPARATION, "Công tác chuẩn bị", preparation),
+        Section(ADVICE, "Ý kiến chỉ đạo tại buổi sinh hoạt", advice, bullets=False),
+        Section(PROPOSALS, "Đề xuất, kiến nghị", tuple(proposals) or ("Không có.",),
+                bullets=False),
+    )  # fmt: skip
+
+
+def _advice(doc: PartyDocument, data: VisitData, lh: Letterhead) -> None:
+    drafted = drafting.by_key(sections_of(data, lh))
+    doc.part("Ý kiến chỉ đạo và đề xuất")
+    for key in (ADVICE, PROPOSALS):
+        doc.item(drafted[key].title)
+        drafting.write(doc, drafted[key], data.kept)

@@ -14,6 +14,7 @@ from briefs.frame.write import brief_filename
 from store.lang.i18n import catalog
 from store.lang.labels import label
 from store.lang.text import body_name  # noqa: F401 (re-exported: the kinds name bodies)
+from store.reports.drafts import BriefKey
 
 
 @cache
@@ -83,6 +84,11 @@ class Identity:
     file_scope: str  # the file name's scope words (a unit, a supervisor)
     file_period: str  # the file name's period (a period code, or a date)
     title: str  # what the summary table calls it
+
+    @property
+    def key(self) -> BriefKey:
+        """The brief as the log names it: what the texts the user kept for it are kept by."""
+        return BriefKey(self.kind, self.scope, self.period, self.confidential)
 
     @property
     def filename(self) -> str:

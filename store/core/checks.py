@@ -136,6 +136,7 @@ TEXT_LIMITS: dict[str, int] = {
     "note": 2000,
     "reason": 2000,
     "narrative": 2000,
+    "section_text": 4000,  # one drafted section of a brief, as the user kept it
 }
 
 
@@ -149,6 +150,7 @@ def _text_label(field: str) -> str:
         "note": _("What was done"),
         "reason": _("Reason for reopening"),
         "narrative": _("Narrative"),
+        "section_text": _("Text of the section"),
     }.get(field, field)
 
 
@@ -173,16 +175,23 @@ def check_name(text: str, field: str, label: str) -> str:
     """`text` as one line fit to show and record: no control characters (a terminal escape
     sequence typed or pasted would rewrite the screen of whoever reads the history), at most
     NAME_LIMIT characters; else a ValidationError naming `label`."""
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
-        raise ValidationError(
-            _("{field} holds control characters; type it again as plain text.").format(field=label),
-            field=field,
-        )
+    check_printable(text, field, label)
     if len(text) > NAME_LIMIT:
         raise ValidationError(
             _("{field} is too long: {count} characters, at most {limit}.").format(
                 field=label, count=len(text), limit=NAME_LIMIT
             ),
+            field=field,
+        )
+    return text
+
+
+def check_printable(text: str, field: str, label: str) -> str:
+    """`text` if it holds no control characters (a terminal escape sequence typed or pasted,
+    which a screen or a Word file would carry on), else a ValidationError naming `label`."""
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
+        raise ValidationError(
+            _("{field} holds control characters; type it again as plain text.").format(field=label),
             field=field,
         )
     return text

@@ -557,6 +557,31 @@ def m008_letterhead_routes(db: Database) -> None:
     db.execute("delete from settings where key = 'letterhead.recipients'")
 
 
+@migrations()
+def m009_brief_texts(db: Database) -> None:
+    """The assessment texts a user kept for a brief (store.reports.drafts): one row per brief
+    identity (as the brief log names it: kind, scope, period, confidential) and section;
+    `paragraphs` a JSON list, or `blank` when the user asked for the drafter's placeholder."""
+    _table(
+        db,
+        "brief_texts",
+        {
+            "kind": str,
+            "scope": str,
+            "period": str,
+            "confidential": int,
+            "section": str,
+            "paragraphs": str,
+            "blank": int,
+        },
+        not_null={"kind", "scope", "period", "section"},
+        defaults={"confidential": 0, "blank": 0, "scope": "", "period": ""},
+    )
+    db.table("brief_texts").create_index(
+        ["kind", "scope", "period", "confidential", "section"], unique=True
+    )
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).

@@ -35,8 +35,12 @@ class Change:
 
     @property
     def confidential(self) -> bool:
-        """A personnel assessment: shown with the confidential marking."""
-        return self.table in PERSONNEL_TABLES
+        """A personnel assessment, or the text kept for a confidential brief: shown with the
+        confidential marking."""
+        row = self.after or self.before or {}
+        return self.table in PERSONNEL_TABLES or (
+            self.table == "brief_texts" and bool(row.get("confidential"))
+        )
 
     @property
     def title(self) -> str:
@@ -139,7 +143,9 @@ class Entry:
 
     @property
     def confidential(self) -> bool:
-        return not self.tables.isdisjoint(PERSONNEL_TABLES)
+        return not self.tables.isdisjoint(PERSONNEL_TABLES) or any(
+            c.confidential for c in self.changes
+        )
 
     @property
     def deletions(self) -> tuple[Change, ...]:

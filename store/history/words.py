@@ -33,6 +33,8 @@ _CODED = {
     ("units", "kind"): "unit_kind",
     ("meetings", "kind"): "meeting_kind",
     ("briefs", "kind"): "brief_kind",
+    ("brief_texts", "kind"): "brief_kind",
+    ("brief_texts", "section"): "brief_section",
     ("plan_actions", "kind"): "action_kind",
     ("visits", "status"): "visit_status",
     ("concerns", "status"): "concern_status",
@@ -51,7 +53,7 @@ _CODED = {
 }
 _YES_NO = frozenset(
     ("active", "has_standing_committee", "confidential", "flagged", "exempt")
-    + ("minutes_kept", "resolution_adopted")
+    + ("minutes_kept", "resolution_adopted", "blank")
 )
 
 # A reference to another record → (its table, the column that names it).
@@ -82,7 +84,7 @@ def title(db: Database, table: str, row: dict) -> str:
 
 
 def _parts(db: Database, table: str, row: dict) -> list[str]:
-    if table == "briefs":
+    if table in ("briefs", "brief_texts"):
         kind = label("brief_kind", row.get("kind"))
         name = PurePath(row["path"]).name if row.get("path") else ""
         return [p for p in (kind, _period(row.get("period")), name) if p]
@@ -284,6 +286,9 @@ def _names() -> dict[str, str]:
         "doc_code": _("Document type"),
         "path": _("File"),
         "confidential": _("Confidential"),
+        "section": _("Section of the brief"),
+        "paragraphs": _("Text kept"),
+        "blank": _("Left blank for the drafter"),
         "date": _("Date"),
         "ratings": _("Ratings"),
         "overall": _("Overall assessment"),

@@ -155,6 +155,7 @@ class HistoryAction(StrEnum):
 
     VISIT_DELETE = "visit.delete"
     BRIEFS = "briefs"
+    BRIEF_TEXT = "brief.text"
     IMPORT = "import"
     RESTORE = "restore"
 
@@ -165,6 +166,23 @@ class BriefKind(StrEnum):
     UNIT = "unit"
     ANNUAL = "annual"
     PLAN = "plan"
+
+
+class BriefSection(StrEnum):
+    """A part of a brief drafted from the records, which the user may rewrite or leave
+    blank (briefs/kinds/drafting.py, store.reports.drafts)."""
+
+    LEADERSHIP = "leadership"
+    STRENGTHS = "strengths"
+    SHORTCOMINGS = "shortcomings"
+    CAUSES = "causes"
+    LESSONS = "lessons"
+    TASKS = "tasks"
+    PROPOSALS = "proposals"
+    ADVICE = "advice"
+    PREPARATION = "preparation"
+    REQUIREMENTS = "requirements"
+    ORGANISATION = "organisation"
 
 
 # The label table (store.lang.labels) of each kind of code.
@@ -188,5 +206,6 @@ CODES: dict[str, type[StrEnum]] = {
     "sex": Sex,
     "change_action": ChangeAction,
     "brief_kind": BriefKind,
+    "brief_section": BriefSection,
     "history_action": HistoryAction,
 }

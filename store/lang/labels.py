@@ -11,6 +11,7 @@ from store.lang.codes import (
     ActionKind,
     ActionStatus,
     BriefKind,
+    BriefSection,
     Cadence,
     ChangeAction,
     ConcernStatus,
@@ -153,6 +154,7 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
             "concern_events": _("Step of a concern"),
             "annual_ratings": _("Annual rating"),
             "briefs": _("Brief"),
+            "brief_texts": _("Text of a brief"),
             "settings": _("Setting"),
             "demo": _("Demo data"),
         },
@@ -166,6 +168,7 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
         "history_action": {
             HistoryAction.VISIT_DELETE: _("Deleted a visit"),
             HistoryAction.BRIEFS: _("Wrote briefs"),
+            HistoryAction.BRIEF_TEXT: _("Edited the text of a brief"),
             HistoryAction.IMPORT: _("Imported data"),
             HistoryAction.RESTORE: _("Restored"),
         },
@@ -175,6 +178,19 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
             BriefKind.UNIT: _("Report on a grassroots Party organization"),
             BriefKind.ANNUAL: _("Annual report on the resolution"),
             BriefKind.PLAN: _("Replacement-source plan"),
+        },
+        "brief_section": {
+            BriefSection.LEADERSHIP: _("Leadership: an added paragraph"),
+            BriefSection.STRENGTHS: _("Strengths"),
+            BriefSection.SHORTCOMINGS: _("Shortcomings"),
+            BriefSection.CAUSES: _("Causes"),
+            BriefSection.LESSONS: _("Lessons learnt"),
+            BriefSection.TASKS: _("Tasks ahead"),
+            BriefSection.PROPOSALS: _("Proposals"),
+            BriefSection.ADVICE: _("Advice at the meeting"),
+            BriefSection.PREPARATION: _("Preparation"),
+            BriefSection.REQUIREMENTS: _("Requirements"),
+            BriefSection.ORGANISATION: _("Organisation of the work"),
         },
     }
 

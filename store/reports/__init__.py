@@ -11,6 +11,16 @@ from store.reports.brief_log import (
     list_briefs,
     log_brief,
 )
+from store.reports.drafts import (
+    BriefKey,
+    KeptSection,
+    blank_section,
+    forget_section,
+    keep_section,
+    kept_sections,
+    paragraphs_of,
+    save_sections,
+)
 from store.reports.figures import (
     MONTHLY_REGULAR,
     TOP,
@@ -58,6 +68,14 @@ __all__ = [
     "count_briefs",
     "allocate_number",
     "log_brief",
+    "BriefKey",
+    "KeptSection",
+    "kept_sections",
+    "keep_section",
+    "blank_section",
+    "forget_section",
+    "paragraphs_of",
+    "save_sections",
     "TOP",
     "RegularLine",
     "ThematicLine",

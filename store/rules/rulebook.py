@@ -113,6 +113,16 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Bars:
+    """`[assessment]`: the share (per cent) at or above which a figure is a strength."""
+
+    regular_share: float
+    thematic_share: float
+    visit_share: float
+    good_rating_share: float
+
+
+@dataclass(frozen=True)
 class Rulebook:
     name: str
     code: str
@@ -129,6 +139,7 @@ class Rulebook:
     dimensions: tuple[Choice, ...]
     scale: tuple[Choice, ...]
     annual_levels: tuple[Level, ...]
+    bars: Bars
     minimum_duration: int | None = None  # minutes, `[duration] minimum`
     resolution: Resolution | None = None  # `[resolution]`: what briefs cite
 
@@ -376,6 +387,7 @@ class _Reader:
             dimensions=self.choices(capability, "dimensions", "capability"),
             scale=self.choices(capability, "scale", "capability"),
             annual_levels=self.levels("annual_levels"),
+            bars=self.bars(),
             minimum_duration=minimum,
             resolution=self.resolution(),
         )
@@ -392,6 +404,15 @@ class _Reader:
             issuer=self.get(r, "issuer", "resolution", str),
             about=self.get(r, "about", "resolution", str),
         )
+
+    def bars(self) -> Bars:
+        table = self.get(self.data, "assessment", "", dict)
+        values = {}
+        for name in Bars.__dataclass_fields__:
+            values[name] = self.get(table, name, "assessment", float)
+            if values[name] > 100:
+                self.fail(f"assessment.{name}", _("a percentage cannot exceed 100."))
+        return Bars(**values)
 
     def needs(self, row: dict, at: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A criterion's `needs = { full = [...], any = [...] }`: facts of `FACTS` only."""

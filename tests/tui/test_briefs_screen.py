@@ -1,4 +1,5 @@
-"""Word briefs from the TUI: `b` on a unit writes its brief and says where, the briefs screen
+"""Word briefs from the TUI: `b` on a unit shows its drafted text, ctrl+g there writes it
+and says where, the briefs screen
 writes a batch in a worker and lists it, a wrong period is refused at its field, and the
 letterhead is edited in its form."""
 
@@ -43,7 +44,11 @@ async def test_b_on_a_unit_writes_its_brief_and_says_where(app, district):
     async with app.run_test(size=SIZE) as pilot:
         app.open_unit(ids["dao_xa"])
         await pilot.pause()
-        await pilot.press("b")
+        await pilot.press("b")  # its drafted text first, to review
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "BriefReview"
+        assert logged(path) == []
+        await pilot.press("ctrl+g")
         await settle(app, pilot)
     (brief,) = logged(path)
     assert brief.kind == "unit" and brief.period == "2026-Q3"

@@ -8,6 +8,7 @@ from store.reports import brief_log
 from store.reports.letterhead import letterhead
 from tui.screens.briefs.briefs import BriefsScreen
 from tui.screens.briefs.letterhead import LetterheadForm
+from tui.screens.briefs.review import BriefReview
 
 SMALL = (80, 24)
 
@@ -46,7 +47,11 @@ async def test_b_without_a_signer_offers_the_form_and_writes_once_the_name_is_sa
         await pilot.press(*"Lê Văn Thịnh")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert not isinstance(app.screen, LetterheadForm)
+        assert isinstance(app.screen, BriefReview)  # the text to review, then ctrl+g writes
+        assert logged(path) == []
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, BriefReview | LetterheadForm)
     (brief,) = logged(path)
     assert (brief.kind, brief.number) == ("unit", 1) and brief.path
 

@@ -89,9 +89,10 @@ class BriefsScreen(PhutrachNode, Screen):
         "the period (a month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026) and "
         "the folder; ctrl+g writes them in the background with a progress bar. A confidential "
         "brief includes personnel content and is marked MẬT; plans always are. The list below "
-        "shows every brief written; Enter shows a brief's full path and copies it. l edits the "
+        "shows every brief written; Enter shows a brief's full path and copies it. ctrl+r shows "
+        "the drafted text of the one brief chosen, to edit before writing it. l edits the "
         "letterhead printed on every brief. On a visit, a unit, a plan or the dashboard, b "
-        "writes that one brief at once."
+        "shows that one brief's drafted text, and ctrl+g there writes it."
     )
     BINDINGS = [
         Binding(
@@ -107,6 +108,13 @@ class BriefsScreen(PhutrachNode, Screen):
             "Choose scope",
             id="briefs.scope",
             tooltip="Choose the visit, committee member, unit or plan",
+        ),
+        Binding(
+            "ctrl+r",
+            "review",
+            "Review text",
+            id="briefs.review",
+            tooltip="Review and edit the drafted text of the brief chosen",
         ),
         Binding(
             "l",
@@ -296,6 +304,22 @@ class BriefsScreen(PhutrachNode, Screen):
     @on(Button.Pressed, "#scope-choose")
     def _choose_pressed(self) -> None:
         self.action_choose_scope()
+
+    def action_review(self) -> None:
+        """The drafted text of the one brief chosen, to review before writing it."""
+        errors = FieldErrors(self)
+        errors.clear()
+        try:
+            if (
+                self.kind != BriefKind.ANNUAL
+                and self.query_one("#field-mode", Select).value != "one"
+            ):
+                raise ValidationError(_("Choose one brief to review its text."), field="scope")
+            request = self.batch().requests[0]
+        except ValidationError as exc:
+            errors.show(exc.detail, exc.field)
+            return
+        briefing.review_brief(self.app, request)
 
     def action_letterhead(self) -> None:
         from tui.screens.briefs.letterhead import LetterheadForm

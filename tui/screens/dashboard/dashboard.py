@@ -339,13 +339,13 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
 
     async def action_brief(self) -> None:
         """The supervisor's brief for this quarter; for "all", the briefs screen instead."""
-        from tui.briefing import Request, write_brief
+        from tui.briefing import Request, review_brief
 
         if self.data.choice.id is None:
             await self.app.action_goto("briefs")
             return
         quarter = Period.containing(self.app.today, PeriodKind.QUARTER).code
-        write_brief(self.app, Request(BriefKind.SUPERVISOR, self.data.choice.id, quarter))
+        review_brief(self.app, Request(BriefKind.SUPERVISOR, self.data.choice.id, quarter))
 
     def action_open_unit(self) -> None:
         unit_id = self._unit_id()

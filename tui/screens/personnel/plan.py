@@ -126,9 +126,11 @@ class PlanScreen(ComesBack, PhutrachNode, Screen):
         self.app.open_unit(self.detail.plan.unit_id)
 
     def action_brief(self) -> None:
-        from tui.briefing import Request, write_brief
+        from tui.briefing import Request, review_brief
 
-        write_brief(self.app, Request(BriefKind.PLAN, self.plan_id, str(self.app.today.year), True))
+        review_brief(
+            self.app, Request(BriefKind.PLAN, self.plan_id, str(self.app.today.year), True)
+        )
 
     def action_add_candidate(self) -> None:
         from tui.screens.personnel.plan_forms import CandidateForm

@@ -153,10 +153,10 @@ class UnitDetailScreen(PhutrachNode, Screen):
 
     def action_brief(self) -> None:
         from store.rules.periods import Period
-        from tui.briefing import Request, write_brief
+        from tui.briefing import Request, review_brief
 
         quarter = Period.containing(self.app.today, PeriodKind.QUARTER).code
-        write_brief(self.app, Request(BriefKind.UNIT, self.unit_id, quarter))
+        review_brief(self.app, Request(BriefKind.UNIT, self.unit_id, quarter))
 
     def action_secretary(self) -> None:
         from tui.screens.personnel.person import PersonScreen

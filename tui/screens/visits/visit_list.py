@@ -158,11 +158,11 @@ class VisitListScreen(PhutrachNode, Screen):
         self._changed(_("Visit deleted; it stays in the history."))
 
     def action_brief(self) -> None:
-        from tui.briefing import Request, write_brief
+        from tui.briefing import Request, review_brief
 
         row: VisitRow | None = self.query_one(PagedTable).current
         if row is not None:
-            write_brief(self.app, Request(BriefKind.VISIT, row.id, None))
+            review_brief(self.app, Request(BriefKind.VISIT, row.id, None))
 
     def action_back(self) -> None:
         self.dismiss()
