@@ -24,7 +24,7 @@ from briefs.kinds.drafting import (
     Section,
     best_levels,
     meets,
-    open_categories,
+    open_causes,
     worse_levels,
 )
 from briefs.kinds.wording import counted, percent
@@ -181,11 +181,7 @@ def _causes(data: "AnnualData"):
     where = _where_missed(data)
     if where:
         causes.append(f"Các chi bộ chưa sinh hoạt đều đặn hằng tháng tập trung ở {where}.")
-    if data.concerns.still_open:
-        causes.append(
-            "Các vấn đề vướng mắc chưa giải quyết xong thuộc lĩnh vực: "
-            f"{open_categories(data.concerns)}."
-        )
+    causes.extend(open_causes(data.concerns))
     if causes:
         return causes
     return [NO_CAUSE] if any(_short_lines(data)) else ["Không có."]

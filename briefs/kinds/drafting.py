@@ -92,6 +92,13 @@ def open_categories(f: ConcernFigures) -> str:
     return ", ".join(f"{x.label} ({x.still_open})" for x in lines)
 
 
+def open_causes(f: ConcernFigures) -> list[str]:
+    """The cause the open concerns point to, by field (none when every concern is settled)."""
+    if not f.still_open:
+        return []
+    return [f"Các vấn đề vướng mắc chưa giải quyết xong thuộc lĩnh vực: {open_categories(f)}."]
+
+
 def best_levels(rb: Rulebook) -> str:
     """ "Tốt, Khá": the two best rating levels."""
     return ", ".join(level.label for level in rb.ratings[:2])

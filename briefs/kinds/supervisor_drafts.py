@@ -17,7 +17,7 @@ from briefs.kinds.drafting import (
     best_levels,
     meets,
     names,
-    open_categories,
+    open_causes,
     paragraphs,
     worse_levels,
 )
@@ -144,11 +144,7 @@ def _causes(data: "SupervisorData"):
     without = [u.name for u in data.gaps.without_secretary if u.id in broke]
     if without:
         causes.append(f"{names(without)} chưa có bí thư.")
-    if data.concerns.still_open:
-        causes.append(
-            "Các vấn đề vướng mắc chưa giải quyết xong thuộc lĩnh vực: "
-            f"{open_categories(data.concerns)}."
-        )
+    causes.extend(open_causes(data.concerns))
     if causes:
         return causes
     return (
