@@ -41,15 +41,31 @@ class PhutrachDatabase(Database):
         self._file = None if str(location) == ":memory:" else Path(location).absolute()
         self._identity = _identity(self._file)
 
+    def moved(self) -> bool:
+        """The file opened is no longer at `location`: replaced, moved or deleted."""
+        return self._identity is not None and _identity(self._file) != self._identity
+
     def ensure_same_file(self) -> None:
         """Raise DatabaseProblem if the file opened is no longer at `location`."""
-        if self._identity is not None and _identity(self._file) != self._identity:
+        if self.moved():
+            self._let_go()
             raise DatabaseProblem(
                 _(
                     "The database file {path} was replaced, moved or deleted while phutrach "
                     "had it open; nothing was written. Close phutrach and open it again."
                 ).format(path=self.location)
             )
+
+    def _let_go(self) -> None:
+        """Empty our write-ahead log into the file opened: SQLite leaves it, by name, beside
+        whatever now lies at `location`, whose next reader would take our pages for its own."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        if self.moved():
+            self._let_go()
+        super().close()
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator["PhutrachDatabase"]:
