@@ -247,3 +247,16 @@ def test_the_packaged_shape_is_what_the_migrations_make():
     assert trust._packaged(names) == trust.built(names)
     assert trust._packaged(names[:-1]) is None  # an older list: made in memory
     assert trust.expected(names[:4]) == trust.built(names[:4])
+
+
+def test_an_index_m005_could_not_make_unique_is_still_phutrachs():
+    """m005 leaves idx_meetings_unique plain where older data had duplicates: not tampering."""
+    conn = _copy()
+    conn.execute("drop index idx_meetings_unique")
+    conn.execute("create index idx_meetings_unique on meetings (unit_id, kind, date)")
+    assert trust.differences(conn) == []
+    conn.execute("drop index idx_meetings_unique")
+    conn.execute("create index idx_meetings_unique on meetings (unit_id, date)")
+    assert trust.differences(conn) == [
+        "chỉ mục `idx_meetings_unique` trên bảng `meetings` khác với chỉ mục phutrach tạo"
+    ]
