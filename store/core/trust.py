@@ -3,9 +3,10 @@ triggers and views are compared with those its recorded migrations make in this 
 
 A restored backup or a file someone edited could carry a trigger that copies capability notes
 into an ordinary table, or a view that exports them: such a file is refused before phutrach
-writes a row to it. The schema expected is built by running the migrations into an in-memory
-database, once per list of migrations in a process; a schema already found sound (the text of
-its sqlite_master) is not compared again. Only this version's migrations, in its order, are
+writes a row to it. The schema expected is what the migrations make when run into an
+in-memory database (packaged for this version's whole list: `PACKAGED`), once per list in a
+process; a schema already found sound (the text of its sqlite_master) is not compared again,
+so that verifying an open costs a few milliseconds. Only this version's migrations, in its order, are
 trusted: a file from an older version is compared with what its own migrations make, before
 it is migrated; one recording a migration this version does not know is a newer version's.
 """
@@ -30,7 +31,6 @@ MIGRATIONS_TABLE = "_sqlite_migrations"
 _MIGRATION_COLUMNS = {"id", "migration_set", "name", "applied_at"}
 # Indexes m005 makes unique only where the data stored before allowed it.
 _MAYBE_UNIQUE = frozenset(name for _t, _c, name, _d in schema.UNIQUE)
-SHOWN = 20  # differences listed by `check`; the rest counted
 
 _COLUMNS = """select m.name, c.name, upper(c.type), c."notnull", c.dflt_value, c.pk, c.hidden
   from sqlite_master m, pragma_table_xinfo(m.name) c
