@@ -6,9 +6,10 @@ into an ordinary table, or a view that exports them: such a file is refused befo
 writes a row to it. The schema expected is what the migrations make when run into an
 in-memory database (packaged for this version's whole list: `PACKAGED`), once per list in a
 process; a schema already found sound (the text of its sqlite_master) is not compared again,
-so that verifying an open costs a few milliseconds. Only this version's migrations, in its order, are
-trusted: a file from an older version is compared with what its own migrations make, before
-it is migrated; one recording a migration this version does not know is a newer version's.
+so that verifying an open costs a few milliseconds. Only this version's migrations, in its
+order, are trusted: a file from an older version is compared with what its own migrations
+make, before it is migrated; one recording a migration this version does not know is a newer
+version's.
 """
 
 import hashlib
