@@ -147,14 +147,11 @@ def connect(
             path.chmod(0o600)
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         db = PhutrachDatabase(conn, path)
-        _configure(db)
-        _check_version(db, path)  # before WAL: a foreign file must be left as it was
-        if verify and not is_new:
-            trust.verify(db.conn, path)
-        _journal(db)
-        if migrate:
-            _backup_if_due(db, path, is_new)
-            schema.migrations.apply(db)
+        try:
+            _prepare(db, path, is_new, migrate=migrate, verify=verify)
+        except BaseException:  # a refused file keeps no handle open
+            conn.close()
+            raise
     except PermissionError as exc:
         raise DatabaseProblem(
             _("Cannot open {path}: permission denied.").format(path=path)
@@ -166,6 +163,17 @@ def connect(
             _("Cannot use the database {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
     return db
+
+
+def _prepare(db: PhutrachDatabase, path: Path, is_new: bool, *, migrate: bool, verify: bool):
+    _configure(db)
+    _check_version(db, path)  # before WAL: a foreign file must be left as it was
+    if verify and not is_new:
+        trust.verify(db.conn, path)
+    _journal(db)
+    if migrate:
+        _backup_if_due(db, path, is_new)
+        schema.migrations.apply(db)
 
 
 @contextlib.contextmanager
