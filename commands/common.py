@@ -50,6 +50,8 @@ class Context:
             if not create and not self.db_path.exists():
                 raise DatabaseProblem(no_database(self.db_path))
             self._db = store_db.connect(self.db_path, create=create)
+            for warning in self._db.warnings:  # a skipped backup: said, never blocking
+                click.echo(_("Warning: {message}").format(message=warning), err=True)
         return self._db
 
 

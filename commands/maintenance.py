@@ -8,7 +8,8 @@ import click
 from commands.cli import cli
 from commands.common import fail, format_option, output, pass_ctx
 from store.core import backup as store_backup
-from store.core import records
+from store.core import db as store_db
+from store.core import records, trust
 from store.history import audit, words
 from store.lang.codes import ChangeAction
 from store.lang.i18n import _
@@ -49,7 +50,10 @@ def restore(ctx, file):
 @cli.command(help=_("Check the database: integrity, references, schema and rulebook."))
 @pass_ctx
 def check(ctx):
-    db = ctx.db(create=False)
+    try:
+        db = ctx.db(create=False)
+    except trust.SchemaMismatch:  # opened as it is, unmigrated, to list every difference
+        db = store_db.connect(ctx.db_path, create=False, migrate=False, verify=False)
     size = ctx.db_path.stat().st_size / 1e6
     # A province's database takes seconds: say what is happening first (stderr, not the result).
     click.echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)

@@ -95,6 +95,8 @@ class PhutrachApp(App[None]):
         # What start-up made lives as long as the app: out of the garbage collector's full
         # passes, which otherwise stall a keystroke now and then (90 ms at province scale).
         self.call_after_refresh(gc.freeze)
+        for warning in self.db.warnings:  # a daily backup skipped (a full disk)
+            self.notify(warning, severity="warning", timeout=30)
         if self.user_keys.keys or self.user_keys.problems:
             self.call_after_refresh(self._check_keymap)
         if self.ASK_WHO and settings.user(self.db) is None:

@@ -25,9 +25,10 @@ _CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
 _OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN) + ")"
 AGEING_DAYS = 30
 
-# The ids of a unit and of every unit under it.
+# The ids of a unit and of every unit under it. UNION, not UNION ALL: an id met again (a
+# cycle of parents in a tampered file) ends the walk instead of looping for ever.
 SUBTREE_SQL = """with recursive tree(id) as (
-    select ? union all select u.id from units u join tree on u.parent_id = tree.id
+    select ? union select u.id from units u join tree on u.parent_id = tree.id
 ) select id from tree"""
 
 # The ids of the units assigned to a supervisor at some time in [start, end], and those under.

@@ -77,7 +77,10 @@ def backed_up_today(db_path: Path) -> bool:
 
 
 def verify_file(path: Path) -> None:
-    """Raise DatabaseProblem unless `path` is a sound phutrach database."""
+    """Raise DatabaseProblem unless `path` is a sound phutrach database, whose schema is
+    one phutrach makes (store.core.trust), from this version or an older one."""
+    from store.core import trust
+
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         raise DatabaseProblem(
@@ -90,6 +93,8 @@ def verify_file(path: Path) -> None:
             names = {
                 r[0] for r in conn.execute("select name from sqlite_master where type='table'")
             }
+            if ok and {"_sqlite_migrations", "units", "changes"} <= names:
+                trust.verify(conn, path)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -107,8 +112,9 @@ def restore(db_path: Path, source: Path) -> Path:
     is first kept as a backup, whose path is returned."""
     from store.core import db as store_db
 
-    verify_file(source)
-    current = store_db.connect(db_path)
+    verify_file(source)  # before anything is touched: a refused file changes nothing
+    # Not verified: a tampered current database is what a restore is for.
+    current = store_db.connect(db_path, migrate=False, verify=False)
     try:
         kept = rotate(current, db_path, keep=keep_count(current), reason="before-restore")
         incoming = sqlite3.connect(f"file:{source}?mode=ro", uri=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.core import backup, schema
+from store.core import backup, schema, trust
 from store.core.errors import DatabaseProblem
 from store.core.paths import ensure_private_dir
 from store.lang.i18n import _
@@ -27,11 +27,45 @@ class PhutrachDatabase(Database):
     A deferred BEGIN would read first and then fail at once, "database is locked", when
     another process wrote in between; an immediate one waits its turn instead. sqlite-utils
     routes its own writes through `atomic()`, so every write of phutrach is covered.
+
+    Each write first checks that the file at `location` is still the one opened (device and
+    inode): a file replaced, moved or deleted under a running TUI would take the writes into
+    a file no one sees, or mix them with another database's. `warnings` holds what the open
+    let pass but the user should know (a daily backup that could not be written).
     """
 
     def __init__(self, conn: sqlite3.Connection, location: Path | str):
         super().__init__(conn)
         self.location = location
+        self.warnings: list[str] = []
+        self._file = None if str(location) == ":memory:" else Path(location).absolute()
+        self._identity = _identity(self._file)
+
+    def moved(self) -> bool:
+        """The file opened is no longer at `location`: replaced, moved or deleted."""
+        return self._identity is not None and _identity(self._file) != self._identity
+
+    def ensure_same_file(self) -> None:
+        """Raise DatabaseProblem if the file opened is no longer at `location`."""
+        if self.moved():
+            self._let_go()
+            raise DatabaseProblem(
+                _(
+                    "The database file {path} was replaced, moved or deleted while phutrach "
+                    "had it open; nothing was written. Close phutrach and open it again."
+                ).format(path=self.location)
+            )
+
+    def _let_go(self) -> None:
+        """Empty our write-ahead log into the file opened: SQLite leaves it, by name, beside
+        whatever now lies at `location`, whose next reader would take our pages for its own."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        if self.moved():
+            self._let_go()
+        super().close()
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator["PhutrachDatabase"]:
@@ -39,6 +73,7 @@ class PhutrachDatabase(Database):
             with super().atomic():
                 yield self
             return
+        self.ensure_same_file()
         with write_errors(self.location):
             _begin_immediate(self.conn)
             try:
@@ -51,6 +86,17 @@ class PhutrachDatabase(Database):
             except BaseException:
                 self.rollback()
                 raise
+
+
+def _identity(file: Path | None) -> tuple[int, int] | None:
+    """The file's (device, inode); None for an in-memory database or a file not there."""
+    if file is None:
+        return None
+    try:
+        info = os.stat(file)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 @contextlib.contextmanager
@@ -77,11 +123,16 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
-def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> Database:
+def connect(
+    path: Path | str, *, create: bool = True, migrate: bool = True, verify: bool = True
+) -> PhutrachDatabase:
     """Open the phutrach database at `path`, creating it owner-only if allowed.
 
     Foreign keys on, WAL, a busy timeout. Raises DatabaseProblem with a message naming the
-    file for anything that is not a usable phutrach database.
+    file for anything that is not a usable phutrach database, and (store.core.trust) for a
+    schema that is not phutrach's, before anything is written to it. `verify=False` is for
+    `check` and `restore` alone, which must open such a file (to list what differs, to
+    replace it).
     """
     path = Path(path).expanduser()
     if path.is_dir():
@@ -96,12 +147,11 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
             path.chmod(0o600)
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         db = PhutrachDatabase(conn, path)
-        _configure(db)
-        _check_version(db, path)  # before WAL: a foreign file must be left as it was
-        _journal(db)
-        if migrate:
-            _backup_if_due(db, path, is_new)
-            schema.migrations.apply(db)
+        try:
+            _prepare(db, path, is_new, migrate=migrate, verify=verify)
+        except BaseException:  # a refused file keeps no handle open
+            conn.close()
+            raise
     except PermissionError as exc:
         raise DatabaseProblem(
             _("Cannot open {path}: permission denied.").format(path=path)
@@ -113,6 +163,17 @@ def connect(path: Path | str, *, create: bool = True, migrate: bool = True) -> D
             _("Cannot use the database {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
     return db
+
+
+def _prepare(db: PhutrachDatabase, path: Path, is_new: bool, *, migrate: bool, verify: bool):
+    _configure(db)
+    _check_version(db, path)  # before WAL: a foreign file must be left as it was
+    if verify and not is_new:
+        trust.verify(db.conn, path)
+    _journal(db)
+    if migrate:
+        _backup_if_due(db, path, is_new)
+        schema.migrations.apply(db)
 
 
 @contextlib.contextmanager
@@ -143,15 +204,25 @@ def memory() -> Database:
     return db
 
 
-def _backup_if_due(db: Database, path: Path, is_new: bool) -> None:
-    """A backup before any migration, and once a day on first open."""
+def _backup_if_due(db: PhutrachDatabase, path: Path, is_new: bool) -> None:
+    """A backup before any migration, and once a day on first open. The daily one is skipped
+    with a warning when it cannot be written (a full disk): reading and exporting elsewhere
+    must still work. The one before a migration is not: no migration runs without it."""
     if is_new:
         return
     keep = backup.keep_count(db)
     if schema.migrations.pending(db):
         backup.rotate(db, path, keep=keep, reason="before-migration")
     elif not backup.backed_up_today(path):
-        backup.rotate(db, path, keep=keep)
+        try:
+            backup.rotate(db, path, keep=keep)
+        except (OSError, sqlite3.OperationalError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            db.warnings.append(
+                _(
+                    "Today's backup of {path} could not be written ({error}); it was skipped."
+                ).format(path=path, error=reason)
+            )
 
 
 def _configure(db: Database) -> None:

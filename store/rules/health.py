@@ -1,13 +1,14 @@
-"""A database's health: SQLite's own integrity and foreign-key checks, the migrations,
-whether the rulebook in force still loads, and whether every recorded score agrees with its
-meeting's facts (store.rules.facts). It lives with the rules because the rulebook is the
-highest thing it checks; the core knows nothing of rulebooks."""
+"""A database's health: SQLite's own integrity and foreign-key checks, the migrations and
+the schema (store.core.trust), a unit tree without cycles, whether the rulebook in force
+still loads, and whether every recorded score agrees with its meeting's facts
+(store.rules.facts). It lives with the rules because the rulebook is the highest thing it
+checks; the core knows nothing of rulebooks."""
 
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.core import schema, settings
+from store.core import schema, settings, trust
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import vn_date
@@ -39,6 +40,11 @@ def check(db: Database, rulebook_source=None) -> CheckResult:
         )
     if schema.migrations.pending(db):
         problems.append(_("The database schema is not up to date."))
+    untrusted = schema_problems(db)
+    problems += untrusted
+    problems += tree_cycles(db)
+    if untrusted:  # the rules' queries are for phutrach's own schema
+        return CheckResult(False, tuple(problems))
     try:
         book = rulebook.load(rulebook_source or settings.get(db, "rulebook"))
     except rulebook.RulebookError as exc:
@@ -48,6 +54,41 @@ def check(db: Database, rulebook_source=None) -> CheckResult:
         if not schema.migrations.pending(db):
             problems += meeting_problems(db, book)
     return CheckResult(not problems, tuple(problems))
+
+
+def schema_problems(db: Database) -> list[str]:
+    """Each way the schema differs from the one phutrach makes, the first `SHOWN`."""
+    found = trust.differences(db.conn)
+    shown = [_("The schema is not phutrach's: {difference}.").format(difference=d)
+             for d in found[:SHOWN]]  # fmt: skip
+    if len(found) > SHOWN:
+        shown.append(_("… and {count} more such records.").format(count=len(found) - SHOWN))
+    return shown
+
+
+# Each unit that is its own ancestor: the pairs (unit, ancestor) are finite, so UNION ends
+# the walk even on a cycle.
+_CYCLES = """with recursive up(start, id) as (
+    select id, parent_id from units where parent_id is not null
+    union select up.start, u.parent_id from up join units u on u.id = up.id
+     where u.parent_id is not null and up.id <> up.start
+) select u.name, u.code from up join units u on u.id = up.start
+   where up.id = up.start order by u.sort_key, u.id"""
+
+
+def tree_cycles(db: Database) -> list[str]:
+    """The units that are their own ancestor (a file edited by hand, an import of parents
+    naming each other), which no tree can show."""
+    found = [
+        _("{unit} is its own ancestor in the unit tree (a cycle of parents).").format(
+            unit=f"{name} ({code})" if code else name
+        )
+        for name, code in db.execute(_CYCLES)
+    ]
+    if len(found) > SHOWN:
+        more = len(found) - SHOWN
+        found = [*found[:SHOWN], _("… and {count} more such records.").format(count=more)]
+    return found
 
 
 _DUPLICATE_MEETINGS = """
