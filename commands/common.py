@@ -124,7 +124,8 @@ _JSON_RAW = {cp: f"\\u{cp:04x}" for cp in _RAW}
 
 
 def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None) -> None:
-    """Print rows as a tabulate table (translated headers, cells shown harmless), CSV or JSON."""
+    """Print rows as a tabulate table (translated headers), CSV or JSON, stored controls shown
+    harmless in each (stdout may be a terminal)."""
     rows = list(rows)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str).translate(_JSON_RAW))
@@ -135,7 +136,7 @@ def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None
         writer = csv.DictWriter(buffer, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(shown(buffer.getvalue()), nl=False)  # stdout may be a terminal
         return
     if not rows:
         click.echo(_("(nothing to show)"))
