@@ -199,11 +199,12 @@ def test_the_terminal_floor_drops_controls_a_widget_passed_on():
     assert not any(ch in rendered for ch in ACTING)
 
 
-async def test_the_tui_shows_a_stored_escape_as_text(hostile_unit):
+async def test_the_tui_shows_a_stored_escape_as_text(hostile_unit, monkeypatch):
     from tests.briefs.district import TODAY
     from tui.app import PhutrachApp
 
     path, ids = hostile_unit
+    monkeypatch.setattr(PhutrachApp, "ASK_WHO", False)
     app = PhutrachApp(path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f2")
@@ -212,3 +213,33 @@ async def test_the_tui_shows_a_stored_escape_as_text(hostile_unit):
         assert "thôn" in sent
         assert "\x07" not in sent and "\x1b]" not in sent and "\x1b[2J" not in sent
         assert "␛[2J" in sent or "␛]0;" in sent
+
+
+async def test_a_pasted_escape_in_a_tui_form_is_refused_at_its_field(db_path, monkeypatch):
+    from textual import events
+
+    from tests.tui.conftest import TODAY, build_district
+    from tests.tui.test_meeting_form import VALID, meetings_of, open_form
+    from tui.app import PhutrachApp
+
+    db = store_db.connect(db_path)
+    ids = build_district(db)
+    db.close()
+    before = meetings_of(db_path, ids["dao_xa"])
+    monkeypatch.setattr(PhutrachApp, "ASK_WHO", False)
+    app = PhutrachApp(db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_form(app, pilot, ids["dao_xa"])
+        for name, value in VALID.items():
+            form.query_one(f"#field-{name}").value = value
+        topic = form.query_one("#field-topic")
+        topic.focus()
+        topic.post_message(events.Paste(f"Học tập {CLEAR}{RETITLE}"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        error = str(form.query_one("#error-topic").content)
+        assert "U+001B" in error and "9" in error
+        assert not any(ch in terminal_output(app) for ch in ("\x07", "\x1b[2J", "\x1b]"))
+    assert meetings_of(db_path, ids["dao_xa"]) == before
