@@ -19,6 +19,7 @@ from store.core.checks import parse_date
 from store.core.errors import Ambiguous, DatabaseProblem, PhutrachError, ValidationError
 from store.core.paths import default_db_path
 from store.lang.i18n import _
+from store.lang.text import BIDI, shown
 from store.rules.periods import Period
 
 FORMATS = ("table", "csv", "json")
@@ -70,7 +71,8 @@ class Failure(click.ClickException):
     """One translated line on stderr ("Lỗi: ..."), exit 1."""
 
     def show(self, file=None) -> None:
-        click.echo(_("Error: {message}").format(message=self.format_message()), err=True)
+        message = shown(self.format_message(), lines=False)
+        click.echo(_("Error: {message}").format(message=message), err=True)
 
 
 class PeriodType(click.ParamType):
@@ -110,11 +112,25 @@ def fail(message: str) -> None:
     raise Failure(message)
 
 
+def echo(message: object = "", **kwargs) -> None:
+    """click.echo for a line that may carry stored text: its control characters made visible
+    (store.lang.text.shown), so that a name holding an escape sequence cannot retitle or
+    clear the terminal."""
+    click.echo(shown(message), **kwargs)
+
+
+# What JSON leaves raw but a terminal obeys (DEL, C1, bidi; lone surrogates): \u escapes,
+# the same data.
+_RAW = (*range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000))
+_JSON_RAW = {cp: f"\\u{cp:04x}" for cp in _RAW}
+
+
 def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None) -> None:
-    """Print rows as a tabulate table (translated headers), CSV or JSON."""
+    """Print rows as a tabulate table (translated headers), CSV or JSON, stored controls shown
+    harmless in each (stdout may be a terminal)."""
     rows = list(rows)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str).translate(_JSON_RAW))
         return
     keys = list(headers) if headers else (list(rows[0]) if rows else [])
     if fmt == "csv":
@@ -122,13 +138,19 @@ def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None
         writer = csv.DictWriter(buffer, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(shown(buffer.getvalue()), nl=False)  # stdout may be a terminal
         return
     if not rows:
         click.echo(_("(nothing to show)"))
         return
     titles = [headers[k] for k in keys] if headers else keys
-    click.echo(tabulate([[r.get(k) for k in keys] for r in rows], headers=titles))
+    cells = [[_cell(r.get(k)) for k in keys] for r in rows]
+    click.echo(tabulate(cells, headers=titles))
+
+
+def _cell(value):
+    """A table cell: text shown harmless (tabulate passes escape sequences on), else as is."""
+    return shown(value).replace("\t", " ") if isinstance(value, str) else value
 
 
 class PhutrachFormatter(click.HelpFormatter):
@@ -205,7 +227,7 @@ def list_candidates(exc: Ambiguous) -> None:
     than a screen holds (plain output when not on a terminal), so that the user can retype
     a code; the command then fails with the message."""
     lines = [_("{count} match:").format(count=len(exc.candidates))]
-    lines += [f"  {line}" for line in exc.candidates]
+    lines += [f"  {shown(line, lines=False)}" for line in exc.candidates]
     if len(lines) > shutil.get_terminal_size().lines - 2:
         click.echo_via_pager("\n".join(lines) + "\n")
     else:

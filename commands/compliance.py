@@ -12,7 +12,7 @@ import click
 from commands.cells import wrap
 from commands.choose import as_of_day, as_of_option, mark, percent
 from commands.cli import cli
-from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
+from commands.common import PERIOD, PERIOD_HELP, echo, format_option, output, pass_ctx
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
 from store.lang.text import vn_date
@@ -69,7 +69,7 @@ def compliance(ctx, period, parent, as_of, fmt):
         output(rows, fmt, dict.fromkeys(rows[0]) if rows else None)
         return
     scope = top.name if top else _("the grassroots organizations")
-    click.echo(
+    echo(
         _("Meetings and visits, {period}: {scope}, as on {date}; rulebook: {rulebook}").format(
             period=report.title(), scope=scope, date=vn_date(day), rulebook=rulebook.name
         )

@@ -7,7 +7,7 @@ import click
 from commands import filters
 from commands.cells import wrap, wrap_headers
 from commands.cli import cli
-from commands.common import DATE, PERIOD, PERIOD_HELP, fail, format_option, output, pass_ctx
+from commands.common import DATE, PERIOD, PERIOD_HELP, echo, fail, format_option, output, pass_ctx
 from store.concerns.board import board
 from store.concerns.figures import concern_figures
 from store.lang import labels
@@ -164,14 +164,14 @@ def figures(ctx, period, unit, supervisor, as_of, fmt):
     if fmt != "table":
         output([_figure_row(by, line) for by, line in lines], fmt)
         return
-    click.echo(
+    echo(
         _("Concerns, {period} ({start} to {end})").format(
             period=chosen.title(), start=vn_date(result.start), end=vn_date(result.end)
         )
     )
     total = _figure_row("total", result.total) | {"label": _("All concerns")}
     for by, title in (("category", _("Category")), ("route", _("Route"))):
-        click.echo()
+        echo()
         rows = [_figure_row(b, line) for b, line in lines if b == by] + [total]
         output(rows, fmt, wrap_headers(_figure_headers(title), 12))
 

@@ -1,7 +1,5 @@
 """`phutrach due`: the units a supervisor must visit, overdue first (store.regime.due_list)."""
 
-import click
-
 from commands.cells import wrap
 from commands.choose import (
     as_of_day,
@@ -12,7 +10,7 @@ from commands.choose import (
     whose,
 )
 from commands.cli import cli
-from commands.common import format_option, output, pass_ctx
+from commands.common import echo, format_option, output, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
 from store.lang.text import vn_date
@@ -56,9 +54,7 @@ def due(ctx, supervisor, everyone, as_of, fmt):
         return
     if chosen is not None:
         del headers["supervisor"]  # the title names the supervisor
-    click.echo(
-        _("Visits due for {whom}, as on {date}").format(whom=whose(chosen), date=vn_date(day))
-    )
+    echo(_("Visits due for {whom}, as on {date}").format(whom=whose(chosen), date=vn_date(day)))
     output(rows, fmt, headers)
 
 

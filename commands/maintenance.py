@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from commands.cli import cli
-from commands.common import fail, format_option, output, pass_ctx
+from commands.common import echo, fail, format_option, output, pass_ctx
 from store.core import backup as store_backup
 from store.core import db as store_db
 from store.core import records, trust
@@ -34,7 +34,7 @@ def backup(ctx, dest, keep):
         path = store_backup.backup(db, Path(dest))
     else:
         path = store_backup.rotate(db, ctx.db_path, keep=store_backup.keep_count(db))
-    click.echo(_("Backup written to {path}").format(path=path))
+    echo(_("Backup written to {path}").format(path=path))
 
 
 @cli.command(help=_("Replace the database by a backup FILE, after checking it."))
@@ -42,7 +42,7 @@ def backup(ctx, dest, keep):
 @pass_ctx
 def restore(ctx, file):
     kept = store_backup.restore(ctx.db_path, Path(file))
-    click.echo(
+    echo(
         _("Restored {file}; the previous database was kept as {kept}").format(file=file, kept=kept)
     )
 
@@ -56,13 +56,13 @@ def check(ctx):
         db = store_db.connect(ctx.db_path, create=False, migrate=False, verify=False)
     size = ctx.db_path.stat().st_size / 1e6
     # A province's database takes seconds: say what is happening first (stderr, not the result).
-    click.echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)
+    echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)
     result = health.check(db)
     for problem in result.problems:
-        click.echo(f"- {problem}", err=True)
+        echo(f"- {problem}", err=True)
     if not result.ok:
         fail(_("{path}: {n} problem(s) found.").format(path=ctx.db_path, n=len(result.problems)))
-    click.echo(_("{path}: all checks passed.").format(path=ctx.db_path))
+    echo(_("{path}: all checks passed.").format(path=ctx.db_path))
 
 
 @cli.command(
@@ -95,9 +95,9 @@ def history(ctx, number, undelete, deleted, limit, include_personnel, fmt):
     entry = _entry(db, number)
     if undelete:
         gone = audit.restore_entry(db, entry.id)
-        click.echo(_("Restored:"))
+        echo(_("Restored:"))
         for change in gone:
-            click.echo(f"- {words.describe(db, change.table, change.before)}")
+            echo(f"- {words.describe(db, change.table, change.before)}")
         return
     _show(db, entry, include_personnel, fmt)
 
@@ -132,15 +132,15 @@ def _list(db, deleted: bool, limit: int, fmt: str) -> None:
 def _show(db, entry: audit.Entry, include_personnel: bool, fmt: str) -> None:
     hidden = not include_personnel and entry.confidential
     if hidden:
-        click.echo(
+        echo(
             _(
                 "This is a personnel record: its values are hidden; "
                 "add --include-personnel to show them."
             ),
             err=True,
         )
-    click.echo(words.headline(db, entry), err=fmt != "table")
-    click.echo(f"{words.person_text(entry)}, {words.when_text(entry.at)} (UTC)",
+    echo(words.headline(db, entry), err=fmt != "table")
+    echo(f"{words.person_text(entry)}, {words.when_text(entry.at)} (UTC)",
                err=fmt != "table")  # fmt: skip
     rows = [
         {
@@ -154,4 +154,4 @@ def _show(db, entry: audit.Entry, include_personnel: bool, fmt: str) -> None:
     output(rows, fmt, headers)
     if entry.change_count > len(entry.changes):
         more = entry.change_count - len(entry.changes)
-        click.echo(_("… and {count} more changes").format(count=more), err=True)
+        echo(_("… and {count} more changes").format(count=more), err=True)

@@ -4,7 +4,7 @@ import click
 from tabulate import tabulate
 
 from commands.cli import cli
-from commands.common import pass_ctx
+from commands.common import echo, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
 from store.rules import rulebook as rulebooks
@@ -22,14 +22,14 @@ from store.rules.rulebook import in_force as rulebook_in_force
 @pass_ctx
 def rules(ctx, source):
     book = rulebooks.load(source) if source else rulebook_in_force(ctx.db(create=False))
-    click.echo(
+    echo(
         _("Rulebook: {name} ({code}), file {path}").format(
             name=book.name, code=book.code, path=book.path
         )
     )
     for title, headers, rows in _sections(book):
-        click.echo(f"\n{title}")
-        click.echo(tabulate(rows, headers=headers))
+        echo(f"\n{title}")
+        echo(tabulate(rows, headers=headers))
 
 
 def _yes(flag: bool) -> str:

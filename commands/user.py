@@ -4,7 +4,7 @@ supervisor (by code or a search text) or an office clerk. The history names that
 import click
 
 from commands.cli import cli
-from commands.common import pass_ctx
+from commands.common import echo, pass_ctx
 from store.core import settings
 from store.history import choose_user
 from store.lang.i18n import _
@@ -18,7 +18,7 @@ from store.lang.i18n import _
 def user(click_ctx):
     if click_ctx.invoked_subcommand is None:
         db = click_ctx.obj.db(create=False)
-        click.echo(_describe(settings.user(db)))
+        echo(_describe(settings.user(db)))
 
 
 @user.command(
@@ -31,7 +31,7 @@ def user(click_ctx):
 @pass_ctx
 def set_user(ctx, code_or_name):
     person = choose_user(ctx.db(create=False), " ".join(code_or_name))  # several: all listed
-    click.echo(_describe(person))
+    echo(_describe(person))
 
 
 def _describe(person: settings.User | None) -> str:

@@ -5,7 +5,7 @@ import click
 from briefs.frame.vn import vn_number
 from commands.choose import chosen_supervisor, supervisor_options, whose
 from commands.cli import cli
-from commands.common import PERIOD, PERIOD_HELP, format_option, output, pass_ctx
+from commands.common import PERIOD, PERIOD_HELP, echo, format_option, output, pass_ctx
 from store.lang import labels
 from store.lang.i18n import _
 from store.lang.text import vn_date
@@ -48,9 +48,7 @@ def visits(ctx, period, supervisor, everyone, fmt):
     if fmt != "table":
         output([_record(v, rulebook) for v in found], fmt, dict.fromkeys(FIELDS))
         return
-    click.echo(
-        _("Visits of {whom} in {period}").format(whom=whose(chosen), period=chosen_period.title())
-    )
+    echo(_("Visits of {whom} in {period}").format(whom=whose(chosen), period=chosen_period.title()))
     headers = {
         "date": _("Date"),
         "unit": _("Unit"),
@@ -63,7 +61,7 @@ def visits(ctx, period, supervisor, everyone, fmt):
     output([_table_row(v, rulebook) for v in found], fmt, headers)
     if found:
         average = sum(v.total or 0 for v in found) / len(found)
-        click.echo(
+        echo(
             _("{count} visits; average score {average}").format(
                 count=len(found), average=vn_number(average)
             )

@@ -14,11 +14,13 @@ from store.core import db as store_db
 from store.core import settings
 from store.core.errors import PhutrachError
 from store.lang.i18n import _
+from store.lang.text import shown
 from store.org import supervisors, units
 from tui import keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
 from tui.screens.units.unit_detail import UnitDetailScreen
+from tui.textual_internals import guard_terminal
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -76,11 +78,17 @@ class PhutrachApp(App[None]):
     def __init__(self, db_path: Path | str, *, today: date | None = None) -> None:
         """`today` fixes the date the screens reason with (tests, snapshots)."""
         super().__init__()
+        guard_terminal()  # no control character of stored text reaches the terminal
         self.db_path = Path(db_path)
         self.db = store_db.connect(self.db_path)
         self.fixed_today = today
         self.user_keys = keymap.load()
         self.set_keymap(self.user_keys.keys)  # an unknown id is ignored, and said on mount
+
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+        """Textual's notification, never read as markup: a message quotes names and typed
+        values, in which "[b]" or "[/]" is text (and a stray "[/]" would raise)."""
+        super().notify(shown(message), markup=markup, **options)
 
     @property
     def today(self) -> date:

@@ -1,14 +1,27 @@
-"""How the screens write dates and counts: the Vietnamese way (dates by the store's helper).
+"""How the screens write dates and counts: the Vietnamese way (dates by the store's helper);
+and stored text as text (`safe`), never as markup or terminal control.
 
 >>> vn_date("2026-09-05")
 '05/09/2026'
 """
 
+from rich.text import Text
+
 from store.lang.codes import MeetingKind
 from store.lang.i18n import _
-from store.lang.text import vn_date
+from store.lang.text import shown, vn_date
 
-__all__ = ["members_label", "vn_date", "vn_number"]
+__all__ = ["members_label", "safe", "vn_date", "vn_number"]
+
+
+def safe(value: object, style: str = "") -> Text:
+    """Stored text for a widget: a rich Text, so that "[bold]" or "[/]" in a name is shown as
+    typed, not read as markup (which styles it or raises), and its control characters made
+    visible (store.lang.text.shown: ESC → ␛), so that no escape sequence reaches the terminal.
+    None is empty; a Text (already made by the screen, with its colours) is kept."""
+    if isinstance(value, Text):
+        return value
+    return Text(shown(value, lines=True).replace("\t", " "), style=style)
 
 
 def vn_number(value: int | None) -> str:

@@ -4,10 +4,14 @@ tests/tui/test_textual_internals.py checks each one, so that a Textual upgrade t
 or changes one fails there, loudly, instead of quietly making phutrach slower or blind.
 """
 
+from rich.segment import Segment
 from textual import active_app
 from textual.app import App
 from textual.notifications import Notification
 from textual.screen import Screen
+from textual.strip import Strip
+
+from store.lang.text import BIDI
 
 
 def mark_styled(screen: Screen) -> Screen:
@@ -28,3 +32,37 @@ def notifications(app: App) -> list[Notification]:
     """The notifications the app shows now (`App._notifications`): Textual offers no public
     way to read them back, and the tests check what the user was told."""
     return list(app._notifications)
+
+
+# Every character that acts on a terminal instead of showing (C0, DEL, C1, bidi, surrogates):
+# each has no width in a Strip's cell count, so dropping it keeps the line's layout.
+_ACTING = dict.fromkeys((*range(0x20), *range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000)))
+
+
+def guard_terminal() -> None:
+    """Make `Strip.render`, the one place Textual turns text into what the terminal reads,
+    drop control characters from the text of a strip (`Strip._segments`, `_render_cache`).
+
+    Screens give stored text through tui.format.safe, which shows a control as a visible
+    stand-in; this is the floor beneath it, for a widget that passes a stored string on as
+    is: a name written by an older version or a raw edit, holding "ESC ] 0 ; … BEL", would
+    otherwise retitle the user's terminal, and "ESC [ 2 J" clear it. Styles, colours and
+    links are added by render itself, from the segments' styles, and stay."""
+    if getattr(Strip.render, "guarded", False):
+        return
+    unguarded = Strip.render
+
+    def render(self: Strip, console) -> str:
+        if self._render_cache is None and not all(s.text.isprintable() for s in self._segments):
+            clean = [Segment(s.text.translate(_ACTING), s.style, s.control) for s in self._segments]
+            self._render_cache = unguarded(Strip(clean, self.cell_length), console)
+        return unguarded(self, console)
+
+    render.guarded = True  # type: ignore[attr-defined]
+    Strip.render = render  # type: ignore[method-assign]
+
+
+def terminal_output(app: App) -> str:
+    """What a full repaint of the app's screen writes to the terminal (`Screen._compositor`):
+    a headless app writes nothing, and the tests check what the terminal would read."""
+    return app.screen._compositor.render_full_update().render_segments(app.console)

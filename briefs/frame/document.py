@@ -184,7 +184,7 @@ class PartyDocument:
         """Write the number and the place and date into the blank's header block."""
         slots = {NUMBER_SLOT: number, DATE_SLOT: when}
         for text in self.document.element.body[0].iter(qn("w:t")):
-            text.text = slots.get(text.text, text.text)
+            text.text = xml_text(slots.get(text.text, text.text))
 
     def _header_block(self, number: str | None, date_text: str) -> None:
         """Issuing body (left) and the Party's name (right), then number (None: a member's

@@ -14,7 +14,7 @@ from pathlib import Path
 from store.core.errors import PhutrachError
 from store.core.files import atomic_write
 from store.lang.i18n import _
-from store.lang.text import fold
+from store.lang.text import fold, plain
 
 MAX_NAME = 120  # characters before ".docx", well under every file system's limit
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
@@ -26,8 +26,9 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def xml_text(text: str) -> str:
     """`text` without the characters Word cannot hold: lxml refuses them, and a brief would
-    fail after its number was taken."""
-    return _NOT_XML.sub("", text)
+    fail after its number was taken. A terminal escape sequence an older version stored goes
+    whole (store.lang.text.plain): "X\\x1b[2J" prints "X", not "X[2J"."""
+    return _NOT_XML.sub("", plain(text))
 
 
 def digest(text: str) -> str:

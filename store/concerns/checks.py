@@ -16,8 +16,7 @@ def require_text(value: str | None, field: str, message: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(message, field=field)
-    check_length(text, field)
-    return text
+    return check_length(text, field) or text
 
 
 def unknown(value, allowed: tuple[str, ...], what: str) -> str:

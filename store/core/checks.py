@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from store.core.errors import ValidationError
 from store.lang.i18n import _
-from store.lang.text import vn_date
+from store.lang.text import is_control, vn_date
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 # dd/mm/yyyy as Vietnamese write it (also d/m/yyyy, and with dots or dashes).
@@ -151,13 +151,81 @@ def _text_label(field: str) -> str:
         "reason": _("Reason for reopening"),
         "narrative": _("Narrative"),
         "section_text": _("Text of the section"),
+        "code": _("Code"),
     }.get(field, field)
 
 
+def field_label(field: str, table: str | None = None) -> str:
+    """The form's name for `field` of `table` (a name says whose), in the current language."""
+    names = {
+        ("units", "name"): _("Unit name"),
+        ("people", "name"): _("Full name"),
+        ("supervisors", "name"): _("Supervisor's name"),
+    }
+    return names.get((table or "", field)) or _text_label(field)
+
+
+def check_text(value: str, field: str, multiline: bool = False, label: str | None = None) -> str:
+    """`value` if it is text and nothing else, else a ValidationError naming the field, the
+    character and its position (from 1): no C0 or C1 control, DEL, lone surrogate or bidi
+    override (an escape sequence typed, pasted or imported would act on the terminal of whoever
+    reads it later). A `multiline` note may hold tabs and line breaks, CRLF made LF; a lone
+    CR is refused (it rewrites the line it ends on)."""
+    allowed = "\t\n" if multiline else ""
+    for index, ch in enumerate(value):
+        if ch in allowed or not is_control(ch):
+            continue
+        if ch == "\r" and multiline and value[index + 1 : index + 2] == "\n":
+            continue
+        raise ValidationError(
+            _("{field} holds a control character ({code}) at position {position}.").format(
+                field=label or field_label(field), code=f"U+{ord(ch):04X}", position=index + 1
+            ),
+            field=field,
+        )
+    return value.replace("\r\n", "\n") if multiline else value
+
+
+# What a name may hold: what a brief can print in Times New Roman. Letters, marks, digits,
+# spaces, punctuation and symbols (categories L, M, N, Zs, P, S) from the blocks the font
+# covers: Latin (Vietnamese in Latin Extended Additional), Greek, Cyrillic, general
+# punctuation (“ ” – …), currency (₫) and letterlike symbols (№). Not emoji, pictographs,
+# other scripts or format characters: the font has no glyph for them.
+_NAME_BLOCKS = ((0x20, 0x4FF), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF),
+                (0x2100, 0x214F))  # fmt: skip
+
+
+def printable_in_briefs(ch: str) -> bool:
+    """Whether a brief (Times New Roman) can print `ch` in a name."""
+    category = unicodedata.category(ch)
+    if category[0] not in "LMNPS" and category != "Zs":
+        return False
+    return any(low <= ord(ch) <= high for low, high in _NAME_BLOCKS)
+
+
+def check_name_text(text: str, field: str, label: str) -> str:
+    """`text` if it is one line a brief can print (printable_in_briefs), else a
+    ValidationError naming the field, the character and its position (from 1)."""
+    check_text(text, field, label=label)
+    for index, ch in enumerate(text):
+        if not printable_in_briefs(ch):
+            raise ValidationError(
+                _(
+                    "{field} holds “{char}” ({code}) at position {position}, which a brief "
+                    "cannot print: a name takes letters, digits, spaces and punctuation."
+                ).format(field=label, char=ch, code=f"U+{ord(ch):04X}", position=index + 1),
+                field=field,
+            )
+    return text
+
+
 def check_length(text: str | None, field: str) -> str | None:
-    """`text` if it fits the limit of `field` (TEXT_LIMITS), else a ValidationError naming the
-    field, its length and the limit."""
+    """`text` if it fits the limit of `field` (TEXT_LIMITS) and is text (check_text: a note
+    may hold tabs and line breaks, CRLF made LF), else a ValidationError naming the field
+    and what is wrong."""
     limit = TEXT_LIMITS[field]
+    if text is not None:
+        text = check_text(text, field, multiline=True)
     if text is not None and len(text) > limit:
         raise ValidationError(
             _("{field} is too long: {count} characters, at most {limit}.").format(
@@ -174,8 +242,9 @@ NAME_LIMIT = 120  # a person's name and title, as a letterhead or a history line
 def check_name(text: str, field: str, label: str) -> str:
     """`text` as one line fit to show and record: no control characters (a terminal escape
     sequence typed or pasted would rewrite the screen of whoever reads the history), at most
-    NAME_LIMIT characters; else a ValidationError naming `label`."""
+    NAME_LIMIT characters, only what a brief can print; else a ValidationError naming `label`."""
     check_printable(text, field, label)
+    check_name_text(text, field, label)
     if len(text) > NAME_LIMIT:
         raise ValidationError(
             _("{field} is too long: {count} characters, at most {limit}.").format(

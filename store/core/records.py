@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from store.core import actions
+from store.core.checks import check_name_text, check_text, field_label
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import ChangeAction
 from store.lang.i18n import _
@@ -28,6 +29,8 @@ T = typing.TypeVar("T")
 # Tables whose `name` gets a folded shadow and a sort key, and how the key is made: one key
 # for every person's name, supervisors and people alike (given name first, m007).
 _NAMED = {"units": sort_key, "supervisors": person_sort_key, "people": person_sort_key}
+# The columns made here, not typed: a sort key holds separators below the space on purpose.
+_MADE = frozenset({"name_folded", "sort_key", "description_folded"})
 
 
 def now() -> str:
@@ -44,10 +47,20 @@ def actor() -> str:
     return actions.login()
 
 
+def _text(table: str, column: str, value: str) -> str:
+    value = nfc(value)
+    if column in _MADE:
+        return value
+    return check_text(value, column, multiline=True, label=field_label(column, table))
+
+
 def normalise(table: str, row: dict) -> dict:
-    """NFC every text value and fill the application-made columns of named tables."""
-    out = {k: nfc(v) if isinstance(v, str) else v for k, v in row.items()}
+    """NFC every text value and fill the application-made columns of named tables. Every text
+    is checked as text (check_text) and a name as what a brief prints (check_name_text),
+    whichever way it came: a form or an import."""
+    out = {k: _text(table, k, v) if isinstance(v, str) else v for k, v in row.items()}
     if table in _NAMED and out.get("name"):
+        check_name_text(out["name"], "name", field_label("name", table))
         out["name_folded"] = fold(out["name"])
         out["sort_key"] = _NAMED[table](out["name"])
     if table == "concerns" and out.get("description"):

@@ -67,7 +67,7 @@ register(
         table="people",
         columns=(
             Column("code", ("Mã", "Mã đảng viên"), v.text),
-            Column("name", ("Họ và tên", "Họ tên"), v.text, required=True),
+            Column("name", ("Họ và tên", "Họ tên"), v.name, required=True),
             Column("birth_year", ("Năm sinh",), v.year, dated=True),
             Column("sex", ("Giới tính",), v.choice("sex")),
             Column("party_joined", ("Ngày vào Đảng",), v.iso_date),

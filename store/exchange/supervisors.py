@@ -14,7 +14,7 @@ register(
         table="supervisors",
         columns=(
             Column("code", ("Mã", "Mã cán bộ"), v.text, required=True),
-            Column("name", ("Họ và tên", "Họ tên", "Tên"), v.text, required=True),
+            Column("name", ("Họ và tên", "Họ tên", "Tên"), v.name, required=True),
             Column("title", ("Chức vụ",), v.text),
             Column("phone", ("Điện thoại", "Số điện thoại"), v.phone),
             Column("email", ("Thư điện tử",), v.email),

@@ -164,7 +164,7 @@ register(
         table="units",
         columns=(
             Column("code", ("Mã", "Mã tổ chức", "Mã đơn vị"), v.text, required=True),
-            Column("name", ("Tên tổ chức", "Tên", "Tên đơn vị"), v.text, required=True),
+            Column("name", ("Tên tổ chức", "Tên", "Tên đơn vị"), v.name, required=True),
             Column("kind", ("Loại", "Loại tổ chức"), v.choice("unit_kind"), required=True),
             Column("sector", ("Loại hình",), v.choice("sector")),
             Column("parent", ("Trực thuộc", "Mã cấp trên", "Cấp trên"), v.text),

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
+from store.core.checks import check_name_text, check_text
+from store.core.errors import ValidationError
 from store.lang import labels
 from store.lang.codes import CODES
 from store.lang.i18n import _, current_language
@@ -78,7 +80,20 @@ def word(text: str) -> str:
 
 
 def text(value: str) -> str:
-    return nfc(value)
+    """The cell as text (NFC): a control character (an escape sequence) refused, naming its
+    position; tab and line breaks kept, as a note in a cell may hold them."""
+    try:
+        return check_text(nfc(value), "cell", multiline=True, label=_("this cell"))
+    except ValidationError as exc:
+        raise ValueError(exc.detail) from None
+
+
+def name(value: str) -> str:
+    """A name (a unit's, a person's) as one line a brief can print (check_name_text)."""
+    try:
+        return check_name_text(nfc(value), "cell", _("this cell"))
+    except ValidationError as exc:
+        raise ValueError(exc.detail) from None
 
 
 def integer(value: str) -> int:

@@ -6,6 +6,7 @@
 'dao'
 """
 
+import re
 import sys
 import unicodedata
 from datetime import date
@@ -138,6 +139,62 @@ def printable(text: str) -> str:
     """`text` without control characters, for showing what a file or an older version
     stored: an escape sequence must not reach the reader's terminal."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+# Characters that act instead of showing: C0 and C1 controls, DEL, lone surrogates (no text at
+# all) and the bidi overrides and isolates, which silently reorder what follows them.
+BIDI = frozenset(chr(cp) for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_ACTING = ("Cc", "Cs")
+
+
+def is_control(ch: str) -> bool:
+    """Whether `ch` is one the store refuses in any text (tab and newline aside, by field)."""
+    return ch in BIDI or unicodedata.category(ch) in _ACTING
+
+
+def _picture(cp: int) -> str:
+    """The visible stand-in for a control: its Control Picture (ESC → ␛) for C0 and DEL,
+    its code point for the others (C1, bidi, surrogates), which have no picture."""
+    if cp < 0x20:
+        return chr(0x2400 + cp)
+    return "\u2421" if cp == 0x7F else f"<U+{cp:04X}>"
+
+
+_CONTROLS = (*range(0x20), *range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000))
+_SHOWN = {cp: _picture(cp) for cp in _CONTROLS if cp not in (0x09, 0x0A)}
+_SHOWN_ONE_LINE = {cp: _picture(cp) for cp in _CONTROLS}
+
+
+def shown(text: object, *, lines: bool = True) -> str:
+    """`text` (as stored, maybe by an older version or a raw write) safe for a terminal: each
+    control character becomes a visible harmless stand-in, so an escape sequence loses its
+    power ("\\x1b[2J" → "␛[2J"). Tab and newline stay when `lines`. None is ""."""
+    if text is None:
+        return ""
+    text = str(text)
+    if text.isprintable():  # the common case, at C speed
+        return text
+    return text.translate(_SHOWN if lines else _SHOWN_ONE_LINE)
+
+
+# A whole terminal escape sequence (ECMA-48): CSI with its parameters and final byte; OSC,
+# DCS, SOS, PM and APC up to their terminator (BEL or ST; an unterminated one to the end);
+# any other ESC with its intermediates and final byte. In 7-bit and 8-bit (C1) forms.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+
+
+def plain(text: str) -> str:
+    """`text` with every escape sequence removed whole ("X\\x1b[2J" → "X", not "X[2J") and
+    every other control character dropped, tab and newline kept: for a document, which must
+    print the text, not stand-ins."""
+    if text.isprintable():
+        return text
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return "".join(ch for ch in text if ch in "\t\n" or not is_control(ch))
 
 
 # Words of a body's name that stay in lower case in running text ("Huyện ủy An Hòa").

@@ -4,17 +4,22 @@ still meaning what it meant. A failure here after a Textual upgrade says which o
 import re
 from pathlib import Path
 
+from rich.console import Console
 from textual.app import App
 from textual.notifications import Notification, Notifications
 from textual.screen import Screen
+from textual.widgets import Static
 
 import tui
 from tests.tui.conftest import TODAY
 from tui.app import PhutrachApp
-from tui.textual_internals import mark_styled, notifications
+from tui.textual_internals import guard_terminal, mark_styled, notifications, terminal_output
 
 ROOT = Path(tui.__file__).parents[1]
-PRIVATE = re.compile(r"\.(_css_update_count|_notifications|_bindings|_keymap|_merged_bindings)\b")
+PRIVATE = re.compile(
+    r"\.(_css_update_count|_notifications|_bindings|_keymap|_merged_bindings|_compositor"
+    r"|_segments|_render_cache)\b"
+)
 
 
 async def test_css_update_count_is_what_switching_mode_compares(district):
@@ -56,3 +61,28 @@ def test_no_other_module_touches_textuals_private_attributes():
         if path not in allowed and PRIVATE.search(path.read_text())
     ]
     assert touching == []
+
+
+def test_strip_render_is_where_text_becomes_what_the_terminal_reads():
+    """guard_terminal wraps `Strip.render` and reads `Strip._segments` and `_render_cache`."""
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    strip = Strip([Segment("a\x1b[2Jb")], 3)
+    assert strip._render_cache is None and strip._segments[0].text == "a\x1b[2Jb"
+    guard_terminal()
+    guard_terminal()  # twice wraps once
+    assert strip.render(Console(force_terminal=True)) == "a[2Jb"
+    assert strip._render_cache == "a[2Jb"
+
+
+async def test_terminal_output_is_the_screen_the_terminal_would_read():
+    class Hello(App):
+        def compose(self):
+            yield Static("xin chào")
+
+    app = Hello()
+    async with app.run_test(size=(30, 5)) as pilot:
+        await pilot.pause()
+        sent = terminal_output(app)
+        assert "xin chào" in sent and "\x1b[" in sent  # text, colours and cursor moves

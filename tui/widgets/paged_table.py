@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.format import safe
 from tui.node import PhutrachNode
 
 CACHED_PAGES = 16
@@ -330,7 +331,8 @@ def _middle_cut(text: Text, width: int) -> Text:
 
 
 def _cell_text(value) -> Text:
-    """One cell: plain text, or a copy of a styled `Text` (an overdue mark in colour)."""
-    text = value.copy() if isinstance(value, Text) else Text("" if value is None else str(value))
+    """One cell: stored text shown as text (tui.format.safe), or a copy of a styled `Text`
+    (an overdue mark in colour)."""
+    text = value.copy() if isinstance(value, Text) else safe(value)
     text.no_wrap, text.end = True, ""
     return text

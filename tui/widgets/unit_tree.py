@@ -16,6 +16,7 @@ from store.lang.labels import label
 from store.lang.text import sort_key
 from store.org import units
 from store.org.units import Unit
+from tui.format import safe
 from tui.node import PhutrachNode
 
 # Kinds that may hold other units; the others are leaves.
@@ -71,7 +72,7 @@ class UnitTree(PhutrachNode, Tree[Unit]):
 
     def _add(self, node: TreeNode[Unit], children: list[Unit]) -> None:
         for child in children:
-            node.add(child.name, data=child, allow_expand=child.kind in PARENT_KINDS)
+            node.add(safe(child.name), data=child, allow_expand=child.kind in PARENT_KINDS)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Unit]) -> None:
         node = event.node

@@ -17,7 +17,7 @@ from store.concerns import CLOSED, TRANSITIONS, ConcernEvent
 from store.concerns.board import BoardRow, board_row
 from store.lang.i18n import _
 from store.lang.labels import label
-from tui.format import vn_date
+from tui.format import safe, vn_date
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import overdue_text, rulebook_label
 from tui.screens.concerns.form import ConcernForm
@@ -113,11 +113,11 @@ class ConcernDetailScreen(PhutrachNode, Screen):
             _("Date raised"), vn_date(row.raised_date), _("Due date"), vn_date(row.due_date)
         )
         grid.add_row(
-            _("Handled by"), row.owner or "", _("Priority"), label("priority", row.priority)
+            _("Handled by"), safe(row.owner), _("Priority"), label("priority", row.priority)
         )
         grid.add_row(
             _("Supervisor"),
-            row.supervisor_name or "",
+            safe(row.supervisor_name),
             _("Raised at the visit of"),
             vn_date(visit.date) if visit else _("(not at a visit)"),
         )
@@ -187,5 +187,5 @@ def _timeline(events: list[ConcernEvent]) -> Table:
     table.add_column(_("Note"), ratio=1)
     table.add_column(_("Recorded by"), no_wrap=True)
     for event in events:
-        table.add_row(vn_date(event.date), _step_name(event), event.note or "", event.actor or "")
+        table.add_row(vn_date(event.date), _step_name(event), safe(event.note), safe(event.actor))
     return table

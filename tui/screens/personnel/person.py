@@ -24,7 +24,7 @@ from store.personnel.succession import Plan, list_plans
 from store.rules.rulebook import in_force as rulebook_in_force
 from tui.comeback import ComesBack
 from tui.confidential import marked
-from tui.format import vn_date
+from tui.format import safe, vn_date
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
@@ -213,16 +213,16 @@ def _facts(profile: PersonProfile) -> Table:
     for style in ("dim", "", "dim", ""):
         grid.add_column(style=style)
     grid.add_row(_("Birth year"), born, _("Sex"), label("sex", person.sex))
-    grid.add_row(_("Joined the Party"), vn_date(person.party_joined), _("Code"), person.code or "")
+    grid.add_row(_("Joined the Party"), vn_date(person.party_joined), _("Code"), safe(person.code))
     grid.add_row(
         _("Political-theory level"),
-        person.theory_level or "",
+        safe(person.theory_level),
         _("Education"),
-        person.education or "",
+        safe(person.education),
     )
-    grid.add_row(_("Training"), person.training or "", _("Phone"), person.phone or "")
+    grid.add_row(_("Training"), safe(person.training), _("Phone"), safe(person.phone))
     if person.note:
-        grid.add_row(_("Remarks"), person.note, "", "")
+        grid.add_row(_("Remarks"), safe(person.note), "", "")
     return grid
 
 

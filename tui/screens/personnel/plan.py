@@ -19,7 +19,7 @@ from store.personnel.people import unit_people
 from store.personnel.succession import Action, Candidate, PlanDetail, activate_plan, plan_detail
 from tui.comeback import ComesBack
 from tui.confidential import marked
-from tui.format import vn_date
+from tui.format import safe, vn_date
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
@@ -193,11 +193,14 @@ def _facts(detail: PlanDetail) -> Table:
     for style in ("dim", "", "dim", ""):
         grid.add_column(style=style)
     grid.add_row(
-        _("Party organization"), plan.unit_name, _("Status"), label("plan_status", plan.status)
+        _("Party organization"),
+        safe(plan.unit_name),
+        _("Status"),
+        label("plan_status", plan.status),
     )
     grid.add_row(
         _("Incumbent secretary"),
-        plan.incumbent_name or _("No secretary"),
+        safe(plan.incumbent_name or _("No secretary")),
         _("Target date"),
         vn_date(plan.target_date),
     )
@@ -205,7 +208,7 @@ def _facts(detail: PlanDetail) -> Table:
         _("Reason"),
         label("plan_reason", plan.reason),
         _("Committee member in charge"),
-        plan.supervisor_name or "",
+        safe(plan.supervisor_name),
     )
     if detail.note is not None:
         flag = " ⚑" if detail.note.flagged else ""
@@ -215,7 +218,7 @@ def _facts(detail: PlanDetail) -> Table:
         outcome = label("plan_outcome", plan.outcome)
         if plan.successor_name:
             outcome = f"{outcome}: {plan.successor_name}"
-        grid.add_row(_("Outcome"), outcome, _("On"), vn_date(plan.outcome_date))
+        grid.add_row(_("Outcome"), safe(outcome), _("On"), vn_date(plan.outcome_date))
     elif plan.status == PlanStatus.CANCELLED:
         grid.add_row(_("Cancelled on"), vn_date(plan.outcome_date), "", "")
     overdue = len(detail.overdue)

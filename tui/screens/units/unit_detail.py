@@ -14,9 +14,10 @@ from store.core import settings
 from store.lang.codes import BriefKind, PeriodKind, Role
 from store.lang.i18n import _
 from store.lang.labels import label
+from store.lang.text import shown
 from store.org import units
 from store.org.units import UnitDetail
-from tui.format import vn_date, vn_number
+from tui.format import safe, vn_date, vn_number
 from tui.node import PhutrachNode
 from tui.screens.regime.meeting_form import MeetingForm
 from tui.widgets.key_footer import KeyFooter
@@ -73,7 +74,7 @@ class UnitDetailScreen(PhutrachNode, Screen):
         with VerticalScroll(id="detail-body"):
             committee = settings.get(self.app.db, "committee.name")
             yield Static(_breadcrumb(committee, detail), id="detail-path")
-            yield Static(Text(detail.unit.title, style="bold"), id="detail-name")
+            yield Static(safe(detail.unit.title, style="bold"), id="detail-name")
             yield Static(_facts(detail), id="detail-facts")
             yield UnitTrend(self.app.db, self.unit_id, self.app.today, id="detail-trend")
             yield from _section(
@@ -126,7 +127,7 @@ class UnitDetailScreen(PhutrachNode, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = self.detail.unit.title
+        self.sub_title = shown(self.detail.unit.title, lines=False)
         self.query_one("#detail-body").focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -170,7 +171,7 @@ class UnitDetailScreen(PhutrachNode, Screen):
 
 def _breadcrumb(committee: str, detail: UnitDetail) -> Text:
     """Where the unit sits: the supervising committee, then each unit above it."""
-    return Text(PATH_SEPARATOR.join([committee, *(u.name for u in detail.path)]) + PATH_SEPARATOR)
+    return safe(PATH_SEPARATOR.join([committee, *(u.name for u in detail.path)]) + PATH_SEPARATOR)
 
 
 def _facts(detail: UnitDetail) -> Table:
@@ -181,7 +182,7 @@ def _facts(detail: UnitDetail) -> Table:
     grid.add_column(style="dim")
     grid.add_column()
     grid.add_row(
-        _("Kind of organization"), label("unit_kind", unit.kind), _("Code"), unit.code or ""
+        _("Kind of organization"), label("unit_kind", unit.kind), _("Code"), safe(unit.code)
     )
     under = (_("Units under it"), vn_number(detail.child_count)) if detail.child_count else ()
     grid.add_row(_("Sector"), label("sector", unit.sector), *under)
@@ -213,5 +214,5 @@ def _section(title: str, id: str, headers: Sequence[str], rows: list[tuple], emp
     table: DataTable = DataTable(id=id, show_cursor=False, zebra_stripes=True, classes="section")
     table.can_focus = False
     table.add_columns(*headers)
-    table.add_rows(rows)
+    table.add_rows([tuple(safe(cell) for cell in row) for row in rows])
     yield table
