@@ -62,7 +62,7 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         ctx.obj.db()  # fail here, cleanly, if the file cannot be used
         from tui.app import run
 
-        run(ctx.obj.db_path)
+        ctx.exit(run(ctx.obj.db_path))
 
 
 for _module in COMMAND_MODULES:

@@ -61,4 +61,4 @@ def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
         return
     from tui.app import run
 
-    run(path)
+    click.get_current_context().exit(run(path))
