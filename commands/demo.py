@@ -6,6 +6,8 @@ from pathlib import Path
 import click
 
 from commands.cli import cli
+from commands.targets import OUT_FILE
+from store.core.files import sweep_beside
 from store.demo import build_demo_file, demo_path
 from store.lang.i18n import _, decimal
 
@@ -28,7 +30,7 @@ from store.lang.i18n import _, decimal
 @click.option(
     "--path",
     "target",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUT_FILE,
     help=_("Demo database file (default: demo.db in the user data folder)."),
 )
 def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
@@ -38,6 +40,7 @@ def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
         click.echo(
             _("Building the demo ({scale}) in {path}…").format(scale=size, path=path), err=True
         )
+        sweep_beside(path)  # what a build killed earlier left half-written
         summary = build_demo_file(path, today=date.today(), scale=scale)
         counts = summary.counts
         click.echo(
