@@ -76,11 +76,25 @@ def commands_writing_to(db, target):
     ]
 
 
-@pytest.mark.parametrize("what", ["fifo", "folder"])
-def test_a_file_target_that_is_a_pipe_or_a_folder_is_refused_at_once(db, tmp_path, fifo, what):
-    target = fifo if what == "fifo" else tmp_path / "a-folder"
-    target.mkdir() if what == "folder" else None
-    said = "FIFO" if what == "fifo" else "thư mục"
+def _target(what: str, tmp_path: Path, fifo: Path) -> tuple[Path, str]:
+    """A write target that is no ordinary file, and the word its refusal must say."""
+    if what == "folder":
+        (tmp_path / "a-folder").mkdir()
+        return tmp_path / "a-folder", "thư mục"
+    if what == "device":
+        # Guard first: were /dev/null not refused by its stat, a write would replace it.
+        with pytest.raises(ValidationError):
+            writable_file("/dev/null")
+        return Path("/dev/null"), "thiết bị"
+    if what == "link-to-fifo":
+        (tmp_path / "link.csv").symlink_to(fifo)
+        return tmp_path / "link.csv", "FIFO"
+    return fifo, "FIFO"
+
+
+@pytest.mark.parametrize("what", ["fifo", "folder", "device", "link-to-fifo"])
+def test_a_file_target_that_is_not_an_ordinary_file_is_refused_at_once(db, tmp_path, fifo, what):
+    target, said = _target(what, tmp_path, fifo)
     for args in commands_writing_to(db, target):
         started = time.monotonic()
         result = run(*args)
@@ -88,7 +102,9 @@ def test_a_file_target_that_is_a_pipe_or_a_folder_is_refused_at_once(db, tmp_pat
         assert str(target) in result.output and said in result.output, result.output
         assert "Traceback" not in result.output
         assert time.monotonic() - started < 5
-    assert target.is_fifo() if what == "fifo" else target.is_dir()  # left as it was
+    assert fifo.is_fifo() and Path("/dev/null").is_char_device()  # left as they were
+    assert target.is_dir() if what == "folder" else True
+    assert [p for p in tmp_path.iterdir() if p.name.endswith(TEMP_SUFFIX)] == []
 
 
 def test_a_folder_target_that_is_a_file_or_a_pipe_is_refused(db, tmp_path, fifo):
@@ -123,14 +139,14 @@ def test_an_ordinary_target_is_still_written(db, tmp_path):
     assert "Chi bộ thôn số 1" in target.read_text(encoding="utf-8-sig")
 
 
-@pytest.fixture
-def open_umask():
-    old = os.umask(0)
+@pytest.fixture(params=[0, 0o022], ids=["umask-0", "umask-022"])
+def open_umask(request):
+    old = os.umask(request.param)
     yield
     os.umask(old)
 
 
-def test_folders_made_under_umask_0_are_owner_only(tmp_path, open_umask, db):
+def test_folders_made_are_owner_only_whatever_the_umask(tmp_path, open_umask, db):
     made = ensure_private_dir(tmp_path / "a" / "b" / "c")
     for folder in (made, made.parent, made.parent.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
