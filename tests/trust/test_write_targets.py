@@ -215,3 +215,22 @@ def test_a_temp_file_goes_only_when_stale_and_only_its_targets(tmp_path_factory,
     removed = sweep_beside(folder / name)
     assert (tmp in removed) == (age > STALE_SECONDS + 1) or abs(age - STALE_SECONDS) < 2
     assert neighbour.exists()
+
+
+async def test_the_briefs_screen_refuses_a_folder_that_is_a_pipe(db, fifo, monkeypatch):
+    from textual.widgets import Input, Static
+
+    from tui.app import PhutrachApp
+
+    monkeypatch.setattr(PhutrachApp, "ASK_WHO", False)
+    app = PhutrachApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#field-folder", Input).value = str(fifo)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        error = app.screen.query_one("#error-folder", Static)
+        assert error.display and "FIFO" in str(error.render()), str(error.render())
+        assert not app.screen.running
+    assert fifo.is_fifo()
