@@ -7,7 +7,6 @@ import click
 
 from commands.cli import cli
 from commands.targets import OUT_FILE
-from store.core.files import sweep_beside
 from store.demo import build_demo_file, demo_path
 from store.lang.i18n import _, decimal
 
@@ -40,7 +39,6 @@ def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
         click.echo(
             _("Building the demo ({scale}) in {path}…").format(scale=size, path=path), err=True
         )
-        sweep_beside(path)  # what a build killed earlier left half-written
         summary = build_demo_file(path, today=date.today(), scale=scale)
         counts = summary.counts
         click.echo(
