@@ -11,6 +11,7 @@ import click
 
 from commands.cli import cli
 from commands.common import DATE, PERIOD, PERIOD_HELP, fail, format_option, output, pass_ctx
+from commands.targets import OUT_FOLDER
 from store.core import paths
 from store.core.checks import parse_date
 from store.lang.codes import BriefKind
@@ -42,7 +43,7 @@ def _common(command: Callable) -> Callable:
                 "--out",
                 "-o",
                 "out_dir",
-                type=click.Path(file_okay=False),
+                type=OUT_FOLDER,
                 metavar=_("FOLDER"),
                 help=_(
                     "Folder the briefs are written to (default: the folder the "
@@ -208,7 +209,7 @@ def _write(ctx, kind, scope, period, everything, confidential, *, out_dir, make_
     jobs = [Job(kind, sid, period, secret) for sid in _scopes(db, kind, scope, period, everything)]
     if not jobs:
         fail(_("Nothing to write: no {kind} brief for {period}.").format(kind=kind, period=period))
-    folder = Path(out_dir) if out_dir else paths.prepare_briefs_folder(paths.briefs_folder(db))
+    folder = paths.prepare_briefs_folder(Path(out_dir) if out_dir else paths.briefs_folder(db))
     outcomes = _generate(ctx.db_path, jobs, folder, workers, day)
     written = [o.path for o in outcomes if o.ok]
     pdfs, missing = _pdfs(written) if make_pdf and written else ({}, None)

@@ -9,6 +9,7 @@ import importlib
 import click
 
 from commands.common import Context, PhutrachGroup
+from commands.targets import OUT_FILE
 from store.lang.i18n import LANGUAGES, _, bind_default_domain
 
 bind_default_domain()  # click's own texts ("Usage:", "Missing argument"…) from our catalog
@@ -42,7 +43,7 @@ COMMAND_MODULES: list[str] = [
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False),
+    type=OUT_FILE,
     envvar="PHUTRACH_DB",
     help=_("Database file (default: the user data folder; or PHUTRACH_DB)."),
 )
@@ -62,7 +63,7 @@ def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
         ctx.obj.db()  # fail here, cleanly, if the file cannot be used
         from tui.app import run
 
-        run(ctx.obj.db_path)
+        ctx.exit(run(ctx.obj.db_path))
 
 
 for _module in COMMAND_MODULES:

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from commands.cli import cli
+from commands.targets import OUT_FILE
 from store.demo import build_demo_file, demo_path
 from store.lang.i18n import _, decimal
 
@@ -28,7 +29,7 @@ from store.lang.i18n import _, decimal
 @click.option(
     "--path",
     "target",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUT_FILE,
     help=_("Demo database file (default: demo.db in the user data folder)."),
 )
 def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
@@ -61,4 +62,4 @@ def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
         return
     from tui.app import run
 
-    run(path)
+    click.get_current_context().exit(run(path))

@@ -7,6 +7,8 @@ import click
 from commands.cli import cli
 from commands.common import fail, pass_ctx
 from commands.confidential import banner
+from commands.targets import OUT_FILE
+from store.core.files import sweep_beside
 from store.exchange import importer, tabular
 from store.exchange import personnel as personnel_export
 from store.lang.i18n import _
@@ -33,7 +35,7 @@ from store.lang.i18n import _
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False),
+    type=OUT_FILE,
     metavar=_("FILE"),
     help=_("File to write (needed for xlsx)."),
 )
@@ -69,5 +71,6 @@ def export(ctx, kind, fmt, output, include_personnel):
     if not output:
         click.echo(tabular.table_text(fmt, columns, rows), nl=False)
         return
-    path = tabular.write_table(Path(output), fmt, columns, rows)
+    sweep_beside(output)  # what an export killed earlier left half-written
+    path = tabular.write_table(output, fmt, columns, rows)
     click.echo(_("{count} rows written to {path}").format(count=len(rows), path=path), err=True)

@@ -7,9 +7,11 @@ import click
 
 from commands.cli import cli
 from commands.common import echo, fail, format_option, output, pass_ctx
+from commands.targets import OUT_FILE
 from store.core import backup as store_backup
 from store.core import db as store_db
 from store.core import records, trust
+from store.core.files import sweep_beside
 from store.history import audit, words
 from store.lang.codes import ChangeAction
 from store.lang.i18n import _
@@ -18,7 +20,7 @@ from store.rules import health
 
 
 @cli.command(help=_("Make an online backup of the database (to DEST, or to its backups folder)."))
-@click.argument("dest", required=False, type=click.Path(dir_okay=False))
+@click.argument("dest", required=False, type=OUT_FILE)
 @click.option(
     "--keep",
     type=int,
@@ -31,7 +33,8 @@ def backup(ctx, dest, keep):
     if keep is not None:
         store_backup.set_keep_count(db, keep)
     if dest:
-        path = store_backup.backup(db, Path(dest))
+        sweep_beside(dest)  # what a backup killed earlier left half-written
+        path = store_backup.backup(db, dest)
     else:
         path = store_backup.rotate(db, ctx.db_path, keep=store_backup.keep_count(db))
     echo(_("Backup written to {path}").format(path=path))

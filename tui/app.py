@@ -16,11 +16,11 @@ from store.core.errors import PhutrachError
 from store.lang.i18n import _
 from store.lang.text import shown
 from store.org import supervisors, units
-from tui import keymap, registry
+from tui import crash, keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
 from tui.screens.units.unit_detail import UnitDetailScreen
-from tui.textual_internals import guard_terminal
+from tui.textual_internals import ReportsCrashes, guard_terminal
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -32,7 +32,7 @@ class Palette(CommandPalette):
         yield KeyFooter()
 
 
-class PhutrachApp(App[None]):
+class PhutrachApp(ReportsCrashes, App[None]):
     # Ask who uses the installation when the settings name nobody (the first start).
     ASK_WHO = True
 
@@ -164,6 +164,14 @@ class PhutrachApp(App[None]):
         self.notify(_("Press q or ctrl+q to quit."))
 
 
-def run(db_path: Path) -> None:
-    """Open the TUI on the database at `db_path` (the CLI's entry point)."""
-    PhutrachApp(db_path).run()
+def run(db_path: Path) -> int:
+    """Open the TUI on the database at `db_path` (the CLI's entry point); the exit code:
+    1 after an unhandled error, told in one line on stderr (tui/crash.py)."""
+    try:
+        app = PhutrachApp(db_path)
+        app.run()
+    except Exception as error:  # noqa: BLE001 (outside Textual's loop: told the same way)
+        crash.tell(crash.report(error))
+        return crash.EXIT_CODE
+    crash.tell(app.crash_line)
+    return app.return_code or 0

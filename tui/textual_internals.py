@@ -4,6 +4,8 @@ tests/tui/test_textual_internals.py checks each one, so that a Textual upgrade t
 or changes one fails there, loudly, instead of quietly making phutrach slower or blind.
 """
 
+from typing import Any
+
 from rich.segment import Segment
 from textual import active_app
 from textual.app import App
@@ -66,3 +68,27 @@ def terminal_output(app: App) -> str:
     """What a full repaint of the app's screen writes to the terminal (`Screen._compositor`):
     a headless app writes nothing, and the tests check what the terminal would read."""
     return app.screen._compositor.render_full_update().render_segments(app.console)
+
+
+class ReportsCrashes:
+    """An App mixin: an unhandled exception exits with code 1 and `crash_line` (from
+    `tui.crash.report`) instead of Textual's traceback, which shows local variables.
+
+    Replaces `App._handle_exception` (private: Textual calls it for every error a handler,
+    worker or timer lets through) and does what it does, the rendering aside: sets
+    `App._return_code`, keeps the first error in `App._exception` (which `run_test`
+    re-raises, so the tests still see it) and closes the app (`_close_messages_no_wait`)."""
+
+    crash_line: str | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        from tui import crash
+
+        app: Any = self
+        app._return_code = crash.EXIT_CODE
+        if app._exception is None:
+            app._exception = error
+            app._exception_event.set()
+        if self.crash_line is None:
+            self.crash_line = crash.report(error)
+        app._close_messages_no_wait()

@@ -5,14 +5,12 @@ text cleaned of what an XML document (so Word) cannot hold."""
 import hashlib
 import html
 import re
-import shutil
-import time
 import zipfile
 from io import BytesIO
 from pathlib import Path
 
 from store.core.errors import PhutrachError
-from store.core.files import atomic_write
+from store.core.files import atomic_write, sweep_temp
 from store.lang.i18n import _
 from store.lang.text import fold, plain
 
@@ -75,26 +73,15 @@ def save_docx(document, path: Path | str, *, confidential: bool = False, sync_di
     return hashlib.sha256(data).hexdigest()
 
 
-STALE_SECONDS = 60  # a brief is written in milliseconds: an older temp file lost its writer
-
-
 def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:
-    """Remove what a killed writer left in `folder`, older than STALE_SECONDS so that a
-    batch writing there right now keeps its own: temp files (".NAME.docx.XXXX.tmp", zips
-    alike, the marker a brief holds its name with: briefs.batch.claim) and the PDF
-    converter's temp folders (".phutrach.pdf.XXXX.tmp"). Returns what was removed."""
-    now = time.time() if now is None else now
-    removed = []
-    for pattern in (".*.docx.*.tmp", ".*.zip.*.tmp", ".*.pdf.*.tmp"):
-        for tmp in Path(folder).glob(pattern):
-            try:
-                if now - tmp.stat().st_mtime <= STALE_SECONDS:
-                    continue
-                shutil.rmtree(tmp) if tmp.is_dir() else tmp.unlink()
-                removed.append(tmp)
-            except OSError:
-                continue  # gone meanwhile, or not ours to remove
-    return removed
+    """Remove what a killed writer left in `folder` (store.core.files.sweep_temp: older than
+    a minute, locked by nobody, so that a batch writing there right now keeps its own): temp
+    files (".NAME.docx.XXXX.tmp", zips alike, the marker a brief holds its name with:
+    briefs.batch.claim) and the PDF converter's temp folders (".phutrach.pdf.XXXX.tmp").
+    Returns what was removed."""
+    return [
+        tmp for targets in ("*.docx", "*.zip", "*.pdf") for tmp in sweep_temp(folder, targets, now)
+    ]
 
 
 def ascii_name(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store.core.errors import DatabaseProblem, ValidationError
-from store.core.files import atomic_path
+from store.core.files import atomic_path, sweep_temp
 from store.core.paths import ensure_private_dir
 from store.lang.i18n import _
 
@@ -40,6 +40,7 @@ def backup(db: Database, dest: Path) -> Path:
 def rotate(db: Database, db_path: Path, *, keep: int = KEEP, reason: str = "") -> Path:
     """A timestamped backup in the database's backups folder, pruning all but `keep`."""
     folder = ensure_private_dir(backup_dir(db_path))
+    sweep_temp(folder)  # what a backup killed earlier left half-written
     # A clock reading for the file name (when the copy was made), not a reference day.
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""

@@ -7,6 +7,7 @@ import platformdirs
 from sqlite_utils import Database
 
 from store.core import settings
+from store.core.files import writable_folder
 
 APP = "phutrach"
 BRIEFS_FOLDER_KEY = "briefs.out_dir"  # the folder chosen last for briefs (TUI or CLI)
@@ -28,12 +29,18 @@ def demo_db_path() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` readable by its owner only; a folder that exists is left as it is,
-    except phutrach's own data dir, which is always made owner-only."""
-    if not path.exists():
-        path.mkdir(parents=True, mode=0o700)
-        path.chmod(0o700)
-    elif path == data_dir() and path.stat().st_uid == os.getuid():
+    """Create `path` readable by its owner only, each folder made on the way too (0700
+    whatever the umask); a folder that exists is left as it is, except phutrach's own data
+    dir, which is always made owner-only. A path that is a file, a pipe… is refused."""
+    path = writable_folder(path)
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by another: not ours to change
+        folder.chmod(0o700)  # mkdir's mode is cut by the umask, chmod's is not
+    if not missing and path == data_dir() and path.stat().st_uid == os.getuid():
         path.chmod(0o700)
     return path
 

@@ -15,6 +15,8 @@ from store.org.supervisors import (
 )
 from store.org.units import (
     GRASSROOTS_KINDS,
+    SEARCH_MAX_CHARS,
+    SEARCH_MAX_WORDS,
     AssignedSupervisor,
     MeetingLine,
     PostHolder,
@@ -29,6 +31,9 @@ from store.org.units import (
     get_unit,
     list_units,
     search_clause,
+    search_limit_message,
+    search_too_long,
+    search_words,
     unit_detail,
 )
 
@@ -44,7 +49,12 @@ __all__ = [
     "choose_supervisor",
     "GRASSROOTS_KINDS",
     "Unit",
+    "SEARCH_MAX_CHARS",
+    "SEARCH_MAX_WORDS",
     "search_clause",
+    "search_limit_message",
+    "search_too_long",
+    "search_words",
     "list_units",
     "count_units",
     "display_names",

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from store.core.errors import Ambiguous, NotFound
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
-from store.org.units import search_clause
+from store.org.units import search_clause, search_words
 
 MAX_LISTED = 8
 
@@ -82,7 +82,7 @@ def find_supervisor(db: Database, ref: str) -> Supervisor:
 
 def _containing(db: Database, ref: str) -> list[Supervisor]:
     """Names holding every typed word; those where each is a whole word ("hà") first."""
-    words = fold(ref).split()
+    words = search_words(ref)
     if not words:
         return []
     where, params = search_clause(ref)
@@ -93,7 +93,7 @@ def _containing(db: Database, ref: str) -> list[Supervisor]:
 
 def _no_match(db: Database, ref: str) -> str:
     """The message for a name nobody has, listing the supervisors sharing a word, or all."""
-    words = fold(ref).split()
+    words = search_words(ref)
     near = []
     if words:
         clause = " OR ".join("name_folded LIKE ? ESCAPE '\\'" for _w in words)

@@ -50,9 +50,33 @@ class Unit:
         return self.members - (self.members_exempt or 0)
 
 
+# What a search takes: a paste of a page must not become a query of a thousand LIKEs.
+SEARCH_MAX_CHARS = 150
+SEARCH_MAX_WORDS = 20
+
+
+def search_too_long(text: str | None) -> bool:
+    """True when `text` is over SEARCH_MAX_CHARS characters or SEARCH_MAX_WORDS words."""
+    text = text or ""
+    return len(text) > SEARCH_MAX_CHARS or len(fold(text).split()) > SEARCH_MAX_WORDS
+
+
+def search_limit_message() -> str:
+    """What the user is told when a search is cut to the caps."""
+    return _("A search takes at most {chars} characters and {words} words.").format(
+        chars=SEARCH_MAX_CHARS, words=SEARCH_MAX_WORDS
+    )
+
+
+def search_words(text: str | None) -> list[str]:
+    """The folded words every search matches: those of `text`'s first SEARCH_MAX_CHARS
+    characters, the first SEARCH_MAX_WORDS of them (every store search clips alike)."""
+    return fold((text or "")[:SEARCH_MAX_CHARS]).split()[:SEARCH_MAX_WORDS]
+
+
 def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, list[str]]:
-    """A WHERE fragment matching every word of `text` (folded) anywhere in `column`."""
-    words = fold(text).split()
+    """A WHERE fragment matching every word of `text` (`search_words`) anywhere in `column`."""
+    words = search_words(text)
     if not words:
         return "1", []
     clause = " AND ".join(f"{column} LIKE ? ESCAPE '\\'" for _w in words)
@@ -125,7 +149,7 @@ def find_units(db: Database, ref: str) -> list[Unit]:
         )
         if rows:
             return [records.record(Unit, r) for r in rows]
-    words = set(fold(ref).split())
+    words = set(search_words(ref))
     if not words:
         return []
     where, params = search_clause(ref)

@@ -17,8 +17,8 @@ from sqlite_utils import Database
 from store.core import records
 from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
 from store.core.schema import unit_display_sql
-from store.lang.text import fold, like_pattern
-from store.org.units import Unit
+from store.lang.text import like_pattern
+from store.org.units import Unit, search_words
 from store.personnel.succession import Plan, list_plans
 
 PERSONNEL_TABLES = (
@@ -167,7 +167,7 @@ def _query(
         raise TypeError(f"unknown secretaries filters: {sorted(set(flags) - set(_FLAGS))}")
     if select not in ("post_id", "*"):  # written into the SQL: only these two
         raise TypeError(f"cannot select {select!r}")
-    words = fold(search).split()
+    words = search_words(search)
     params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
     params |= {f"w{i}": like_pattern(w) for i, w in enumerate(words)}
     params |= {k: int(bool(v)) for k, v in flags.items() if v is not None}

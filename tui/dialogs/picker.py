@@ -19,7 +19,7 @@ from store.lang.i18n import _
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
-from tui.widgets.search_box import on_typed
+from tui.widgets.search_box import SearchInput, on_typed
 
 
 def list_source(rows: Sequence[Any], cells) -> PageSource:
@@ -52,7 +52,9 @@ class PickerScreen(PhutrachNode, ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="picker-box") as box:
             box.border_title = self.heading()
-            yield Input(placeholder=_("Type to search (diacritics optional)…"), id="picker-search")
+            yield SearchInput(
+                placeholder=_("Type to search (diacritics optional)…"), id="picker-search"
+            )
             yield PagedTable(
                 self.columns(), empty_text=_("Nothing matches the search."), id="picker-table"
             )

@@ -10,6 +10,7 @@ from store.core import settings
 from store.lang.i18n import _
 from store.lang.text import fold
 from store.org import supervisors
+from store.org.units import search_words
 from tui.dialogs.picker import PickerScreen
 from tui.widgets.paged_table import Column
 
@@ -49,7 +50,7 @@ class SupervisorPicker(PickerScreen):
             SupervisorChoice(s.id, s.uid, s.name, s.title or "")
             for s in supervisors.list_supervisors(self.app.db)
         ]
-        words = fold(search).split()
+        words = search_words(search)
         return [c for c in every if all(w in fold(f"{c.name} {c.title}") for w in words)]
 
     def cells(self, row: SupervisorChoice) -> Sequence[str]:

@@ -30,6 +30,7 @@ from textual.widgets import (
 
 from briefs.frame.vn import document_number
 from store.core.errors import ValidationError
+from store.core.files import writable_folder
 from store.lang.codes import BriefKind, PeriodKind
 from store.lang.i18n import _
 from store.lang.labels import choices, label
@@ -333,9 +334,10 @@ class BriefsScreen(PhutrachNode, Screen):
         text = self.query_one("#field-folder", Input).value.strip()
         if not text:
             raise ValidationError(_("Write the folder the briefs go to."), field="folder")
-        folder = Path(text).expanduser().absolute()
-        if folder.exists() and not folder.is_dir():
-            raise ValidationError(_("{path} is a file, not a folder.").format(path=text), "folder")
+        try:  # a file, a pipe, a device: refused by its stat, never opened
+            folder = writable_folder(Path(text).expanduser().absolute())
+        except ValidationError as exc:
+            raise ValidationError(exc.message, "folder") from exc
         secret = brief_scopes.is_confidential(
             self.kind, self.query_one("#field-confidential", Checkbox).value
         )

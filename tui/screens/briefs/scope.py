@@ -11,6 +11,7 @@ from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import fold
 from store.org import supervisors, units
+from store.org.units import search_words
 from store.personnel.succession import list_plans
 from store.rules.periods import Period
 from store.visits.visit_list import count_visits, list_visits
@@ -84,7 +85,7 @@ class ScopePicker(PickerScreen):
         return list_source(self.rows(search), self.cells)
 
     def rows(self, search: str) -> Sequence[Any]:
-        words = fold(search).split()
+        words = search_words(search)
         if self.kind == BriefKind.SUPERVISOR:
             found = supervisors.list_supervisors(self.app.db)
             return [s for s in found if all(w in fold(f"{s.name} {s.title}") for w in words)]

@@ -32,7 +32,7 @@ from tui.forms.inputs import LimitedTextArea
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import ConcernDialog, rulebook_choices
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.search_box import on_typed
+from tui.widgets.search_box import SearchInput, on_typed
 
 UNIT_MATCHES = 6
 # Store field -> the widget that edits it.
@@ -49,7 +49,7 @@ FIELDS = {
 }
 
 
-class UnitSearch(Input):
+class UnitSearch(SearchInput):
     """The unit box: typing lists matching units below it, Up/Down move among them."""
 
     BINDINGS = [

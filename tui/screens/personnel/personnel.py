@@ -18,7 +18,7 @@ from store.lang.codes import ConcurrentRole
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import fold
-from store.org.units import Unit
+from store.org.units import Unit, search_words
 from store.personnel import Secretary
 from store.personnel.succession import Plan, list_plans
 from tui.comeback import ComesBack
@@ -53,7 +53,7 @@ def matches(search: str, *names: str | None) -> bool:
     """Every word of `search` (diacritics ignored) in one of `names`: for the few in-memory
     rows of the vacant units and overdue plans, as the store matches secretaries."""
     haystack = fold(" ".join(n or "" for n in names))
-    return all(word in haystack for word in fold(search).split())
+    return all(word in haystack for word in search_words(search))
 
 
 class PersonnelScreen(ComesBack, PhutrachNode, Screen):

@@ -19,7 +19,7 @@ from tui.format import vn_date
 from tui.screens.personnel.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import scope_supervisor
-from tui.widgets.search_box import on_typed
+from tui.widgets.search_box import SearchInput, on_typed
 
 
 def _today(form) -> str:
@@ -106,7 +106,7 @@ class CandidateForm(PersonnelForm[int]):
         detail = succession.plan_detail(self.app.db, self.plan_id, self.app.today.isoformat())
         self.plan = detail.plan
         self.taken = {c.person_id for c in detail.candidates} | {self.plan.incumbent_id}
-        search = Input(placeholder=_("Search by name (diacritics optional)…"))
+        search = SearchInput(placeholder=_("Search by name (diacritics optional)…"))
         yield from field(_("Find a person"), search, "search")
         table = PagedTable(
             [Column(_("Full name")), Column(_("Birth year"), 8, "right"), Column(_("Post"))],

@@ -14,7 +14,7 @@ from store.personnel.people import Post
 from tui.format import vn_date
 from tui.screens.personnel.personnel_form import PersonnelForm, field
 from tui.widgets.paged_table import Column, PagedTable, PageSource
-from tui.widgets.search_box import on_typed
+from tui.widgets.search_box import SearchInput, on_typed
 from tui.widgets.yes_no import YesNo
 
 
@@ -31,7 +31,7 @@ class AppointForm(PersonnelForm[int]):
 
     def fields(self) -> ComposeResult:
         start = units.get_unit(self.app.db, self.unit_id).name if self.unit_id else ""
-        search = Input(start, placeholder=_("Search by name (diacritics optional)…"))
+        search = SearchInput(start, placeholder=_("Search by name (diacritics optional)…"))
         yield from field(_("Find the Party organization"), search, "search")
         table = PagedTable(
             [Column(_("Code"), 10), Column(_("Organization name"), cut="middle")],

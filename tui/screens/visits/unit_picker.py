@@ -5,6 +5,7 @@ from datetime import date
 
 from store.lang.i18n import _
 from store.lang.text import fold
+from store.org.units import search_words
 from store.rules.cadence import Assignment, assignments
 from tui.dialogs.picker import PickerScreen
 from tui.widgets.paged_table import Column
@@ -31,7 +32,7 @@ class UnitPicker(PickerScreen):
         if self._index is None:  # read once; each keystroke filters in memory
             found = assignments(self.app.db, self.supervisor_id, self.day, self.day)
             self._index = [(fold(f"{a.unit_name} {a.supervisor_name}"), a) for a in found]
-        words = fold(search).split()
+        words = search_words(search)
         return [a for folded, a in self._index if all(w in folded for w in words)]
 
     def cells(self, row: Assignment) -> Sequence[str]:
