@@ -120,7 +120,8 @@ def _csv_rows(path: Path) -> Generator[tuple[int, list[str]]]:
         with path.open("rb") as raw:
             lines = _lines(path, io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
             first = next(lines, "")
-            csv.field_size_limit(L.MAX_CELL)
+            # A field may span lines: held up to a line's bound, then `_check_row` names it.
+            csv.field_size_limit(L.MAX_LINE)
             reader = csv.reader(
                 itertools.chain([first], lines), delimiter=_delimiter(first), strict=True
             )
@@ -139,7 +140,7 @@ def _csv_rows(path: Path) -> Generator[tuple[int, list[str]]]:
         ) from exc
     except csv.Error as exc:
         if "field limit" in str(exc):
-            raise L.refuse(path, L.cell_too_long(), row=number + 1) from exc
+            raise L.refuse(path, L.cell_too_long(), row=number + 1) from exc  # > MAX_LINE
         raise ValidationError(
             _("malformed CSV near row {row} ({error}).").format(row=number + 1, error=exc),
             where=str(path),
@@ -306,7 +307,7 @@ def _write_xlsx(file, columns: Sequence[str], rows: list[dict]) -> None:
         written.data_type = "s"
         return written
 
-    sheet.append(list(columns))
+    sheet.append([cell(c) for c in columns])
     for row in rows:
         sheet.append([cell(row.get(c)) for c in columns])
     book.save(file)

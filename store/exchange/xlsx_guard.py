@@ -99,7 +99,7 @@ class _Scan:
         self.rows += 1
         self.row_cells = self.row_elements = 0
         if self.rows > L.MAX_ROWS:
-            raise L.refuse(self.path, L.too_many_rows())
+            raise L.refuse(self.path, L.too_many_rows(), row=self.rows)
 
     def _count(self, piece: bytes) -> None:
         cells = sum(piece.count(tag) for tag in _CELL_TAGS)
