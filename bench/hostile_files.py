@@ -118,9 +118,14 @@ def _long_field(path: Path, quoted: bool) -> None:
 
 FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
     "valid-10k.csv": ("10,000 valid units (accepted)", lambda p: _csv(p, map(unit, range(10_000)))),
+    "valid-99999.csv": (
+        "99,999 valid units: the most accepted",
+        lambda p: _csv(p, map(unit, range(99_999))),
+    ),
     "dimension.xlsx": ("<dimension ref=A1:XFD1048576>, 2 rows", _dimension),
     "xfd1048576.xlsx": ("a cell at XFD1048576", lambda p: _xlsx(p, [unit(1)], XFD1048576="x")),
     "bomb-1gb.xlsx": ("1 GB of spaces in the sheet, deflated", lambda p: _bomb(p, 1024 * MB)),
+    "bomb-900mb.xlsx": ("900 MB of spaces, deflated", lambda p: _bomb(p, 900 * MB)),
     "bomb-lying.xlsx": (
         "100 MB of spaces, zip declares 2 kB",
         lambda p: _bomb(p, 100 * MB, lie=True),

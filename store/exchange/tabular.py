@@ -4,7 +4,7 @@ store.exchange.limits; CSV, JSON and xlsx written atomically, inert (no cell a s
 runs: see `neutralise`).
 
 >>> sheet = read_sheet(Path("units.csv"))        # doctest: +SKIP
->>> sheet.headers, sheet.rows[0]                  # doctest: +SKIP
+>>> sheet.headers, next(iter(sheet.rows))        # doctest: +SKIP
 (['code', 'name'], Row(number=2, cells=['XA-TT', 'Đảng bộ xã Tân Tiến']))
 
 Row numbers are the ones a spreadsheet user sees: the header is row 1.
@@ -216,7 +216,7 @@ def _damaged(path: Path) -> ValidationError:
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value):
+def neutralise(value: object) -> object:
     """A CSV cell that no spreadsheet runs: text starting with = + - @ tab CR or ' gets a
     leading '. Numbers stay numbers (-3 is written -3: a spreadsheet reads it as a number)."""
     if isinstance(value, str) and value.startswith((*_DANGEROUS, "'")):
