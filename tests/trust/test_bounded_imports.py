@@ -5,7 +5,9 @@ CLI exits non-zero and writes nothing. Small bounds are monkeypatched so the fil
 the xlsx `<dimension>` claim and a zip bomb are tried against the real bounds."""
 
 import csv
+import io
 import re
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -18,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from commands import imports
 from commands.cli import cli
 from store.core import db as store_db
 from store.core.errors import ValidationError
@@ -231,3 +234,24 @@ def test_a_large_import_reports_progress(tmp_path, db):
     )
     assert summary.added == 1_199
     assert seen == [(500, 1_200), (1_000, 1_200), (1_200, 1_200)]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_cli_shows_a_progress_bar_on_a_terminal_only_for_a_large_file(tmp_path, monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    small = tabular.read_sheet(write_csv(tmp_path / "small.csv", [unit(1)]))
+    with imports._progress(small) as progress:
+        assert progress is None
+    large = tabular.read_sheet(write_csv(tmp_path / "large.csv", [unit(i) for i in range(1, 900)]))
+    with imports._progress(large) as progress:
+        progress(500, large.size)
+        progress(large.size, large.size)
+    assert "Đang kiểm tra large.csv" in terminal.getvalue() and "100%" in terminal.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe: no bar
+    with imports._progress(large) as progress:
+        assert progress is None
