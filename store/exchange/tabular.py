@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from store.core.errors import PhutrachError, ValidationError
 from store.core.files import atomic_write
 from store.exchange import limits as L
@@ -165,12 +163,19 @@ def _check_row(path: Path, number: int, cells: list[str], cells_seen: int) -> No
     while width and not cells[width - 1]:
         width -= 1
     if width > L.MAX_COLUMNS:
-        column = get_column_letter(L.MAX_COLUMNS + 1)
+        column = _letter(L.MAX_COLUMNS + 1)
         raise L.refuse(path, L.too_many_columns(), row=number, column=column)
     for index, cell in enumerate(cells[:width]):
         if len(cell) > L.MAX_CELL:
-            column = get_column_letter(index + 1)
+            column = _letter(index + 1)
             raise L.refuse(path, L.cell_too_long(), row=number, column=column)
+
+
+def _letter(column: int) -> str:
+    """A column's letters (1 -> A); openpyxl imported only here, as the CLI starts faster."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
 
 
 def _delimiter(text: str) -> str:

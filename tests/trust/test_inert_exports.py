@@ -118,3 +118,17 @@ def test_a_formula_name_through_the_cli_round_trip(tmp_path, db_path):
     assert "thêm mới 0, cập nhật 0, không đổi 2" in again.output
     names = {r.cells[1] for r in tabular.read_sheet(out).rows}
     assert names == {'=HYPERLINK("http://x.example","Bấm")', "+Chi bộ"}
+
+
+def test_a_list_printed_as_csv_is_inert_too(tmp_path, db_path):
+    source = tmp_path / "units.csv"
+    source.write_text(
+        "code,name,kind,sector,members_full\nU1,'=1+1,grassroots_cell,enterprise,3\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke
+    assert run(cli, ["--db", str(db_path), "import", "units", str(source)]).exit_code == 0
+    result = run(cli, ["--db", str(db_path), "units", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    cells = [cell for row in csv.reader(result.stdout.splitlines()) for cell in row]
+    assert "'=1+1" in cells and not any(c.startswith(DANGEROUS) for c in cells)
