@@ -18,6 +18,7 @@ from store.core import db as store_db
 from store.core.checks import parse_date
 from store.core.errors import Ambiguous, DatabaseProblem, PhutrachError, ValidationError
 from store.core.paths import default_db_path
+from store.exchange.tabular import neutralise
 from store.lang.i18n import _
 from store.lang.text import BIDI, shown
 from store.rules.periods import Period
@@ -137,7 +138,7 @@ def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: neutralise(v) for k, v in r.items()} for r in rows)  # inert
         click.echo(shown(buffer.getvalue()), nl=False)  # stdout may be a terminal
         return
     if not rows:

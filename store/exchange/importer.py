@@ -180,17 +180,27 @@ def _load() -> None:
         importlib.import_module(module)
 
 
-def import_file(db: Database, kind: str, path: Path | str, *, today: date) -> ImportSummary:
+# How many rows are read between two calls of `progress`.
+PROGRESS_EVERY = 500
+Progress = Callable[[int, int], None]  # (rows done, rows in the file)
+
+
+def import_file(
+    db: Database, kind: str, path: Path | str, *, today: date, progress: Progress | None = None
+) -> ImportSummary:
     """Validate every row of `path`, then write them all in one transaction, or none."""
-    return import_sheet(db, kind, read_sheet(Path(path)), today=today)
+    return import_sheet(db, kind, read_sheet(Path(path)), today=today, progress=progress)
 
 
-def import_sheet(db: Database, kind: str, sheet: Sheet, *, today: date) -> ImportSummary:
-    """`import_file` for a sheet already read (so a bad file fails before a database opens)."""
+def import_sheet(
+    db: Database, kind: str, sheet: Sheet, *, today: date, progress: Progress | None = None
+) -> ImportSummary:
+    """`import_file` for a sheet already checked (so a file over a bound or unreadable fails
+    before a database opens); its rows are streamed from the file as they are validated."""
     added = updated = 0
     # Checked and written against the same state of the database, as one entry of the history.
     with actions.action(db, HistoryAction.IMPORT):
-        batch = validate(db, kind, sheet, today=today)
+        batch = validate(db, kind, sheet, today=today, progress=progress)
         for item in batch.spec.order(batch.items):
             outcome = _write_item(batch, item)
             added += outcome == "added"
@@ -225,12 +235,18 @@ def _write_record(batch: Batch, item: Item) -> str:
     return "updated"
 
 
-def validate(db: Database, kind: str, sheet: Sheet, *, today: date) -> Batch:
+def validate(
+    db: Database, kind: str, sheet: Sheet, *, today: date, progress: Progress | None = None
+) -> Batch:
     """Every check, nothing written: returns the batch ready to write."""
     batch = Batch(db, _bound(spec(kind), db), sheet.path, today)
     positions = _map_headers(batch, sheet.headers)
     for row in sheet.rows:
         batch.items.append(_parse(batch, positions, sheet.headers, row.number, row.cells))
+        if progress and row.number % PROGRESS_EVERY == 0:
+            progress(row.number, sheet.size)
+    if progress:
+        progress(sheet.size, sheet.size)
     for item in batch.items:
         batch.spec.resolve(batch, item)
     _unique(
