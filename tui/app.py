@@ -19,6 +19,7 @@ from store.org import supervisors, units
 from tui import crash, keymap, registry
 from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
+from tui.pastes import BoundsPastes
 from tui.screens.units.unit_detail import UnitDetailScreen
 from tui.textual_internals import ReportsCrashes, guard_terminal
 from tui.widgets.key_footer import KeyFooter
@@ -32,7 +33,7 @@ class Palette(CommandPalette):
         yield KeyFooter()
 
 
-class PhutrachApp(ReportsCrashes, App[None]):
+class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
     # Ask who uses the installation when the settings name nobody (the first start).
     ASK_WHO = True
 

@@ -18,6 +18,8 @@ from store.core.paths import data_dir
 from tests.trust import world
 from tests.tui.conftest import TODAY, build_district
 from tui import keymap
+from tui.pastes import FIELD_MAX, paste_message
+from tui.textual_internals import notifications
 
 QUITS = {"q", "ctrl+q"}
 MOVES = ["tab", "shift+tab", "up", "down", "left", "right", "home", "end", "pageup", "pagedown"]
@@ -110,3 +112,58 @@ def test_no_key_sequence_takes_the_app_down(district_file, tmp_path_factory, seq
     shutil.copy(district_file, path)  # a sequence may delete or change records: its own copy
     asyncio.run(asyncio.wait_for(_play(path, sequence), WAIT))
     assert not list((data_dir() / "logs").glob("crash-*.log"))
+
+
+MEGABYTE = "Chi bộ thôn Đào Xá " * 55_000
+
+
+async def _paste_into_the_visit_form(path) -> None:
+    """What the sequences found: "v" on the dashboard opens the visit form on its date
+    field; two megabytes pasted there froze every later keystroke for seconds."""
+    from textual.widgets import Input
+
+    from tui.app import PhutrachApp
+
+    app = PhutrachApp(path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input)
+        for _ in range(2):
+            app.post_message(events.Paste(MEGABYTE))
+            await pilot.pause()
+        assert field.value == MEGABYTE[:FIELD_MAX]  # the paste replaced the date, selected
+        said = [n.message for n in notifications(app)]
+        assert paste_message().format(count=FIELD_MAX) in said
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        await pilot.press("left", "backspace", "a")
+        assert loop.time() - started < 2
+
+
+def test_a_paste_fills_a_form_field_to_its_cap_and_says_so(district_file, tmp_path):
+    path = tmp_path / "district.db"
+    shutil.copy(district_file, path)
+    asyncio.run(asyncio.wait_for(_paste_into_the_visit_form(path), WAIT))
+
+
+async def test_a_note_takes_pastes_up_to_the_cap_over_several_pastes():
+    from textual.app import App
+    from textual.widgets import TextArea
+
+    from tui.pastes import BoundsPastes
+
+    class Notes(BoundsPastes, App):
+        def compose(self):
+            yield TextArea()
+
+    app = Notes()
+    async with app.run_test() as pilot:
+        note = app.query_one(TextArea)
+        note.focus()
+        for text in ("dòng một\ndòng hai\n", "x" * (FIELD_MAX - 30), "y" * 100):
+            app.post_message(events.Paste(text))
+            await pilot.pause()
+        assert len(note.text) == FIELD_MAX and note.text.startswith("dòng một\ndòng hai\nxxx")
+        assert note.text.endswith("y" * 12)
