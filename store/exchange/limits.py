@@ -7,7 +7,7 @@ Excel's 1,048,576 because an import holds its checked rows until its one transac
 """
 
 from store.core.errors import ValidationError
-from store.lang.i18n import _
+from store.lang.i18n import _, current_language
 
 MAX_ROWS = 100_000  # rows, the header included
 MAX_COLUMNS = 256  # the widest kind has a few dozen columns
@@ -28,6 +28,12 @@ MAX_ROW_CELLS = 16_384  # cell elements in one row, empty ones included (Excel's
 MAX_ROW_ELEMENTS = 200_000  # elements from one row to the next, or in a part without rows
 
 
+def grouped(number: int) -> str:
+    """A bound as the user reads numbers: 100.000 in Vietnamese, 100,000 in English."""
+    text = f"{number:,}"
+    return text if current_language() == "en" else text.replace(",", ".")
+
+
 def refuse(path, problem: str, *, row: int | None = None, column: str | None = None):
     """The ValidationError for a file over a bound: the file, the place, the bound."""
     if row is not None and column is not None:
@@ -40,41 +46,41 @@ def refuse(path, problem: str, *, row: int | None = None, column: str | None = N
 
 
 def too_many_rows() -> str:
-    return _("more than {limit:,} rows; split the file.").format(limit=MAX_ROWS)
+    return _("more than {limit} rows; split the file.").format(limit=grouped(MAX_ROWS))
 
 
 def too_many_columns() -> str:
-    return _("more than {limit} columns.").format(limit=MAX_COLUMNS)
+    return _("more than {limit} columns.").format(limit=grouped(MAX_COLUMNS))
 
 
 def cell_too_long() -> str:
-    return _("a cell of more than {limit:,} characters.").format(limit=MAX_CELL)
+    return _("a cell of more than {limit} characters.").format(limit=grouped(MAX_CELL))
 
 
 def too_many_cells() -> str:
-    return _("more than {limit:,} cells in the sheet.").format(limit=MAX_CELLS)
+    return _("more than {limit} cells in the sheet.").format(limit=grouped(MAX_CELLS))
 
 
 def line_too_long() -> str:
-    return _("a line of more than {limit:,} characters.").format(limit=MAX_LINE)
+    return _("a line of more than {limit} characters.").format(limit=grouped(MAX_LINE))
 
 
 def file_too_big() -> str:
-    return _("the file is larger than {limit:,} bytes.").format(limit=MAX_FILE)
+    return _("the file is larger than {limit} bytes.").format(limit=grouped(MAX_FILE))
 
 
 def unpacks_too_big() -> str:
-    return _("the workbook unpacks to more than {limit:,} bytes.").format(limit=MAX_UNPACKED)
+    return _("the workbook unpacks to more than {limit} bytes.").format(limit=grouped(MAX_UNPACKED))
 
 
 def part_too_big(part: str, limit: int) -> str:
-    return _("part {part} of the workbook unpacks to more than {limit:,} bytes.").format(
-        part=part, limit=limit
+    return _("part {part} of the workbook unpacks to more than {limit} bytes.").format(
+        part=part, limit=grouped(limit)
     )
 
 
 def too_many_parts() -> str:
-    return _("the workbook has more than {limit:,} parts.").format(limit=MAX_PARTS)
+    return _("the workbook has more than {limit} parts.").format(limit=grouped(MAX_PARTS))
 
 
 def packed_too_tight(part: str) -> str:
@@ -92,5 +98,5 @@ def declares_entities(part: str) -> str:
 
 def xml_too_dense(part: str, limit: int) -> str:
     return _(
-        "part {part} of the workbook has more than {limit:,} elements or bytes in one row."
-    ).format(part=part, limit=limit)
+        "part {part} of the workbook has more than {limit} elements or bytes in one row."
+    ).format(part=part, limit=grouped(limit))

@@ -25,6 +25,7 @@ from store.core.files import atomic_write
 from store.exchange import limits as L
 from store.exchange import xlsx_guard
 from store.lang.i18n import _
+from store.lang.text import shown
 
 READABLE = (".csv", ".xlsx")
 WRITABLE = ("csv", "json", "xlsx")
@@ -300,15 +301,17 @@ def _json_text(columns: Sequence[str], rows: list[dict]) -> str:
 def _write_xlsx(file, columns: Sequence[str], rows: list[dict]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet()
 
     def cell(value):
-        """Text stays text: a value starting with `=` must not become a formula."""
+        """Text stays text: a value starting with `=` must not become a formula; a control
+        character stored before (which no workbook may hold) is written as its stand-in."""
         if not isinstance(value, str):
             return value
-        written = WriteOnlyCell(sheet, value)
+        written = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub(lambda m: shown(m[0]), value))
         written.data_type = "s"
         return written
 

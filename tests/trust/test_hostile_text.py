@@ -243,3 +243,23 @@ async def test_a_pasted_escape_in_a_tui_form_is_refused_at_its_field(db_path, mo
         assert "U+001B" in error and "9" in error
         assert not any(ch in terminal_output(app) for ch in ("\x07", "\x1b[2J", "\x1b]"))
     assert meetings_of(db_path, ids["dao_xa"]) == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "json"])
+def test_an_export_of_a_stored_escape_is_written_and_inert(hostile_unit, tmp_path, fmt):
+    """A workbook may not hold controls (openpyxl refuses them): stand-ins; JSON escapes them.
+    A CSV file keeps the data exactly as stored (a file, not a terminal)."""
+    from openpyxl import load_workbook
+
+    path, _ids = hostile_unit
+    out = tmp_path / f"units.{fmt}"
+    result = run("--db", path, "export", "units", "-o", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    if fmt == "xlsx":
+        book = load_workbook(out, read_only=True)
+        text = "".join(str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row)
+        book.close()
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert "thôn" in text and "Đông" in text
+    assert "\x1b" not in text and "\x07" not in text
