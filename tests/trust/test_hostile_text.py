@@ -257,7 +257,8 @@ def test_an_export_of_a_stored_escape_is_written_and_inert(hostile_unit, tmp_pat
     assert result.exit_code == 0, result.output + result.stderr
     if fmt == "xlsx":
         book = load_workbook(out, read_only=True)
-        text = "".join(str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row)
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        text = "".join(str(cell) for row in rows for cell in row)
         book.close()
     else:
         text = out.read_text(encoding="utf-8")
