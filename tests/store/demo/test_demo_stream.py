@@ -66,3 +66,29 @@ def test_streamed_file_is_whole(builds):
     visited = "select count(*) from visits v join meetings m on m.id = v.meeting_id"
     marked = visited + " where m.source = 'visit'"
     assert db.execute(marked).fetchone()[0] == db.execute(visited).fetchone()[0] > 0
+
+
+def test_demo_cli_builds_the_4x_file_streamed(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from commands.cli import cli
+    from store.core import settings
+    from store.demo import demo_path
+
+    monkeypatch.setitem(SCALES, "4x", times(SCALES["district"], 2, 97))  # 4x, made tiny
+    path = tmp_path / "big.db"
+    result = CliRunner().invoke(cli, ["demo", "--no-tui", "--scale", "4x", "--path", str(path)])
+    assert result.exit_code == 0, result.output
+    db = store_db.connect(path, create=False)
+    assert db["supervisors"].count == 60
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert settings.get(db, "committee.name").startswith("TỈNH ỦY")
+    assert demo_path("4x").name == "demo-4x.db"
+
+
+def test_an_unknown_scale_names_the_choices():
+    from store.core.errors import ValidationError
+
+    with pytest.raises(ValidationError) as raised:
+        build_demo(store_db.memory(), today=TODAY, scale="galaxy")
+    assert "galaxy" in raised.value.message and "4x" in raised.value.message
