@@ -70,6 +70,12 @@ def calc_opens_export(path: Path, units_first_rows: float | None, reps: int = 3)
             )  # fmt: skip
             if rep:
                 sample.add(time.perf_counter() - started)
+            opened = Path(folder) / "units.csv"
+            if not opened.is_file():  # soffice without its Calc part says so and exits 0
+                return "LibreOffice Calc: skipped, soffice could not load the .xlsx (no Calc?)"
+            if len(opened.read_bytes().splitlines()) <= len(rows):
+                raise RuntimeError(f"LibreOffice did not read the {len(rows)} units")
+            opened.unlink()
     calc = Row("calc", None, sample, unit="s")
     against = (
         f"{calc.median * 1000 / units_first_rows:,.0f}× the units screen's first rows "

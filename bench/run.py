@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import brief_budgets, compare, scales, store_budgets  # noqa: E402
-from bench.timing import Row, Sample, side_by_side  # noqa: E402
+from bench.timing import Row, Sample, not_flat, side_by_side  # noqa: E402
 from store.core import backup  # noqa: E402
 from store.core import db as store_db  # noqa: E402
 
@@ -157,6 +157,7 @@ def main() -> None:
             rows += more
         measured[scale] = rows
     print(side_by_side(measured, scales.SCALES))
+    print(not_flat(measured))
     for note in notes:
         print(note)
     counts = [f"{s}: {_counts(s)}" for s in measured]

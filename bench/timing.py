@@ -166,3 +166,20 @@ def side_by_side(measured: dict[str, list[Row]], order: tuple[str, ...]) -> str:
     return tabulate(
         lines, headers=(*heads, "4×/province", "flat ≤1.5×", "pass/fail"), disable_numparse=True
     )
+
+
+def not_flat(measured: dict[str, list[Row]]) -> str:
+    """The closing line of the flatness check: which figures grew more than 1.5× from the
+    province to 4× (their profile is for the report to explain)."""
+    if "province" not in measured or "4x" not in measured:
+        return "flatness: not checked (needs the province and 4x)"
+    province = {_figure(r): r for r in measured["province"]}
+    over = [
+        f"{_figure(r)} {r.p95 / province[_figure(r)].p95:.1f}×"
+        for r in measured["4x"]
+        if _figure(r) in province and _flat(r, province[_figure(r)], r)[1] == "NOT FLAT"
+    ]
+    checked = sum(_flat(r, province.get(_figure(r)), r)[1] != "—" for r in measured["4x"])
+    if not over:
+        return f"flatness: all {checked} figures checked are within {FLAT_RATIO}× at 4×"
+    return f"flatness: {len(over)} of {checked} figures NOT FLAT at 4×: " + "; ".join(over)
