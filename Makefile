@@ -23,7 +23,7 @@ lint: $(BIN)/phutrach  ## ruff, the import contracts and the type checker, as CI
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-bench: $(BIN)/phutrach  ## the province-scale benchmark (not part of the tests)
+bench: $(BIN)/phutrach  ## the benchmark at district, province and 4x, side by side (not part of the tests)
 	$(BIN)/python bench/run.py
 
 locale: $(BIN)/phutrach  ## compile the .po files into the .mo catalogs read at run time

@@ -1,62 +1,51 @@
-"""The province-scale benchmark (`make bench`): every budget of docs/ARCHITECTURE.md, measured with
-repetitions on a province-sized demo, printed as median and 95th percentile beside the budget.
+"""The benchmark (`make bench`): every budget of issue 16, measured with repetitions at the
+district, the province and four provinces (4×), printed as ONE table of 95th percentiles side
+by side, with the 4×/province ratio and the flatness check.
 
-    .venv/bin/python bench/run.py [--db PATH] [--rebuild] [--reps 20] [--briefs 1000]
+    .venv/bin/python bench/run.py [--scales district,province,4x] [--rebuild] [--reps 20]
+                                  [--cold 10] [--briefs 1000]
 
-The province (12,000 cells, 800 supervisors, 5 years of meetings) is built once into
-bench/.cache/province.db (git-ignored) with a fixed "today", then reused; --db measures
-another file. Not part of the tests: budgets are measured here, not asserted in pytest.
-A verdict is PASS when the 95th percentile is within the budget. The CPU column is this
-process's own time (the pool's, for the batch): on a busy machine the wall clock also counts
-the time other programs held the cores.
+Each scale's demo is built once into bench/.cache/<scale>.db (git-ignored, bench/scales.py)
+with a fixed "today", then reused; its build time, size and memory are kept beside it. Not
+part of the tests: budgets are measured here, not asserted in pytest. A figure PASSes when
+its province p95 is within the budget (the largest scale measured, without the province).
+It is FLAT when its 4× p95 is within 1.5× of its province p95; that is checked for every
+first-page, keystroke and dashboard figure. The briefs and the comparisons with what a user
+would use instead (bench/compare.py) run at the province only.
 """
 
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import brief_budgets, store_budgets  # noqa: E402
-from bench.timing import Row, Sample, table  # noqa: E402
+from bench import brief_budgets, compare, scales, store_budgets  # noqa: E402
+from bench.timing import Row, Sample, not_flat, side_by_side  # noqa: E402
 from store.core import backup  # noqa: E402
 from store.core import db as store_db  # noqa: E402
-from store.demo import build_demo_file  # noqa: E402
 
-TODAY = date(2026, 10, 15)
-CACHE = ROOT / "bench" / ".cache" / "province.db"
+TODAY = scales.TODAY
 PROBE = ROOT / "bench" / "tui_probe.py"
 
 
-def province(path: Path, rebuild: bool) -> list[Row]:
-    """Build the province once (timed: budget 60 s), keep one automatic backup only, and
-    open it once so that its daily backup is not counted in the cold starts."""
+def built(record: dict, path: Path) -> list[Row]:
+    """The scale's build (from its cache record), its file size and its first open of the day."""
     rows = []
-    if rebuild or not path.is_file():
-        print(f"building the province demo into {path}…", flush=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        started, cpu = time.perf_counter(), time.process_time()
-        summary = build_demo_file(path, today=TODAY, scale="province")
+    for name, value, unit in (
+        ("demo build", record["seconds"], "s"),
+        ("demo build peak memory", record["peak_rss_mb"], "MB"),
+        ("database size", path.stat().st_size / 1024 / 1024, "MB"),
+    ):
         sample = Sample()
-        sample.add(time.perf_counter() - started, time.process_time() - cpu)
-        counts = summary.counts
-        note = (
-            f"{counts['units']:,} units, {counts['supervisors']} supervisors, "
-            f"{counts['people']:,} people, {counts['meetings']:,} meetings, "
-            f"{counts['visits']:,} visits, {counts['concerns']:,} concerns"
-        )
-        rows.append(Row("province demo build", 60, sample, unit="s", note=note))
-        db = store_db.connect(path, migrate=False)
-        backup.set_keep_count(db, 1)
-        db.close()
+        sample.add(value)
+        rows.append(Row(name, None, sample, unit=unit))
     started = time.perf_counter()
     store_db.connect(path).close()  # migrations; the day's backup if not made yet
     sample = Sample()
@@ -68,7 +57,6 @@ def province(path: Path, rebuild: bool) -> list[Row]:
 def tui_cold(path: Path, runs: int) -> list[Row]:
     """Cold starts in fresh processes; each also opens every screen and types a search."""
     first, screens, keys, rss = Sample(), {}, {}, Sample()
-    settled: dict[str, list[float]] = {}
     for _run in range(runs):
         launched = time.time()
         done = subprocess.run(
@@ -81,97 +69,111 @@ def tui_cold(path: Path, runs: int) -> list[Row]:
         if not result["first_screen_drawn"]:
             raise RuntimeError("the first screen showed no page")
         first.add(result["first_screen"], result["first_screen_cpu"])
-        for mode, (drawn, calm, cpu) in result["screens"].items():
+        for mode, (drawn, _calm, cpu) in result["screens"].items():
             screens.setdefault(mode, Sample()).add(drawn, cpu)
-            settled.setdefault(mode, []).append(calm)
         for mode, typed in result["keystrokes"].items():
-            for drawn, calm, cpu in typed:
+            for drawn, _calm, cpu in typed:
                 keys.setdefault(mode, Sample()).add(drawn, cpu)
-                settled.setdefault(f"keys {mode}", []).append(calm)
         rss.add(result["rss_mb"])
-    rows = [Row("TUI cold start to first screen", 1, first, unit="s", note="dashboard, all")]
+    rows = [Row("TUI cold start to first screen", 0.5, first, unit="s", note="dashboard")]
     rows += [
-        Row(f"TUI screen first page: {mode}", 150, sample, note=_settled(settled[mode]))
+        Row(f"TUI screen first page: {mode}", 100, sample, note="first rows drawn")
         for mode, sample in screens.items()
     ]
     rows += [
-        Row(f"TUI search keystroke: {mode}", 30, sample, note=_settled(settled[f"keys {mode}"]))
+        Row(f"TUI search keystroke: {mode}", 16, sample, note="first rows drawn")
         for mode, sample in keys.items()
     ]
-    rows.append(Row("TUI memory (peak RSS)", 250, rss, unit="MB", note="after every screen"))
+    rows.append(Row("TUI memory (peak RSS)", 120, rss, unit="MB", note="after every screen"))
     return rows
 
 
-def _settled(seconds: list[float]) -> str:
-    """The note of a TUI row: its time is until the first rows are drawn; Pilot, which also
-    waits for the app to go idle, finds it settled later."""
-    return f"first rows drawn; settled by Pilot at {statistics.median(seconds) * 1000:.0f} ms"
-
-
-def stock_datatable(path: Path, reps: int) -> tuple[list[Row], str]:
-    done = subprocess.run(
-        [sys.executable, str(PROBE), "datatable", str(path), str(reps)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = {}
-    for name in ("stock", "paged"):
-        samples[name] = Sample()
-        for wall, cpu in result[name]:
-            samples[name].add(wall, cpu)
-    stock = Row("units in stock DataTable", None, samples["stock"], note=f"{result['rows']:,} rows")
-    paged = Row("units in PagedTable", 150, samples["paged"], note="first page")
-    ratio = (
-        f"stock DataTable / PagedTable, {result['rows']:,} units: "
-        f"{stock.median / paged.median:.0f}× slower (median {stock.median:.0f} ms "
-        f"vs {paged.median:.1f} ms)"
-    )
-    return [stock, paged], ratio
-
-
-def database_size(path: Path) -> Row:
-    sample = Sample()
-    sample.add(path.stat().st_size / 1024 / 1024)
-    return Row("database size", None, sample, unit="MB", note=str(path.name))
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, help="measure this database (default: the cache)")
-    parser.add_argument("--rebuild", action="store_true", help="build the province afresh")
-    parser.add_argument("--reps", type=int, default=20, help="repetitions of a store call")
-    parser.add_argument("--cold", type=int, default=5, help="TUI cold starts")
-    parser.add_argument("--briefs", type=int, default=1000, help="briefs in the batch (0: none)")
-    args = parser.parse_args()
-    path = args.db or CACHE
-    rows = province(path, args.rebuild) if args.db is None else []
-    load = os.getloadavg()
-    print(f"measuring {path} on {os.cpu_count()} cores, load average {load[0]:.1f}…", flush=True)
-    rows += tui_cold(path, args.cold)
+def store_figures(path: Path, reps: int) -> list[Row]:
     db = store_db.connect(path, migrate=False)
+    rows: list[Row] = []
     for part in (
         store_budgets.dashboard,
         store_budgets.list_pages,
         store_budgets.keystrokes,
         store_budgets.annual_data,
     ):
-        rows += part(db, TODAY, args.reps)
-    # The briefs are numbered, logged and audited like real ones: made in a copy, so that
-    # the cached province does not grow at each run (2,700 audited updates, 2 MB, a run).
+        rows += part(db, TODAY, reps)
+    db.close()
+    return rows
+
+
+def province_only(path: Path, args, rows: list[Row]) -> tuple[list[Row], list[str]]:
+    """The briefs and the comparisons, made in a copy: briefs are numbered, logged and
+    audited like real ones, and the cached province must not grow at each run."""
+    out, notes = [], []
     with tempfile.TemporaryDirectory(prefix="phutrach-bench-") as scratch:
+        db = store_db.connect(path, migrate=False)
         copy = backup.backup(db, Path(scratch) / path.name)
         db.close()
-        rows += brief_budgets.one_brief(copy, TODAY, args.reps)
+        out += brief_budgets.one_brief(copy, TODAY, args.reps)
         if args.briefs:
-            rows += brief_budgets.batch(copy, TODAY, args.briefs)
-    compared, ratio = stock_datatable(path, max(args.reps // 5, 2))
-    rows += compared
-    rows.append(database_size(path))
-    print(table(rows))
-    print(ratio)
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+            out += brief_budgets.batch(copy, TODAY, args.briefs)
+        db = store_db.connect(copy, migrate=False)
+        job = brief_budgets.supervisor_jobs(db, 1, TODAY)[0]
+        db.close()
+        docx_rows, docx_ratio = compare.python_docx_brief(copy, TODAY, job, args.reps)
+    compared, datatable_ratio = compare.stock_datatable(path, max(args.reps // 5, 2))
+    units = next((r for r in rows if r.name == "TUI screen first page: units"), None)
+    notes += [
+        datatable_ratio,
+        compare.calc_opens_export(path, units.median if units else None),
+        docx_ratio,
+    ]
+    return out + compared + docx_rows, notes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default=",".join(scales.SCALES), help="comma-separated")
+    parser.add_argument("--rebuild", action="store_true", help="build the demos afresh")
+    parser.add_argument("--reps", type=int, default=20, help="repetitions of a store call")
+    parser.add_argument(
+        "--cold", type=int, default=10, help="TUI cold starts at the province (half elsewhere)"
+    )
+    parser.add_argument("--briefs", type=int, default=1000, help="briefs in the batch (0: none)")
+    args = parser.parse_args()
+    chosen = [s.strip() for s in args.scales.split(",") if s.strip()]
+    unknown = set(chosen) - set(scales.SCALES)
+    if unknown or not chosen:
+        parser.error(f"--scales: choose among {', '.join(scales.SCALES)}")
+    began = time.perf_counter()
+    measured: dict[str, list[Row]] = {}
+    notes: list[str] = []
+    for scale in sorted(chosen, key=scales.SCALES.index):
+        path, record = scales.cached(scale, args.rebuild)
+        load = os.getloadavg()[0]
+        print(f"measuring {scale} ({path.name}), load average {load:.1f}…", flush=True)
+        rows = built(record, path)
+        cold = args.cold if scale == "province" else max(args.cold // 2, 3)
+        rows += tui_cold(path, cold)
+        rows += store_figures(path, args.reps)
+        if scale == "province":
+            more, notes = province_only(path, args, rows)
+            rows += more
+        measured[scale] = rows
+    print(side_by_side(measured, scales.SCALES))
+    print(not_flat(measured))
+    for note in notes:
+        print(note)
+    counts = [f"{s}: {_counts(s)}" for s in measured]
+    print("scales — " + "; ".join(counts))
+    print(
+        f"{os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f}; "
+        f"bench took {(time.perf_counter() - began) / 60:.1f} min"
+    )
+
+
+def _counts(scale: str) -> str:
+    counts = scales.cached(scale)[1]["counts"]
+    return (
+        f"{counts['units']:,} units, {counts['supervisors']:,} supervisors, "
+        f"{counts['meetings']:,} meetings"
+    )
 
 
 if __name__ == "__main__":

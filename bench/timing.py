@@ -110,3 +110,76 @@ def table(rows: list[Row]) -> str:
     ]
     headers = ("budget", "limit", "median", "p95", "cpu median", "unit", "n", "", "note")
     return tabulate(lines, headers=headers, disable_numparse=True)
+
+
+# Figures that must stay flat as the data grows: 4× p95 within FLAT_RATIO of the province's.
+FLAT_PREFIXES = ("TUI screen first page", "TUI search keystroke", "first page:", "search keystroke")
+FLAT_NAMES = ("dashboard",)
+FLAT_RATIO = 1.5
+# Below this, a 4× figure is within the clock's noise: counted flat whatever its ratio.
+FLAT_FLOOR_MS = 1.0
+_HEADS = {"district": "district p95", "province": "province p95", "4x": "4× p95"}
+
+
+def _figure(row: Row) -> str:
+    return f"{row.name} ({row.note})" if row.note else row.name
+
+
+def _flat(row: Row, province: Row | None, big: Row | None) -> tuple[str, str]:
+    """The 4×/province ratio and, for the figures checked, whether it is flat."""
+    if province is None or big is None or not province.p95:
+        return "—", "—"
+    ratio = big.p95 / province.p95
+    if not (row.name.startswith(FLAT_PREFIXES) or row.name in FLAT_NAMES):
+        return f"{ratio:.2f}", "—"
+    small = big.unit == "ms" and big.p95 < FLAT_FLOOR_MS
+    return f"{ratio:.2f}", "flat" if ratio <= FLAT_RATIO or small else "NOT FLAT"
+
+
+def side_by_side(measured: dict[str, list[Row]], order: tuple[str, ...]) -> str:
+    """One table: each figure's p95 at every scale measured, the 4×/province ratio, the
+    flatness check and the verdict on the province (else the largest scale measured)."""
+    from tabulate import tabulate
+
+    scales = [s for s in order if s in measured]
+    by_scale = {s: {_figure(r): r for r in measured[s]} for s in scales}
+    figures = list(dict.fromkeys(_figure(r) for s in scales for r in measured[s]))
+    judged = "province" if "province" in scales else scales[-1]
+    lines = []
+    for figure in figures:
+        rows = {s: by_scale[s].get(figure) for s in scales}
+        first = next(r for r in rows.values() if r is not None)
+        ratio, flat = _flat(first, rows.get("province"), rows.get("4x"))
+        verdict_row = rows.get(judged)
+        lines.append(
+            (
+                figure,
+                "—" if first.budget is None else f"≤ {_number(first.budget, first.unit)}",
+                first.unit,
+                *(_number(r.p95, r.unit) if r else "—" for r in rows.values()),
+                ratio,
+                flat,
+                verdict_row.verdict if verdict_row else "—",
+            )
+        )
+    heads = ("figure", "budget", "unit", *(_HEADS.get(s, s) for s in scales))
+    return tabulate(
+        lines, headers=(*heads, "4×/province", "flat ≤1.5×", "pass/fail"), disable_numparse=True
+    )
+
+
+def not_flat(measured: dict[str, list[Row]]) -> str:
+    """The closing line of the flatness check: which figures grew more than 1.5× from the
+    province to 4× (their profile is for the report to explain)."""
+    if "province" not in measured or "4x" not in measured:
+        return "flatness: not checked (needs the province and 4x)"
+    province = {_figure(r): r for r in measured["province"]}
+    over = [
+        f"{_figure(r)} {r.p95 / province[_figure(r)].p95:.1f}×"
+        for r in measured["4x"]
+        if _figure(r) in province and _flat(r, province[_figure(r)], r)[1] == "NOT FLAT"
+    ]
+    checked = sum(_flat(r, province.get(_figure(r)), r)[1] != "—" for r in measured["4x"])
+    if not over:
+        return f"flatness: all {checked} figures checked are within {FLAT_RATIO}× at 4×"
+    return f"flatness: {len(over)} of {checked} figures NOT FLAT at 4×: " + "; ".join(over)

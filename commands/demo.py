@@ -21,10 +21,13 @@ from store.lang.i18n import _, decimal
 @click.option("--rebuild", is_flag=True, help=_("Build the demo afresh even if it exists."))
 @click.option(
     "--scale",
-    type=click.Choice(["district", "province"]),
+    type=click.Choice(["district", "province", "4x"]),
     default="district",
     show_default=True,
-    help=_("District (about 150 cells) or province (about 12,000 cells, slow to build)."),
+    help=_(
+        "District (about 150 cells), province (about 12,000 cells, slow to build) or 4x "
+        "(four provinces, about 50,000 units: minutes to build)."
+    ),
 )
 @click.option(
     "--path",
@@ -35,7 +38,8 @@ from store.lang.i18n import _, decimal
 def demo(no_tui: bool, rebuild: bool, scale: str, target: Path | None) -> None:
     path = target or demo_path(scale)
     if rebuild or not path.is_file():
-        size = _("a district") if scale == "district" else _("a province")
+        sizes = {"district": _("a district"), "province": _("a province")}
+        size = sizes.get(scale) or _("four provinces")
         click.echo(
             _("Building the demo ({scale}) in {path}…").format(scale=size, path=path), err=True
         )

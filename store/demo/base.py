@@ -3,9 +3,10 @@ with their ids, and date helpers. Every random draw comes from the context's see
 `random.Random`, so a build is a pure function of (seed, today, scale)."""
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
+from typing import Protocol
 
 from store.core.records import normalise
 from store.demo import data as data
@@ -40,12 +41,36 @@ class Scale:
     concern_rate: float  # concerns raised per visit
     note_share: float  # share of secretaries with a capability note
     detail: float  # share of units recorded in full: whole committee, post history
+    batch: int = 0  # rows of a streamed table written at a time during the build (0: at the end)
+
+
+def times(scale: Scale, factor: int, batch: int) -> Scale:
+    """`factor` times the blocks and supervisors of `scale`, all else alike: the same kind of
+    province, `factor` times larger, its big tables streamed to the file `batch` rows at a time
+    (4 million meetings held as dicts would take gigabytes)."""
+    blocks, supervisors = scale.blocks * factor, scale.supervisors * factor
+    return replace(scale, blocks=blocks, supervisors=supervisors, batch=batch)
 
 
 SCALES = {
     "district": Scale(1, 9, (6, 9), 24, 30, (3, 8), 0.9, 0.05, 0.7, 1.0),
     "province": Scale(60, 9, (10, 13), 60, 800, (4, 8), 0.24, 0.5, 0.3, 0.04),
 }
+# Four provinces' worth: the bench's check that lists and grids stay flat as the data grows.
+SCALES["4x"] = times(SCALES["province"], 4, batch=50_000)
+# Tables written in batches when a scale streams: large, and never iterated back by the parts
+# (a row read back by id after it was written comes from the file; see Rows.get).
+STREAMED = ("meetings", "visits", "concern_events", "annual_ratings")
+
+
+class Sink(Protocol):
+    """Where a streaming build writes rows before the end (store.demo.build gives one)."""
+
+    def write(self, table: str, rows: list[dict], uids: list[str]) -> None: ...
+
+    def read(self, table: str, row_id: int) -> dict:
+        """The row as written, without its uid."""
+        ...
 
 
 @dataclass(slots=True)
@@ -101,13 +126,17 @@ class Visit:
 
 
 class Rows:
-    """Rows of every table, kept in memory with their ids until written in bulk."""
+    """Rows of every table, kept in memory with their ids until written in bulk; with a sink
+    and a batch size, the STREAMED tables are written each time `batch` rows are waiting."""
 
-    def __init__(self, seed: int, today: date):
+    def __init__(self, seed: int, today: date, sink: Sink | None = None, batch: int = 0):
         self.tables: dict[str, list[dict]] = {}
         self.today = today
         self._uids = random.Random(f"{seed}:uid")
         self._stamps: dict[date, str] = {}
+        self.sink, self.batch = sink, batch
+        self.written: dict[str, int] = {}  # rows of a table already handed to the sink
+        self.fetched: dict[tuple[str, int], dict] = {}  # written rows read back (and changed)
 
     def add(self, table: str, row: dict, on: date | None = None) -> int:
         """Add a row (the dict is kept and completed) stamped as created on `on`, not after
@@ -119,9 +148,21 @@ class Rows:
         )
         if table in _NORMALISED:
             row = normalise(table, row)
-        row.update(id=len(rows) + 1, created_at=stamp, updated_at=stamp)
+        row_id = self.written.get(table, 0) + len(rows) + 1
+        row.update(id=row_id, created_at=stamp, updated_at=stamp)
         rows.append(row)
-        return len(rows)
+        if self.batch and len(rows) >= self.batch and table in STREAMED:
+            self.flush(table)
+        return row_id
+
+    def flush(self, table: str) -> None:
+        """Hand the table's waiting rows to the sink (their uids sorted within the batch)."""
+        rows = self.tables.get(table)
+        if self.sink is None or not rows:
+            return
+        self.sink.write(table, rows, self.uids(table))
+        self.written[table] = self.written.get(table, 0) + len(rows)
+        self.tables[table] = []
 
     def uids(self, table: str) -> list[str]:
         """Random version-4 uids for the table's rows, in order: an index grows fastest
@@ -133,10 +174,19 @@ class Rows:
         return [_uid_text(n) for n in numbers]
 
     def get(self, table: str, row_id: int) -> dict:
-        return self.tables[table][row_id - 1]
+        """The row to read or change; one already written is read back from the sink once,
+        and kept in `fetched` for the build to write its changes at the end."""
+        written = self.written.get(table, 0)
+        if row_id > written:
+            return self.tables[table][row_id - written - 1]
+        key = (table, row_id)
+        if key not in self.fetched:
+            assert self.sink is not None  # rows are written early only to a sink
+            self.fetched[key] = self.sink.read(table, row_id)
+        return self.fetched[key]
 
     def count(self, table: str) -> int:
-        return len(self.tables.get(table, ()))
+        return self.written.get(table, 0) + len(self.tables.get(table, ()))
 
 
 @dataclass

@@ -9,7 +9,9 @@ deterministically from a seed (same seed and same `today`, same data).
 
 The rows are generated in memory (store.demo.tree, demo_people, demo_life, demo_plans,
 demo_concerns) and written in bulk in one transaction, with one `changes` row saying the
-demo was built. `scale="province"` is the same generator with a province's counts.
+demo was built. `scale="province"` is the same generator with a province's counts, and
+`scale="4x"` four provinces' worth, whose big tables are streamed to the file in batches
+during the generation (same transaction) to keep the build's memory bounded.
 """
 
 import json
@@ -29,7 +31,7 @@ from store.core.errors import ValidationError
 from store.core.files import atomic_path
 from store.core.paths import demo_db_path, ensure_private_dir
 from store.demo import data as demo_data
-from store.demo.base import SCALES, Ctx, Rows
+from store.demo.base import SCALES, STREAMED, Ctx, Rows
 from store.demo.concerns import build_concerns
 from store.demo.life import build_annual_ratings, build_meetings, build_visits
 from store.demo.office import fill_letterhead
@@ -87,20 +89,32 @@ def build_demo(
     """Fill an empty database with the demo; returns what was written."""
     if scale not in SCALES:
         raise ValidationError(
-            _("Unknown demo scale {scale}: choose district or province.").format(scale=scale),
+            _("Unknown demo scale {scale}: choose {choices}.").format(
+                scale=scale, choices=", ".join(SCALES)
+            ),
             field="scale",
         )
     if any(db[table].count for table in ("units", "supervisors", "people", "meetings")):
         raise ValidationError(_("The demo can only be built into an empty database."))
     started = time.perf_counter()
-    ctx = Ctx(random.Random(seed), Rows(seed, today), today, SCALES[scale], rulebook_in_force(db))
-    for part in _PARTS:
-        part(ctx)
-    counts = {table: ctx.rows.count(table) for table in TABLES}
+    size = SCALES[scale]
+    sink = _Sink(db) if size.batch else None
+    rows = Rows(seed, today, sink, size.batch)
+    ctx = Ctx(random.Random(seed), rows, today, size, rulebook_in_force(db))
     with db.atomic():
+        if sink is not None:  # rows may reach the file before the rows they refer to
+            db.execute("PRAGMA defer_foreign_keys = ON")
+        for part in _PARTS:
+            part(ctx)
+        counts = {table: rows.count(table) for table in TABLES}
         _settings(db, ctx, scale)
         for table in TABLES:
-            _insert(db, table, ctx.rows.tables.get(table, []), ctx.rows.uids(table))
+            if sink is not None and table in STREAMED:
+                rows.flush(table)
+            else:
+                _insert(db, table, rows.tables.get(table, []), rows.uids(table))
+        if sink is not None:
+            sink.finish(rows.fetched)
         _log(db, scale, seed, today, counts)
     return DemoSummary(scale, seed, today.isoformat(), counts, time.perf_counter() - started)
 
@@ -110,7 +124,7 @@ def _settings(db: Database, ctx: Ctx, scale: str) -> None:
     province = demo_data.PROVINCE.upper()
     committee = (
         (f"TỈNH ỦY {province}", "TU", demo_data.PROVINCE)
-        if scale == "province"
+        if scale != "district"
         else (f"HUYỆN ỦY {demo_data.DISTRICT.upper()}", "HU", demo_data.DISTRICT)
     )
     values = {
@@ -122,15 +136,17 @@ def _settings(db: Database, ctx: Ctx, scale: str) -> None:
     }
     for key, value in values.items():
         settings.put(db, key, value)
-    fill_letterhead(db, ctx, province=scale == "province")
+    fill_letterhead(db, ctx, province=scale != "district")
 
 
-def _insert(db: Database, table: str, rows: list[dict], uids: list[str]) -> None:
+def _insert(
+    db: Database, table: str, rows: list[dict], uids: list[str], *, reindex: bool = True
+) -> None:
     """Write rows in bulk with one prepared statement (sqlite-utils' insert_all spends most
     of a province build's time in Python, checking every value); values are parameters."""
     if not rows:
         return
-    indexes = _drop_indexes(db, table) if len(rows) >= _REINDEX_ROWS else []
+    indexes = _drop_indexes(db, table) if reindex and len(rows) >= _REINDEX_ROWS else []
     columns = list(rows[0])
     names = ", ".join(quote_identifier(c) for c in ["uid", *columns])
     marks = ", ".join("?" for _c in range(len(columns) + 1))
@@ -140,6 +156,38 @@ def _insert(db: Database, table: str, rows: list[dict], uids: list[str]) -> None
     )
     for index_sql in indexes:
         db.execute(index_sql)
+
+
+class _Sink:
+    """Writes a streamed table's batches into the open transaction: its indexes dropped at
+    the first batch and built again by `finish`, with the changes made to rows read back."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.indexes: dict[str, list[str]] = {}
+
+    def write(self, table: str, rows: list[dict], uids: list[str]) -> None:
+        if table not in self.indexes:
+            self.indexes[table] = _drop_indexes(self.db, table)
+        _insert(self.db, table, rows, uids, reindex=False)
+
+    def read(self, table: str, row_id: int) -> dict:
+        sql = f"SELECT * FROM {quote_identifier(table)} WHERE id = ?"  # noqa: S608
+        cursor = self.db.execute(sql, [row_id])
+        row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        del row["uid"]
+        return row
+
+    def finish(self, fetched: dict[tuple[str, int], dict]) -> None:
+        """Write back the rows read after they were written, then build the indexes."""
+        for (table, row_id), row in fetched.items():
+            columns = [c for c in row if c != "id"]
+            sets = ", ".join(f"{quote_identifier(c)} = ?" for c in columns)
+            sql = f"UPDATE {quote_identifier(table)} SET {sets} WHERE id = ?"  # noqa: S608
+            self.db.execute(sql, [*(row[c] for c in columns), row_id])
+        for statements in self.indexes.values():
+            for index_sql in statements:
+                self.db.execute(index_sql)
 
 
 def _drop_indexes(db: Database, table: str) -> list[str]:
