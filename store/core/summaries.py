@@ -13,18 +13,16 @@ from sqlite_utils import Database
 
 from store.core.schema import MEETING_MONTHS_GROUPED
 
-# Rates are averages of floats: two summation orders may differ in the last bits.
-_TOLERANCE = 1e-9
-_DRIFT = f"""with grouped as ({MEETING_MONTHS_GROUPED})
+# Rates are averages of floats: two summation orders may differ in the last bits, so both
+# sides are compared at 9 decimals. Two sorted sets (EXCEPT), not a join: 4 s for a province.
+_DRIFT = f"""with
+  grouped as materialized (select unit_id, month, kind, meetings, round(rate, 9) as rate
+                             from ({MEETING_MONTHS_GROUPED})),
+  kept as materialized (select unit_id, month, kind, meetings, round(rate, 9) as rate
+                          from meeting_months)
 select count(*) from (
-  select g.unit_id from grouped g left join meeting_months s
-    on s.unit_id = g.unit_id and s.month = g.month and s.kind = g.kind
-   where s.meetings is not g.meetings
-      or (s.rate is null) <> (g.rate is null) or abs(s.rate - g.rate) > {_TOLERANCE}
-  union all
-  select s.unit_id from meeting_months s left join grouped g
-    on s.unit_id = g.unit_id and s.month = g.month and s.kind = g.kind
-   where g.unit_id is null)"""  # noqa: S608 (constant fragments only)
+  select unit_id, month, kind from (select * from grouped except select * from kept)
+  union select unit_id, month, kind from (select * from kept except select * from grouped))"""  # noqa: S608
 
 
 @dataclass(frozen=True)

@@ -152,12 +152,14 @@ def _aggregates(db, parent_id: int | None, year: Period, only=None) -> tuple[dic
         [*params[:-2], year.start.isoformat()[:7], year.end.isoformat()[:7]],
     ):
         meetings.setdefault((unit_id, month), {})[kind] = (n, rate)
+    # CROSS JOIN: from the units, one index range each (idx_visits_unit_id_date), never the
+    # province's done visits of the year (idx_visits_status_date: `+` keeps it unused).
     visits = {
         (r["unit_id"], r["month"]): r["n"]
         for r in db.query(
             f"""select v.unit_id, cast(substr(v.date, 6, 2) as integer) as month, count(*) as n
-                from units u join visits v on v.unit_id = u.id
-                where {under} and u.active = 1 and v.status = 'done' and v.date between ? and ?
+                from units u cross join visits v on v.unit_id = u.id
+                where {under} and u.active = 1 and +v.status = 'done' and v.date between ? and ?
                 group by v.unit_id, month""",  # noqa: S608 (constant fragments only)
             params,
         )
