@@ -96,6 +96,10 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
             lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today),
             None,
         ),
+        "compliance grid (first page of a year)": (
+            lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today, first=PAGE),
+            None,
+        ),
     }
     rows = []
     for name, (everyone, one) in calls.items():
