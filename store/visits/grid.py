@@ -6,6 +6,8 @@ not kept in a month that is over), or `none` (the unit owes no monthly meeting a
 Flags on top: `visited` (a supervisor visit), `thematic` (a thematic meeting held),
 `low_attendance` (regular-meeting attendance under the rulebook's threshold).
 Totals count each state and each flag, per row, per column and overall.
+The meetings are read from their kept monthly counts (`meeting_months`, store.core.summaries)
+and the visits unit by unit, so that a first page costs the page, not the province.
 """
 
 import json
