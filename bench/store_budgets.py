@@ -98,10 +98,16 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
             lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today),
             None,
         ),
+        "compliance grid (first page of a year)": (
+            lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today, first=PAGE),
+            None,
+        ),
     }
     rows = []
     for name, (everyone, one) in calls.items():
-        budget = GRID if name.startswith("compliance grid") else FIRST_PAGE
+        # The budget is the grid's first page; the whole top level is shown beside it.
+        budget = {"compliance grid (first page of a year)": GRID}.get(name, FIRST_PAGE)
+        budget = None if name == "compliance grid (top level, year)" else budget
         rows.append(Row(f"first page: {name}", budget, measure(everyone, reps), note="all"))
         if one is not None:
             sample = measure(_rotating(one, ids), reps)

@@ -10,7 +10,7 @@ from commands.common import echo, fail, format_option, output, pass_ctx
 from commands.targets import OUT_FILE
 from store.core import backup as store_backup
 from store.core import db as store_db
-from store.core import records, trust
+from store.core import records, summaries, trust
 from store.core.files import sweep_beside
 from store.history import audit, words
 from store.lang.codes import ChangeAction
@@ -51,12 +51,24 @@ def restore(ctx, file):
 
 
 @cli.command(help=_("Check the database: integrity, references, schema and rulebook."))
+@click.option(
+    "--repair", is_flag=True, help=_("First count the kept monthly meeting figures again.")
+)
 @pass_ctx
-def check(ctx):
+def check(ctx, repair):
     try:
         db = ctx.db(create=False)
     except trust.SchemaMismatch:  # opened as it is, unmigrated, to list every difference
+        if repair:
+            fail(
+                _("The schema is not phutrach's: run phutrach check to see how; nothing repaired.")
+            )
         db = store_db.connect(ctx.db_path, create=False, migrate=False, verify=False)
+    if repair:
+        rows = summaries.rebuild(db)
+        echo(
+            _("Counted the monthly meeting figures again: {rows} rows.").format(rows=rows), err=True
+        )
     size = ctx.db_path.stat().st_size / 1e6
     # A province's database takes seconds: say what is happening first (stderr, not the result).
     echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)

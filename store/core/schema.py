@@ -582,6 +582,67 @@ def m009_brief_texts(db: Database) -> None:
     )
 
 
+# A meeting's members owed, and the average attendance rate of a group's regular meetings:
+# the same SQL as store.visits.meetings.rate_sql, written out so that m010 never changes.
+_OWED = (
+    "(coalesce(members_full, 0) + coalesce(members_probationary, 0) - coalesce(members_exempt, 0))"
+)
+_RATE = f"avg(case when kind = 'regular' and {_OWED} > 0 then 100.0 * present / {_OWED} end)"
+# Every meeting counted by unit, month ('YYYY-MM') and kind, as store.core.summaries reads it.
+MEETING_MONTHS_GROUPED = f"""select unit_id, substr(date, 1, 7) as month, kind,
+       count(*) as meetings, {_RATE} as rate
+  from meetings group by unit_id, month, kind"""  # noqa: S608 (constant fragments only)
+# One group counted again from its meetings (one index range, idx_meetings_unit_date).
+_REGROUP = """
+  delete from meeting_months
+   where unit_id = {r}.unit_id and month = substr({r}.date, 1, 7) and kind = {r}.kind;
+  insert into meeting_months (unit_id, month, kind, meetings, rate)
+  select unit_id, substr(date, 1, 7), kind, count(*), {rate} from meetings
+   where unit_id = {r}.unit_id and kind = {r}.kind
+     and date >= substr({r}.date, 1, 7) and date < substr({r}.date, 1, 7) || '~'
+     and substr(date, 1, 7) = substr({r}.date, 1, 7)
+   group by unit_id, kind;"""
+_GROUPED_BY = "unit_id, date, kind, present, members_full, members_probationary, members_exempt"
+MEETING_MONTHS_TRIGGERS = {
+    "meeting_months_insert": "after insert on meetings begin"
+    + _REGROUP.format(r="new", rate=_RATE)
+    + "\nend",
+    "meeting_months_delete": "after delete on meetings begin"
+    + _REGROUP.format(r="old", rate=_RATE)
+    + "\nend",
+    "meeting_months_update": f"after update of {_GROUPED_BY} on meetings begin"
+    + _REGROUP.format(r="old", rate=_RATE)
+    + _REGROUP.format(r="new", rate=_RATE)
+    + "\nend",
+}
+
+
+@migrations()
+def m010_meeting_months(db: Database) -> None:
+    """Meetings counted by unit, month and kind, with the month's regular attendance rate,
+    so that the compliance grid reads a page's counts, not a province's meetings. Triggers
+    count a written meeting's group again from its meetings, in the write's transaction:
+    exact for every writer (the forms, visits, imports, a restore from the history, a tool
+    of the user's own), with no float sums to drift. `phutrach check` compares the table
+    with the meetings; `check --repair` counts it again (store.core.summaries)."""
+    db.execute(
+        """create table meeting_months (
+             unit_id integer not null,
+             month text not null,
+             kind text not null,
+             meetings integer not null,
+             rate real,
+             primary key (unit_id, month, kind)
+           ) without rowid"""
+    )
+    db.execute(
+        "insert into meeting_months (unit_id, month, kind, meetings, rate) "
+        + MEETING_MONTHS_GROUPED
+    )
+    for name, body in MEETING_MONTHS_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import quote_identifier
 
 from store.core import db as store_db
-from store.core import records, settings
+from store.core import records, settings, summaries
 from store.core.errors import ValidationError
 from store.core.files import atomic_path
 from store.core.paths import demo_db_path, ensure_private_dir
@@ -115,6 +115,7 @@ def build_demo(
                 _insert(db, table, rows.tables.get(table, []), rows.uids(table))
         if sink is not None:
             sink.finish(rows.fetched)
+        summaries.rebuild(db)  # the triggers were dropped with the indexes
         _log(db, scale, seed, today, counts)
     return DemoSummary(scale, seed, today.isoformat(), counts, time.perf_counter() - started)
 
@@ -191,17 +192,18 @@ class _Sink:
 
 
 def _drop_indexes(db: Database, table: str) -> list[str]:
-    """Drop the table's indexes, returning the SQL that creates them again: SQLite builds an
-    index from sorted keys much faster than it grows one row by row (a province's meetings
-    load in half the time). Same transaction, same schema afterwards."""
+    """Drop the table's indexes and triggers, returning the SQL that creates them again:
+    SQLite builds an index from sorted keys much faster than it grows one row by row (a
+    province's meetings load in half the time), and the summaries the triggers keep are
+    counted once at the end (`summaries.rebuild`). Same transaction, same schema afterwards."""
     found = db.execute(
-        "select name, sql from sqlite_master where type = 'index' and tbl_name = ? "
-        "and sql is not null",
+        "select type, name, sql from sqlite_master where type in ('index', 'trigger') "
+        "and tbl_name = ? and sql is not null",
         [table],
     ).fetchall()
-    for name, _sql in found:
-        db.execute(f"DROP INDEX {quote_identifier(name)}")
-    return [sql for _name, sql in found]
+    for kind, name, _sql in found:
+        db.execute(f"DROP {kind.upper()} {quote_identifier(name)}")
+    return [sql for _kind, _name, sql in found]
 
 
 def _values(row: dict, uid: str, columns: list[str]) -> tuple:

@@ -180,14 +180,18 @@ def find_unit(db: Database, ref: str) -> Unit:
     raise NotFound(_("No unit matches {ref!r}.").format(ref=ref))
 
 
-def children(db: Database, unit_id: int | None) -> list[Unit]:
-    """The units directly under `unit_id` (None: the grassroots organizations at the top)."""
+def children(
+    db: Database, unit_id: int | None, *, active: bool = False, limit: int | None = None
+) -> list[Unit]:
+    """The units directly under `unit_id` (None: the grassroots organizations at the top);
+    `active`: only those; `limit`: the first ones (a page reads a page)."""
     where = "parent_id = ?" if unit_id is not None else "parent_id IS NULL"
+    where += " AND active = 1" if active else ""
     params = [unit_id] if unit_id is not None else []
-    return [
-        records.record(Unit, r)
-        for r in db["units"].rows_where(where, params, select=_WITH_DISPLAY, order_by="sort_key")
-    ]
+    rows = db["units"].rows_where(
+        where, params, select=_WITH_DISPLAY, order_by="sort_key", limit=limit
+    )
+    return [records.record(Unit, r) for r in rows]
 
 
 def ancestors(db: Database, unit: Unit) -> list[Unit]:

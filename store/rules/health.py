@@ -1,14 +1,15 @@
 """A database's health: SQLite's own integrity and foreign-key checks, the migrations and
 the schema (store.core.trust), a unit tree without cycles, whether the rulebook in force
 still loads, and whether every recorded score agrees with its meeting's facts
-(store.rules.facts). It lives with the rules because the rulebook is the highest thing it
+(store.rules.facts), and whether the kept counts agree with the meetings
+(store.core.summaries). It lives with the rules because the rulebook is the highest thing it
 checks; the core knows nothing of rulebooks."""
 
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.core import schema, settings, trust
+from store.core import schema, settings, summaries, trust
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import vn_date
@@ -53,6 +54,7 @@ def check(db: Database, rulebook_source=None) -> CheckResult:
         problems += facts.broken_ties(db, book)
         if not schema.migrations.pending(db):
             problems += meeting_problems(db, book)
+            problems += summary_problems(db)
     return CheckResult(not problems, tuple(problems))
 
 
@@ -89,6 +91,17 @@ def tree_cycles(db: Database) -> list[str]:
         more = len(found) - SHOWN
         found = [*found[:SHOWN], _("… and {count} more such records.").format(count=more)]
     return found
+
+
+def summary_problems(db: Database) -> list[str]:
+    """The kept counts (store.core.summaries) that disagree with the records they count."""
+    return [
+        _(
+            "The monthly meeting counts kept for the compliance grid disagree with the "
+            "meetings in {count} unit-month-kind group(s): run `phutrach check --repair`."
+        ).format(count=found.groups)
+        for found in summaries.drift(db)
+    ]
 
 
 _DUPLICATE_MEETINGS = """

@@ -6,6 +6,8 @@ not kept in a month that is over), or `none` (the unit owes no monthly meeting a
 Flags on top: `visited` (a supervisor visit), `thematic` (a thematic meeting held),
 `low_attendance` (regular-meeting attendance under the rulebook's threshold).
 Totals count each state and each flag, per row, per column and overall.
+The meetings are read from their kept monthly counts (`meeting_months`, store.core.summaries)
+and the visits unit by unit, so that a first page costs the page, not the province.
 """
 
 import json
@@ -18,7 +20,6 @@ from store.core.checks import parse_date
 from store.lang.codes import MeetingKind, PeriodKind
 from store.org.units import Unit, children
 from store.rules.periods import Period
-from store.visits.meetings import rate_sql
 
 KEYS = ("held", "missed", "future", "none", "visited", "thematic", "low_attendance")
 
@@ -87,7 +88,7 @@ def compliance_grid(
 
     rulebook = rulebook or rulebook_in_force(db)
     today = parse_date(as_of, "as_of")
-    units = [u for u in children(db, parent_id) if u.active][:first]
+    units = children(db, parent_id, active=True, limit=first)
     only = [u.id for u in units] if first is not None else None
     meetings, visits = _aggregates(db, parent_id, Period.of(year, PeriodKind.YEAR), only)
     months = Period.of(year, PeriodKind.YEAR).months()
@@ -145,22 +146,22 @@ def _aggregates(db, parent_id: int | None, year: Period, only=None) -> tuple[dic
         params.append(json.dumps(only))
     params += [year.start.isoformat(), year.end.isoformat()]
     meetings: dict = {}
-    # Plain tuples, not sqlite-utils' dicts: a province year is 70,000 groups.
+    # The kept monthly counts (store.core.summaries), plain tuples: a province year is 70,000.
     for unit_id, month, kind, n, rate in db.execute(
-        f"""select m.unit_id, cast(substr(m.date, 6, 2) as integer) as month, m.kind,
-                   count(*) as n, {rate_sql("m")} as rate
-            from units u join meetings m on m.unit_id = u.id
-            where {under} and u.active = 1 and m.date between ? and ?
-            group by m.unit_id, month, m.kind""",  # noqa: S608 (constant fragments only)
-        params,
+        f"""select s.unit_id, cast(substr(s.month, 6, 2) as integer), s.kind, s.meetings, s.rate
+            from units u join meeting_months s on s.unit_id = u.id
+            where {under} and u.active = 1 and s.month between ? and ?""",  # noqa: S608
+        [*params[:-2], year.start.isoformat()[:7], year.end.isoformat()[:7]],
     ):
         meetings.setdefault((unit_id, month), {})[kind] = (n, rate)
+    # CROSS JOIN: from the units, one index range each (idx_visits_unit_id_date), never the
+    # province's done visits of the year (idx_visits_status_date: `+` keeps it unused).
     visits = {
         (r["unit_id"], r["month"]): r["n"]
         for r in db.query(
             f"""select v.unit_id, cast(substr(v.date, 6, 2) as integer) as month, count(*) as n
-                from units u join visits v on v.unit_id = u.id
-                where {under} and u.active = 1 and v.status = 'done' and v.date between ? and ?
+                from units u cross join visits v on v.unit_id = u.id
+                where {under} and u.active = 1 and +v.status = 'done' and v.date between ? and ?
                 group by v.unit_id, month""",  # noqa: S608 (constant fragments only)
             params,
         )
