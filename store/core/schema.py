@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from store.core import search_index
 from store.lang.text import fold, person_sort_key, sort_key
 
 MIGRATION_SET = "phutrach"
@@ -580,6 +581,13 @@ def m009_brief_texts(db: Database) -> None:
     db.table("brief_texts").create_index(
         ["kind", "scope", "period", "confidential", "section"], unique=True
     )
+
+
+@migrations()
+def m011_search_index(db: Database) -> None:
+    """Searches go through an index on the folded text (store.core.search_index): FTS5
+    trigram tables over the folded names and descriptions, kept by triggers, filled here."""
+    search_index.create(db)
 
 
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from store.core import records
+from store.core import records, search_index
 from store.core.errors import Ambiguous, NotFound
 from store.core.schema import unit_display_sql as display_sql
 from store.lang.codes import UnitKind, role_rank_sql
@@ -83,6 +83,14 @@ def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, l
     return clause, [like_pattern(w) for w in words]
 
 
+def indexed_clause(
+    text: str | None, table: str = "units", *, id_column: str = "id", column: str | None = None
+) -> tuple[str, list[str]]:
+    """What `search_clause` matches, through the search index of `table`
+    (store.core.search_index): the cost of the rows found, not of the table."""
+    return search_index.match_clause(search_words(text), table, id_column=id_column, column=column)
+
+
 def display_names(db: Database, unit_ids) -> dict[int, str]:
     """Each unit's display name (store.core.schema.unit_display_sql), by id: for the lists
     read by other queries."""
@@ -122,7 +130,7 @@ def count_units(db, search=None, *, parent_id=None, kinds=None) -> int:
 
 
 def _filters(search, parent_id, kinds) -> tuple[str, list]:
-    where, params = search_clause(search)
+    where, params = indexed_clause(search)
     if parent_id is not None:
         where += " AND parent_id = ?"
         params.append(parent_id)
@@ -152,7 +160,7 @@ def find_units(db: Database, ref: str) -> list[Unit]:
     words = set(search_words(ref))
     if not words:
         return []
-    where, params = search_clause(ref)
+    where, params = indexed_clause(ref)
     found = [
         records.record(Unit, r)
         for r in db["units"].rows_where(
