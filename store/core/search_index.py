@@ -7,8 +7,6 @@ through them, in the same transaction. Trigrams keep the searches' meaning, "eve
 anywhere in the folded text"; `case_sensitive 1`, as the text is folded (lower case) already.
 """
 
-import sqlite3
-
 from sqlite_utils import Database
 
 from store.lang.text import like_pattern
@@ -53,16 +51,6 @@ def rebuild(db: Database, table: str | None = None) -> None:
     for name, (fts, _col) in INDEXED.items():
         if table in (None, name):
             db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")  # noqa: S608 (our names)
-
-
-def sound(db: Database) -> bool:
-    """Every index holds exactly what its table's rows say (FTS5's own integrity check)."""
-    for fts, _col in INDEXED.values():
-        try:
-            db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")  # noqa: S608
-        except sqlite3.DatabaseError:  # the index differs from its table's rows
-            return False
-    return True
 
 
 def match_clause(
