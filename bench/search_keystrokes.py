@@ -1,6 +1,6 @@
 """Per-keystroke store search timings at province scale (issue 16: budget 5 ms, p95).
 
-    .venv/bin/python bench/search_keystrokes.py [bench/.cache/province.db] [runs]
+    .venv/bin/python bench/search_keystrokes.py [bench/.cache/province.db] [runs] [search…]
 
 Each prefix of each phrase is one keystroke; every list's page (50 rows) and count are timed
 together, as a screen asks for both; "words of 3+" leaves out the keystrokes with a shorter
@@ -60,7 +60,10 @@ def main() -> None:
     print(f"open (migrations included): {(time.perf_counter() - start) * 1000:.0f} ms")
     head = f"{'search':<18} {'median':>7} {'p95':>7} {'max':>7}"
     print(head + f"   words of 3+: {'median':>7} {'p95':>7}")
+    chosen = sys.argv[3:] or SEARCHES  # the names of the searches to time, all by default
     for name, search in SEARCHES.items():
+        if name not in chosen:
+            continue
         times: dict[bool, list[float]] = {True: [], False: []}
         for _run in range(runs):
             for text in keystrokes():
