@@ -73,6 +73,23 @@ def match_clause(
     return " AND ".join(parts) or "1", params
 
 
+def common(db: Database, words: list[str], table: str) -> bool:
+    """The indexed words match one row of `table` in DENSE or more: a page in sort order then
+    costs fewer rows read in that order (its index, stopping at the page's end) than the
+    lookup of every match and a sort; counting the matches reads the index alone."""
+    long = [w for w in words if len(w) >= 3]
+    if not long:
+        return False
+    fts = INDEXED[table][0]
+    sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?"  # noqa: S608 (our names)
+    found = db.execute(sql, [" ".join(quoted(w) for w in long)]).fetchone()[0]
+    rows = db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0  # noqa: S608
+    return found * DENSE >= rows
+
+
+DENSE = 20
+
+
 def quoted(word: str) -> str:
     """`word` as an FTS5 string: in double quotes, each of its own doubled."""
     return '"' + word.replace('"', '""') + '"'

@@ -91,6 +91,13 @@ def indexed_clause(
     return search_index.match_clause(search_words(text), table, id_column=id_column, column=column)
 
 
+def page_clause(db: Database, text: str | None, table: str = "units") -> tuple[str, list[str]]:
+    """`indexed_clause` for a page in sort order: a common word (`search_index.common`) is
+    tested on the rows read in that order (`+id`: no lookup by id), a rare one looked up."""
+    common = search_index.common(db, search_words(text), table)
+    return indexed_clause(text, table, id_column="+id" if common else "id")
+
+
 def display_names(db: Database, unit_ids) -> dict[int, str]:
     """Each unit's display name (store.core.schema.unit_display_sql), by id: for the lists
     read by other queries."""
@@ -112,7 +119,7 @@ def list_units(
     offset: int = 0,
 ) -> list[Unit]:
     """Units in Vietnamese order, optionally filtered by folded search, parent and kinds."""
-    where, params = _filters(search, parent_id, kinds)
+    where, params = _filters(page_clause(db, search), parent_id, kinds)
     rows = db["units"].rows_where(
         where,
         params,
@@ -125,12 +132,12 @@ def list_units(
 
 
 def count_units(db, search=None, *, parent_id=None, kinds=None) -> int:
-    where, params = _filters(search, parent_id, kinds)
+    where, params = _filters(indexed_clause(search), parent_id, kinds)
     return db["units"].count_where(where, params)
 
 
-def _filters(search, parent_id, kinds) -> tuple[str, list]:
-    where, params = indexed_clause(search)
+def _filters(searched: tuple[str, list], parent_id, kinds) -> tuple[str, list]:
+    where, params = searched
     if parent_id is not None:
         where += " AND parent_id = ?"
         params.append(parent_id)

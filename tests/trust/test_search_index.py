@@ -14,7 +14,7 @@ from store.concerns import board
 from store.core import db as store_db
 from store.core import records, search_index
 from store.lang.text import like_pattern
-from store.org.units import indexed_clause, search_clause, search_words
+from store.org.units import indexed_clause, list_units, search_clause, search_words
 from tests import factories as make
 
 TODAY = dt.date(2026, 10, 20)
@@ -128,6 +128,20 @@ def test_fts5_syntax_is_text(search):
         assert indexed_ids(db, table, search) == like_ids(db, table, search)
     assert len(board.board(db, as_of=TODAY, search=search)) == 0
     assert len(indexed_ids(db, "units", search)) >= 1
+
+
+@pytest.mark.parametrize("common", [True, False])
+def test_a_page_in_sort_order_is_the_same_for_common_and_rare_words(common, monkeypatch):
+    """`page_clause` reads in sort order for a common word, by id for a rare one: same rows."""
+    db = fresh()
+    for i in range(30):
+        make.unit(db, f"Chi bộ thôn {i}" if i % 3 else f"Nhà văn hóa {i}")
+    monkeypatch.setattr(search_index, "common", lambda *_a: common)
+    for search in ("thon", "nha van", "thon 1", "hoa 2", "x"):
+        found = [u.id for u in list_units(db, search, limit=5, offset=2)]
+        where, params = search_clause(search)
+        rows = db["units"].rows_where(where, params, order_by="sort_key, id", limit=5, offset=2)
+        assert found == [r["id"] for r in rows]
 
 
 def test_a_damaged_index_is_rebuilt_from_the_rows():
