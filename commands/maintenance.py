@@ -10,7 +10,7 @@ from commands.common import echo, fail, format_option, output, pass_ctx
 from commands.targets import OUT_FILE
 from store.core import backup as store_backup
 from store.core import db as store_db
-from store.core import records, summaries, trust
+from store.core import records, search_index, summaries, trust
 from store.core.files import sweep_beside
 from store.history import audit, words
 from store.lang.codes import ChangeAction
@@ -52,7 +52,9 @@ def restore(ctx, file):
 
 @cli.command(help=_("Check the database: integrity, references, schema and rulebook."))
 @click.option(
-    "--repair", is_flag=True, help=_("First count the kept monthly meeting figures again.")
+    "--repair",
+    is_flag=True,
+    help=_("First count the kept monthly meeting figures again and rebuild the search indexes."),
 )
 @pass_ctx
 def check(ctx, repair):
@@ -69,6 +71,9 @@ def check(ctx, repair):
         echo(
             _("Counted the monthly meeting figures again: {rows} rows.").format(rows=rows), err=True
         )
+        with db.atomic():  # for a file a tool wrote with the triggers left out
+            search_index.rebuild(db)
+        echo(_("Search indexes rebuilt from the records."), err=True)
     size = ctx.db_path.stat().st_size / 1e6
     # A province's database takes seconds: say what is happening first (stderr, not the result).
     echo(_("Checking {path} ({size:.0f} MB)…").format(path=ctx.db_path, size=size), err=True)

@@ -16,8 +16,9 @@ from store.concerns.workflow import CLOSED, OPEN, STATUSES
 from store.core.checks import parse_date
 from store.core.errors import NotFound, ValidationError
 from store.core.schema import unit_display_sql
+from store.core.search_index import match_clause
 from store.lang.i18n import _
-from store.org.units import search_clause
+from store.org.units import search_words
 
 _CLOSED_SQL = "(" + ", ".join(f"'{status}'" for status in CLOSED) + ")"
 # Open concerns named by their statuses, not as "not closed": an IN list can use the
@@ -124,7 +125,20 @@ def _where(
     if supervisor_id is not None:
         add(*supervisor_clause(supervisor_id, as_of, as_of))
     if search:
-        add(*search_clause(search, "(coalesce(c.description_folded, '') || ' ' || u.name_folded)"))
+        add(*_search_clause(search))
+    return " and ".join(parts) or "1", params
+
+
+def _search_clause(search: str) -> tuple[str, list]:
+    """Every word in the concern's description or in its unit's name, through the indexes."""
+    parts, params = [], []
+    for word in search_words(search):
+        own, mine = match_clause(
+            [word], "concerns", id_column="c.id", column="c.description_folded"
+        )
+        unit, its = match_clause([word], "units", id_column="c.unit_id", column="u.name_folded")
+        parts.append(f"({own} or {unit})")
+        params += mine + its
     return " and ".join(parts) or "1", params
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from store.core import search_index
 from store.lang.text import fold, person_sort_key, sort_key
 
 MIGRATION_SET = "phutrach"
@@ -641,6 +642,13 @@ def m010_meeting_months(db: Database) -> None:
     )
     for name, body in MEETING_MONTHS_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
+
+
+@migrations()
+def m011_search_index(db: Database) -> None:
+    """Searches go through an index on the folded text (store.core.search_index): FTS5
+    trigram tables over the folded names and descriptions, kept by triggers, filled here."""
+    search_index.create(db)
 
 
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from store.core.errors import Ambiguous, NotFound
 from store.lang.i18n import _
 from store.lang.text import fold, like_pattern
-from store.org.units import search_clause, search_words
+from store.org.units import indexed_clause, search_words
 
 MAX_LISTED = 8
 
@@ -85,7 +85,7 @@ def _containing(db: Database, ref: str) -> list[Supervisor]:
     words = search_words(ref)
     if not words:
         return []
-    where, params = search_clause(ref)
+    where, params = indexed_clause(ref, "supervisors")
     found = _rows(db, where, params)
     whole = [s for s in found if set(words) <= set(fold(s.name).split())]
     return whole or found

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from store.core import records
+from store.core import records, search_index
 from store.core.errors import Ambiguous, NotFound
 from store.core.schema import unit_display_sql as display_sql
 from store.lang.codes import UnitKind, role_rank_sql
@@ -83,6 +83,21 @@ def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, l
     return clause, [like_pattern(w) for w in words]
 
 
+def indexed_clause(
+    text: str | None, table: str = "units", *, id_column: str = "id", column: str | None = None
+) -> tuple[str, list[str]]:
+    """What `search_clause` matches, through the search index of `table`
+    (store.core.search_index): the cost of the rows found, not of the table."""
+    return search_index.match_clause(search_words(text), table, id_column=id_column, column=column)
+
+
+def page_clause(db: Database, text: str | None, table: str = "units") -> tuple[str, list[str]]:
+    """`indexed_clause` for a page in sort order: a common word (`search_index.common`) is
+    tested on the rows read in that order (`+id`: no lookup by id), a rare one looked up."""
+    common = search_index.common(db, search_words(text), table)
+    return indexed_clause(text, table, id_column="+id" if common else "id")
+
+
 def display_names(db: Database, unit_ids) -> dict[int, str]:
     """Each unit's display name (store.core.schema.unit_display_sql), by id: for the lists
     read by other queries."""
@@ -104,7 +119,7 @@ def list_units(
     offset: int = 0,
 ) -> list[Unit]:
     """Units in Vietnamese order, optionally filtered by folded search, parent and kinds."""
-    where, params = _filters(search, parent_id, kinds)
+    where, params = _filters(page_clause(db, search), parent_id, kinds)
     rows = db["units"].rows_where(
         where,
         params,
@@ -117,12 +132,12 @@ def list_units(
 
 
 def count_units(db, search=None, *, parent_id=None, kinds=None) -> int:
-    where, params = _filters(search, parent_id, kinds)
+    where, params = _filters(indexed_clause(search), parent_id, kinds)
     return db["units"].count_where(where, params)
 
 
-def _filters(search, parent_id, kinds) -> tuple[str, list]:
-    where, params = search_clause(search)
+def _filters(searched: tuple[str, list], parent_id, kinds) -> tuple[str, list]:
+    where, params = searched
     if parent_id is not None:
         where += " AND parent_id = ?"
         params.append(parent_id)
@@ -152,7 +167,7 @@ def find_units(db: Database, ref: str) -> list[Unit]:
     words = set(search_words(ref))
     if not words:
         return []
-    where, params = search_clause(ref)
+    where, params = indexed_clause(ref)
     found = [
         records.record(Unit, r)
         for r in db["units"].rows_where(

@@ -27,7 +27,7 @@ from store.lang.codes import ConcurrentRole, Role, Sex, role_rank_sql
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import vn_date
-from store.org.units import Unit, get_unit, search_clause
+from store.org.units import Unit, get_unit, indexed_clause, page_clause
 
 ROLES = (Role.SECRETARY, Role.DEPUTY, Role.STANDING_MEMBER, Role.COMMITTEE_MEMBER)
 SINGLE_HOLDER_ROLES = (Role.SECRETARY, Role.DEPUTY)
@@ -194,7 +194,7 @@ def get_person(db: Database, person_id: int) -> Person:
 
 def list_people(db: Database, search: str | None = None, *, limit=100, offset=0) -> list[Person]:
     """People in Vietnamese name order (by given name), searched diacritic-insensitively."""
-    where, params = search_clause(search)
+    where, params = page_clause(db, search, "people")
     rows = db["people"].rows_where(
         where, params, order_by="sort_key, id", limit=limit, offset=offset or None
     )
@@ -202,7 +202,7 @@ def list_people(db: Database, search: str | None = None, *, limit=100, offset=0)
 
 
 def count_people(db: Database, search: str | None = None) -> int:
-    where, params = search_clause(search)
+    where, params = indexed_clause(search, "people")
     return db["people"].count_where(where, params)
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.core.schema import unit_display_sql
-from store.org.units import search_clause
+from store.org.units import indexed_clause
 from store.rules.periods import Period
 
 
@@ -42,7 +42,7 @@ where v.status = 'done'"""  # noqa: S608 (a fixed expression)
 def _visit_filters(period, supervisor_id, unit_id, search=None) -> tuple[str, list]:
     where, params = "", []
     if search and search.strip():  # the unit's name, diacritics optional
-        clause, words = search_clause(search)
+        clause, words = indexed_clause(search)
         where += f" and v.unit_id in (select id from units where {clause})"  # noqa: S608
         params += words
     if period is not None:

@@ -43,3 +43,32 @@ def test_an_import_of_meetings_keeps_the_counts_exact(db_path, tmp_path):
     ).fetchall()
     db.conn.close()
     assert rows[0][0] >= 2 and rows[0][1] is not None
+
+
+def test_repair_rebuilds_a_search_index_a_tool_left_behind(db_path):
+    """A unit renamed by a tool that dropped the index's triggers is found again after
+    `check --repair`."""
+    from store.org.units import count_units
+
+    path, _ids = make_world(db_path)
+    db = store_db.connect(path, create=False)
+    triggers = db.execute(
+        "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'units'"
+        " and name like '%fts%'"
+    ).fetchall()
+    assert triggers
+    for name, _sql in triggers:
+        db.execute(f"drop trigger {name}")
+    db.execute("update units set name = 'Chi bộ Xóm Mới', name_folded = 'chi bo xom moi' "
+               "where id = (select min(id) from units)")  # fmt: skip
+    for _name, sql in triggers:
+        db.execute(sql)
+    db.conn.commit()
+    assert count_units(db, "xom moi") == 0  # the index does not know the new name
+    db.conn.close()
+    repaired = run("--db", path, "check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert "Đã lập lại chỉ mục tìm kiếm" in repaired.stderr
+    db = store_db.connect(path, create=False)
+    assert count_units(db, "xom moi") == 1
+    db.conn.close()

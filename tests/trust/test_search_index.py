@@ -1,0 +1,154 @@
+"""The search index (store.core.search_index, FTS5 trigrams kept by triggers) finds exactly
+what the LIKE filter on the folded text finds, for any names and searches, after inserts,
+renames, deletes and restores; hostile searches (FTS5 syntax among them) never raise."""
+
+import datetime as dt
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlite_utils import Database
+
+from store.concerns import board
+from store.core import db as store_db
+from store.core import records, search_index
+from store.lang.text import like_pattern
+from store.org.units import indexed_clause, list_units, search_clause, search_words
+from tests import factories as make
+
+TODAY = dt.date(2026, 10, 20)
+# Letters, the FTS5 syntax characters and words, and what SQL and LIKE make much of.
+LETTERS = "aáàăđĐeêoôơuưnghtv xyz 0123'\"%_\\*^:+-(){}.,"
+WORDS = st.sampled_from(["NEAR", "AND", "OR", "NOT", "name_folded:", "NEAR(", '"', "*", "^"])
+
+
+def texts(alphabet: str) -> st.SearchStrategy[str]:
+    return st.lists(st.text(alphabet, max_size=6) | WORDS, max_size=4).map(" ".join)
+
+
+TEXTS = texts(LETTERS).filter(str.strip)  # names: no control characters (they are refused)
+SEARCHES = texts(LETTERS + "\t\x00") | st.text(max_size=8)
+NAMES = st.lists(TEXTS, min_size=1, max_size=6)
+# What is done to each record after the first names: rename, delete, delete then restore.
+ACTIONS = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["rename", "delete", "restore"]),
+                             TEXTS), max_size=6)  # fmt: skip
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+_TEMPLATE = store_db.memory()
+
+
+def fresh() -> Database:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    _TEMPLATE.conn.backup(conn)
+    conn.execute("pragma foreign_keys = on")
+    return Database(conn)
+
+
+def like_ids(db: Database, table: str, search: str) -> list[int]:
+    where, params = search_clause(search)
+    return [r["id"] for r in db[table].rows_where(where, params, order_by="id")]
+
+
+def indexed_ids(db: Database, table: str, search: str) -> list[int]:
+    where, params = indexed_clause(search, table)
+    return [r["id"] for r in db[table].rows_where(where, params, order_by="id")]
+
+
+def change(db: Database, table: str, ids: list[int], actions) -> None:
+    """Rename, delete, or delete and restore (records.restore, with its old id) records."""
+    for index, action, name in actions:
+        record_id = ids[index % len(ids)]
+        if not db[table].count_where("id = ?", [record_id]):
+            continue
+        if action == "rename":
+            records.update(db, table, record_id, {"name": name})
+        else:
+            uid = records.delete(db, table, record_id)["uid"]
+            if action == "restore":
+                records.restore(db, uid)
+
+
+@pytest.mark.parametrize("table", ["units", "people", "supervisors"])
+@SETTINGS
+@given(names=NAMES, actions=ACTIONS, searches=st.lists(SEARCHES, min_size=1, max_size=5))
+def test_the_index_finds_what_like_finds(table, names, actions, searches):
+    db = fresh()
+    add = {
+        "units": lambda name: make.unit(db, name),
+        "people": lambda name: make.person(db, name, today=TODAY),
+        "supervisors": lambda name: make.supervisor(db, name),
+    }[table]
+    ids = [add(name) for name in names]
+    change(db, table, ids, actions)
+    for search in [*searches, *names]:
+        assert indexed_ids(db, table, search) == like_ids(db, table, search), search
+
+
+def old_board_ids(db: Database, search: str) -> list[int]:
+    """The concern search before the index: every word in description or unit name."""
+    words = search_words(search)
+    where = " and ".join(
+        "(coalesce(c.description_folded, '') || ' ' || u.name_folded) like ? escape '\\'"
+        for _w in words
+    )
+    sql = f"select c.id from concerns c join units u on u.id = c.unit_id where {where or 1}"  # noqa: S608
+    return sorted(r[0] for r in db.execute(sql, [like_pattern(w) for w in words]))
+
+
+@SETTINGS
+@given(names=NAMES, descriptions=NAMES, searches=st.lists(SEARCHES, min_size=1, max_size=5))
+def test_the_concern_search_finds_what_like_found(names, descriptions, searches):
+    db = fresh()
+    units = [make.unit(db, name) for name in names]
+    concerns = [
+        make.concern(db, units[i % len(units)], text, today=TODAY)
+        for i, text in enumerate(descriptions)
+    ]
+    records.update(db, "concerns", concerns[0], {"description": descriptions[-1] + " x"})
+    records.update(db, "units", units[-1], {"name": names[0] + " y"})
+    for search in [*searches, *names, *descriptions]:
+        found = board.board(db, as_of=TODAY, search=search, limit=None)
+        assert sorted(r.id for r in found) == old_board_ids(db, search), search
+        assert board.count_board(db, as_of=TODAY, search=search) == len(found)
+
+
+HOSTILE = ['"', '""', "'", "*", "nha*", "^nha", "NEAR(nha van)", "nha AND van", "nha OR",
+           "NOT van", "name_folded:nha", "{name_folded}: nha", "nha + van", "(nha", "nha)",
+           '"nha van"', "\x00nha", "-nha", "a:b:c"]  # fmt: skip
+
+
+@pytest.mark.parametrize("search", HOSTILE)
+def test_fts5_syntax_is_text(search):
+    db = fresh()
+    make.unit(db, "Nhà văn hóa " + search.replace("\x00", " "))
+    make.unit(db, "Nhà văn hóa thôn Đông")
+    for table in ("units", "people", "supervisors"):
+        assert indexed_ids(db, table, search) == like_ids(db, table, search)
+    assert len(board.board(db, as_of=TODAY, search=search)) == 0
+    assert len(indexed_ids(db, "units", search)) >= 1
+
+
+@pytest.mark.parametrize("common", [True, False])
+def test_a_page_in_sort_order_is_the_same_for_common_and_rare_words(common, monkeypatch):
+    """`page_clause` reads in sort order for a common word, by id for a rare one: same rows."""
+    db = fresh()
+    for i in range(30):
+        make.unit(db, f"Chi bộ thôn {i}" if i % 3 else f"Nhà văn hóa {i}")
+    monkeypatch.setattr(search_index, "common", lambda *_a: common)
+    for search in ("thon", "nha van", "thon 1", "hoa 2", "x"):
+        found = [u.id for u in list_units(db, search, limit=5, offset=2)]
+        where, params = search_clause(search)
+        rows = db["units"].rows_where(where, params, order_by="sort_key, id", limit=5, offset=2)
+        assert found == [r["id"] for r in rows]
+
+
+def test_a_damaged_index_is_rebuilt_from_the_rows():
+    db = fresh()
+    make.unit(db, "Chi bộ thôn Đông")
+    damage = "insert into units_fts(units_fts, rowid, name_folded) values ('delete', 1, ?)"
+    db.execute(damage, ["chi bo thon dong"])  # as a tool writing with the triggers left out
+    assert indexed_ids(db, "units", "thon dong") == []
+    search_index.rebuild(db)
+    assert indexed_ids(db, "units", "thon dong") == [1]
