@@ -20,7 +20,7 @@ from store.core.errors import Ambiguous, DatabaseProblem, PhutrachError, Validat
 from store.core.paths import default_db_path
 from store.exchange.tabular import neutralise
 from store.lang.i18n import _
-from store.lang.text import BIDI, shown
+from store.lang.text import CONTROLS, shown
 from store.rules.periods import Period
 
 FORMATS = ("table", "csv", "json")
@@ -122,8 +122,7 @@ def echo(message: object = "", **kwargs) -> None:
 
 # What JSON leaves raw but a terminal obeys (DEL, C1, bidi; lone surrogates): \u escapes,
 # the same data.
-_RAW = (*range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000))
-_JSON_RAW = {cp: f"\\u{cp:04x}" for cp in _RAW}
+_JSON_RAW = {cp: f"\\u{cp:04x}" for cp in CONTROLS if cp >= 0x7F}
 
 
 def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None) -> None:

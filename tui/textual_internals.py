@@ -13,7 +13,7 @@ from textual.notifications import Notification
 from textual.screen import Screen
 from textual.strip import Strip
 
-from store.lang.text import BIDI
+from store.lang.text import CONTROLS
 
 
 def mark_styled(screen: Screen) -> Screen:
@@ -38,7 +38,7 @@ def notifications(app: App) -> list[Notification]:
 
 # Every character that acts on a terminal instead of showing (C0, DEL, C1, bidi, surrogates):
 # each has no width in a Strip's cell count, so dropping it keeps the line's layout.
-_ACTING = dict.fromkeys((*range(0x20), *range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000)))
+_ACTING = dict.fromkeys(CONTROLS)
 
 
 def guard_terminal() -> None:

@@ -160,9 +160,10 @@ def _picture(cp: int) -> str:
     return "\u2421" if cp == 0x7F else f"<U+{cp:04X}>"
 
 
-_CONTROLS = (*range(0x20), *range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000))
-_SHOWN = {cp: _picture(cp) for cp in _CONTROLS if cp not in (0x09, 0x0A)}
-_SHOWN_ONE_LINE = {cp: _picture(cp) for cp in _CONTROLS}
+# Every code point `is_control` is true of, for str.translate tables here and in the outputs.
+CONTROLS = (*range(0x20), *range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000))
+_SHOWN = {cp: _picture(cp) for cp in CONTROLS if cp not in (0x09, 0x0A)}
+_SHOWN_ONE_LINE = {cp: _picture(cp) for cp in CONTROLS}
 
 
 def shown(text: object, *, lines: bool = True) -> str:
