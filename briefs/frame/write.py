@@ -86,8 +86,9 @@ def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:
 
 def ascii_name(text: str) -> str:
     """ "Nguyễn Văn Ấn" → "Nguyen-Van-An": diacritics folded (case kept), words joined by
-    hyphens, anything else dropped."""
-    folded = "".join(fold(ch).upper() if ch.isupper() else fold(ch) or ch for ch in text)
+    hyphens, anything else dropped; a stored escape sequence goes whole ("Tân \\x1b[2JTiến" →
+    "Tan-Tien", not "Tan-2JTien")."""
+    folded = "".join(fold(ch).upper() if ch.isupper() else fold(ch) or ch for ch in plain(text))
     return "-".join(re.findall(r"[A-Za-z0-9]+", folded))
 
 

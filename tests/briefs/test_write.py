@@ -60,6 +60,11 @@ def test_file_names_are_ascii_and_readable():
     assert len(long) <= 120 + len(".docx") and long.isascii()
 
 
+def test_a_stored_escape_sequence_leaves_no_letters_in_the_file_name():
+    hostile = "Đảng bộ xã Tân \x1b[2J\x1b]0;X\x07Tiến"
+    assert brief_filename("BC", hostile, "2026", False) == "BC-2026-Dang-bo-xa-Tan-Tien.docx"
+
+
 def test_ascii_name_keeps_case_and_folds_every_vietnamese_letter():
     assert ascii_name("ĐẢNG ỦY Xã Đông Hưng") == "DANG-UY-Xa-Dong-Hung"
     assert ascii_name("ữ ặ ộ ờ ỷ ỹ đ").isascii()
