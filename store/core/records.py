@@ -17,7 +17,7 @@ from functools import cache
 from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
-from store.core import actions
+from store.core import actions, settings
 from store.core.checks import check_name_text, check_text, field_label
 from store.core.errors import NotFound, ValidationError
 from store.lang.codes import ChangeAction
@@ -68,14 +68,37 @@ def normalise(table: str, row: dict) -> dict:
     return out
 
 
+# Each site makes its records' ids in a range of its own, so that records made on several
+# machines meet at the office without two sharing an id (docs/EXCHANGE.md): the office (and a
+# database on its own) [0, 2^32), enrolled site n [n·2^32, (n+1)·2^32).
+SITE_KEY, SITE_SPAN = "site.number", 1 << 32
+
+
+def id_range(db: Database) -> tuple[int, int]:
+    """The ids this database's site gives its new records: [low, high)."""
+    number = settings.get(db, SITE_KEY, 0)
+    return number * SITE_SPAN, (number + 1) * SITE_SPAN
+
+
 def _insert_row(db: Database, table: str, row: dict) -> int:
     """INSERT one row by plain SQL (identifiers from code, every value a parameter): an
     import writes thousands, and sqlite-utils' per-call introspection would hold the write
-    lock many times longer."""
-    names = ", ".join(quote_identifier(k) for k in row)
+    lock many times longer. The id is the next in this site's range (one probe of the
+    primary key), not SQLite's max + 1 over every site's records."""
+    quoted = quote_identifier(table)
+    if "id" in row:  # a record coming back whole (a restore) keeps its own id
+        names = ", ".join(quote_identifier(k) for k in row)
+        sql = f"INSERT INTO {quoted} ({names}) VALUES ({', '.join('?' for _k in row)})"  # noqa: S608
+        return db.execute(sql, [jsonify_if_needed(v) for v in row.values()]).lastrowid or 0
+    low, high = id_range(db)
+    names = ", ".join(["id", *(quote_identifier(k) for k in row)])
     marks = ", ".join("?" for _k in row)
-    sql = f"INSERT INTO {quote_identifier(table)} ({names}) VALUES ({marks})"  # noqa: S608
-    rowid = db.execute(sql, [jsonify_if_needed(v) for v in row.values()]).lastrowid
+    sql = (
+        f"INSERT INTO {quoted} ({names}) VALUES ("  # noqa: S608 (identifiers from code)
+        f"(SELECT coalesce(max(id), ?) + 1 FROM {quoted} WHERE id >= ? AND id < ?), {marks})"
+    )
+    values = [low, low, high, *(jsonify_if_needed(v) for v in row.values())]
+    rowid = db.execute(sql, values).lastrowid
     assert rowid is not None  # sqlite3 sets it after every INSERT
     return rowid
 
