@@ -36,7 +36,7 @@ def login() -> str:
 
 def start(db: Database, label: str | None = None, *, who: str | None = None) -> int:
     """Write a new `actions` row for the current user; returns its id."""
-    from store.core.records import now  # the one clock of the trail (records imports us)
+    from store.core.records import insert_row, now  # the trail's one clock and id range
 
     person = settings.user(db)
     row = {
@@ -47,10 +47,7 @@ def start(db: Database, label: str | None = None, *, who: str | None = None) -> 
         "person_uid": person.uid if person else None,
         "login": who or login(),
     }
-    names, marks = ", ".join(row), ", ".join("?" for _k in row)
-    cursor = db.execute(f"insert into actions ({names}) values ({marks})", list(row.values()))  # noqa: S608
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    return insert_row(db, "actions", row)
 
 
 def current(db: Database) -> int | None:

@@ -80,7 +80,7 @@ def id_range(db: Database) -> tuple[int, int]:
     return number * SITE_SPAN, (number + 1) * SITE_SPAN
 
 
-def _insert_row(db: Database, table: str, row: dict) -> int:
+def insert_row(db: Database, table: str, row: dict) -> int:
     """INSERT one row by plain SQL (identifiers from code, every value a parameter): an
     import writes thousands, and sqlite-utils' per-call introspection would hold the write
     lock many times longer. The id is the next in this site's range (one probe of the
@@ -105,7 +105,7 @@ def _insert_row(db: Database, table: str, row: dict) -> int:
 
 def _log(db: Database, table: str, uid: str, action: str, before, after, who) -> None:
     action_id = actions.current(db)
-    _insert_row(
+    insert_row(
         db,
         "changes",
         {
@@ -135,7 +135,7 @@ def insert(db: Database, table: str, row: dict, *, who: str | None = None) -> in
     stamp = now()
     record = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **normalise(table, row)}
     with db.atomic():
-        record_id = _insert_row(db, table, record)
+        record_id = insert_row(db, table, record)
         _log(db, table, record["uid"], ChangeAction.INSERT, None, get(db, table, record_id), who)
     return record_id
 

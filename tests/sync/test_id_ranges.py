@@ -25,3 +25,10 @@ def test_an_enrolled_site_makes_its_ids_in_its_range_and_the_office_stays_in_its
         <= min(i for i in trail if i >= SITE_SPAN)
     )
     assert records.get(db, "units", site_unit)["name"] == "Chi bộ thôn Hai"
+
+
+def test_the_trails_actions_take_the_sites_range_too(db):
+    settings.put(db, SITE_KEY, 3)
+    factories.unit(db, name="Chi bộ thôn Một")
+    [action] = db["actions"].rows
+    assert action["id"] >> 32 == 3
