@@ -651,6 +651,44 @@ def m011_search_index(db: Database) -> None:
     search_index.create(db)
 
 
+@migrations()
+def m012_sites(db: Database) -> None:
+    """The sites this database exchanges with (store.sync, docs/EXCHANGE.md): at the office
+    every enrolled laptop, at a laptop the office; each with its public keys and where the
+    exchange stands each way. And the conflicts no rule decides, until a person does."""
+    db.execute(
+        """create table sites (
+             number integer primary key,
+             uid text not null unique,
+             name text not null,
+             supervisor_id integer references supervisors(id),
+             verify_key text not null,
+             box_key text not null,
+             enrolled_at text not null,
+             received integer not null default 0,
+             received_at text,
+             sent integer not null default 0,
+             sent_at text,
+             confirmed integer not null default 0
+           )"""
+    )
+    db.execute(
+        """create table sync_conflicts (
+             id integer primary key,
+             site integer not null references sites(number),
+             seq integer not null,
+             at text not null,
+             table_name text not null,
+             reason text not null,
+             here text,
+             theirs text,
+             decided_at text,
+             kept text,
+             person text
+           )"""
+    )
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).

@@ -78,33 +78,43 @@ class Applied:
     conflicts: list[tuple[int, str, tuple | None, tuple | None, int]] = field(default_factory=list)
 
 
-def apply(conn: apsw.Connection, changeset: bytes, decide: Decide) -> Applied:
-    """Apply `changeset` on `conn`, each conflict decided by `decide(reason, change)` (OMIT,
-    REPLACE or ABORT). The caller holds the transaction (`with conn:`) so that what it
-    records of the exchange commits with the changes or not at all."""
+def apply(
+    conn: apsw.Connection,
+    changeset: bytes,
+    decide: Decide,
+    keep: Callable[[apsw.TableChange], bool] | None = None,
+) -> Applied:
+    """Apply `changeset` on `conn` (the changes `keep` keeps, all if None), each conflict
+    decided by `decide(reason, change)` (OMIT, REPLACE or ABORT). The caller holds the
+    transaction (`with conn:`) so that what it records of the exchange commits with the
+    changes or not at all."""
     applied = Applied()
     for change in apsw.Changeset.iter(changeset):
-        applied.changes[change.name] = applied.changes.get(change.name, 0) + 1
+        if keep is None or keep(change):
+            applied.changes[change.name] = applied.changes.get(change.name, 0) + 1
 
     def conflict(reason: int, change: apsw.TableChange) -> int:
         answer = decide(reason, change)
-        here, theirs = _values(change.conflict or change.old), _merged(change)
+        here, theirs = values(change.conflict or change.old), merged(change)
         applied.conflicts.append((reason, change.name, here, theirs, answer))
         return answer
 
-    apsw.Changeset.apply(changeset, conn, conflict=conflict)
+    apsw.Changeset.apply(changeset, conn, filter_change=keep, conflict=conflict)
     return applied
 
 
-def _merged(change: apsw.TableChange) -> tuple | None:
-    """The row a change would leave: its new values, the old ones where a column is unchanged."""
+def merged(change: apsw.TableChange) -> tuple | None:
+    """The row a change would leave: its new values, and where a column is unchanged the
+    row's as it is here (in a conflict) or as the change knew it."""
     if change.new is None:
         return None
-    old = change.old or (None,) * len(change.new)
-    return tuple(o if n is apsw.no_change else n for o, n in zip(old, change.new, strict=True))
+    base = change.conflict or change.old or (None,) * len(change.new)
+    return values(
+        tuple(b if n is apsw.no_change else n for b, n in zip(base, change.new, strict=True))
+    )
 
 
-def _values(row: tuple | None) -> tuple | None:
+def values(row: tuple | None) -> tuple | None:
     """A row of a change with SQLite's "unchanged" marker made None: what can be kept."""
     if row is None:
         return None

@@ -27,7 +27,9 @@ _PEOPLE = " UNION ".join(
     )
 )
 # Settings that belong to one installation, not to the committee: never sent.
-_LOCAL_SETTINGS = "key NOT LIKE 'site.%' AND key NOT IN ('user', 'briefs.out_dir')"
+_LOCAL_SETTINGS = (
+    "key NOT LIKE 'site.%' AND key NOT IN ('user', 'current_supervisor', 'briefs.out_dir')"
+)
 
 # table → which of its rows a supervisor's laptop holds (:s the supervisor's id), in the
 # order that keeps every reference to a row already there.

@@ -1,0 +1,243 @@
+"""Bundles: what a site sends the office and the office sends back, exactly once.
+
+A bundle holds every change since the state the reader last *confirmed* (its base), so a lost
+file costs nothing: the next one carries its changes again, and a change already there is
+skipped. Sequence numbers make a second import of the same bundle, or an older one, add
+nothing; a bundle whose base the reader never applied is refused, naming the one missing.
+Applying is one transaction with the bookkeeping; the bases move after it commits.
+"""
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import apsw
+from sqlite_utils import Database
+
+from store.core import records, schema, settings
+from store.core.errors import PhutrachError
+from store.lang.i18n import _
+from store.sync import changes, scope, sites
+from store.sync.sealed import bundle_header, open_bundle, seal_bundle
+
+# Reference data: the office's alone. A laptop's change to it is not applied at the office.
+REFERENCE = frozenset({"settings", "units", "supervisors", "assignments"})
+# What travels from a laptop: its scope and its own audit trail.
+FROM_SITE = (*scope.SCOPE, "actions", "changes")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an import did, for the user: the bundle, the rows changed, the conflicts queued."""
+
+    sender: int
+    seq: int
+    applied: dict[str, int]
+    queued: int
+    already: bool = False
+
+
+def export(db: Database, db_path: Path, to: int = sites.OFFICE) -> tuple[bytes, dict]:
+    """The next bundle from this site for site `to` (a laptop: the office; the office: a
+    laptop), and its header."""
+    me, peer = _me(db), _peer(db, to)
+    folder = sites.sync_folder(db_path)
+    seq = peer.sent + 1
+    with tempfile.TemporaryDirectory(dir=folder) as work:
+        now_state = Path(work) / "now.db"
+        if me == sites.OFFICE:
+            sites._fill_extract(now_state, db_path, _supervisor(peer))
+            tables = tuple(scope.SCOPE)
+        else:
+            sites.snapshot(db, now_state)  # diffed, not the live file: no write slips between
+            tables = FROM_SITE
+        conn = changes.connect(now_state)
+        changeset = changes.diff(conn, _base(folder, peer, peer.confirmed), tables)
+        conn.close()
+        os.replace(now_state, _base_path(folder, peer, seq))
+    header = {
+        "office": settings.get(db, sites.OFFICE_KEY),
+        "from": me,
+        "to": to,
+        "seq": seq,
+        "base": peer.confirmed,
+        "ack": peer.received,
+        "schema": _schema(),
+        "made": records.now(),
+    }
+    sealed = seal_bundle(header, changeset, sites.own_keys(db_path), peer.public)
+    with db.atomic():
+        db.execute(
+            "UPDATE sites SET sent = ?, sent_at = ? WHERE number = ?", [seq, header["made"], to]
+        )
+    return sealed, header
+
+
+def import_bundle(db: Database, db_path: Path, data: bytes) -> Outcome:
+    """Check, open and apply a bundle in one transaction; one message and nothing written
+    if anything about it is wrong."""
+    me = _me(db)
+    header = bundle_header(data)
+    sender = _sender(db, header, me)
+    header, changeset = open_bundle(data, sites.own_keys(db_path), sender.public)
+    if header.get("schema") != _schema():
+        raise PhutrachError(_("The bundle was made by another version of phutrach."))
+    seq, base = int(header["seq"]), int(header["base"])
+    if seq <= sender.received:
+        return Outcome(sender.number, seq, {}, 0, already=True)
+    if base > sender.received:
+        raise PhutrachError(
+            _("Bundle {missing} from {site} has not been imported here: import it first.").format(
+                missing=sender.received + 1, site=sender.name
+            )
+        )
+    conn = changes.connect(db_path)
+    rule = _Rule(me, sender.number)
+    try:
+        with conn:
+            done = changes.apply(conn, changeset, rule.decide, keep=rule.wanted)
+            queued = [c for c in done.conflicts if rule.queued(c)]
+            _queue(conn, sender.number, seq, queued)
+            conn.execute(
+                """UPDATE sites SET received = ?, received_at = ?,
+                   confirmed = max(confirmed, ?) WHERE number = ?""",
+                (seq, records.now(), int(header["ack"]), sender.number),
+            )
+    except apsw.AbortError as exc:
+        raise PhutrachError(
+            _("The bundle's changes do not fit this database (a record they need is missing).")
+        ) from exc
+    _move_bases(conn, db_path, sender.number, changeset)
+    conn.close()
+    return Outcome(sender.number, seq, done.changes, len(queued))
+
+
+class _Rule:
+    """Conflicts decided by rule: a site's own records win for that site; reference data is
+    the office's; a change already there is skipped; anything else waits for a person."""
+
+    def __init__(self, me: int, sender: int):
+        self.me, self.sender = me, sender
+
+    def wanted(self, change: apsw.TableChange) -> bool:
+        return not (self.me == sites.OFFICE and change.name in REFERENCE)
+
+    def decide(self, reason: int, change: apsw.TableChange) -> int:
+        if reason == changes.FOREIGN_KEY:
+            return changes.ABORT
+        if reason == changes.NOTFOUND or _same(change):
+            return changes.OMIT
+        owner = _owner(change)
+        if self.me == sites.OFFICE and owner == self.sender and reason != changes.CONSTRAINT:
+            return changes.REPLACE
+        if self.me != sites.OFFICE and (change.name in REFERENCE) and reason != changes.CONSTRAINT:
+            return changes.REPLACE
+        return changes.OMIT  # the site's own (at the laptop) or a person's to decide
+
+    def queued(self, conflict: tuple) -> bool:
+        """A conflict no rule decided: omitted, neither missing nor already there, and not a
+        laptop keeping its own record."""
+        reason, _table, here, theirs, answer = conflict
+        if answer != changes.OMIT or reason == changes.NOTFOUND or here == theirs:
+            return False
+        return not (self.me != sites.OFFICE and _owner_of(here or theirs) == self.me)
+
+
+def _same(change: apsw.TableChange) -> bool:
+    here = changes.values(change.conflict) if change.conflict else None
+    return here is not None and here == changes.merged(change)
+
+
+def _owner(change: apsw.TableChange) -> int | None:
+    return _owner_of(change.new if change.new is not None else change.old)
+
+
+def _owner_of(row: tuple | None) -> int | None:
+    key = row[0] if row else None
+    return key >> 32 if isinstance(key, int) else None
+
+
+def _queue(conn: apsw.Connection, site: int, seq: int, conflicts: list) -> None:
+    for reason, table, here, theirs, _answer in conflicts:
+        conn.execute(
+            """INSERT INTO sync_conflicts (site, seq, at, table_name, reason, here, theirs)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (site, seq, records.now(), table, str(reason), _json(here), _json(theirs)),
+        )
+
+
+def _move_bases(conn: apsw.Connection, db_path: Path, peer: int, changeset: bytes) -> None:
+    """What the peer sent is what it holds: its bases here take the same changes, so that
+    the next bundle for it does not send them back; the bases it confirmed as past go."""
+    folder = sites.sync_folder(db_path)
+    confirmed = conn.execute("SELECT confirmed FROM sites WHERE number = ?", (peer,)).get
+    for path in sorted(folder.glob(f"{_stem(peer)}.*.db")):
+        number = int(path.stem.rsplit(".", 1)[1])
+        if number < confirmed:
+            path.unlink()
+            continue
+        base = changes.connect(path)
+        with base:
+            changes.apply(base, changeset, lambda reason, change: changes.OMIT)
+        base.close()
+
+
+def _stem(peer: int) -> str:
+    return "base" if peer == sites.OFFICE else f"site-{peer}"
+
+
+def _base(folder: Path, peer: sites.Site, seq: int) -> Path:
+    path = _base_path(folder, peer, seq)
+    if not path.is_file():
+        raise PhutrachError(
+            _("The state last confirmed by {site} ({path}) is missing.").format(
+                site=peer.name, path=path
+            )
+        )
+    return path
+
+
+def _base_path(folder: Path, peer: sites.Site, seq: int) -> Path:
+    return folder / f"{_stem(peer.number)}.{seq}.db"
+
+
+def _me(db: Database) -> int:
+    me = sites.this_site(db)
+    if me is None:
+        raise PhutrachError(_("This database takes part in no exchange (phutrach site)."))
+    return me
+
+
+def _peer(db: Database, number: int) -> sites.Site:
+    peer = sites.site(db, number)
+    if peer is None:
+        raise PhutrachError(_("Site {number} is not enrolled here.").format(number=number))
+    return peer
+
+
+def _sender(db: Database, header: dict, me: int) -> sites.Site:
+    if header.get("office") != settings.get(db, sites.OFFICE_KEY):
+        raise PhutrachError(_("The bundle comes from another committee office's exchange."))
+    if header.get("to") != me:
+        raise PhutrachError(_("The bundle is for another site, not this one."))
+    sender = header.get("from")
+    if not isinstance(sender, int):
+        raise PhutrachError(_("This is not a phutrach bundle, or it was cut short."))
+    return _peer(db, sender)
+
+
+def _supervisor(peer: sites.Site) -> int:
+    assert peer.supervisor_id is not None  # every enrolled laptop has its supervisor
+    return peer.supervisor_id
+
+
+def _schema() -> int:
+    return len(schema.known_migrations())
+
+
+def _json(row: tuple | None) -> str | None:
+    if row is None:
+        return None
+    return json.dumps([v.hex() if isinstance(v, bytes) else v for v in row], ensure_ascii=False)

@@ -1,0 +1,166 @@
+"""The office enrols a laptop; changes go out and back, exactly once, as bundles."""
+
+import shutil
+from datetime import date
+
+import pytest
+
+from store.concerns import workflow
+from store.core import db as store_db
+from store.core import records
+from store.core.errors import PhutrachError
+from store.demo import build_demo
+from store.sync import bundles, sites
+
+TODAY = date(2026, 12, 2)
+WORDS = "mật khẩu của đồng chí"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "office.db"
+    build_demo(store_db.connect(path), today=TODAY)
+    return path
+
+
+@pytest.fixture
+def pair(demo, tmp_path):
+    """(office path, laptop path, the laptop's supervisor, its site number)."""
+    office_path, laptop_path = tmp_path / "office" / "office.db", tmp_path / "laptop" / "mine.db"
+    office_path.parent.mkdir()
+    laptop_path.parent.mkdir()
+    shutil.copy(demo, office_path)
+    office = store_db.connect(office_path)
+    sites.init_office(office, office_path)
+    me = office.execute(
+        "SELECT supervisor_id FROM concerns GROUP BY 1 ORDER BY count(*) DESC"
+    ).fetchone()[0]
+    enrolment = sites.enrol(office, office_path, me, WORDS)
+    number = sites.join(enrolment, WORDS, laptop_path)
+    return office_path, laptop_path, me, number
+
+
+def _a_unit_of(db, supervisor):
+    return db.execute(
+        "SELECT unit_id FROM assignments WHERE supervisor_id = ?", [supervisor]
+    ).fetchone()[0]
+
+
+def test_a_laptops_work_reaches_the_office_once(pair):
+    office_path, laptop_path, me, number = pair
+    laptop = store_db.connect(laptop_path)
+    unit = _a_unit_of(laptop, me)
+    raised = workflow.raise_concern(
+        laptop,
+        unit_id=unit,
+        category="socio_economic",
+        description="Mái nhà văn hóa dột",
+        route="committee",
+        supervisor_id=me,
+        today=TODAY,
+    )
+    assert raised >> 32 == number
+    bundle, header = bundles.export(laptop, laptop_path)
+    assert header["seq"] == 1 and "Mái nhà".encode() not in bundle
+    office = store_db.connect(office_path)
+    done = bundles.import_bundle(office, office_path, bundle)
+    assert done.applied["concerns"] == 1 and done.queued == 0
+    assert records.get(office, "concerns", raised)["description"] == "Mái nhà văn hóa dột"
+    trail = office.execute("SELECT count(*) FROM changes WHERE id >> 32 = ?", [number]).fetchone()[
+        0
+    ]
+    assert trail >= 2  # the laptop's audit rows came too: who, on which site
+    again = bundles.import_bundle(office, office_path, bundle)
+    assert again.already and office["concerns"].count_where("id = ?", [raised]) == 1
+
+
+def test_the_office_sends_back_reference_data_and_the_receipt(pair):
+    office_path, laptop_path, me, number = pair
+    office = store_db.connect(office_path)
+    unit = _a_unit_of(office, me)
+    records.update(office, "units", unit, {"name": "Chi bộ thôn Mới"})
+    bundle, header = bundles.export(office, office_path, to=number)
+    laptop = store_db.connect(laptop_path)
+    done = bundles.import_bundle(laptop, laptop_path, bundle)
+    assert done.applied == {"units": 1}
+    assert records.get(laptop, "units", unit)["name"] == "Chi bộ thôn Mới"
+    # nothing the office sent comes back as the laptop's own change
+    back, _header = bundles.export(laptop, laptop_path)
+    assert bundles.import_bundle(office, office_path, back).applied == {}
+
+
+def test_a_bundle_from_another_office_or_for_another_site_is_refused(pair, tmp_path):
+    office_path, laptop_path, me, number = pair
+    laptop = store_db.connect(laptop_path)
+    bundle, _header = bundles.export(laptop, laptop_path)
+    other_path = tmp_path / "other.db"
+    shutil.copy(office_path, other_path)
+    other = store_db.connect(other_path)
+    other.execute("DELETE FROM settings WHERE key LIKE 'site.%'")
+    other.conn.commit()
+    sites.init_office(other, other_path)
+    before = other.execute("SELECT count(*) FROM changes").fetchone()[0]
+    with pytest.raises(PhutrachError, match="khác"):
+        bundles.import_bundle(other, other_path, bundle)
+    assert other.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+
+
+def _raise(db, supervisor, text):
+    return workflow.raise_concern(
+        db,
+        unit_id=_a_unit_of(db, supervisor),
+        category="socio_economic",
+        description=text,
+        route="committee",
+        supervisor_id=supervisor,
+        today=TODAY,
+    )
+
+
+def test_a_lost_bundle_costs_nothing_and_an_older_one_adds_nothing(pair):
+    office_path, laptop_path, me, _number = pair
+    laptop = store_db.connect(laptop_path)
+    first = _raise(laptop, me, "Đường vào thôn hỏng")
+    lost, _header = bundles.export(laptop, laptop_path)
+    second = _raise(laptop, me, "Thiếu tài liệu sinh hoạt")
+    later, header = bundles.export(laptop, laptop_path)
+    assert header == {**header, "seq": 2, "base": 0}  # since the state the office confirmed
+    office = store_db.connect(office_path)
+    assert bundles.import_bundle(office, office_path, later).applied["concerns"] == 2
+    assert {records.get(office, "concerns", i)["id"] for i in (first, second)} == {first, second}
+    assert bundles.import_bundle(office, office_path, lost).already
+
+
+def test_a_bundle_whose_base_was_never_imported_names_the_missing_one(pair):
+    office_path, laptop_path, me, number = pair
+    laptop = store_db.connect(laptop_path)
+    _raise(laptop, me, "Đường vào thôn hỏng")
+    first, _header = bundles.export(laptop, laptop_path)
+    office = store_db.connect(office_path)
+    bundles.import_bundle(office, office_path, first)
+    receipt, _header = bundles.export(office, office_path, to=number)
+    bundles.import_bundle(laptop, laptop_path, receipt)  # the laptop now knows 1 arrived
+    _raise(laptop, me, "Thiếu tài liệu sinh hoạt")
+    second, header = bundles.export(laptop, laptop_path)
+    assert header["base"] == 1
+    office.execute("UPDATE sites SET received = 0 WHERE number = ?", [number])  # as if restored
+    office.conn.commit()
+    with pytest.raises(PhutrachError, match="gói số 1"):
+        bundles.import_bundle(office, office_path, second)
+
+
+def test_the_same_record_changed_on_both_sides_waits_for_a_person(pair):
+    office_path, laptop_path, me, number = pair
+    office = store_db.connect(office_path)
+    theirs = office.execute("SELECT id FROM concerns WHERE supervisor_id = ?", [me]).fetchone()[0]
+    laptop = store_db.connect(laptop_path)
+    records.update(laptop, "concerns", theirs, {"owner": "UBND xã"})
+    bundle, _header = bundles.export(laptop, laptop_path)
+    records.update(office, "concerns", theirs, {"owner": "Ban Dân vận"})
+    done = bundles.import_bundle(office, office_path, bundle)
+    assert done.queued == 1
+    assert records.get(office, "concerns", theirs)["owner"] == "Ban Dân vận"  # until decided
+    [(table, here, there)] = office.execute(
+        "SELECT table_name, here, theirs FROM sync_conflicts"
+    ).fetchall()
+    assert table == "concerns" and "Ban Dân vận" in here and "UBND xã" in there
