@@ -31,6 +31,7 @@ COMMAND_MODULES: list[str] = [
     "brief",
     "keys",
     "user",
+    "sync",
 ]
 
 

@@ -114,6 +114,26 @@ def import_bundle(db: Database, db_path: Path, data: bytes) -> Outcome:
     return Outcome(sender.number, seq, done.changes, len(queued))
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A conflict no rule decided: the record here and the one a site sent, as JSON lists."""
+
+    id: int
+    site: int
+    seq: int
+    table: str
+    here: str | None
+    theirs: str | None
+
+
+def open_conflicts(db: Database) -> list[Conflict]:
+    rows = db.execute(
+        """SELECT id, site, seq, table_name, here, theirs FROM sync_conflicts
+           WHERE decided_at IS NULL ORDER BY id"""
+    ).fetchall()
+    return [Conflict(*row) for row in rows]
+
+
 class _Rule:
     """Conflicts decided by rule: a site's own records win for that site; reference data is
     the office's; a change already there is skipped; anything else waits for a person."""

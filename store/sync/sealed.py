@@ -10,6 +10,7 @@ is sealed with a key derived from a passphrase (Argon2id), given separately from
 import json
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import nacl.bindings
 import nacl.exceptions
@@ -110,6 +111,21 @@ def open_bundle(data: bytes, reader: Keys, sender: PublicKeys) -> tuple[dict, by
     except nacl.exceptions.CryptoError as exc:
         raise PhutrachError(_("The bundle was not written for this site.")) from exc
     return header, _inflate(packed)
+
+
+FILE_MAX = 256 * 1024 * 1024  # a province's month is megabytes; more is not a bundle
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a bundle or enrolment file, refused unread when larger than any is."""
+    try:
+        if path.stat().st_size > FILE_MAX:
+            raise _unreadable()
+        return path.read_bytes()
+    except OSError as exc:
+        raise PhutrachError(
+            _("Cannot read {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
 
 
 def seal_enrolment(payload: bytes, passphrase: str) -> bytes:

@@ -167,6 +167,16 @@ def site(db: Database, number: int) -> Site | None:
     return next((s for s in sites(db) if s.number == number), None)
 
 
+def site_of(db: Database, supervisor_id: int) -> int:
+    """The number of the laptop enrolled for `supervisor_id` (its latest, if several)."""
+    number = db.execute(
+        "SELECT max(number) FROM sites WHERE supervisor_id = ?", [supervisor_id]
+    ).fetchone()[0]
+    if number is None:
+        raise PhutrachError(_("No laptop is enrolled for this supervisor: phutrach site enrol."))
+    return number
+
+
 def snapshot(db: Database, target: Path) -> None:
     """A consistent copy of the whole database (SQLite's backup API) at `target`."""
     tmp = target.with_name(target.name + ".part")

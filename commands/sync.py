@@ -1,0 +1,208 @@
+"""Working with several machines (docs/EXCHANGE.md): `phutrach site` (this site, and at the
+office every enrolled one; init --office, enrol, join) and `phutrach sync` (export, import,
+conflicts). Files travel by hand; each is sealed for its reader and signed by its writer."""
+
+from pathlib import Path
+
+import click
+
+from commands.cli import cli
+from commands.common import echo, fail, format_option, output, pass_ctx
+from commands.targets import OUT_FILE
+from store.core.files import atomic_write
+from store.lang.i18n import _
+from store.org.supervisor_search import find_supervisor
+from store.sync import bundles, sealed, sites
+
+_PASSPHRASE_FILE = click.option(
+    "--passphrase-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help=_("Read the enrolment passphrase from this file (for scripts) instead of the prompt."),
+)
+
+
+@cli.group(
+    invoke_without_command=True,
+    help=_("This site of the exchange, and at the committee office every enrolled site."),
+)
+@format_option()
+@click.pass_context
+def site(click_ctx, fmt):
+    if click_ctx.invoked_subcommand is not None:
+        return
+    ctx = click_ctx.obj
+    db = ctx.db(create=False)
+    me = sites.this_site(db)
+    if me is None:
+        echo(_("This database takes part in no exchange (phutrach site init --office, or join)."))
+        return
+    if me == sites.OFFICE:
+        echo(_("This is the committee office (the hub of the exchange)."))
+    else:
+        echo(_("This is site {number} of the exchange.").format(number=me))
+    output(
+        [
+            {
+                "number": s.number,
+                "name": s.name,
+                "received": s.received,
+                "received_at": iso_time(s.received_at),
+                "sent": s.sent,
+                "sent_at": iso_time(s.sent_at),
+                "confirmed": s.confirmed,
+            }
+            for s in sites.sites(db)
+        ],
+        fmt,
+        {
+            "number": _("Site"),
+            "name": _("Supervisor"),
+            "received": _("Bundles in"),
+            "received_at": _("Last in"),
+            "sent": _("Bundles out"),
+            "sent_at": _("Last out"),
+            "confirmed": _("Confirmed"),
+        },
+    )
+
+
+@site.command("init", help=_("Make this database the committee office's hub of the exchange."))
+@click.option("--office", is_flag=True, required=True, help=_("This is the committee office."))
+@pass_ctx
+def init(ctx, office):
+    sites.init_office(ctx.db(create=False), ctx.db_path)
+    echo(
+        _("This database is now the committee office's hub; keys in {path}.").format(
+            path=sites.keys_path(ctx.db_path)
+        )
+    )
+
+
+@site.command(
+    "enrol",
+    help=_(
+        "At the office: write the enrolment file of SUPERVISOR's laptop (the unit tree, rules, "
+        "settings, their assignments and records, the keys), sealed with a passphrase."
+    ),
+)
+@click.argument("supervisor", nargs=-1, required=True)
+@click.option("-o", "--output", "out", type=OUT_FILE, required=True, help=_("The file to write."))
+@_PASSPHRASE_FILE
+@pass_ctx
+def enrol(ctx, supervisor, out, passphrase_file):
+    db = ctx.db(create=False)
+    chosen = find_supervisor(db, " ".join(supervisor))
+    words = _passphrase(passphrase_file, confirm=True)
+    _write(out, sites.enrol(db, ctx.db_path, chosen.id, words))
+    echo(
+        _(
+            "Wrote the enrolment of comrade {name} to {path}; give the passphrase separately."
+        ).format(name=chosen.display, path=out)
+    )
+
+
+@site.command("join", help=_("On a laptop: make this site's database from an enrolment FILE."))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_PASSPHRASE_FILE
+@pass_ctx
+def join(ctx, file, passphrase_file):
+    words = _passphrase(passphrase_file, confirm=False)
+    number = sites.join(sealed.read_file(file), words, ctx.db_path)
+    echo(
+        _("This laptop is site {number}; its database is {path}.").format(
+            number=number, path=ctx.db_path
+        )
+    )
+
+
+@cli.group(help=_("Exchange change bundles with the committee office (or, there, a laptop)."))
+def sync():
+    pass
+
+
+@sync.command(
+    "export",
+    help=_(
+        "Write everything changed since the other side last confirmed receipt, as one sealed "
+        "bundle; at the office, --for names the laptop's supervisor."
+    ),
+)
+@click.option("-o", "--output", "out", type=OUT_FILE, help=_("The file to write."))
+@click.option("--for", "for_supervisor", metavar=_("SUPERVISOR"), help=_("At the office."))
+@pass_ctx
+def export(ctx, out, for_supervisor):
+    db = ctx.db(create=False)
+    to = sites.OFFICE
+    if for_supervisor:
+        to = sites.site_of(db, find_supervisor(db, for_supervisor).id)
+    data, header = bundles.export(db, ctx.db_path, to=to)
+    path = out or Path(f"phutrach-{header['from']}-to-{header['to']}-{header['seq']}.bundle")
+    _write(path, data)
+    echo(
+        _("Wrote bundle {seq} ({size} kB) to {path}.").format(
+            seq=header["seq"], size=max(1, round(len(data) / 1024)), path=path
+        )
+    )
+
+
+@sync.command("import", help=_("Check, open and apply a bundle FILE, in one transaction."))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_ctx
+def import_(ctx, file):
+    db = ctx.db(create=False)
+    done = bundles.import_bundle(db, ctx.db_path, sealed.read_file(file))
+    if done.already:
+        echo(_("Bundle {seq} was imported before: nothing added.").format(seq=done.seq))
+        return
+    echo(
+        _("Imported bundle {seq}: {count} changes.").format(
+            seq=done.seq, count=sum(done.applied.values())
+        )
+    )
+    if done.queued:
+        fail(
+            _("{count} conflicts wait for a decision: phutrach sync conflicts.").format(
+                count=done.queued
+            )
+        )
+
+
+@sync.command("conflicts", help=_("The conflicts of the exchange that wait for a person."))
+@format_option()
+@pass_ctx
+def conflicts(ctx, fmt):
+    rows = bundles.open_conflicts(ctx.db(create=False))
+    output(
+        [
+            {"id": c.id, "site": c.site, "table": c.table, "here": c.here, "theirs": c.theirs}
+            for c in rows
+        ],
+        fmt,
+        {
+            "id": _("No."),
+            "site": _("Site"),
+            "table": _("Records"),
+            "here": _("Here"),
+            "theirs": _("Theirs"),
+        },
+    )
+
+
+def iso_time(stamp: str | None) -> str:
+    """ "2026-12-03 19:20" of a stored instant (UTC), or nothing."""
+    return "" if stamp is None else stamp[:16].replace("T", " ")
+
+
+def _passphrase(file: Path | None, confirm: bool) -> str:
+    if file is not None:
+        words = file.read_text(encoding="utf-8").strip()
+    else:
+        words = click.prompt(_("Passphrase"), hide_input=True, confirmation_prompt=confirm)
+    if len(words) < 8:
+        fail(_("The passphrase must have at least 8 characters."))
+    return words
+
+
+def _write(path: Path, data: bytes) -> None:
+    with atomic_write(path, private=True) as file:
+        file.write(data)
