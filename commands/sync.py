@@ -188,6 +188,21 @@ def conflicts(ctx, fmt):
     )
 
 
+@sync.command(
+    "keep",
+    help=_(
+        "Decide conflict NUMBER (phutrach sync conflicts): keep the record here, or theirs "
+        "(the other site's version, written as an ordinary change in the history)."
+    ),
+)
+@click.argument("number", type=int)
+@click.argument("side", type=click.Choice([bundles.HERE, bundles.THEIRS]))
+@pass_ctx
+def keep(ctx, number, side):
+    bundles.decide(ctx.db(create=False), number, side)
+    echo(_("Conflict {number} decided: kept {side}.").format(number=number, side=side))
+
+
 def iso_time(stamp: str | None) -> str:
     """ "2026-12-03 19:20" of a stored instant (UTC), or nothing."""
     return "" if stamp is None else stamp[:16].replace("T", " ")

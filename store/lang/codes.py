@@ -158,6 +158,7 @@ class HistoryAction(StrEnum):
     BRIEF_TEXT = "brief.text"
     IMPORT = "import"
     RESTORE = "restore"
+    SYNC_DECIDE = "sync.decide"
 
 
 class BriefKind(StrEnum):

@@ -171,6 +171,7 @@ def _tables_in(language: str) -> dict[str, dict[str, str]]:  # `language`: the c
             HistoryAction.BRIEF_TEXT: _("Edited the text of a brief"),
             HistoryAction.IMPORT: _("Imported data"),
             HistoryAction.RESTORE: _("Restored"),
+            HistoryAction.SYNC_DECIDE: _("Decided a conflict of the exchange"),
         },
         "brief_kind": {
             BriefKind.VISIT: _("Report on a visited meeting"),

@@ -16,8 +16,9 @@ from pathlib import Path
 import apsw
 from sqlite_utils import Database
 
-from store.core import records, schema, settings
+from store.core import actions, records, schema, settings
 from store.core.errors import PhutrachError
+from store.lang.codes import HistoryAction
 from store.lang.i18n import _
 from store.sync import changes, scope, sites
 from store.sync.sealed import bundle_header, open_bundle, seal_bundle
@@ -132,6 +133,39 @@ def open_conflicts(db: Database) -> list[Conflict]:
            WHERE decided_at IS NULL ORDER BY id"""
     ).fetchall()
     return [Conflict(*row) for row in rows]
+
+
+HERE, THEIRS = "here", "theirs"
+
+
+def decide(db: Database, conflict_id: int, keep: str) -> Conflict:
+    """A person keeps one side of a conflict: "here" leaves the record as it is, "theirs"
+    writes the other site's version as an ordinary, audited change. Either way the decision,
+    its time and its person stay on the conflict's row."""
+    conflict = next((c for c in open_conflicts(db) if c.id == conflict_id), None)
+    if conflict is None:
+        raise PhutrachError(
+            _("No conflict numbered {number} waits for a decision.").format(number=conflict_id)
+        )
+    person = settings.user(db)
+    with db.atomic(), actions.action(db, HistoryAction.SYNC_DECIDE):
+        if keep == THEIRS and conflict.theirs is not None:
+            _write_theirs(db, conflict.table, json.loads(conflict.theirs))
+        db.execute(
+            "UPDATE sync_conflicts SET decided_at = ?, kept = ?, person = ? WHERE id = ?",
+            [records.now(), keep, person.name if person else actions.login(), conflict_id],
+        )
+    return conflict
+
+
+def _write_theirs(db: Database, table: str, row: list) -> None:
+    columns = [c.name for c in db[table].columns]
+    values = dict(zip(columns, row, strict=True))
+    fields = {k: v for k, v in values.items() if k not in ("id", "uid", "created_at", "updated_at")}
+    if db[table].count_where("id = ?", [values["id"]]):
+        records.update(db, table, values["id"], fields)
+    else:  # deleted here meanwhile: theirs comes back whole, with its own id
+        records.insert(db, table, {"id": values["id"], "uid": values["uid"], **fields})
 
 
 class _Rule:

@@ -164,3 +164,27 @@ def test_the_same_record_changed_on_both_sides_waits_for_a_person(pair):
         "SELECT table_name, here, theirs FROM sync_conflicts"
     ).fetchall()
     assert table == "concerns" and "Ban Dân vận" in here and "UBND xã" in there
+
+
+def test_a_person_keeps_one_side_and_the_decision_is_audited(pair):
+    office_path, laptop_path, me, _number = pair
+    office = store_db.connect(office_path)
+    theirs = office.execute("SELECT id FROM concerns WHERE supervisor_id = ?", [me]).fetchone()[0]
+    laptop = store_db.connect(laptop_path)
+    records.update(laptop, "concerns", theirs, {"owner": "UBND xã"})
+    bundle, _header = bundles.export(laptop, laptop_path)
+    records.update(office, "concerns", theirs, {"owner": "Ban Dân vận"})
+    bundles.import_bundle(office, office_path, bundle)
+    [waiting] = bundles.open_conflicts(office)
+    bundles.decide(office, waiting.id, bundles.THEIRS)
+    assert records.get(office, "concerns", theirs)["owner"] == "UBND xã"
+    assert bundles.open_conflicts(office) == []
+    kept = office.execute("SELECT kept, decided_at FROM sync_conflicts").fetchone()
+    assert kept[0] == "theirs" and kept[1]
+    label = office.execute(
+        "SELECT a.label FROM changes c JOIN actions a ON a.id = c.action_id "
+        "WHERE c.table_name = 'concerns' AND c.id >> 32 = 0 ORDER BY c.id DESC LIMIT 1"
+    ).fetchone()[0]
+    assert label == "sync.decide"
+    with pytest.raises(PhutrachError):
+        bundles.decide(office, waiting.id, bundles.HERE)
