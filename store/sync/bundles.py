@@ -13,18 +13,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import apsw
 from sqlite_utils import Database
 
 from store.core import actions, records, schema, settings
 from store.core.errors import PhutrachError
 from store.lang.codes import HistoryAction
 from store.lang.i18n import _
-from store.sync import changes, scope, sites
+from store.sync import applying, changes, scope, sites
 from store.sync.sealed import bundle_header, open_bundle, seal_bundle
 
-# Reference data: the office's alone. A laptop's change to it is not applied at the office.
-REFERENCE = frozenset({"settings", "units", "supervisors", "assignments"})
 # What travels from a laptop: its scope and its own audit trail.
 FROM_SITE = (*scope.SCOPE, "actions", "changes")
 
@@ -94,25 +91,11 @@ def import_bundle(db: Database, db_path: Path, data: bytes) -> Outcome:
                 missing=sender.received + 1, site=sender.name
             )
         )
-    conn = changes.connect(db_path)
-    rule = _Rule(me, sender.number)
-    try:
-        with conn:
-            done = changes.apply(conn, changeset, rule.decide, keep=rule.wanted)
-            queued = [c for c in done.conflicts if rule.queued(c)]
-            _queue(conn, sender.number, seq, queued)
-            conn.execute(
-                """UPDATE sites SET received = ?, received_at = ?,
-                   confirmed = max(confirmed, ?) WHERE number = ?""",
-                (seq, records.now(), int(header["ack"]), sender.number),
-            )
-    except apsw.AbortError as exc:
-        raise PhutrachError(
-            _("The bundle's changes do not fit this database (a record they need is missing).")
-        ) from exc
-    _move_bases(conn, db_path, sender.number, changeset)
-    conn.close()
-    return Outcome(sender.number, seq, done.changes, len(queued))
+    applied, queued = applying.in_child(
+        db_path, changeset, me=me, sender=sender.number, seq=seq, ack=int(header["ack"])
+    )
+    _move_bases(db, db_path, sender.number, changeset)
+    return Outcome(sender.number, seq, applied, queued)
 
 
 @dataclass(frozen=True)
@@ -168,65 +151,11 @@ def _write_theirs(db: Database, table: str, row: list) -> None:
         records.insert(db, table, {"id": values["id"], "uid": values["uid"], **fields})
 
 
-class _Rule:
-    """Conflicts decided by rule: a site's own records win for that site; reference data is
-    the office's; a change already there is skipped; anything else waits for a person."""
-
-    def __init__(self, me: int, sender: int):
-        self.me, self.sender = me, sender
-
-    def wanted(self, change: apsw.TableChange) -> bool:
-        return not (self.me == sites.OFFICE and change.name in REFERENCE)
-
-    def decide(self, reason: int, change: apsw.TableChange) -> int:
-        if reason == changes.FOREIGN_KEY:
-            return changes.ABORT
-        if reason == changes.NOTFOUND or _same(change):
-            return changes.OMIT
-        owner = _owner(change)
-        if self.me == sites.OFFICE and owner == self.sender and reason != changes.CONSTRAINT:
-            return changes.REPLACE
-        if self.me != sites.OFFICE and (change.name in REFERENCE) and reason != changes.CONSTRAINT:
-            return changes.REPLACE
-        return changes.OMIT  # the site's own (at the laptop) or a person's to decide
-
-    def queued(self, conflict: tuple) -> bool:
-        """A conflict no rule decided: omitted, neither missing nor already there, and not a
-        laptop keeping its own record."""
-        reason, _table, here, theirs, answer = conflict
-        if answer != changes.OMIT or reason == changes.NOTFOUND or here == theirs:
-            return False
-        return not (self.me != sites.OFFICE and _owner_of(here or theirs) == self.me)
-
-
-def _same(change: apsw.TableChange) -> bool:
-    here = changes.values(change.conflict) if change.conflict else None
-    return here is not None and here == changes.merged(change)
-
-
-def _owner(change: apsw.TableChange) -> int | None:
-    return _owner_of(change.new if change.new is not None else change.old)
-
-
-def _owner_of(row: tuple | None) -> int | None:
-    key = row[0] if row else None
-    return key >> 32 if isinstance(key, int) else None
-
-
-def _queue(conn: apsw.Connection, site: int, seq: int, conflicts: list) -> None:
-    for reason, table, here, theirs, _answer in conflicts:
-        conn.execute(
-            """INSERT INTO sync_conflicts (site, seq, at, table_name, reason, here, theirs)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            (site, seq, records.now(), table, str(reason), _json(here), _json(theirs)),
-        )
-
-
-def _move_bases(conn: apsw.Connection, db_path: Path, peer: int, changeset: bytes) -> None:
+def _move_bases(db: Database, db_path: Path, peer: int, changeset: bytes) -> None:
     """What the peer sent is what it holds: its bases here take the same changes, so that
     the next bundle for it does not send them back; the bases it confirmed as past go."""
     folder = sites.sync_folder(db_path)
-    confirmed = conn.execute("SELECT confirmed FROM sites WHERE number = ?", (peer,)).get
+    confirmed = db.execute("SELECT confirmed FROM sites WHERE number = ?", [peer]).fetchone()[0]
     for path in sorted(folder.glob(f"{_stem(peer)}.*.db")):
         number = int(path.stem.rsplit(".", 1)[1])
         if number < confirmed:
@@ -289,9 +218,3 @@ def _supervisor(peer: sites.Site) -> int:
 
 def _schema() -> int:
     return len(schema.known_migrations())
-
-
-def _json(row: tuple | None) -> str | None:
-    if row is None:
-        return None
-    return json.dumps([v.hex() if isinstance(v, bytes) else v for v in row], ensure_ascii=False)
