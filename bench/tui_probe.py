@@ -57,21 +57,32 @@ def _pages_drawn(screen) -> bool:
 class FirstRows:
     """When the current screen first draws a data row of one of its paged tables: the moment
     a list's first page is on the screen. Pilot's own waits for idle (tens of ms) come after
-    it, so the time to settle overstates what a user waits for; both are reported."""
+    it, so the time to settle overstates what a user waits for; both are reported.
+
+    A list whose source holds no row (the briefs written, in a fresh province) draws its
+    empty text instead: that line, once the source is set, is its first page. (A placeholder
+    drawn before any source, such as the compliance grid's "Computing…", is not.)"""
 
     def __init__(self, app) -> None:
         from tui.widgets.paged_table import PagedTable
 
         self.app, self.at = app, None
-        real = PagedTable.render_line
+        real, set_source = PagedTable.render_line, PagedTable.set_source
+        loaded: set[int] = set()
 
         def render_line(table, y):
             strip = real(table, y)
-            if self.at is None and y >= 1 and table.row_count and table.screen is app.screen:
+            drawn = table.row_count or (y == 1 and id(table) in loaded)
+            if self.at is None and y >= 1 and drawn and table.screen is app.screen:
                 self.at = time.perf_counter()
             return strip
 
+        def set_source_seen(table, source):
+            loaded.add(id(table))
+            set_source(table, source)
+
         PagedTable.render_line = render_line
+        PagedTable.set_source = set_source_seen
 
     def arm(self) -> float:
         self.at = None
