@@ -22,7 +22,12 @@ from store.org import supervisors, units
 from tui import crash, keymap, registry
 from tui.palette import AppCommands
 from tui.pastes import BoundsPastes
-from tui.textual_internals import ReportsCrashes, guard_terminal, keep_parses
+from tui.textual_internals import (
+    ReportsCrashes,
+    guard_terminal,
+    hash_rules_natively,
+    keep_parses,
+)
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -82,6 +87,7 @@ class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
         super().__init__()
         guard_terminal()  # no control character of stored text reaches the terminal
         keep_parses(self)  # each stylesheet parsed once, not three times before the first screen
+        hash_rules_natively()  # styling a widget filters every CSS rule: without a call each
         self.db_path = Path(db_path)
         self.db = store_db.connect(self.db_path)
         self.fixed_today = today

@@ -15,8 +15,10 @@ import tui
 from tests.tui.conftest import TODAY
 from tui.app import PhutrachApp
 from tui.textual_internals import (
+    TEXTUAL_RULESET_HASH,
     KeptParses,
     guard_terminal,
+    hash_rules_natively,
     mark_styled,
     notifications,
     terminal_output,
@@ -123,3 +125,16 @@ async def test_the_app_parses_each_stylesheet_once_and_a_new_theme_anew(district
         await pilot.pause()
         assert len([p for p in parsed if p[0].endswith("app.tcss")]) == 2
         assert app.screen.styles.background != background
+
+
+def test_css_rules_hash_by_identity_as_textual_hashes_them():
+    """hash_rules_natively swaps Textual's `RuleSet.__hash__` (an identity hash written in
+    Python) for object's: the same rules are the same set members, and no others."""
+    from textual.css.model import RuleSet
+
+    one, twin = RuleSet(), RuleSet()
+    assert one == twin  # equal as dataclasses: only identity tells them apart in a set
+    assert TEXTUAL_RULESET_HASH(one) == id(one)  # Textual's meaning, still
+    hash_rules_natively()
+    assert RuleSet.__hash__ is object.__hash__
+    assert len({one, twin, one}) == 2 and one in {one} and twin not in {one}
