@@ -9,6 +9,7 @@ one query each.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -30,12 +31,13 @@ from tui.dialogs.supervisor_picker import SupervisorChoice, SupervisorPicker, cu
 from tui.format import vn_date
 from tui.forms.dates import week_of, weekday
 from tui.node import PhutrachNode
-from tui.screens.visits.visit_form import Target, VisitForm
-from tui.screens.visits.visit_list import VisitListScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.overdue_concerns import OverdueConcerns
 from tui.widgets.paged_table import Column, PagedTable
 from tui.widgets.personnel_gaps import PersonnelGaps
+
+if TYPE_CHECKING:  # the forms and lists it opens are imported when opened
+    from tui.screens.visits.visit_form import Target
 
 OVERDUE_MARK, DUE_MARK, DONE_MARK = "⚠", "●", "✓"
 STATE_STYLES = {"overdue": "bold red", "due": "yellow", "done": "green"}
@@ -166,7 +168,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.reload(panels=False)  # the panels read their own as they mount
         self.query_one("#dash-due", PagedTable).focus()
         self.watch(self.app, "supervisor_id", lambda _id: self.reload(), init=False)
 
@@ -175,8 +177,9 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         self.reload()
 
     # -- data ------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read again; each cursor stays on its row (the same unit, if it is still listed)."""
+    def reload(self, *, panels: bool = True) -> None:
+        """Read again; each cursor stays on its row (the same unit, if it is still listed).
+        `panels`: the overdue concerns and the personnel gaps too."""
         due = self.query_one("#dash-due", PagedTable)
         kept = due.current
         self.data = data = load(self.app.db, self.app.today)
@@ -195,6 +198,8 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         if kept is not None:
             self._cursor_to(kept.assignment.supervisor_id, kept.assignment.unit_id)
         self._show_counts(data)
+        if not panels:
+            return
         self.query_one(OverdueConcerns).reload()
         if self.query_one(PersonnelGaps).gaps is not None:  # read once already: again
             self.query_one(PersonnelGaps).reload()
@@ -279,6 +284,8 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         self._log(*found)
 
     def _log(self, table: str, row) -> None:
+        from tui.screens.visits.visit_form import Target, VisitForm
+
         if table == "dash-due":
             a = row.assignment
             target = Target(a.supervisor_id, a.unit_id, a.supervisor_name, a.unit_name)
@@ -301,7 +308,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
                 return plan.visit_id
         return None
 
-    def _logged(self, target: Target, result: VisitResult | None) -> None:
+    def _logged(self, target: "Target", result: VisitResult | None) -> None:
         if result is None:
             return
         self.reload()
@@ -332,9 +339,13 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
     def action_unit_visits(self) -> None:
         unit_id = self._unit_id()
         if unit_id is not None:
+            from tui.screens.visits.visit_list import VisitListScreen
+
             self.app.push_screen(VisitListScreen(unit_id=unit_id))
 
     def action_all_visits(self) -> None:
+        from tui.screens.visits.visit_list import VisitListScreen
+
         self.app.push_screen(VisitListScreen(supervisor_id=self.data.choice.id))
 
     async def action_brief(self) -> None:
