@@ -55,19 +55,26 @@ def _pages_drawn(screen) -> bool:
 
 
 class FirstRows:
-    """When the current screen first draws a data row of one of its paged tables: the moment
-    a list's first page is on the screen. Pilot's own waits for idle (tens of ms) come after
-    it, so the time to settle overstates what a user waits for; both are reported."""
+    """When the current screen first draws a data row of one of its paged tables, or the
+    line saying its list is empty once the list was counted (an empty history): the moment a
+    list's first page is on the screen. Pilot's own waits for idle (tens of ms) come after it,
+    so the time to settle overstates what a user waits for; both are reported."""
 
     def __init__(self, app) -> None:
-        from tui.widgets.paged_table import PagedTable
+        from tui.widgets.paged_table import PagedTable, _empty_source
 
         self.app, self.at = app, None
         real = PagedTable.render_line
+        unset = _empty_source().count.__code__  # the list a table shows before it is given one
+
+        def shown(table) -> bool:
+            """Rows drawn, or the line saying the table's own list is empty."""
+            given = getattr(table.source.count, "__code__", None) is not unset
+            return bool(table.row_count or (table.empty_text and given))
 
         def render_line(table, y):
             strip = real(table, y)
-            if self.at is None and y >= 1 and table.row_count and table.screen is app.screen:
+            if self.at is None and y >= 1 and shown(table) and table.screen is app.screen:
                 self.at = time.perf_counter()
             return strip
 
