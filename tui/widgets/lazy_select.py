@@ -1,0 +1,45 @@
+"""A Select that reads its options when it is first focused (or given a value): a closed
+Select shows only its prompt, and a province's 1,200 top-level units or 800 supervisors
+were read and laid out on every first show of a screen for a list few open.
+
+    LazySelect(lambda: [(u.name, u.id) for u in units.children(db, None)], prompt=...)
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual.widgets import Select
+
+
+class LazySelect(Select[Any]):
+    def __init__(
+        self, read: Callable[[], Sequence[tuple[str, Any]]], *, value: Any = Select.NULL, **kw
+    ) -> None:
+        """`read`: the options; read at once when a `value` is to show."""
+        shown = value != Select.NULL
+        super().__init__(read() if shown else [], value=value, **kw)
+        self._read: Callable[[], Sequence[tuple[str, Any]]] | None = None if shown else read
+
+    @property
+    def loaded(self) -> bool:
+        return self._read is None
+
+    def load(self) -> None:
+        """Read the options now (once), keeping the value, with no Changed message."""
+        if self._read is None:
+            return
+        read, self._read = self._read, None
+        value = self.value
+        with self.prevent(Select.Changed):
+            self.set_options(read())
+            if value != Select.NULL:
+                self.value = value
+
+    def choose(self, value: Any) -> None:
+        """Show `value` (Select.NULL: none), its option read first."""
+        if value != Select.NULL:
+            self.load()
+        self.value = value
+
+    def on_focus(self) -> None:
+        self.load()  # before Enter or a click opens the list
