@@ -40,3 +40,11 @@ async def test_the_first_show_is_styled_once_and_right(app, monkeypatch):
         await pilot.pause()
         again = [styled for name, styled in resumes if name == "ConcernsScreen"]
         assert again == [True]  # back after another screen: restyled as Textual does
+        await pilot.press("f2")  # a screen styled once that does not come back (StyledOnce)
+        await pilot.pause()
+        units = [styled for name, styled in resumes if name == "UnitsScreen"]
+        assert units and not any(units)
+        shown = _styles(app.screen)
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        assert _styles(app.screen) == shown
