@@ -184,9 +184,9 @@ async def test_the_board_follows_a_supervisor_chosen_elsewhere(app, concerned):
         assert listed(app) == ["Đường làng xuống cấp, đề nghị hỗ trợ sửa chữa"]
 
 
-async def test_the_filters_read_their_choices_when_first_focused(app, monkeypatch):
+async def test_the_filters_read_their_choices_when_first_opened(app, monkeypatch):
     """The first show reads what it draws: a closed filter shows its prompt alone, its
-    organizations or supervisors (1,200 and 800 a province) read once, when first focused."""
+    organizations or supervisors (1,200 and 800 a province) read once, when first opened."""
     reads: list[str] = []
 
     def counted(module, name: str) -> None:
