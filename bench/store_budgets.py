@@ -61,8 +61,12 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
         people.count_people(db)
         people.list_people(db, limit=PAGE)
 
-    def secretaries_page(sid):
+    def secretaries_page(sid):  # as the personnel screen reads it (everyone: a page)
         personnel.units_without_secretary(db, sid, as_of=day)
+        if sid is None:
+            personnel.count_all_secretaries(db, as_of=day)
+            personnel.all_secretaries(db, as_of=day, limit=PAGE)
+            return
         posts = personnel.secretary_posts(db, supervisor_id=sid, as_of=day)
         personnel.secretaries_of(db, posts[:PAGE], day)
 

@@ -651,6 +651,27 @@ def m011_search_index(db: Database) -> None:
     search_index.create(db)
 
 
+# The concern board's order for a list of open (or of closed) concerns alone: due first, no
+# due date last (store.concerns.board). The statuses are written as the board writes them:
+# SQLite uses a partial index only for a query whose WHERE has its WHERE's very terms.
+BOARD_ORDER_INDEXES = {
+    "idx_concerns_open_order": "('new', 'in_progress', 'escalated')",
+    "idx_concerns_closed_order": "('resolved', 'answered')",
+}
+
+
+@migrations()
+def m012_concern_board_order(db: Database) -> None:
+    """The concern board's first page reads a page: its open (or closed) concerns in the
+    board's order from an index, where all of them were read and sorted (20,000 concerns a
+    province, 11 -> 0.5 ms)."""
+    for name, statuses in BOARD_ORDER_INDEXES.items():
+        db.execute(
+            f"create index {name} on concerns (due_date is null, due_date, raised_date) "
+            f"where status in {statuses}"
+        )
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).

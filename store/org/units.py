@@ -209,6 +209,21 @@ def children(
     return [records.record(Unit, r) for r in rows]
 
 
+def top_sectors(db: Database) -> dict[str | None, int]:
+    """How many grassroots organizations at the top each sector holds (the tree's groups)."""
+    sql = "SELECT sector, count(*) FROM units WHERE parent_id IS NULL GROUP BY sector"
+    return dict(db.execute(sql).fetchall())
+
+
+def top_of_sector(db: Database, sector: str | None) -> list[Unit]:
+    """The grassroots organizations at the top in `sector` (None: with none), in the order
+    of `children(db, None)`."""
+    where = "parent_id IS NULL AND " + ("sector IS NULL" if sector is None else "sector = ?")
+    params = [] if sector is None else [sector]
+    rows = db["units"].rows_where(where, params, select=_WITH_DISPLAY, order_by="sort_key, id")
+    return [records.record(Unit, r) for r in rows]
+
+
 def ancestors(db: Database, unit: Unit) -> list[Unit]:
     """The chain of parents from the top down to `unit`'s parent."""
     chain: list[Unit] = []
