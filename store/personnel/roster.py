@@ -141,8 +141,7 @@ _UNITS_WITHOUT_SECRETARY = (
 SELECT units.*, """
     + unit_display_sql("units")
     + """ AS display_name FROM units
-WHERE units.active = 1
-  AND (:supervisor_id IS NULL OR units.id IN (SELECT unit_id FROM scope))
+WHERE units.active = 1{scoped}
   AND NOT EXISTS (
     SELECT 1 FROM posts WHERE posts.unit_id = units.id AND posts.role = 'secretary'
       AND (posts.start_date IS NULL OR posts.start_date <= :as_of)
@@ -150,6 +149,11 @@ WHERE units.active = 1
 ORDER BY units.sort_key, units.id
 """
 )
+# One supervisor's units read through their scope, not all the province's by name.
+_UNITS_WITHOUT_SECRETARY_IN = {
+    True: _UNITS_WITHOUT_SECRETARY.format(scoped="\n  AND units.id IN (SELECT unit_id FROM scope)"),
+    False: _UNITS_WITHOUT_SECRETARY.format(scoped=""),
+}
 
 
 def _query(
@@ -226,7 +230,8 @@ def count_secretaries(db: Database, **filters) -> int:
 def units_without_secretary(db: Database, supervisor_id: int | None = None, *, as_of: date | str):
     """Active units in scope with no secretary on `as_of`."""
     params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
-    return [records.record(Unit, r) for r in db.query(_UNITS_WITHOUT_SECRETARY, params)]
+    sql = _UNITS_WITHOUT_SECRETARY_IN[supervisor_id is not None]
+    return [records.record(Unit, r) for r in db.query(sql, params)]
 
 
 def personnel_gaps(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> Gaps:
