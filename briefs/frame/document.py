@@ -16,6 +16,7 @@ A4, margins from the letterhead, Times New Roman in all four font slots of the N
 of every run, the two-column header block as a borderless table, page numbers from page 2.
 """
 
+import copy
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -48,7 +49,7 @@ from briefs.frame.vn import (
     vn_quarter,
     vn_share,
 )
-from briefs.frame.write import save_docx, xml_text
+from briefs.frame.write import pack_once, save_docx, xml_text
 from store.reports.letterhead import Letterhead, Route, letterhead, save_letterhead
 
 __all__ = [
@@ -106,7 +107,7 @@ class PartyDocument:
         self.confidential = confidential
         self.route = route or Route()
         self.reporter = reporter
-        self.document = docx.Document(BytesIO(_blank(lh, numbered=reporter is None)))
+        self.document = _fresh(_blank(lh, numbered=reporter is None))
         self._parts = 0
         self._items = 0
         self._subitems = 0
@@ -259,7 +260,6 @@ class PartyDocument:
         props.language = "vi-VN"
         props.comments = f"Soạn bằng {generator()}"
         props.revision = 1
-        _set_application(self.document, generator())
 
     # ---- body ----------------------------------------------------------------------------
     def part(self, title: str, *, prefix: str = "") -> str:
@@ -465,20 +465,42 @@ def _hanging(paragraph, left: Mm, hang: Mm) -> None:
 
 
 @lru_cache(maxsize=8)
-def _blank(lh: Letterhead, *, numbered: bool) -> bytes:
-    """The empty document of a letterhead: page, styles, page numbers and header block made
-    once, then reused as bytes (a batch of briefs shares one letterhead); the header block's
-    number (when `numbered`: a committee's document) and date are slots that `_fill_header`
-    fills."""
+def _blank(lh: Letterhead, *, numbered: bool):
+    """The empty document of a letterhead, made and parsed once per process (a batch of
+    briefs shares one letterhead): page, styles, page numbers and header block; the header
+    block's number (when `numbered`: a committee's document) and date are slots that
+    `_fill_header` fills. Its package, read back from its own bytes as every brief's start;
+    the parts a brief never changes (all but the body and the core properties) are packed
+    once for `docx_bytes`, and shared by every brief made from it (`_fresh`)."""
     shell = object.__new__(PartyDocument)
     shell.letterhead, shell.document = lh, new_document()
     shell._page_setup()
     shell._styles()
     shell._page_numbers()
     shell._header_block(NUMBER_SLOT if numbered else None, DATE_SLOT)
+    _set_application(shell.document, generator())
     buffer = BytesIO()
     shell.document.save(buffer)
-    return buffer.getvalue()
+    document = docx.Document(BytesIO(buffer.getvalue()))
+    package = document.part.package
+    vars(document.part).pop("document", None)  # each brief gets its own Document (_fresh)
+    for part in _shared(package):
+        pack_once(part)
+    return package
+
+
+def _shared(package) -> list:
+    """The parts of a blank that briefs share: every one but the body and core properties."""
+    own = (package.main_document_part, package.part_related_by(RT.CORE_PROPERTIES))
+    return [part for part in package.iter_parts() if part not in own]
+
+
+def _fresh(package):
+    """A new Document from a blank's package: its own body, core properties and package
+    (where pictures go), the other parts shared, never changed by a brief (the tests make
+    two briefs in a row and compare each with the same brief made alone)."""
+    memo: dict = {id(part): part for part in _shared(package)}
+    return copy.deepcopy(package, memo).main_document_part.document
 
 
 def _lines(body, widths: Sequence[Mm], size_pt: float) -> int:
