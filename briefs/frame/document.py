@@ -135,12 +135,16 @@ class PartyDocument:
         )
         return Run(r, paragraph)
 
-    def _para(self, container=None, *, align=Align.JUSTIFY, before=0, after=0, indent=False):
-        """A new paragraph (in the body, or in a table cell) with the frame's spacing, made
-        with lxml directly (see ooxml.new_paragraph: a brief has hundreds)."""
+    def _para(self, container=None, *, align=Align.JUSTIFY, before=0, after=0, indent=False,
+              keep=False):  # fmt: skip
+        """A new paragraph (in the body, or in a table cell) with the frame's spacing, kept
+        with the next one if `keep`, made with lxml directly (see ooxml.new_paragraph: a
+        brief has hundreds)."""
         if container is None:
             body = self.document.element.body
-            p = ooxml.new_paragraph(body, align, before, after, indent, anchor=body.sectPr)
+            p = ooxml.new_paragraph(
+                body, align, before, after, indent, anchor=body.sectPr, keep=keep
+            )
             if self._break_before:
                 ooxml.page_break_before(p)
                 self._break_before = False
@@ -250,16 +254,22 @@ class PartyDocument:
             self.run(line, f"- {name}{'.' if last else ','}")
 
     def _core_properties(self, doc_type: str, summary: str) -> None:
-        """File properties a records office sees in Word's "Properties": the issuing body as
-        author, the real time the file was made (UTC: python-docx writes the time with a "Z"
-        whatever its zone), the title, Vietnamese, and phutrach with its version."""
+        """File properties a records office sees in Word's "Properties": the title and the
+        real time the file was made (UTC: python-docx writes the time with a "Z" whatever
+        its zone); the blank has the rest (`_own_properties`)."""
         props = self.document.core_properties
         props.title = xml_text(f"{doc_type.capitalize()} {summary}")
-        props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
         _set_times(props, datetime.now(UTC).replace(microsecond=0))
+
+    def _own_properties(self) -> None:
+        """The properties every brief of a letterhead shares: the issuing body as author,
+        Vietnamese, and phutrach with its version (in "Application" too)."""
+        props = self.document.core_properties
+        props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
         props.language = "vi-VN"
         props.comments = f"Soạn bằng {generator()}"
         props.revision = 1
+        _set_application(self.document, generator())
 
     # ---- body ----------------------------------------------------------------------------
     def part(self, title: str, *, prefix: str = "") -> str:
@@ -268,8 +278,7 @@ class PartyDocument:
         self._parts += 1
         self._items = self._subitems = 0
         text = f"{prefix}{roman(self._parts)}. {title.upper()}"
-        heading = self._para(before=12, after=6, indent=True)
-        heading.paragraph_format.keep_with_next = True
+        heading = self._para(before=12, after=6, indent=True, keep=True)
         self.run(heading, text, bold=True)
         return text
 
@@ -278,8 +287,7 @@ class PartyDocument:
         self._items += 1
         self._subitems = 0
         text = f"{self._items}. {title}"
-        heading = self._para(before=6, after=3, indent=True)
-        heading.paragraph_format.keep_with_next = True
+        heading = self._para(before=6, after=3, indent=True, keep=True)
         self.run(heading, text, bold=True)
         return text
 
@@ -287,8 +295,7 @@ class PartyDocument:
         """A sub-item inside an item, lettered a), b)…, bold italic."""
         self._subitems += 1
         text = f"{chr(ord('a') + self._subitems - 1)}) {title}"
-        heading = self._para(before=3, after=3, indent=True)
-        heading.paragraph_format.keep_with_next = True
+        heading = self._para(before=3, after=3, indent=True, keep=True)
         self.run(heading, text, bold=True, italic=True)
         return text
 
@@ -375,8 +382,8 @@ class PartyDocument:
         lh = self.letterhead
         last = self.document.element.body.sectPr.getprevious()
         if last is not None and last.tag == qn("w:p"):  # the closing starts on its page
-            Paragraph(last, self.document._body).paragraph_format.keep_with_next = True
-        self._para(after=6).paragraph_format.keep_with_next = True
+            ooxml.keep_with_next(last)
+        self._para(after=6, keep=True)
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
         table = self.document.add_table(rows=1, cols=2)
         ooxml.table_borders(table, "nil")
@@ -478,7 +485,7 @@ def _blank(lh: Letterhead, *, numbered: bool):
     shell._styles()
     shell._page_numbers()
     shell._header_block(NUMBER_SLOT if numbered else None, DATE_SLOT)
-    _set_application(shell.document, generator())
+    shell._own_properties()
     buffer = BytesIO()
     shell.document.save(buffer)
     document = docx.Document(BytesIO(buffer.getvalue()))

@@ -189,22 +189,24 @@ def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False
 
 
 @cache
-def _paragraph_properties(align: int, before: float, after: float, indent: bool):
+def _paragraph_properties(align: int, before: float, after: float, indent: bool, keep: bool):
     jc = {0: "left", 1: "center", 2: "right", 3: "both"}[align]
     first = f'<w:ind w:firstLine="{Mm(10).twips}"/>' if indent else ""
     return parse_xml(
-        f'<w:pPr {nsdecls("w")}><w:spacing w:before="{round(before * 20)}" '
-        f'w:after="{round(after * 20)}"/>{first}<w:jc w:val="{jc}"/></w:pPr>'
+        f"<w:pPr {nsdecls('w')}>{'<w:keepNext/>' if keep else ''}<w:spacing "
+        f'w:before="{round(before * 20)}" w:after="{round(after * 20)}"/>{first}'
+        f'<w:jc w:val="{jc}"/></w:pPr>'
     )
 
 
 def new_paragraph(parent, align, space_before: float, space_after: float, indent: bool, *,
-                  anchor=None):  # fmt: skip
-    """A w:p with its spacing (pt), first-line indent and alignment, appended to `parent` (or
-    put before `anchor`, e.g. the body's sectPr): lxml directly, without python-docx's
-    property setters, which search the schema order at every step."""
+                  anchor=None, keep: bool = False):  # fmt: skip
+    """A w:p with its spacing (pt), first-line indent and alignment (and, with `keep`, kept
+    with the next), appended to `parent` (or put before `anchor`, e.g. the body's sectPr):
+    lxml directly, without python-docx's property setters, which search the schema order
+    at every step."""
     p = parent.makeelement(qn("w:p"), {})
-    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent)
+    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent, keep)
     p.append(deepcopy(props))
     if anchor is not None:
         anchor.addprevious(p)
