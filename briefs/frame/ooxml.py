@@ -3,7 +3,6 @@ repeated table headers, rows that never split, keep-with-next and page-break-bef
 Elements are inserted in schema order, which Word insists on."""
 
 from collections.abc import Collection, Sequence
-from copy import deepcopy
 from functools import cache
 
 from docx.oxml import OxmlElement, parse_xml
@@ -185,7 +184,7 @@ def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False
     r = run._r
     if r.rPr is not None:
         r.remove(r.rPr)
-    r.insert(0, deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
+    r.insert(0, _run_properties(float(size_pt), bold, italic, underline).__copy__())
 
 
 @cache
@@ -207,7 +206,7 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
     at every step."""
     p = parent.makeelement(qn("w:p"), {})
     props = _paragraph_properties(int(align), float(space_before), float(space_after), indent, keep)
-    p.append(deepcopy(props))
+    p.append(props.__copy__())  # lxml copies the whole element, without copy.deepcopy's memo
     if anchor is not None:
         anchor.addprevious(p)
     else:
@@ -218,7 +217,7 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
 def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=False):
     """A w:r in the frame's font, holding `text` (spaces kept), appended to the w:p `p`."""
     r = p.makeelement(qn("w:r"), {})
-    r.append(deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
+    r.append(_run_properties(float(size_pt), bold, italic, underline).__copy__())
     t = r.makeelement(qn("w:t"), {})
     t.text = text = xml_text(text)
     if text != text.strip() or "  " in text:
