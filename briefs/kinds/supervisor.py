@@ -150,7 +150,7 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
         ratings=dict(Counter(v.rating for vs in visits.values() for v in vs if v.rating)),
         concerns=concern_figures(db, period, supervisor_id=scope_id, as_of=as_of),
         overdue=tuple(board(db, supervisor_id=scope_id, overdue=True, as_of=then, limit=None)),
-        gaps=personnel_gaps(db, scope_id, as_of=then),
+        gaps=personnel_gaps(db, scope_id, as_of=then, rows=people),
         flagged=sum(1 for s in people if s.flagged),
         secretaries=people if confidential else (),
         notes=notes,

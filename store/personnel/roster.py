@@ -234,12 +234,20 @@ def units_without_secretary(db: Database, supervisor_id: int | None = None, *, a
     return [records.record(Unit, r) for r in db.query(sql, params)]
 
 
-def personnel_gaps(db: Database, supervisor_id: int | None = None, *, as_of: date | str) -> Gaps:
+def personnel_gaps(
+    db: Database,
+    supervisor_id: int | None = None,
+    *,
+    as_of: date | str,
+    rows: Sequence[Secretary] | None = None,
+) -> Gaps:
     """Flagged secretaries with no active plan, plans with overdue actions, units without a
     secretary (and with an acting one), secretaries not assessed in the 12 months before
-    `as_of`, and those with a concurrent role."""
+    `as_of`, and those with a concurrent role. `rows`: the secretaries in scope on `as_of`
+    when the caller has read them already (a brief), else read here."""
     on = parse_date(as_of, "as_of").isoformat()
-    rows = secretaries(db, as_of=on, supervisor_id=supervisor_id, limit=None)
+    if rows is None:
+        rows = secretaries(db, as_of=on, supervisor_id=supervisor_id, limit=None)
     since = year_before(on)
     return Gaps(
         as_of=on,
