@@ -76,6 +76,7 @@ ADDRESSEE_INDENT_SHARE = 1 / 6  # of the text width: where a list of addressees 
 DASH_EM = 0.6  # "- " in Times New Roman (0.58 em): a wrapped list line starts after it
 RECIPIENTS_LABEL_PT, RECIPIENTS_PT = 14, 12  # "Nơi nhận:" and its list
 NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
+NAME_SLOT = "\u2060tên\u2060"  # nor in a name
 
 Align = WD_ALIGN_PARAGRAPH
 ColumnSpec = str | tuple[str, Sequence[str]]
@@ -384,24 +385,35 @@ class PartyDocument:
         if last is not None and last.tag == qn("w:p"):  # the closing starts on its page
             ooxml.keep_with_next(last)
         self._para(after=6, keep=True)
-        left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
-        table = self.document.add_table(rows=1, cols=2)
-        ooxml.table_borders(table, "nil")
-        ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
-        recipients, signer = table.rows[0].cells
-        table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
-        self._recipients(recipients, self.route.printed_recipients)
         heading: tuple[str, ...] = (REPORTER,)
         name = self.reporter
         if self.reporter is None:
             heading, name = (lh.signer_prefix, lh.signer_title), lh.signer_name
+        table = _closing(lh, self.route.printed_recipients, heading, bool(name)).__copy__()
+        self.document.element.body.sectPr.addprevious(table)
+        for text in table.iter(qn("w:t")):  # the signer's name, in its slot
+            if text.text == NAME_SLOT:
+                text.text = shown = xml_text(name or "")
+                if shown != shown.strip() or "  " in shown:
+                    text.set(qn("xml:space"), "preserve")
+
+    def _closing_table(self, recipients: Sequence[str], heading: Sequence[str], named: bool):
+        """The closing table (see `signature`), the signer's name a slot; returns its w:tbl."""
+        left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
+        table = self.document.add_table(rows=1, cols=2)
+        ooxml.table_borders(table, "nil")
+        ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
+        cell, signer = table.rows[0].cells
+        table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
+        self._recipients(cell, recipients)
         for line in heading:
             if line:
                 self.run(self._para(signer, align=Align.CENTER), line.upper(), bold=True)
         for _line in range(SIGNATURE_SPACE_LINES):
             self._para(signer, align=Align.CENTER)
-        if name:
-            self.run(self._para(signer, align=Align.CENTER), name, bold=True)
+        if named:
+            self.run(self._para(signer, align=Align.CENTER), NAME_SLOT, bold=True)
+        return table._tbl
 
     def _recipients(self, cell, names: Sequence[str]) -> None:
         """ "Nơi nhận:" (the word underlined, 14 pt) and one "- …," line per recipient in
@@ -494,6 +506,18 @@ def _blank(lh: Letterhead, *, numbered: bool):
     for part in _shared(package):
         pack_once(part)
     return package
+
+
+@lru_cache(maxsize=32)
+def _closing(lh: Letterhead, recipients: tuple[str, ...], heading: tuple[str, ...], named: bool):
+    """The closing table of a letterhead's briefs with these recipients and signature
+    heading, made once (python-docx's table and cell setters cost more than the rest of a
+    short brief); `signature` copies it and writes the name into its slot."""
+    shell = object.__new__(PartyDocument)
+    shell.letterhead, shell.document = lh, _fresh(_blank(lh, numbered=False))
+    table = shell._closing_table(recipients, heading, named)
+    table.getparent().remove(table)
+    return table
 
 
 def _shared(package) -> list:
