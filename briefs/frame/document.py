@@ -17,6 +17,7 @@ of every run, the two-column header block as a borderless table, page numbers fr
 """
 
 import copy
+import functools
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -122,6 +123,13 @@ class PartyDocument:
         self._addressees(self.route.addressees)
         self._core_properties(doc_type, summary)
 
+    @functools.cached_property
+    def _body_end(self):
+        """The body element and its closing sectPr, before which everything goes (found once:
+        python-docx looks each up at every access, and a brief adds hundreds of paragraphs)."""
+        body = self.document.element.body
+        return body, body.sectPr
+
     # ---- text width and runs -------------------------------------------------------------
     @property
     def text_width(self) -> Mm:
@@ -142,10 +150,8 @@ class PartyDocument:
         with the next one if `keep`, made with lxml directly (see ooxml.new_paragraph: a
         brief has hundreds)."""
         if container is None:
-            body = self.document.element.body
-            p = ooxml.new_paragraph(
-                body, align, before, after, indent, anchor=body.sectPr, keep=keep
-            )
+            body, end = self._body_end
+            p = ooxml.new_paragraph(body, align, before, after, indent, anchor=end, keep=keep)
             if self._break_before:
                 ooxml.page_break_before(p)
                 self._break_before = False
@@ -356,7 +362,7 @@ class PartyDocument:
         else:  # the last two rows together (a total line never alone), bold rows with the one above
             keep = {last - 1} | {i - 1 for i in bold_rows if i > 0}
         tbl = ooxml.table_element(_header_rows(columns), body, widths, font_size, keep=keep)
-        anchor = self.document.element.body.sectPr
+        anchor = self._body_end[1]
         intro = anchor.getprevious()
         if intro is not None and intro.tag == qn("w:p") and intro.find(_TEXT) is not None:
             ooxml.keep_with_next(intro)  # the caption or sentence that opens the table
@@ -381,7 +387,7 @@ class PartyDocument:
         """ "Nơi nhận:" and its list (left), the signature block (right), side by side: the
         committee's signer under its authority and title, or the member who reports."""
         lh = self.letterhead
-        last = self.document.element.body.sectPr.getprevious()
+        last = self._body_end[1].getprevious()
         if last is not None and last.tag == qn("w:p"):  # the closing starts on its page
             ooxml.keep_with_next(last)
         self._para(after=6, keep=True)
@@ -390,7 +396,7 @@ class PartyDocument:
         if self.reporter is None:
             heading, name = (lh.signer_prefix, lh.signer_title), lh.signer_name
         table = _closing(lh, self.route.printed_recipients, heading, bool(name)).__copy__()
-        self.document.element.body.sectPr.addprevious(table)
+        self._body_end[1].addprevious(table)
         for text in table.iter(qn("w:t")):  # the signer's name, in its slot
             if text.text == NAME_SLOT:
                 text.text = shown = xml_text(name or "")

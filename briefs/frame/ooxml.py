@@ -198,13 +198,16 @@ def _paragraph_properties(align: int, before: float, after: float, indent: bool,
     )
 
 
+_P, _R, _T, _SPACE = qn("w:p"), qn("w:r"), qn("w:t"), qn("xml:space")  # a brief makes hundreds
+
+
 def new_paragraph(parent, align, space_before: float, space_after: float, indent: bool, *,
                   anchor=None, keep: bool = False):  # fmt: skip
     """A w:p with its spacing (pt), first-line indent and alignment (and, with `keep`, kept
     with the next), appended to `parent` (or put before `anchor`, e.g. the body's sectPr):
     lxml directly, without python-docx's property setters, which search the schema order
     at every step."""
-    p = parent.makeelement(qn("w:p"), {})
+    p = parent.makeelement(_P, {})
     props = _paragraph_properties(int(align), float(space_before), float(space_after), indent, keep)
     p.append(props.__copy__())  # lxml copies the whole element, without copy.deepcopy's memo
     if anchor is not None:
@@ -216,12 +219,12 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
 
 def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=False):
     """A w:r in the frame's font, holding `text` (spaces kept), appended to the w:p `p`."""
-    r = p.makeelement(qn("w:r"), {})
+    r = p.makeelement(_R, {})
     r.append(_run_properties(float(size_pt), bold, italic, underline).__copy__())
-    t = r.makeelement(qn("w:t"), {})
+    t = r.makeelement(_T, {})
     t.text = text = xml_text(text)
     if text != text.strip() or "  " in text:
-        t.set(qn("xml:space"), "preserve")
+        t.set(_SPACE, "preserve")
     r.append(t)
     p.append(r)
     return r
