@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
+from docx.opc.oxml import CT_Relationships
+from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
 
 from store.core.errors import PhutrachError
@@ -104,13 +106,37 @@ def docx_bytes(document) -> bytes:
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    types = _ContentTypesItem.from_parts(parts).blob
-    members = [_member("[Content_Types].xml", types), _member("_rels/.rels", package.rels.xml)]
+    types = _types(tuple((str(part.partname), part.content_type) for part in parts))
+    members = [_member("[Content_Types].xml", types), _member("_rels/.rels", _rels(package.rels))]
     for part in parts:
         members.append(_PACKED.get(part) or _member(part.partname.membername, part.blob))
         if len(part.rels):
-            members.append(_member(part.partname.rels_uri.membername, part.rels.xml))
+            members.append(_member(part.partname.rels_uri.membername, _rels(part.rels)))
     return _zip(members)
+
+
+class _Named(NamedTuple):
+    partname: PackURI
+    content_type: str
+
+
+@lru_cache(maxsize=16)
+def _types(parts: tuple[tuple[str, str], ...]) -> bytes:
+    """[Content_Types].xml of parts (name, content type), as python-docx writes it."""
+    return _ContentTypesItem.from_parts([_Named(PackURI(n), t) for n, t in parts]).blob
+
+
+def _rels(rels) -> bytes:
+    """A .rels item, as python-docx writes it (`Relationships.xml`), made once per content."""
+    return _rels_xml(tuple((r.rId, r.reltype, r.target_ref, r.is_external) for r in rels.values()))
+
+
+@lru_cache(maxsize=64)
+def _rels_xml(rels: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    element = CT_Relationships.new()
+    for rel in rels:
+        element.add_rel(*rel)
+    return element.xml
 
 
 @lru_cache(maxsize=64)  # the small parts every brief repeats (rels, content types)
