@@ -382,10 +382,10 @@ def plan_figures(db: Database, period) -> PlanFigures:
 
 
 def visit_concern_ids(db: Database, visit_id: int) -> list[int]:
-    """The concerns raised at a visit, in the order they were raised."""
-    return [
-        r["id"]
-        for r in db.query(
-            "select id from concerns where visit_id = ? order by raised_date, id", [visit_id]
-        )
-    ]
+    """The concerns raised at a visit, in the order they were raised: read through its
+    unit's (a concern raised at a visit is the visit's unit's, store.concerns.checks), not
+    every concern of the province."""
+    sql = """select id from concerns
+              where unit_id = (select unit_id from visits where id = ?) and visit_id = ?
+              order by raised_date, id"""
+    return [r["id"] for r in db.query(sql, [visit_id, visit_id])]

@@ -238,8 +238,11 @@ def visit_compliance(db: Database, supervisor_id: int | None, period) -> list[Co
 
 def _visits_by_month(db, supervisor_id, start: date, end: date) -> dict:
     """{(supervisor_id, unit_id): {"2026-10": visits}} for done visits in [start, end]."""
-    sql = """select supervisor_id, unit_id, substr(date, 1, 7) as month, count(*) as n
-             from visits where status = 'done' and date between ? and ?"""
+    # One supervisor's visits through their own index ("+status": not every visit of the
+    # province in those months by status and date, 3 ms against 0.02).
+    status = "status" if supervisor_id is None else "+status"
+    sql = f"""select supervisor_id, unit_id, substr(date, 1, 7) as month, count(*) as n
+              from visits where {status} = 'done' and date between ? and ?"""  # noqa: S608
     params: list = [start.isoformat(), end.isoformat()]
     if supervisor_id is not None:
         sql += " and supervisor_id = ?"
