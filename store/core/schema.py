@@ -651,6 +651,165 @@ def m011_search_index(db: Database) -> None:
     search_index.create(db)
 
 
+# m012: the month's rated regular meetings (members owed > 0) beside its rate, so that a year's
+# attendance is the months' rates weighted by them (store.reports.figures), read from the kept
+# months and not from the meetings.
+_RATED = f"coalesce(sum(kind = 'regular' and {_OWED} > 0), 0)"
+MEETING_MONTHS_RATED_GROUPED = f"""select unit_id, substr(date, 1, 7) as month, kind,
+       count(*) as meetings, {_RATE} as rate, {_RATED} as rated
+  from meetings group by unit_id, month, kind"""  # noqa: S608 (constant fragments only)
+_REGROUP_RATED = """
+  delete from meeting_months
+   where unit_id = {r}.unit_id and month = substr({r}.date, 1, 7) and kind = {r}.kind;
+  insert into meeting_months (unit_id, month, kind, meetings, rate, rated)
+  select unit_id, substr(date, 1, 7), kind, count(*), {rate}, {rated} from meetings
+   where unit_id = {r}.unit_id and kind = {r}.kind
+     and date >= substr({r}.date, 1, 7) and date < substr({r}.date, 1, 7) || '~'
+     and substr(date, 1, 7) = substr({r}.date, 1, 7)
+   group by unit_id, kind;"""
+_RATED_NEW = _REGROUP_RATED.format(r="new", rate=_RATE, rated=_RATED)
+_RATED_OLD = _REGROUP_RATED.format(r="old", rate=_RATE, rated=_RATED)
+MEETING_MONTHS_RATED_TRIGGERS = {
+    "meeting_months_insert": "after insert on meetings begin" + _RATED_NEW + "\nend",
+    "meeting_months_delete": "after delete on meetings begin" + _RATED_OLD + "\nend",
+    "meeting_months_update": f"after update of {_GROUPED_BY} on meetings begin"
+    + _RATED_OLD
+    + _RATED_NEW
+    + "\nend",
+}
+
+
+@migrations()
+def m012_meeting_months_rated(db: Database) -> None:
+    """The kept months say how many regular meetings their rate averages (`rated`: members
+    owed > 0), so that a year's attendance per unit is the months' rates weighted by them:
+    the annual report reads a province's months, not its meetings. The triggers of m010 are
+    replaced by ones that count `rated` too; the months are counted again."""
+    db.execute("alter table meeting_months add column rated integer not null default 0")
+    for name in MEETING_MONTHS_TRIGGERS:
+        db.execute(f"drop trigger {name}")
+    db.execute("delete from meeting_months")
+    db.execute(
+        "insert into meeting_months (unit_id, month, kind, meetings, rate, rated) "
+        + MEETING_MONTHS_RATED_GROUPED
+    )
+    for name, body in MEETING_MONTHS_RATED_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+
+
+# m013: each assignment's last visit done and the deadline that follows from it, as
+# store.rules.cadence works them out (its module docstring): the cadence period after the last
+# visit's (or the assignment's first), unless the assignment is in force for under half of its
+# days, then the one after; none once the assignment has ended. {where} chooses assignments.
+_MONTHS = "(case cadence when 'quarterly' then 3 else 1 end)"
+_PERIOD_START = (
+    "date({d}, 'start of month', '-' || ((cast(strftime('%m', {d}) as integer) - 1) % "
+    + _MONTHS
+    + ") || ' months')"
+)
+_OWES = (
+    "2 * (julianday(min({e}, coalesce(end_date, {e}))) - julianday(max({s}, start_date)) + 1)"
+    " >= julianday({n}) - julianday({s})"
+)
+_A_MONTHS = _MONTHS.replace("cadence", "a.cadence")
+ASSIGNMENT_VISITS_SELECT = f"""select assignment_id, supervisor_id, unit_id, cadence, start_date,
+       end_date, last_visit,
+       case when end_date is not null and c0 > end_date then null
+            when {_OWES.format(s="c0", e="e0", n="n0")} then e0
+            when end_date is not null and n0 > end_date then null
+            when {_OWES.format(s="n0", e="e1", n="n1")} then e1
+       end as next_due, unit_sort, supervisor_sort
+  from (select *, date(c0, step) as n0, date(c0, step, '-1 day') as e0,
+               date(c0, step, step) as n1, date(c0, step, step, '-1 day') as e1
+          from (select *, case when last_visit is null then {_PERIOD_START.format(d="start_date")}
+                               else max({_PERIOD_START.format(d="start_date")},
+                                        date({_PERIOD_START.format(d="last_visit")}, step))
+                          end as c0
+                  from (select a.id as assignment_id, a.supervisor_id, a.unit_id, a.cadence,
+                               a.start_date, a.end_date, u.sort_key as unit_sort,
+                               s.sort_key as supervisor_sort,
+                               '+' || {_A_MONTHS} || ' months' as step,
+                               (select max(v.date) from visits v where v.unit_id = a.unit_id
+                                   and v.supervisor_id = a.supervisor_id and v.status = 'done'
+                               ) as last_visit
+                          from assignments a
+                          join units u on u.id = a.unit_id
+                          join supervisors s on s.id = a.supervisor_id
+                         {{where}})))"""  # noqa: S608 (constant fragments only)
+_KEEP_PAIR = (
+    "\n  replace into assignment_visits "
+    + ASSIGNMENT_VISITS_SELECT.format(
+        where="where a.supervisor_id = {r}.supervisor_id and a.unit_id = {r}.unit_id"
+    )
+    + ";"
+)
+_KEEP_ONE = (
+    "\n  replace into assignment_visits "
+    + ASSIGNMENT_VISITS_SELECT.format(where="where a.id = new.id")
+    + ";"
+)
+_FORGET_ONE = "\n  delete from assignment_visits where assignment_id = old.id;"
+_SORTED = """
+  update assignment_visits set {column} = new.sort_key
+   where assignment_id in (select id from assignments where {key} = new.id);"""
+ASSIGNMENT_VISITS_TRIGGERS = {
+    "assignment_visits_visit_insert": "after insert on visits begin"
+    + _KEEP_PAIR.format(r="new")
+    + "\nend",
+    "assignment_visits_visit_delete": "after delete on visits begin"
+    + _KEEP_PAIR.format(r="old")
+    + "\nend",
+    "assignment_visits_visit_update": "after update of supervisor_id, unit_id, status, date"
+    " on visits begin" + _KEEP_PAIR.format(r="old") + _KEEP_PAIR.format(r="new") + "\nend",
+    "assignment_visits_insert": "after insert on assignments begin" + _KEEP_ONE + "\nend",
+    "assignment_visits_update": "after update on assignments begin"
+    + _FORGET_ONE
+    + _KEEP_ONE
+    + "\nend",
+    "assignment_visits_delete": "after delete on assignments begin" + _FORGET_ONE + "\nend",
+    "assignment_visits_unit_sort": "after update of sort_key on units begin"
+    + _SORTED.format(column="unit_sort", key="unit_id")
+    + "\nend",
+    "assignment_visits_supervisor_sort": "after update of sort_key on supervisors begin"
+    + _SORTED.format(column="supervisor_sort", key="supervisor_id")
+    + "\nend",
+}
+
+
+@migrations()
+def m013_assignment_visits(db: Database) -> None:
+    """Each assignment's last visit done and its next deadline, kept by triggers in the
+    transaction of every visit, assignment, unit or supervisor written, so that the due list
+    is an index range in its order (deadline, unit, supervisor) and its counts are counted in
+    SQL: the office's dashboard reads a page, not a province's assignments. The unit's and the
+    supervisor's sort keys are kept beside them for that order. `phutrach check` compares the
+    table with the visits; `check --repair` works it out again (store.core.summaries)."""
+    db.execute(
+        """create table assignment_visits (
+             assignment_id integer primary key,
+             supervisor_id integer not null,
+             unit_id integer not null,
+             cadence text not null,
+             start_date text not null,
+             end_date text,
+             last_visit text,
+             next_due text,
+             unit_sort text,
+             supervisor_sort text
+           )"""
+    )
+    columns = "next_due, unit_sort, supervisor_sort, assignment_id, cadence, start_date, end_date"
+    columns += ", last_visit"
+    db.execute(f"create index idx_assignment_visits_due on assignment_visits ({columns})")
+    db.execute(
+        "create index idx_assignment_visits_supervisor on assignment_visits "
+        f"(supervisor_id, {columns})"
+    )
+    db.execute("insert into assignment_visits " + ASSIGNMENT_VISITS_SELECT.format(where=""))
+    for name, body in ASSIGNMENT_VISITS_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).
