@@ -244,6 +244,41 @@ def due_counts(db: Database, supervisor_id: int | None, as_of: date, rulebook=No
     return DueCounts(row["overdue"], row["n"] - row["overdue"] - done, done, row["undated"])
 
 
+def due_index(
+    db: Database,
+    supervisor_id: int | None,
+    as_of: date,
+    assigned: tuple[int, int],
+    rulebook=None,
+) -> int | None:
+    """Where the assignment of `assigned` (supervisor id, unit id) stands in `due_list`: the
+    cursor kept on its row after a reload (None: not listed). Counted in SQL, part by part."""
+    rulebook = rulebook or _rulebook(db)
+    if not _kept_serves(db, as_of):
+        whole = _worked_out(db, supervisor_id, as_of, rulebook)
+        keys = [(i.assignment.supervisor_id, i.assignment.unit_id) for i in whole]
+        return keys.index(assigned) if assigned in keys else None
+    params = _params(supervisor_id, as_of, rulebook.grace_days)
+    params |= {"who": assigned[0], "unit": assigned[1]}
+    counts = due_counts(db, supervisor_id, as_of, rulebook)
+    # The list's order as one row value (no nulls in it, so that `<` compares every part).
+    order = "coalesce(k.next_due, ''), coalesce(k.unit_sort, ''), coalesce(k.supervisor_sort, '')"
+    order += ", k.assignment_id"
+    for part, (before, _size) in zip(_PARTS, counts.parts(), strict=True):
+        where = f"{_PART_WHERE[part]} and {_in_force(supervisor_id)}"
+        target = db.execute(
+            f"select {order} from assignment_visits k where {where}"  # noqa: S608
+            f" and k.supervisor_id = :who and k.unit_id = :unit order by {order} limit 1",
+            params,
+        ).fetchone()
+        if target is not None:
+            at = dict(zip(("k0", "k1", "k2", "k3"), target, strict=True))
+            sql = f"""select count(*) from assignment_visits k
+                       where {where} and ({order}) < (:k0, :k1, :k2, :k3)"""  # noqa: S608
+            return before + db.execute(sql, params | at).fetchone()[0]
+    return None
+
+
 def _rulebook(db):
     from store.rules.rulebook import in_force as rulebook_in_force
 
