@@ -684,7 +684,8 @@ def m012_meeting_months_rated(db: Database) -> None:
     """The kept months say how many regular meetings their rate averages (`rated`: members
     owed > 0), so that a year's attendance per unit is the months' rates weighted by them:
     the annual report reads a province's months, not its meetings. The triggers of m010 are
-    replaced by ones that count `rated` too; the months are counted again."""
+    replaced by ones that count `rated` too; the months are counted again. The thematic
+    months get an index of their own (the annual report's thematic meetings)."""
     db.execute("alter table meeting_months add column rated integer not null default 0")
     for name in MEETING_MONTHS_TRIGGERS:
         db.execute(f"drop trigger {name}")
@@ -695,6 +696,12 @@ def m012_meeting_months_rated(db: Database) -> None:
     )
     for name, body in MEETING_MONTHS_RATED_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
+    # A year's thematic meetings by month, without the regular ones around them (a partial
+    # index: a few in a hundred of the months).
+    db.execute(
+        "create index idx_meeting_months_thematic on meeting_months (month, unit_id, meetings)"
+        " where kind = 'thematic'"
+    )
 
 
 # m013: each assignment's last visit done and the deadline that follows from it, as
@@ -806,6 +813,11 @@ def m013_assignment_visits(db: Database) -> None:
         f"(supervisor_id, {columns})"
     )
     db.execute("insert into assignment_visits " + ASSIGNMENT_VISITS_SELECT.format(where=""))
+    # The visits done in a report period by supervisor, unit and month (store.rules.cadence
+    # visit_compliance) read from the index alone, not from the visits' wide rows.
+    db.table("visits").create_index(
+        ["status", "date", "supervisor_id", "unit_id"], index_name="idx_visits_done_by"
+    )
     for name, body in ASSIGNMENT_VISITS_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
 

@@ -396,14 +396,21 @@ def visit_compliance(db: Database, supervisor_id: int | None, period) -> list[Co
         per: [(p, [m.code for m in p.months()]) for p in report.split(per) if p.end <= report.end]
         for per in CADENCE_PER.values()
     }
-    report_months = [m.code for m in report.months()]
+    report_months = {m.code for m in report.months()}
+    # Assignments of the same cadence and dates owe alike: a province's 5,000 share a few
+    # hundred (a term's first day), worked out once each.
+    owing: dict[tuple, tuple] = {}
     lines = []
     for a in found:
-        counts = monthly.get((a.supervisor_id, a.unit_id), {})
-        owed = tuple(
-            (p, any(counts.get(code) for code in codes)) for p, codes in tiles[a.per] if a.owes(p)
-        )
-        in_report = sum(counts.get(code, 0) for code in report_months)
+        key = (a.per, a.start_date, a.end_date)
+        if key not in owing:
+            owing[key] = tuple((p, codes) for p, codes in tiles[a.per] if a.owes(p))
+        counts = monthly.get((a.supervisor_id, a.unit_id))
+        if counts:  # {month: visits}, each with one at least
+            owed = tuple((p, not counts.keys().isdisjoint(codes)) for p, codes in owing[key])
+            in_report = sum(n for code, n in counts.items() if code in report_months)
+        else:
+            owed, in_report = tuple((p, False) for p, _codes in owing[key]), 0
         lines.append(ComplianceLine(a, len(owed), sum(v for _p, v in owed), in_report, owed))
     return lines
 
@@ -417,6 +424,6 @@ def _visits_by_month(db, supervisor_id, start: date, end: date) -> dict:
         sql += " and supervisor_id = ?"
         params.append(supervisor_id)
     out: dict = {}
-    for row in db.query(sql + " group by supervisor_id, unit_id, month", params):
-        out.setdefault((row["supervisor_id"], row["unit_id"]), {})[row["month"]] = row["n"]
+    for who, unit, month, n in db.execute(sql + " group by supervisor_id, unit_id, month", params):
+        out.setdefault((who, unit), {})[month] = n
     return out
