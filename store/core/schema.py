@@ -814,11 +814,65 @@ def m013_assignment_visits(db: Database) -> None:
     )
     db.execute("insert into assignment_visits " + ASSIGNMENT_VISITS_SELECT.format(where=""))
     # The visits done in a report period by supervisor, unit and month (store.rules.cadence
-    # visit_compliance) read from the index alone, not from the visits' wide rows.
+    # visit_compliance), and by rating, read from the index alone, not the visits' wide rows.
     db.table("visits").create_index(
-        ["status", "date", "supervisor_id", "unit_id"], index_name="idx_visits_done_by"
+        ["status", "date", "supervisor_id", "unit_id", "rating"], index_name="idx_visits_done_by"
     )
     for name, body in ASSIGNMENT_VISITS_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+
+
+# m014: the meetings of each unit, year and kind, with the months they were held in and the
+# year's regular attendance rate, as the annual report reads a year (store.reports.figures).
+MEETING_YEARS_GROUPED = f"""select unit_id, cast(substr(date, 1, 4) as integer) as year, kind,
+       count(*) as meetings, count(distinct substr(date, 1, 7)) as months, {_RATE} as rate,
+       {_RATED} as rated
+  from meetings group by unit_id, year, kind"""  # noqa: S608 (constant fragments only)
+# One group counted again from its meetings (one index range, idx_meetings_unique).
+_REGROUP_YEAR = """
+  delete from meeting_years
+   where unit_id = {r}.unit_id and year = cast(substr({r}.date, 1, 4) as integer)
+     and kind = {r}.kind;
+  insert into meeting_years (unit_id, year, kind, meetings, months, rate, rated)
+  select unit_id, cast(substr(date, 1, 4) as integer), kind, count(*),
+         count(distinct substr(date, 1, 7)), {rate}, {rated} from meetings
+   where unit_id = {r}.unit_id and kind = {r}.kind
+     and date >= substr({r}.date, 1, 4) and date < substr({r}.date, 1, 4) || '~'
+   group by unit_id, kind;"""
+_YEAR_NEW = _REGROUP_YEAR.format(r="new", rate=_RATE, rated=_RATED)
+_YEAR_OLD = _REGROUP_YEAR.format(r="old", rate=_RATE, rated=_RATED)
+MEETING_YEARS_TRIGGERS = {
+    "meeting_years_insert": "after insert on meetings begin" + _YEAR_NEW + "\nend",
+    "meeting_years_delete": "after delete on meetings begin" + _YEAR_OLD + "\nend",
+    "meeting_years_update": f"after update of {_GROUPED_BY} on meetings begin"
+    + _YEAR_OLD
+    + _YEAR_NEW
+    + "\nend",
+}
+
+
+@migrations()
+def m014_meeting_years(db: Database) -> None:
+    """Meetings counted by unit, year and kind, with the months held and the year's regular
+    attendance rate, so that the annual report reads a row per unit, not twelve: kept by
+    triggers as the months are (m010), checked and counted again by store.core.summaries."""
+    db.execute(
+        """create table meeting_years (
+             unit_id integer not null,
+             year integer not null,
+             kind text not null,
+             meetings integer not null,
+             months integer not null,
+             rate real,
+             rated integer not null,
+             primary key (unit_id, year, kind)
+           ) without rowid"""
+    )
+    db.execute(
+        "insert into meeting_years (unit_id, year, kind, meetings, months, rate, rated) "
+        + MEETING_YEARS_GROUPED
+    )
+    for name, body in MEETING_YEARS_TRIGGERS.items():
         db.execute(f"create trigger {name} {body}")
 
 

@@ -1,7 +1,8 @@
 """Figures kept beside the records they count, so that a page costs the page.
 
 `meeting_months` (schema m010, m012): the meetings of each unit, month ('YYYY-MM') and kind,
-with the month's regular attendance rate and the rated meetings it averages.
+with the month's regular attendance rate and the rated meetings it averages; `meeting_years`
+(m014) the same by year, with the months held.
 `assignment_visits` (m013): each assignment's last visit done and the next deadline that
 follows from it (store.rules.cadence), with the unit's and supervisor's sort keys, the due
 list's order. Triggers keep both exact in the transaction of every record written; `drift`
@@ -14,11 +15,16 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.core.schema import ASSIGNMENT_VISITS_SELECT, MEETING_MONTHS_RATED_GROUPED
+from store.core.schema import (
+    ASSIGNMENT_VISITS_SELECT,
+    MEETING_MONTHS_RATED_GROUPED,
+    MEETING_YEARS_GROUPED,
+)
 
 # Rates are averages of floats: two summation orders may differ in the last bits, so both
 # sides are compared at 9 decimals. Two sorted sets (EXCEPT), not a join: 4 s for a province.
 _MONTHS = "unit_id, month, kind, meetings, round(rate, 9) as rate, rated"
+_YEARS = "unit_id, year, kind, meetings, months, round(rate, 9) as rate, rated"
 _VISITS = """assignment_id, supervisor_id, unit_id, cadence, start_date, end_date, last_visit,
   next_due, unit_sort, supervisor_sort"""
 _DRIFT = """with
@@ -29,6 +35,7 @@ select count(*) from (
   union select {key} from (select * from kept except select * from grouped))"""
 _KEPT = {
     "meeting_months": (_MONTHS, MEETING_MONTHS_RATED_GROUPED, "unit_id, month, kind"),
+    "meeting_years": (_YEARS, MEETING_YEARS_GROUPED, "unit_id, year, kind"),
     "assignment_visits": (_VISITS, ASSIGNMENT_VISITS_SELECT.format(where=""), "assignment_id"),
 }
 

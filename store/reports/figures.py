@@ -131,6 +131,18 @@ select u.id, coalesce(u.sector, '') as sector, u.kind,
                              and mm.kind = 'regular'
  where u.active = 1 and u.kind in ({kinds})
  group by u.id"""
+# The same for a whole year, from the kept years (meeting_years, m014), one row a unit: the
+# months held, less the running month's (`?`, not owed yet) when it was held.
+_UNIT_REGULAR_YEAR = """
+select u.id, coalesce(u.sector, '') as sector, u.kind,
+       case when p.kind = 'sub_committee' then p.parent_id else u.parent_id end as org_id,
+       coalesce(y.months, 0) - (cur.unit_id is not null) as months,
+       coalesce(y.meetings, 0) as n, y.rate, coalesce(y.rated, 0) as rated
+  from units u
+  left join units p on p.id = u.parent_id
+  left join meeting_years y on y.unit_id = u.id and y.year = ? and y.kind = 'regular'
+  left join meeting_months cur on cur.unit_id = u.id and cur.month = ? and cur.kind = 'regular'
+ where u.active = 1 and u.kind in ({kinds})"""
 # The same from the meetings, unit by unit from the covering index idx_meetings_unit_date,
 # when the last month is counted only in part (see `_months_kept`).
 _UNIT_REGULAR = """
@@ -155,61 +167,74 @@ def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of) -> Meeti
     owed_end = owed[-1].end.isoformat() if owed else "0000-00-00"
     kinds = _monthly_kinds(rulebook)
     kept = _months_kept(db, stop)
-    rows = []
-    if kinds and kept:
+    rows: list[tuple] = []
+    if kinds and period.per == PeriodKind.YEAR and _counted_until(db, stop, period.end):
+        running = "" if stop == Period.containing(stop, PeriodKind.MONTH).end else stop
+        sql = _UNIT_REGULAR_YEAR.format(kinds=_marks(kinds))
+        rows = db.execute(sql, [period.year, str(running)[:7], *kinds]).fetchall()
+    elif kinds and kept:
         sql = _UNIT_REGULAR_KEPT.format(kinds=_marks(kinds))
         months = [owed_end[:7], period.start.isoformat()[:7], stop.isoformat()[:7]]
-        rows = list(db.query(sql, [*months, *kinds]))
+        rows = db.execute(sql, [*months, *kinds]).fetchall()
     elif kinds:
         sql = _UNIT_REGULAR.format(rate=rate_sql("m"), owed=owed_sql("m"), kinds=_marks(kinds))
-        rows = list(db.query(sql, [owed_end, period.start.isoformat(), stop.isoformat(), *kinds]))
+        params = [owed_end, period.start.isoformat(), stop.isoformat(), *kinds]
+        rows = db.execute(sql, params).fetchall()
     threshold = rulebook.attendance_threshold
     total = _regular_line(None, rows, len(owed), threshold)
-    thematic = _thematic_units(db, period, today, rulebook, kept)
+    thematic = _thematic_units(db, period, today, rulebook)
+    by_sector: dict = {}
+    for unit in thematic:
+        by_sector.setdefault(unit[0], []).append(unit)
     return MeetingFigures(
         period=period,
         as_of=today.isoformat(),
         months_owed=len(owed),
         threshold=threshold,
         total=total,
-        by_sector=_grouped(rows, "sector", len(owed), threshold),
-        by_parent=_grouped(rows, "org_id", len(owed), threshold),
+        by_sector=_grouped(rows, _SECTOR, len(owed), threshold),
+        by_parent=_grouped(rows, _ORG, len(owed), threshold),
         attendance_bands=_bands(rows, threshold),
         thematic=_thematic_line(None, thematic),
-        thematic_by_sector=tuple(
-            _thematic_line(key, [t for t in thematic if t[0] == key])
-            for key in sorted({t[0] for t in thematic})
-        ),
-        parent_names=_names(db, {r["org_id"] for r in rows if r["org_id"] is not None}),
+        thematic_by_sector=tuple(_thematic_line(key, by_sector[key]) for key in sorted(by_sector)),
+        parent_names=_names(db, {r[_ORG] for r in rows if r[_ORG] is not None}),
     )
 
 
 def _months_kept(db: Database, stop: date) -> bool:
     """Whether the kept months count exactly the meetings up to `stop`: none is dated after
     it in its month (a report judged before its month's end, on a day with later meetings)."""
-    month_end = Period.containing(stop, PeriodKind.MONTH).end
-    if stop >= month_end:
+    return _counted_until(db, stop, Period.containing(stop, PeriodKind.MONTH).end)
+
+
+def _counted_until(db: Database, stop: date, end: date) -> bool:
+    """No meeting is dated after `stop` up to `end`: what is kept up to `end` is up to `stop`."""
+    if stop >= end:
         return True
     later = "select exists (select 1 from meetings where date > ? and date <= ?)"
-    return not db.execute(later, [stop.isoformat(), month_end.isoformat()]).fetchone()[0]
+    return not db.execute(later, [stop.isoformat(), end.isoformat()]).fetchone()[0]
 
 
-def _regular_line(key, rows: list[dict], months_owed: int, threshold: float) -> RegularLine:
-    meetings = sum(r["n"] for r in rows)
-    rated = [(r["rate"], r["rated"]) for r in rows if r["rate"] is not None]
+# The columns of a unit's row (_UNIT_REGULAR, _UNIT_REGULAR_KEPT).
+_SECTOR, _ORG, _MONTHS, _N, _RATE, _RATED = 1, 3, 4, 5, 6, 7
+
+
+def _regular_line(key, rows: list[tuple], months_owed: int, threshold: float) -> RegularLine:
+    meetings = sum(r[_N] for r in rows)
+    rated = [(r[_RATE], r[_RATED]) for r in rows if r[_RATE] is not None]
     weight = sum(n for _rate, n in rated)
     attendance = sum(rate * n for rate, n in rated) / weight if weight else None
     return RegularLine(
         key=key,
         cells=len(rows),
-        every_month=sum(1 for r in rows if months_owed and r["months"] >= months_owed),
+        every_month=sum(1 for r in rows if months_owed and r[_MONTHS] >= months_owed),
         meetings=meetings,
         attendance=attendance,
         under_threshold=sum(1 for rate, _n in rated if rate < threshold),
     )
 
 
-def _grouped(rows, field: str, months_owed: int, threshold: float) -> tuple[RegularLine, ...]:
+def _grouped(rows, field: int, months_owed: int, threshold: float) -> tuple[RegularLine, ...]:
     groups: dict = {}
     for row in rows:
         key = row[field] if row[field] is not None else TOP
@@ -223,7 +248,7 @@ def _grouped(rows, field: str, months_owed: int, threshold: float) -> tuple[Regu
 def _bands(rows, threshold: float) -> tuple[tuple[float, float | None, int], ...]:
     """Units by average attendance: under 70%, 70% to the threshold, to 95%, 95% and more."""
     edges = sorted({0.0, 70.0, float(threshold), 95.0})
-    rates = [r["rate"] for r in rows if r["rate"] is not None]
+    rates = [r[_RATE] for r in rows if r[_RATE] is not None]
     out = []
     for i, low in enumerate(edges):
         high = edges[i + 1] if i + 1 < len(edges) else None
@@ -247,9 +272,7 @@ select id, kind, has_standing_committee, coalesce(sector, '') as sector
   from units where active = 1 and kind in ({kinds})"""
 
 
-def _thematic_units(
-    db, period: Period, today: date, rulebook: Rulebook, from_kept: bool = False
-) -> list[tuple]:
+def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list[tuple]:
     """(sector, owed, kept, held, not due, not due kept) per unit owing thematic meetings,
     rule by rule."""
     rules = [r for r in rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC]
@@ -258,8 +281,9 @@ def _thematic_units(
     first = min(p.start for r in rules for p in period.split(r.per))
     stop = _stop(period, today)
     monthly: dict[int, list[tuple[int, int]]] = {}
-    bounds = [first.isoformat(), max(first, stop).isoformat()]
-    if from_kept:
+    last = max(first, stop)
+    bounds = [first.isoformat(), last.isoformat()]
+    if _months_kept(db, last):
         found = db.execute(_UNIT_THEMATIC_KEPT, [day[:7] for day in bounds])
     else:
         found = db.execute(_UNIT_THEMATIC, bounds)
@@ -376,6 +400,8 @@ def visit_figures(db: Database, period, compliance, as_of) -> VisitFigures:
     today = parse_date(as_of, "as_of")
     owed = {id(x): owed_by(x, today) for x in compliance}
     per_supervisor: dict[int, list] = {}
+    # The people's order, as stored beside each name (store.lang.text.person_sort_key).
+    names = dict(db.execute("select id, sort_key from supervisors").fetchall())
     for line in compliance:
         per_supervisor.setdefault(line.assignment.supervisor_id, []).append(line)
     by_supervisor = tuple(
@@ -391,7 +417,7 @@ def visit_figures(db: Database, period, compliance, as_of) -> VisitFigures:
                 )
                 for sid, lines in per_supervisor.items()
             ),
-            key=lambda s: (person_sort_key(s.name), s.supervisor_id),
+            key=lambda s: (names.get(s.supervisor_id) or person_sort_key(s.name), s.supervisor_id),
         )
     )
     return VisitFigures(

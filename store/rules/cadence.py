@@ -88,16 +88,22 @@ def assignment_on(db: Database, supervisor_id: int, unit_id: int, day: date) -> 
 
 
 def assignments(
-    db: Database, supervisor_id: int | None, start: date, end: date
+    db: Database, supervisor_id: int | None, start: date, end: date, *, titled: bool = True
 ) -> list[Assignment]:
-    """Assignments in force on some day of [start, end], optionally of one supervisor."""
+    """Assignments in force on some day of [start, end], optionally of one supervisor; units
+    by the name lists show (`titled`: with the parent's where two share a name) or their own."""
     where = "where a.start_date <= ? and (a.end_date is null or a.end_date >= ?)"
     params: list = [end.isoformat(), start.isoformat()]
     if supervisor_id is not None:
         where += " and a.supervisor_id = ?"
         params.append(supervisor_id)
-    rows = db.query(_ASSIGNMENT_SQL + where + " order by u.sort_key, a.id", params)
-    return [Assignment.from_row(r) for r in rows]
+    sql = _ASSIGNMENT_SQL if titled else _ASSIGNMENT_SQL.replace(unit_display_sql("u"), "u.name")
+    rows = db.execute(sql + where + " order by u.sort_key, a.id", params)
+    return [
+        Assignment(row_id, who, unit, cadence, _stored_date(start),
+                   _stored_date(end) if end else None, name or "", unit_name or "")
+        for row_id, who, unit, cadence, start, end, name, unit_name in rows
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,11 +390,14 @@ class ComplianceLine:
         return self.required - self.done
 
 
-def visit_compliance(db: Database, supervisor_id: int | None, period) -> list[ComplianceLine]:
-    """Visits required vs done in `period`, per assignment in force during it."""
+def visit_compliance(
+    db: Database, supervisor_id: int | None, period, *, titled: bool = True
+) -> list[ComplianceLine]:
+    """Visits required vs done in `period`, per assignment in force during it (`titled`: as
+    `assignments`; a province's figures, which name no unit, go without)."""
     report = Period.parse(period)
     span_start = min(Period.containing(report.start, per).start for per in CADENCE_PER.values())
-    found = assignments(db, supervisor_id, span_start, report.end)
+    found = assignments(db, supervisor_id, span_start, report.end, titled=titled)
     monthly = _visits_by_month(db, supervisor_id, span_start, report.end)
     tiles: dict[
         str, list

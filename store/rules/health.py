@@ -99,6 +99,11 @@ def summary_problems(db: Database) -> list[str]:
 
 
 def _summary_text(table: str) -> str:
+    if table == "meeting_years":
+        return _(
+            "The yearly meeting counts kept for the annual report disagree with the meetings "
+            "in {count} unit-year-kind group(s): run `phutrach check --repair`."
+        )
     if table == "assignment_visits":
         return _(
             "The last visits and deadlines kept for the due list disagree with the visits "

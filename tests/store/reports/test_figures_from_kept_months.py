@@ -1,6 +1,7 @@
-"""The annual figures read from the kept months (meeting_months with its rated meetings, m012)
-are the figures counted from the meetings, for any meetings and any report day: a month
-counted in part (meetings after the report day) is read from the meetings."""
+"""The annual figures read from the kept years and months (meeting_years, m014; meeting_months
+with its rated meetings, m012) are the figures counted from the meetings, for any meetings and
+any report day: a year or month counted in part (meetings after the report day) is read from
+the meetings."""
 
 import dataclasses
 from datetime import date
@@ -64,12 +65,12 @@ def test_the_figures_from_the_kept_months_are_the_meetings_counted(meetings, rep
     period, day = report
     rulebook = load()
     kept = figures.meeting_figures(db, period, rulebook=rulebook, as_of=day)
-    counted = figures._months_kept
-    try:
-        figures._months_kept = lambda _db, _stop: False
+    counted = figures._counted_until
+    try:  # neither the kept years nor the kept months: the meetings
+        figures._counted_until = lambda _db, _stop, _end: False
         direct = figures.meeting_figures(db, period, rulebook=rulebook, as_of=day)
     finally:
-        figures._months_kept = counted
+        figures._counted_until = counted
     assert rounded(kept) == rounded(direct)
 
 
@@ -83,3 +84,14 @@ def test_a_month_counted_in_part_is_read_from_the_meetings():
     assert on_15.total.meetings == 1 and on_15.total.attendance == 90
     after = figures.meeting_figures(db, "2026", rulebook=book, as_of=date(2026, 10, 31))
     assert after.total.meetings == 2 and after.total.attendance == 70
+
+
+def test_the_running_month_is_not_counted_as_met():
+    """A year judged on 15 October owes January to September: a cell that skipped
+    September and met on 5 October did not meet every month owed; one that met in
+    September too did."""
+    months = [date(2026, m, 5) for m in range(1, 9)] + [date(2026, 10, 5)]
+    db = _world([(0, day, "regular", 18, 20) for day in months]
+                + [(1, day, "regular", 18, 20) for day in [*months, date(2026, 9, 5)]])  # fmt: skip
+    line = figures.meeting_figures(db, "2026", rulebook=load(), as_of=date(2026, 10, 15)).total
+    assert (line.cells, line.every_month, line.meetings) == (3, 1, 19)
