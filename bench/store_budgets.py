@@ -123,8 +123,8 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
 
 def due_page(db, supervisor_id, today: date):
     """The dashboard's unit list as its table asks for it: the counts, then the first page."""
-    due_counts(db, supervisor_id, today)
-    return due_list(db, supervisor_id, today, limit=PAGE)
+    counts = due_counts(db, supervisor_id, today)
+    return due_list(db, supervisor_id, today, limit=PAGE, counts=counts)
 
 
 def keystrokes(db, today: date, reps: int) -> list[Row]:

@@ -183,15 +183,17 @@ def due_list(
     *,
     limit: int | None = None,
     offset: int = 0,
+    counts: "DueCounts | None" = None,
 ) -> list[DueItem]:
     """Every assignment in force on `as_of` with its state, worst first (the dashboard), or
     `limit` of them from `offset`: one page read from the kept deadlines (`assignment_visits`,
-    m013) in their order, never the whole province."""
+    m013) in their order, never the whole province. `counts`: `due_counts` of the same call,
+    when the caller has them (a table's count, then its pages)."""
     rulebook = rulebook or _rulebook(db)
     if not _kept_serves(db, as_of):
         whole = _worked_out(db, supervisor_id, as_of, rulebook)
         return whole[offset : None if limit is None else offset + limit]
-    counts = due_counts(db, supervisor_id, as_of, rulebook)
+    counts = counts or due_counts(db, supervisor_id, as_of, rulebook)
     items: list[DueItem] = []
     known: dict[tuple, tuple] = {}
     for part, (before, size) in zip(_PARTS, counts.parts(), strict=True):

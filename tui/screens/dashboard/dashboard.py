@@ -83,7 +83,7 @@ def sources(db, data: DashboardData) -> tuple:
     who, today = data.choice.id, data.today
     return (
         (lambda: data.counts.assigned,
-         lambda n, skip: due_list(db, who, today, limit=n, offset=skip)),
+         lambda n, skip: due_list(db, who, today, limit=n, offset=skip, counts=data.counts)),
         (lambda: data.upcoming,
          lambda n, skip: agenda(db, who, today, data.until, limit=n, offset=skip)),
         (lambda: data.missed, lambda n, skip: missed_visits(db, who, today, limit=n, offset=skip)),
