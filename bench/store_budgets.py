@@ -18,11 +18,17 @@ from store.concerns import board as concern_board
 from store.org import supervisors, units
 from store.personnel import people
 from store.personnel.succession import list_plans
-from store.rules.cadence import due_list
+from store.rules.cadence import due_counts, due_list
 from store.rules.rulebook import in_force as rulebook_in_force  # noqa: E402
 from store.visits import visit_list
 from store.visits.grid import compliance_grid
-from store.visits.planning import agenda, missed_visits, suggest_plan
+from store.visits.planning import (
+    agenda,
+    count_agenda,
+    count_missed,
+    missed_visits,
+    suggest_plan,
+)
 
 PAGE = 100
 # Issue 16's budgets (ms, p95): a list's first page is part of its screen's first rows.
@@ -61,8 +67,12 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
         people.count_people(db)
         people.list_people(db, limit=PAGE)
 
-    def secretaries_page(sid):
+    def secretaries_page(sid):  # as the personnel screen reads it (everyone: a page)
         personnel.units_without_secretary(db, sid, as_of=day)
+        if sid is None:
+            personnel.count_all_secretaries(db, as_of=day)
+            personnel.all_secretaries(db, as_of=day, limit=PAGE)
+            return
         posts = personnel.secretary_posts(db, supervisor_id=sid, as_of=day)
         personnel.secretaries_of(db, posts[:PAGE], day)
 
@@ -92,7 +102,7 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
             lambda s: list_plans(db, supervisor_id=s, as_of=day),
         ),
         "agenda": (lambda: agenda_page(None), agenda_page),
-        "due list": (lambda: due_list(db, None, today), lambda s: due_list(db, s, today)),
+        "due list": (lambda: due_page(db, None, today), lambda s: due_page(db, s, today)),
         "unit tree (top level)": (lambda: units.children(db, None), None),
         "compliance grid (top level, year)": (
             lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today),
@@ -113,6 +123,12 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
             sample = measure(_rotating(one, ids), reps)
             rows.append(Row(f"first page: {name}", budget, sample, note="one supervisor"))
     return rows
+
+
+def due_page(db, supervisor_id, today: date):
+    """The dashboard's unit list as its table asks for it: the counts, then the first page."""
+    counts = due_counts(db, supervisor_id, today)
+    return due_list(db, supervisor_id, today, limit=PAGE, counts=counts)
 
 
 def keystrokes(db, today: date, reps: int) -> list[Row]:
@@ -148,16 +164,19 @@ def keystrokes(db, today: date, reps: int) -> list[Row]:
 
 
 def dashboard(db, today: date, reps: int) -> list[Row]:
-    """The dashboard's data calls (tui.screens.dashboard.dashboard.load and its overdue concerns):
-    for one supervisor, and for everyone apart."""
+    """The dashboard's data calls (tui.screens.dashboard.dashboard.load, the first page of each
+    of its three lists, and its overdue concerns): for one supervisor, and for everyone apart."""
     week_end = _week(today)[1]
     month_end = date(today.year + today.month // 12, today.month % 12 + 1, 1) - timedelta(1)
 
     def load(sid):
         supervisors.list_supervisors(db, include_inactive=True)  # the current choice
-        due_list(db, sid, today)
-        agenda(db, sid, today, max(week_end, month_end))
-        missed_visits(db, sid, today)
+        due_page(db, sid, today)
+        count_agenda(db, sid, today, week_end)
+        count_agenda(db, sid, today, month_end)
+        agenda(db, sid, today, max(week_end, month_end), limit=PAGE)
+        count_missed(db, sid, today)
+        missed_visits(db, sid, today, limit=PAGE)
         concern_board.count_board(db, overdue=True, supervisor_id=sid, as_of=today)
         concern_board.board(db, overdue=True, supervisor_id=sid, as_of=today, limit=50)
 

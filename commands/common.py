@@ -12,13 +12,11 @@ from datetime import date
 from pathlib import Path
 
 import click
-from tabulate import tabulate
 
 from store.core import db as store_db
 from store.core.checks import parse_date
 from store.core.errors import Ambiguous, DatabaseProblem, PhutrachError, ValidationError
 from store.core.paths import default_db_path
-from store.exchange.tabular import neutralise
 from store.lang.i18n import _
 from store.lang.text import CONTROLS, shown
 from store.rules.periods import Period
@@ -128,6 +126,10 @@ _JSON_RAW = {cp: f"\\u{cp:04x}" for cp in CONTROLS if cp >= 0x7F}
 def output(rows: Iterable[dict], fmt: str, headers: dict[str, str] | None = None) -> None:
     """Print rows as a tabulate table (translated headers), CSV or JSON, stored controls shown
     harmless in each (stdout may be a terminal)."""
+    from tabulate import tabulate
+
+    from store.exchange.tabular import neutralise  # the spreadsheet kit: not for the TUI's start
+
     rows = list(rows)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str).translate(_JSON_RAW))

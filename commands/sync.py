@@ -136,7 +136,7 @@ def export(ctx, out, for_supervisor):
     if for_supervisor:
         to = sites.site_of(db, find_supervisor(db, for_supervisor).id)
     data, header = bundles.export(db, ctx.db_path, to=to)
-    path = out or Path(f"phutrach-{header['from']}-to-{header['to']}-{header['seq']}.bundle")
+    path = out or Path(bundles.bundle_name(header))
     _write(path, data)
     echo(
         _("Wrote bundle {seq} ({size} kB) to {path}.").format(

@@ -1,5 +1,8 @@
 """The Textual app: opens the database, hosts the screens of `tui.registry` as modes, and
-offers F1 help and the command palette everywhere. Screens do the work."""
+offers F1 help and the command palette everywhere. Screens do the work.
+
+Start-up imports what the first screen draws and no more: the help, a unit's detail and
+every other screen are imported when first opened (tests/tui/test_cold_start.py)."""
 
 import gc
 from datetime import date
@@ -17,11 +20,14 @@ from store.lang.i18n import _
 from store.lang.text import shown
 from store.org import supervisors, units
 from tui import crash, keymap, registry
-from tui.dialogs.help import HelpScreen
 from tui.palette import AppCommands
 from tui.pastes import BoundsPastes
-from tui.screens.units.unit_detail import UnitDetailScreen
-from tui.textual_internals import ReportsCrashes, guard_terminal
+from tui.textual_internals import (
+    ReportsCrashes,
+    guard_terminal,
+    hash_rules_natively,
+    keep_parses,
+)
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -80,6 +86,8 @@ class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
         """`today` fixes the date the screens reason with (tests, snapshots)."""
         super().__init__()
         guard_terminal()  # no control character of stored text reaches the terminal
+        keep_parses(self)  # each stylesheet parsed once, not three times before the first screen
+        hash_rules_natively()  # styling a widget filters every CSS rule: without a call each
         self.db_path = Path(db_path)
         self.db = store_db.connect(self.db_path)
         self.fixed_today = today
@@ -133,6 +141,8 @@ class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
 
     async def action_goto(self, mode: str) -> None:
         """Show the screen registered as `mode`; asked again, close what is open above it."""
+        from tui.dialogs.help import HelpScreen
+
         if mode != self.current_mode:
             await self.switch_mode(mode)
             return
@@ -144,11 +154,15 @@ class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
         await self.screen.run_action("focus_search")
 
     def action_help(self) -> None:
+        from tui.dialogs.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def open_unit(self, unit_id: int) -> None:
         """Open a unit's detail above the current screen (Escape goes back)."""
+        from tui.screens.units.unit_detail import UnitDetailScreen
+
         try:
             units.get_unit(self.db, unit_id)
         except PhutrachError as exc:  # deleted meanwhile

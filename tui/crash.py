@@ -11,7 +11,6 @@ import platform
 import sys
 import traceback
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 
 from store.core.paths import data_dir, ensure_private_dir
@@ -35,6 +34,8 @@ def details(error: BaseException) -> str:
 
 
 def _version(name: str) -> str:
+    from importlib import metadata  # 10 ms, paid only after a crash
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

@@ -7,7 +7,6 @@ screen, before the paste reaches the field; fields with a smaller cap of their o
 search fields) keep theirs."""
 
 from textual import events
-from textual.widgets import Input, TextArea
 
 from store.lang.i18n import _
 
@@ -22,6 +21,8 @@ def paste_message() -> str:
 def _held(widget) -> tuple[int, str]:
     """How many characters `widget` keeps of what it holds (a paste replaces the selected
     text), and the part of a paste it takes."""
+    from textual.widgets import Input, TextArea  # a paste comes after start-up
+
     if isinstance(widget, Input):
         start, end = widget.selection
         return len(widget.value) - abs(end - start), "line"

@@ -95,6 +95,13 @@ SCREENS: tuple[Entry, ...] = (
         "Change history",
         "Every change to the records, who made it and when; restore what was deleted.",
     ),
+    Entry(
+        "sync",
+        "tui.screens.sync.sync:SyncScreen",
+        "f12",
+        "Exchange",
+        "The exchange with the other machines: bundles made and read, conflicts to review.",
+    ),
 )
 
 HOME = SCREENS[0].mode
@@ -115,7 +122,7 @@ STYLESHEETS = [
     "screens/visits/visits.tcss",
     "dialogs/dialogs.tcss",
     *(f"screens/{name}/{name}.tcss" for name in ("regime", "concerns", "personnel")),
-    *(f"screens/{name}/{name}.tcss" for name in ("briefs", "history")),
+    *(f"screens/{name}/{name}.tcss" for name in ("briefs", "history", "sync")),
 ]
 
 

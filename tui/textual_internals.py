@@ -9,6 +9,8 @@ from typing import Any
 from rich.segment import Segment
 from textual import active_app
 from textual.app import App
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.strip import Strip
@@ -28,6 +30,46 @@ def mark_styled(screen: Screen) -> Screen:
     if count is not None:
         screen._css_update_count = count
     return screen
+
+
+class KeptParses(Stylesheet):
+    """Textual's stylesheet, parsing each source once while the theme's variables stay.
+
+    Textual re-parses every stylesheet it knows into a fresh `Stylesheet`, whose parse cache
+    (`Stylesheet._parse_cache`) starts empty, whenever it restyles: and `set_variables`
+    empties the cache even when the variables are those in force (`_variables`). At start
+    that made three full parses of all the CSS before the first screen showed. Here the
+    variables replace the cache only when they change, and a re-parse reads the cache, so
+    that only a source not parsed yet (a widget's DEFAULT_CSS, seen for the first time) is
+    parsed. A source with an error still raises, and the rules in force stay as they were."""
+
+    def set_variables(self, variables: dict[str, str]) -> None:
+        if variables != self._variables:
+            super().set_variables(variables)
+
+    def reparse(self) -> None:
+        self.parse()
+
+
+# Textual's own: `return id(self)`, a Python call each time a rule is hashed (kept for the test).
+TEXTUAL_RULESET_HASH = RuleSet.__hash__
+
+
+def hash_rules_natively() -> None:
+    """Hash Textual's CSS rules (`RuleSet`) by identity in C, as Textual means them to be.
+
+    Styling a widget (`Stylesheet.apply`) filters every rule of the app through a set of
+    rule sets, once per widget: Textual's `__hash__` made that a Python call per rule, 380
+    rules per widget here, a third of a screen's first show. `object.__hash__` is the same
+    identity hash without the call (a rule equals itself only, as before)."""
+    RuleSet.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
+
+
+def keep_parses(app: App) -> None:
+    """Give `app` a `KeptParses` stylesheet, before it reads any CSS (in its __init__)."""
+    kept = KeptParses(variables=app.stylesheet._variables)
+    kept.source = app.stylesheet.source
+    app.stylesheet = kept
 
 
 def notifications(app: App) -> list[Notification]:

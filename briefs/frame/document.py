@@ -16,6 +16,8 @@ A4, margins from the letterhead, Times New Roman in all four font slots of the N
 of every run, the two-column header block as a borderless table, page numbers from page 2.
 """
 
+import copy
+import functools
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -48,7 +50,7 @@ from briefs.frame.vn import (
     vn_quarter,
     vn_share,
 )
-from briefs.frame.write import save_docx, xml_text
+from briefs.frame.write import pack_once, save_docx, xml_text
 from store.reports.letterhead import Letterhead, Route, letterhead, save_letterhead
 
 __all__ = [
@@ -75,6 +77,7 @@ ADDRESSEE_INDENT_SHARE = 1 / 6  # of the text width: where a list of addressees 
 DASH_EM = 0.6  # "- " in Times New Roman (0.58 em): a wrapped list line starts after it
 RECIPIENTS_LABEL_PT, RECIPIENTS_PT = 14, 12  # "Nơi nhận:" and its list
 NUMBER_SLOT, DATE_SLOT = "\u2060số\u2060", "\u2060ngày\u2060"  # never in a letterhead
+NAME_SLOT = "\u2060tên\u2060"  # nor in a name
 
 Align = WD_ALIGN_PARAGRAPH
 ColumnSpec = str | tuple[str, Sequence[str]]
@@ -106,7 +109,7 @@ class PartyDocument:
         self.confidential = confidential
         self.route = route or Route()
         self.reporter = reporter
-        self.document = docx.Document(BytesIO(_blank(lh, numbered=reporter is None)))
+        self.document = _fresh(_blank(lh, numbered=reporter is None))
         self._parts = 0
         self._items = 0
         self._subitems = 0
@@ -119,6 +122,13 @@ class PartyDocument:
         self._title(doc_type, summary)
         self._addressees(self.route.addressees)
         self._core_properties(doc_type, summary)
+
+    @functools.cached_property
+    def _body_end(self):
+        """The body element and its closing sectPr, before which everything goes (found once:
+        python-docx looks each up at every access, and a brief adds hundreds of paragraphs)."""
+        body = self.document.element.body
+        return body, body.sectPr
 
     # ---- text width and runs -------------------------------------------------------------
     @property
@@ -134,12 +144,14 @@ class PartyDocument:
         )
         return Run(r, paragraph)
 
-    def _para(self, container=None, *, align=Align.JUSTIFY, before=0, after=0, indent=False):
-        """A new paragraph (in the body, or in a table cell) with the frame's spacing, made
-        with lxml directly (see ooxml.new_paragraph: a brief has hundreds)."""
+    def _para(self, container=None, *, align=Align.JUSTIFY, before=0, after=0, indent=False,
+              keep=False):  # fmt: skip
+        """A new paragraph (in the body, or in a table cell) with the frame's spacing, kept
+        with the next one if `keep`, made with lxml directly (see ooxml.new_paragraph: a
+        brief has hundreds)."""
         if container is None:
-            body = self.document.element.body
-            p = ooxml.new_paragraph(body, align, before, after, indent, anchor=body.sectPr)
+            body, end = self._body_end
+            p = ooxml.new_paragraph(body, align, before, after, indent, anchor=end, keep=keep)
             if self._break_before:
                 ooxml.page_break_before(p)
                 self._break_before = False
@@ -249,13 +261,18 @@ class PartyDocument:
             self.run(line, f"- {name}{'.' if last else ','}")
 
     def _core_properties(self, doc_type: str, summary: str) -> None:
-        """File properties a records office sees in Word's "Properties": the issuing body as
-        author, the real time the file was made (UTC: python-docx writes the time with a "Z"
-        whatever its zone), the title, Vietnamese, and phutrach with its version."""
+        """File properties a records office sees in Word's "Properties": the title and the
+        real time the file was made (UTC: python-docx writes the time with a "Z" whatever
+        its zone); the blank has the rest (`_own_properties`)."""
         props = self.document.core_properties
         props.title = xml_text(f"{doc_type.capitalize()} {summary}")
-        props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
         _set_times(props, datetime.now(UTC).replace(microsecond=0))
+
+    def _own_properties(self) -> None:
+        """The properties every brief of a letterhead shares: the issuing body as author,
+        Vietnamese, and phutrach with its version (in "Application" too)."""
+        props = self.document.core_properties
+        props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
         props.language = "vi-VN"
         props.comments = f"Soạn bằng {generator()}"
         props.revision = 1
@@ -268,8 +285,7 @@ class PartyDocument:
         self._parts += 1
         self._items = self._subitems = 0
         text = f"{prefix}{roman(self._parts)}. {title.upper()}"
-        heading = self._para(before=12, after=6, indent=True)
-        heading.paragraph_format.keep_with_next = True
+        heading = self._para(before=12, after=6, indent=True, keep=True)
         self.run(heading, text, bold=True)
         return text
 
@@ -278,8 +294,7 @@ class PartyDocument:
         self._items += 1
         self._subitems = 0
         text = f"{self._items}. {title}"
-        heading = self._para(before=6, after=3, indent=True)
-        heading.paragraph_format.keep_with_next = True
+        heading = self._para(before=6, after=3, indent=True, keep=True)
         self.run(heading, text, bold=True)
         return text
 
@@ -287,8 +302,7 @@ class PartyDocument:
         """A sub-item inside an item, lettered a), b)…, bold italic."""
         self._subitems += 1
         text = f"{chr(ord('a') + self._subitems - 1)}) {title}"
-        heading = self._para(before=3, after=3, indent=True)
-        heading.paragraph_format.keep_with_next = True
+        heading = self._para(before=3, after=3, indent=True, keep=True)
         self.run(heading, text, bold=True, italic=True)
         return text
 
@@ -348,7 +362,7 @@ class PartyDocument:
         else:  # the last two rows together (a total line never alone), bold rows with the one above
             keep = {last - 1} | {i - 1 for i in bold_rows if i > 0}
         tbl = ooxml.table_element(_header_rows(columns), body, widths, font_size, keep=keep)
-        anchor = self.document.element.body.sectPr
+        anchor = self._body_end[1]
         intro = anchor.getprevious()
         if intro is not None and intro.tag == qn("w:p") and intro.find(_TEXT) is not None:
             ooxml.keep_with_next(intro)  # the caption or sentence that opens the table
@@ -373,28 +387,39 @@ class PartyDocument:
         """ "Nơi nhận:" and its list (left), the signature block (right), side by side: the
         committee's signer under its authority and title, or the member who reports."""
         lh = self.letterhead
-        last = self.document.element.body.sectPr.getprevious()
+        last = self._body_end[1].getprevious()
         if last is not None and last.tag == qn("w:p"):  # the closing starts on its page
-            Paragraph(last, self.document._body).paragraph_format.keep_with_next = True
-        self._para(after=6).paragraph_format.keep_with_next = True
-        left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
-        table = self.document.add_table(rows=1, cols=2)
-        ooxml.table_borders(table, "nil")
-        ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
-        recipients, signer = table.rows[0].cells
-        table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
-        self._recipients(recipients, self.route.printed_recipients)
+            ooxml.keep_with_next(last)
+        self._para(after=6, keep=True)
         heading: tuple[str, ...] = (REPORTER,)
         name = self.reporter
         if self.reporter is None:
             heading, name = (lh.signer_prefix, lh.signer_title), lh.signer_name
+        table = _closing(lh, self.route.printed_recipients, heading, bool(name)).__copy__()
+        self._body_end[1].addprevious(table)
+        for text in table.iter(qn("w:t")):  # the signer's name, in its slot
+            if text.text == NAME_SLOT:
+                text.text = shown = xml_text(name or "")
+                if shown != shown.strip() or "  " in shown:
+                    text.set(qn("xml:space"), "preserve")
+
+    def _closing_table(self, recipients: Sequence[str], heading: Sequence[str], named: bool):
+        """The closing table (see `signature`), the signer's name a slot; returns its w:tbl."""
+        left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
+        table = self.document.add_table(rows=1, cols=2)
+        ooxml.table_borders(table, "nil")
+        ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
+        cell, signer = table.rows[0].cells
+        table.rows[0]._tr.get_or_add_trPr().append(ooxml.element("w:cantSplit"))
+        self._recipients(cell, recipients)
         for line in heading:
             if line:
                 self.run(self._para(signer, align=Align.CENTER), line.upper(), bold=True)
         for _line in range(SIGNATURE_SPACE_LINES):
             self._para(signer, align=Align.CENTER)
-        if name:
-            self.run(self._para(signer, align=Align.CENTER), name, bold=True)
+        if named:
+            self.run(self._para(signer, align=Align.CENTER), NAME_SLOT, bold=True)
+        return table._tbl
 
     def _recipients(self, cell, names: Sequence[str]) -> None:
         """ "Nơi nhận:" (the word underlined, 14 pt) and one "- …," line per recipient in
@@ -465,20 +490,54 @@ def _hanging(paragraph, left: Mm, hang: Mm) -> None:
 
 
 @lru_cache(maxsize=8)
-def _blank(lh: Letterhead, *, numbered: bool) -> bytes:
-    """The empty document of a letterhead: page, styles, page numbers and header block made
-    once, then reused as bytes (a batch of briefs shares one letterhead); the header block's
-    number (when `numbered`: a committee's document) and date are slots that `_fill_header`
-    fills."""
+def _blank(lh: Letterhead, *, numbered: bool):
+    """The empty document of a letterhead, made and parsed once per process (a batch of
+    briefs shares one letterhead): page, styles, page numbers and header block; the header
+    block's number (when `numbered`: a committee's document) and date are slots that
+    `_fill_header` fills. Its package, read back from its own bytes as every brief's start;
+    the parts a brief never changes (all but the body and the core properties) are packed
+    once for `docx_bytes`, and shared by every brief made from it (`_fresh`)."""
     shell = object.__new__(PartyDocument)
     shell.letterhead, shell.document = lh, new_document()
     shell._page_setup()
     shell._styles()
     shell._page_numbers()
     shell._header_block(NUMBER_SLOT if numbered else None, DATE_SLOT)
+    shell._own_properties()
     buffer = BytesIO()
     shell.document.save(buffer)
-    return buffer.getvalue()
+    document = docx.Document(BytesIO(buffer.getvalue()))
+    package = document.part.package
+    vars(document.part).pop("document", None)  # each brief gets its own Document (_fresh)
+    for part in _shared(package):
+        pack_once(part)
+    return package
+
+
+@lru_cache(maxsize=32)
+def _closing(lh: Letterhead, recipients: tuple[str, ...], heading: tuple[str, ...], named: bool):
+    """The closing table of a letterhead's briefs with these recipients and signature
+    heading, made once (python-docx's table and cell setters cost more than the rest of a
+    short brief); `signature` copies it and writes the name into its slot."""
+    shell = object.__new__(PartyDocument)
+    shell.letterhead, shell.document = lh, _fresh(_blank(lh, numbered=False))
+    table = shell._closing_table(recipients, heading, named)
+    table.getparent().remove(table)
+    return table
+
+
+def _shared(package) -> list:
+    """The parts of a blank that briefs share: every one but the body and core properties."""
+    own = (package.main_document_part, package.part_related_by(RT.CORE_PROPERTIES))
+    return [part for part in package.iter_parts() if part not in own]
+
+
+def _fresh(package):
+    """A new Document from a blank's package: its own body, core properties and package
+    (where pictures go), the other parts shared, never changed by a brief (the tests make
+    two briefs in a row and compare each with the same brief made alone)."""
+    memo: dict = {id(part): part for part in _shared(package)}
+    return copy.deepcopy(package, memo).main_document_part.document
 
 
 def _lines(body, widths: Sequence[Mm], size_pt: float) -> int:

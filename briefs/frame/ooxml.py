@@ -3,7 +3,6 @@ repeated table headers, rows that never split, keep-with-next and page-break-bef
 Elements are inserted in schema order, which Word insists on."""
 
 from collections.abc import Collection, Sequence
-from copy import deepcopy
 from functools import cache
 
 from docx.oxml import OxmlElement, parse_xml
@@ -185,27 +184,32 @@ def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False
     r = run._r
     if r.rPr is not None:
         r.remove(r.rPr)
-    r.insert(0, deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
+    r.insert(0, _run_properties(float(size_pt), bold, italic, underline).__copy__())
 
 
 @cache
-def _paragraph_properties(align: int, before: float, after: float, indent: bool):
+def _paragraph_properties(align: int, before: float, after: float, indent: bool, keep: bool):
     jc = {0: "left", 1: "center", 2: "right", 3: "both"}[align]
     first = f'<w:ind w:firstLine="{Mm(10).twips}"/>' if indent else ""
     return parse_xml(
-        f'<w:pPr {nsdecls("w")}><w:spacing w:before="{round(before * 20)}" '
-        f'w:after="{round(after * 20)}"/>{first}<w:jc w:val="{jc}"/></w:pPr>'
+        f"<w:pPr {nsdecls('w')}>{'<w:keepNext/>' if keep else ''}<w:spacing "
+        f'w:before="{round(before * 20)}" w:after="{round(after * 20)}"/>{first}'
+        f'<w:jc w:val="{jc}"/></w:pPr>'
     )
 
 
+_P, _R, _T, _SPACE = qn("w:p"), qn("w:r"), qn("w:t"), qn("xml:space")  # a brief makes hundreds
+
+
 def new_paragraph(parent, align, space_before: float, space_after: float, indent: bool, *,
-                  anchor=None):  # fmt: skip
-    """A w:p with its spacing (pt), first-line indent and alignment, appended to `parent` (or
-    put before `anchor`, e.g. the body's sectPr): lxml directly, without python-docx's
-    property setters, which search the schema order at every step."""
-    p = parent.makeelement(qn("w:p"), {})
-    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent)
-    p.append(deepcopy(props))
+                  anchor=None, keep: bool = False):  # fmt: skip
+    """A w:p with its spacing (pt), first-line indent and alignment (and, with `keep`, kept
+    with the next), appended to `parent` (or put before `anchor`, e.g. the body's sectPr):
+    lxml directly, without python-docx's property setters, which search the schema order
+    at every step."""
+    p = parent.makeelement(_P, {})
+    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent, keep)
+    p.append(props.__copy__())  # lxml copies the whole element, without copy.deepcopy's memo
     if anchor is not None:
         anchor.addprevious(p)
     else:
@@ -215,12 +219,12 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
 
 def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=False):
     """A w:r in the frame's font, holding `text` (spaces kept), appended to the w:p `p`."""
-    r = p.makeelement(qn("w:r"), {})
-    r.append(deepcopy(_run_properties(float(size_pt), bold, italic, underline)))
-    t = r.makeelement(qn("w:t"), {})
+    r = p.makeelement(_R, {})
+    r.append(_run_properties(float(size_pt), bold, italic, underline).__copy__())
+    t = r.makeelement(_T, {})
     t.text = text = xml_text(text)
     if text != text.strip() or "  " in text:
-        t.set(qn("xml:space"), "preserve")
+        t.set(_SPACE, "preserve")
     r.append(t)
     p.append(r)
     return r

@@ -5,9 +5,18 @@ text cleaned of what an XML document (so Word) cannot hold."""
 import hashlib
 import html
 import re
+import struct
+import time
 import zipfile
-from io import BytesIO
+import zlib
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
+
+from docx.opc.oxml import CT_Relationships
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import _ContentTypesItem
 
 from store.core.errors import PhutrachError
 from store.core.files import atomic_write, sweep_temp
@@ -58,9 +67,7 @@ def save_docx(document, path: Path | str, *, confidential: bool = False, sync_di
     readable by their owner only (0600), others 0644. A batch writing many files into one
     folder passes `sync_dir=False` and calls `store.core.files.sync_folder` once at the end.
     """
-    buffer = BytesIO()
-    document.save(buffer)
-    data = buffer.getvalue()
+    data = docx_bytes(document)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +78,107 @@ def save_docx(document, path: Path | str, *, confidential: bool = False, sync_di
             _("Cannot write the brief {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
     return hashlib.sha256(data).hexdigest()
+
+
+class Member(NamedTuple):
+    """One zip member, deflated: its name, CRC-32, size and packed bytes."""
+
+    name: bytes
+    crc: int
+    size: int
+    packed: bytes
+
+
+_PACKED: "WeakKeyDictionary[object, Member]" = WeakKeyDictionary()
+
+
+def pack_once(part) -> None:
+    """Keep the zip member of `part`, a part no brief changes (a blank's styles, settings,
+    headers: briefs.frame.document), packed: `docx_bytes` copies it as it is."""
+    _PACKED[part] = _member(part.partname.membername, part.blob)
+
+
+def docx_bytes(document) -> bytes:
+    """The .docx of a python-docx `document`, as its `save()` writes it (the same members in
+    the same order, deflated alike), but each part packed once (`pack_once`) is copied, not
+    serialized and deflated again: a brief serializes only its body and properties."""
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    types = _types(tuple((str(part.partname), part.content_type) for part in parts))
+    members = [_member("[Content_Types].xml", types), _member("_rels/.rels", _rels(package.rels))]
+    for part in parts:
+        members.append(_PACKED.get(part) or _member(part.partname.membername, part.blob))
+        if len(part.rels):
+            members.append(_member(part.partname.rels_uri.membername, _rels(part.rels)))
+    return _zip(members)
+
+
+class _Named(NamedTuple):
+    partname: PackURI
+    content_type: str
+
+
+@lru_cache(maxsize=16)
+def _types(parts: tuple[tuple[str, str], ...]) -> bytes:
+    """[Content_Types].xml of parts (name, content type), as python-docx writes it."""
+    return _ContentTypesItem.from_parts([_Named(PackURI(n), t) for n, t in parts]).blob
+
+
+def _rels(rels) -> bytes:
+    """A .rels item, as python-docx writes it (`Relationships.xml`), made once per content."""
+    return _rels_xml(tuple((r.rId, r.reltype, r.target_ref, r.is_external) for r in rels.values()))
+
+
+@lru_cache(maxsize=64)
+def _rels_xml(rels: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    element = CT_Relationships.new()
+    for rel in rels:
+        element.add_rel(*rel)
+    return element.xml
+
+
+@lru_cache(maxsize=64)  # the small parts every brief repeats (rels, content types)
+def _small(name: str, data: bytes) -> Member:
+    return _deflate(name, data)
+
+
+def _member(name: str, data: bytes) -> Member:
+    return _small(name, data) if len(data) < 4096 else _deflate(name, data)
+
+
+def _deflate(name: str, data: bytes) -> Member:
+    """As zipfile deflates (its default level, raw deflate)."""
+    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    packed = packer.compress(data) + packer.flush()
+    return Member(name.encode("ascii"), zlib.crc32(data), len(data), packed)
+
+
+# zipfile's own layouts (local header, central directory entry, end of the directory).
+_LOCAL, _CENTRAL, _END = "<4s2B4HL2L2H", "<4s4B4HL2L5H2L", "<4s4H2LH"
+_VERSION, _UNIX, _MODE = 20, 3, 0o600 << 16  # what zipfile writes for a member on Linux
+
+
+def _zip(members: list[Member]) -> bytes:
+    """The zip zipfile.ZipFile(…, ZIP_DEFLATED).writestr() makes of `members`, stamped now."""
+    y, mo, d, h, mi, sec = time.localtime(time.time())[:6]
+    dos_time, dos_date = h << 11 | mi << 5 | sec // 2, (y - 1980) << 9 | mo << 5 | d
+    out, central = bytearray(), bytearray()
+    deflated = zipfile.ZIP_DEFLATED
+    for m in members:
+        stamp = (deflated, dos_time, dos_date, m.crc, len(m.packed), m.size, len(m.name))
+        central += struct.pack(_CENTRAL, b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, 0,
+                               *stamp, 0, 0, 0, 0, _MODE, len(out))  # fmt: skip
+        central += m.name
+        out += struct.pack(_LOCAL, b"PK\x03\x04", _VERSION, 0, 0, *stamp, 0)
+        out += m.name
+        out += m.packed
+    start = len(out)
+    out += central
+    out += struct.pack(_END, b"PK\x05\x06", 0, 0, len(members), len(members), len(central),
+                       start, 0)  # fmt: skip
+    return bytes(out)
 
 
 def sweep_orphans(folder: Path, now: float | None = None) -> list[Path]:

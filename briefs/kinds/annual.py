@@ -111,7 +111,7 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
         as_of=as_of,
         rulebook=rb,
         meetings=meeting_figures(db, period, rulebook=rb, as_of=as_of),
-        visits=visit_figures(db, period, visit_compliance(db, None, period), as_of),
+        visits=visit_figures(db, period, visit_compliance(db, None, period, titled=False), as_of),
         plans=plan_figures(db, period),
         people=people,
         concerns=concern_figures(db, period, as_of=as_of),

@@ -29,7 +29,7 @@ from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind
 from store.lang.text import vn_date
 from store.org.supervisor_search import Supervisor, get_supervisor
-from store.org.units import Unit, get_unit
+from store.org.units import Unit
 from store.personnel import Gaps, Secretary, personnel_gaps, secretaries
 from store.personnel.capability import CapabilityNote, latest_note
 from store.reports.drafts import KeptSection, kept_sections
@@ -115,15 +115,13 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
     visits: dict[int, list[VisitRow]] = {}
     for v in reversed(list_visits(db, period=period, supervisor_id=scope_id, limit=None)):
         visits.setdefault(v.unit_id, []).append(v)
-    lines = tuple(
-        UnitLine(
-            get_unit(db, c.assignment.unit_id),
-            c,
-            tuple(visits.get(c.assignment.unit_id, ())),
-            unit_regime(db, c.assignment.unit_id, period, rb, as_of=as_of),
-            owed_by(c, as_of),
-        )
+    regimes = (
+        (c, unit_regime(db, c.assignment.unit_id, period, rb, as_of=as_of))
         for c in visit_compliance(db, scope_id, period)
+    )
+    lines = tuple(
+        UnitLine(regime.unit, c, tuple(visits.get(regime.unit.id, ())), regime, owed_by(c, as_of))
+        for c, regime in regimes
     )
     people = tuple(secretaries(db, supervisor_id=scope_id, as_of=then, limit=None))
     notes = {}
@@ -152,7 +150,7 @@ def gather(db, scope_id: int, period, *, confidential=False, on=None, rulebook=N
         ratings=dict(Counter(v.rating for vs in visits.values() for v in vs if v.rating)),
         concerns=concern_figures(db, period, supervisor_id=scope_id, as_of=as_of),
         overdue=tuple(board(db, supervisor_id=scope_id, overdue=True, as_of=then, limit=None)),
-        gaps=personnel_gaps(db, scope_id, as_of=then),
+        gaps=personnel_gaps(db, scope_id, as_of=then, rows=people),
         flagged=sum(1 for s in people if s.flagged),
         secretaries=people if confidential else (),
         notes=notes,

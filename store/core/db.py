@@ -35,7 +35,10 @@ class PhutrachDatabase(Database):
     """
 
     def __init__(self, conn: sqlite3.Connection, location: Path | str):
-        super().__init__(conn)
+        # No sqlite-utils plugins: phutrach uses none, and looking for them reads the entry
+        # points of every package installed (35 ms of each start, and a stranger's plugin
+        # would run in every connection of a worker too).
+        super().__init__(conn, execute_plugins=False)
         self.location = location
         self.warnings: list[str] = []
         self._file = None if str(location) == ":memory:" else Path(location).absolute()

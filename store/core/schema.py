@@ -651,8 +651,252 @@ def m011_search_index(db: Database) -> None:
     search_index.create(db)
 
 
+# The concern board's order for a list of open (or of closed) concerns alone: due first, no
+# due date last (store.concerns.board). The statuses are written as the board writes them:
+# SQLite uses a partial index only for a query whose WHERE has its WHERE's very terms.
+BOARD_ORDER_INDEXES = {
+    "idx_concerns_open_order": "('new', 'in_progress', 'escalated')",
+    "idx_concerns_closed_order": "('resolved', 'answered')",
+}
+# m013: the month's rated regular meetings (members owed > 0) beside its rate, so that a year's
+# attendance is the months' rates weighted by them (store.reports.figures), read from the kept
+# months and not from the meetings.
+_RATED = f"coalesce(sum(kind = 'regular' and {_OWED} > 0), 0)"
+MEETING_MONTHS_RATED_GROUPED = f"""select unit_id, substr(date, 1, 7) as month, kind,
+       count(*) as meetings, {_RATE} as rate, {_RATED} as rated
+  from meetings group by unit_id, month, kind"""  # noqa: S608 (constant fragments only)
+_REGROUP_RATED = """
+  delete from meeting_months
+   where unit_id = {r}.unit_id and month = substr({r}.date, 1, 7) and kind = {r}.kind;
+  insert into meeting_months (unit_id, month, kind, meetings, rate, rated)
+  select unit_id, substr(date, 1, 7), kind, count(*), {rate}, {rated} from meetings
+   where unit_id = {r}.unit_id and kind = {r}.kind
+     and date >= substr({r}.date, 1, 7) and date < substr({r}.date, 1, 7) || '~'
+     and substr(date, 1, 7) = substr({r}.date, 1, 7)
+   group by unit_id, kind;"""
+_RATED_NEW = _REGROUP_RATED.format(r="new", rate=_RATE, rated=_RATED)
+_RATED_OLD = _REGROUP_RATED.format(r="old", rate=_RATE, rated=_RATED)
+MEETING_MONTHS_RATED_TRIGGERS = {
+    "meeting_months_insert": "after insert on meetings begin" + _RATED_NEW + "\nend",
+    "meeting_months_delete": "after delete on meetings begin" + _RATED_OLD + "\nend",
+    "meeting_months_update": f"after update of {_GROUPED_BY} on meetings begin"
+    + _RATED_OLD
+    + _RATED_NEW
+    + "\nend",
+}
+
+
 @migrations()
-def m012_sites(db: Database) -> None:
+def m012_concern_board_order(db: Database) -> None:
+    """The concern board's first page reads a page: its open (or closed) concerns in the
+    board's order from an index, where all of them were read and sorted (20,000 concerns a
+    province, 11 -> 0.5 ms)."""
+    for name, statuses in BOARD_ORDER_INDEXES.items():
+        db.execute(
+            f"create index {name} on concerns (due_date is null, due_date, raised_date) "
+            f"where status in {statuses}"
+        )
+
+
+@migrations()
+def m013_meeting_months_rated(db: Database) -> None:
+    """The kept months say how many regular meetings their rate averages (`rated`: members
+    owed > 0), so that a year's attendance per unit is the months' rates weighted by them:
+    the annual report reads a province's months, not its meetings. The triggers of m010 are
+    replaced by ones that count `rated` too; the months are counted again. The thematic
+    months get an index of their own (the annual report's thematic meetings)."""
+    db.execute("alter table meeting_months add column rated integer not null default 0")
+    for name in MEETING_MONTHS_TRIGGERS:
+        db.execute(f"drop trigger {name}")
+    db.execute("delete from meeting_months")
+    db.execute(
+        "insert into meeting_months (unit_id, month, kind, meetings, rate, rated) "
+        + MEETING_MONTHS_RATED_GROUPED
+    )
+    for name, body in MEETING_MONTHS_RATED_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+    # A year's thematic meetings by month, without the regular ones around them (a partial
+    # index: a few in a hundred of the months).
+    db.execute(
+        "create index idx_meeting_months_thematic on meeting_months (month, unit_id, meetings)"
+        " where kind = 'thematic'"
+    )
+
+
+# m014: each assignment's last visit done and the deadline that follows from it, as
+# store.rules.cadence works them out (its module docstring): the cadence period after the last
+# visit's (or the assignment's first), unless the assignment is in force for under half of its
+# days, then the one after; none once the assignment has ended. {where} chooses assignments.
+_MONTHS = "(case cadence when 'quarterly' then 3 else 1 end)"
+_PERIOD_START = (
+    "date({d}, 'start of month', '-' || ((cast(strftime('%m', {d}) as integer) - 1) % "
+    + _MONTHS
+    + ") || ' months')"
+)
+_OWES = (
+    "2 * (julianday(min({e}, coalesce(end_date, {e}))) - julianday(max({s}, start_date)) + 1)"
+    " >= julianday({n}) - julianday({s})"
+)
+_A_MONTHS = _MONTHS.replace("cadence", "a.cadence")
+ASSIGNMENT_VISITS_SELECT = f"""select assignment_id, supervisor_id, unit_id, cadence, start_date,
+       end_date, last_visit,
+       case when end_date is not null and c0 > end_date then null
+            when {_OWES.format(s="c0", e="e0", n="n0")} then e0
+            when end_date is not null and n0 > end_date then null
+            when {_OWES.format(s="n0", e="e1", n="n1")} then e1
+       end as next_due, unit_sort, supervisor_sort
+  from (select *, date(c0, step) as n0, date(c0, step, '-1 day') as e0,
+               date(c0, step, step) as n1, date(c0, step, step, '-1 day') as e1
+          from (select *, case when last_visit is null then {_PERIOD_START.format(d="start_date")}
+                               else max({_PERIOD_START.format(d="start_date")},
+                                        date({_PERIOD_START.format(d="last_visit")}, step))
+                          end as c0
+                  from (select a.id as assignment_id, a.supervisor_id, a.unit_id, a.cadence,
+                               a.start_date, a.end_date, u.sort_key as unit_sort,
+                               s.sort_key as supervisor_sort,
+                               '+' || {_A_MONTHS} || ' months' as step,
+                               (select max(v.date) from visits v where v.unit_id = a.unit_id
+                                   and v.supervisor_id = a.supervisor_id and v.status = 'done'
+                               ) as last_visit
+                          from assignments a
+                          join units u on u.id = a.unit_id
+                          join supervisors s on s.id = a.supervisor_id
+                         {{where}})))"""  # noqa: S608 (constant fragments only)
+_KEEP_PAIR = (
+    "\n  replace into assignment_visits "
+    + ASSIGNMENT_VISITS_SELECT.format(
+        where="where a.supervisor_id = {r}.supervisor_id and a.unit_id = {r}.unit_id"
+    )
+    + ";"
+)
+_KEEP_ONE = (
+    "\n  replace into assignment_visits "
+    + ASSIGNMENT_VISITS_SELECT.format(where="where a.id = new.id")
+    + ";"
+)
+_FORGET_ONE = "\n  delete from assignment_visits where assignment_id = old.id;"
+_SORTED = """
+  update assignment_visits set {column} = new.sort_key
+   where assignment_id in (select id from assignments where {key} = new.id);"""
+ASSIGNMENT_VISITS_TRIGGERS = {
+    "assignment_visits_visit_insert": "after insert on visits begin"
+    + _KEEP_PAIR.format(r="new")
+    + "\nend",
+    "assignment_visits_visit_delete": "after delete on visits begin"
+    + _KEEP_PAIR.format(r="old")
+    + "\nend",
+    "assignment_visits_visit_update": "after update of supervisor_id, unit_id, status, date"
+    " on visits begin" + _KEEP_PAIR.format(r="old") + _KEEP_PAIR.format(r="new") + "\nend",
+    "assignment_visits_insert": "after insert on assignments begin" + _KEEP_ONE + "\nend",
+    "assignment_visits_update": "after update on assignments begin"
+    + _FORGET_ONE
+    + _KEEP_ONE
+    + "\nend",
+    "assignment_visits_delete": "after delete on assignments begin" + _FORGET_ONE + "\nend",
+    "assignment_visits_unit_sort": "after update of sort_key on units begin"
+    + _SORTED.format(column="unit_sort", key="unit_id")
+    + "\nend",
+    "assignment_visits_supervisor_sort": "after update of sort_key on supervisors begin"
+    + _SORTED.format(column="supervisor_sort", key="supervisor_id")
+    + "\nend",
+}
+
+
+@migrations()
+def m014_assignment_visits(db: Database) -> None:
+    """Each assignment's last visit done and its next deadline, kept by triggers in the
+    transaction of every visit, assignment, unit or supervisor written, so that the due list
+    is an index range in its order (deadline, unit, supervisor) and its counts are counted in
+    SQL: the office's dashboard reads a page, not a province's assignments. The unit's and the
+    supervisor's sort keys are kept beside them for that order. `phutrach check` compares the
+    table with the visits; `check --repair` works it out again (store.core.summaries)."""
+    db.execute(
+        """create table assignment_visits (
+             assignment_id integer primary key,
+             supervisor_id integer not null,
+             unit_id integer not null,
+             cadence text not null,
+             start_date text not null,
+             end_date text,
+             last_visit text,
+             next_due text,
+             unit_sort text,
+             supervisor_sort text
+           )"""
+    )
+    columns = "next_due, unit_sort, supervisor_sort, assignment_id, cadence, start_date, end_date"
+    columns += ", last_visit"
+    db.execute(f"create index idx_assignment_visits_due on assignment_visits ({columns})")
+    db.execute(
+        "create index idx_assignment_visits_supervisor on assignment_visits "
+        f"(supervisor_id, {columns})"
+    )
+    db.execute("insert into assignment_visits " + ASSIGNMENT_VISITS_SELECT.format(where=""))
+    # The visits done in a report period by supervisor, unit and month (store.rules.cadence
+    # visit_compliance), and by rating, read from the index alone, not the visits' wide rows.
+    db.table("visits").create_index(
+        ["status", "date", "supervisor_id", "unit_id", "rating"], index_name="idx_visits_done_by"
+    )
+    for name, body in ASSIGNMENT_VISITS_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+
+
+# m015: the meetings of each unit, year and kind, with the months they were held in and the
+# year's regular attendance rate, as the annual report reads a year (store.reports.figures).
+MEETING_YEARS_GROUPED = f"""select unit_id, cast(substr(date, 1, 4) as integer) as year, kind,
+       count(*) as meetings, count(distinct substr(date, 1, 7)) as months, {_RATE} as rate,
+       {_RATED} as rated
+  from meetings group by unit_id, year, kind"""  # noqa: S608 (constant fragments only)
+# One group counted again from its meetings (one index range, idx_meetings_unique).
+_REGROUP_YEAR = """
+  delete from meeting_years
+   where unit_id = {r}.unit_id and year = cast(substr({r}.date, 1, 4) as integer)
+     and kind = {r}.kind;
+  insert into meeting_years (unit_id, year, kind, meetings, months, rate, rated)
+  select unit_id, cast(substr(date, 1, 4) as integer), kind, count(*),
+         count(distinct substr(date, 1, 7)), {rate}, {rated} from meetings
+   where unit_id = {r}.unit_id and kind = {r}.kind
+     and date >= substr({r}.date, 1, 4) and date < substr({r}.date, 1, 4) || '~'
+   group by unit_id, kind;"""
+_YEAR_NEW = _REGROUP_YEAR.format(r="new", rate=_RATE, rated=_RATED)
+_YEAR_OLD = _REGROUP_YEAR.format(r="old", rate=_RATE, rated=_RATED)
+MEETING_YEARS_TRIGGERS = {
+    "meeting_years_insert": "after insert on meetings begin" + _YEAR_NEW + "\nend",
+    "meeting_years_delete": "after delete on meetings begin" + _YEAR_OLD + "\nend",
+    "meeting_years_update": f"after update of {_GROUPED_BY} on meetings begin"
+    + _YEAR_OLD
+    + _YEAR_NEW
+    + "\nend",
+}
+
+
+@migrations()
+def m015_meeting_years(db: Database) -> None:
+    """Meetings counted by unit, year and kind, with the months held and the year's regular
+    attendance rate, so that the annual report reads a row per unit, not twelve: kept by
+    triggers as the months are (m010), checked and counted again by store.core.summaries."""
+    db.execute(
+        """create table meeting_years (
+             unit_id integer not null,
+             year integer not null,
+             kind text not null,
+             meetings integer not null,
+             months integer not null,
+             rate real,
+             rated integer not null,
+             primary key (unit_id, year, kind)
+           ) without rowid"""
+    )
+    db.execute(
+        "insert into meeting_years (unit_id, year, kind, meetings, months, rate, rated) "
+        + MEETING_YEARS_GROUPED
+    )
+    for name, body in MEETING_YEARS_TRIGGERS.items():
+        db.execute(f"create trigger {name} {body}")
+
+
+@migrations()
+def m016_sites(db: Database) -> None:
     """The sites this database exchanges with (store.sync, docs/EXCHANGE.md): at the office
     every enrolled laptop, at a laptop the office; each with its public keys and where the
     exchange stands each way. And the conflicts no rule decides, until a person does."""

@@ -118,7 +118,9 @@ def _name(db: Database, table: str, record_id: object) -> str:
 
 
 def _row(db: Database, table: str, record_id: object) -> dict | None:
-    rows = list(db[table].rows_where("id = ?", [record_id], limit=1))
+    # `table` is one of _REFERENCES' or _OWNERS' names. Not db[table]: sqlite-utils reads the
+    # schema's view names to make it, a query more for each name of a history page.
+    rows = list(db.query(f"select * from [{table}] where id = ? limit 1", [record_id]))  # noqa: S608
     if rows:
         return rows[0]
     found = db.execute(

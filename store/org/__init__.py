@@ -34,6 +34,8 @@ from store.org.units import (
     search_limit_message,
     search_too_long,
     search_words,
+    top_of_sector,
+    top_sectors,
     unit_detail,
 )
 
@@ -62,6 +64,8 @@ __all__ = [
     "find_unit",
     "find_units",
     "children",
+    "top_sectors",
+    "top_of_sector",
     "ancestors",
     "PostHolder",
     "AssignedSupervisor",

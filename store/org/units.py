@@ -148,10 +148,13 @@ def _filters(searched: tuple[str, list], parent_id, kinds) -> tuple[str, list]:
 
 
 def get_unit(db: Database, unit_id: int) -> Unit:
-    rows = list(db["units"].rows_where("id = ?", [unit_id], select=_WITH_DISPLAY))
-    if not rows:
+    """The unit `unit_id`, in one statement (a table lookup by sqlite-utils reads the schema
+    twice first: a brief reads a dozen units)."""
+    cursor = db.execute(f"select {_WITH_DISPLAY} from units where id = ?", [unit_id])  # noqa: S608
+    row = cursor.fetchone()
+    if row is None:
         raise NotFound(_("No unit with id {id}.").format(id=unit_id))
-    return records.record(Unit, rows[0])
+    return records.record(Unit, dict(zip([c[0] for c in cursor.description], row, strict=True)))
 
 
 def find_units(db: Database, ref: str) -> list[Unit]:
@@ -206,6 +209,21 @@ def children(
     rows = db["units"].rows_where(
         where, params, select=_WITH_DISPLAY, order_by="sort_key", limit=limit
     )
+    return [records.record(Unit, r) for r in rows]
+
+
+def top_sectors(db: Database) -> dict[str | None, int]:
+    """How many grassroots organizations at the top each sector holds (the tree's groups)."""
+    sql = "SELECT sector, count(*) FROM units WHERE parent_id IS NULL GROUP BY sector"
+    return dict(db.execute(sql).fetchall())
+
+
+def top_of_sector(db: Database, sector: str | None) -> list[Unit]:
+    """The grassroots organizations at the top in `sector` (None: with none), in the order
+    of `children(db, None)`."""
+    where = "parent_id IS NULL AND " + ("sector IS NULL" if sector is None else "sector = ?")
+    params = [] if sector is None else [sector]
+    rows = db["units"].rows_where(where, params, select=_WITH_DISPLAY, order_by="sort_key, id")
     return [records.record(Unit, r) for r in rows]
 
 

@@ -117,7 +117,34 @@ def _marks(values) -> str:
 
 # One row per active unit of the given kinds: its sector, its grassroots organization and
 # its regular meetings (months met within the owed months, count and attendance up to stop),
-# read unit by unit from the covering index idx_meetings_unit_date.
+# read from the kept months (meeting_months, m010/m013): a unit's attendance is its months'
+# rates weighted by the meetings each averages.
+_UNIT_REGULAR_KEPT = """
+select u.id, coalesce(u.sector, '') as sector, u.kind,
+       case when p.kind = 'sub_committee' then p.parent_id else u.parent_id end as org_id,
+       count(case when mm.month <= ? then 1 end) as months,
+       coalesce(sum(mm.meetings), 0) as n, sum(mm.rate * mm.rated) / sum(mm.rated) as rate,
+       coalesce(sum(mm.rated), 0) as rated
+  from units u
+  left join units p on p.id = u.parent_id
+  left join meeting_months mm on mm.unit_id = u.id and mm.month between ? and ?
+                             and mm.kind = 'regular'
+ where u.active = 1 and u.kind in ({kinds})
+ group by u.id"""
+# The same for a whole year, from the kept years (meeting_years, m015), one row a unit: the
+# months held, less the running month's (`?`, not owed yet) when it was held.
+_UNIT_REGULAR_YEAR = """
+select u.id, coalesce(u.sector, '') as sector, u.kind,
+       case when p.kind = 'sub_committee' then p.parent_id else u.parent_id end as org_id,
+       coalesce(y.months, 0) - (cur.unit_id is not null) as months,
+       coalesce(y.meetings, 0) as n, y.rate, coalesce(y.rated, 0) as rated
+  from units u
+  left join units p on p.id = u.parent_id
+  left join meeting_years y on y.unit_id = u.id and y.year = ? and y.kind = 'regular'
+  left join meeting_months cur on cur.unit_id = u.id and cur.month = ? and cur.kind = 'regular'
+ where u.active = 1 and u.kind in ({kinds})"""
+# The same from the meetings, unit by unit from the covering index idx_meetings_unit_date,
+# when the last month is counted only in part (see `_months_kept`).
 _UNIT_REGULAR = """
 select u.id, coalesce(u.sector, '') as sector, u.kind,
        case when p.kind = 'sub_committee' then p.parent_id else u.parent_id end as org_id,
@@ -139,47 +166,75 @@ def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of) -> Meeti
     owed = _owed_months(period, today)
     owed_end = owed[-1].end.isoformat() if owed else "0000-00-00"
     kinds = _monthly_kinds(rulebook)
-    rows = []
-    if kinds:
+    kept = _months_kept(db, stop)
+    rows: list[tuple] = []
+    if kinds and period.per == PeriodKind.YEAR and _counted_until(db, stop, period.end):
+        running = "" if stop == Period.containing(stop, PeriodKind.MONTH).end else stop
+        sql = _UNIT_REGULAR_YEAR.format(kinds=_marks(kinds))
+        rows = db.execute(sql, [period.year, str(running)[:7], *kinds]).fetchall()
+    elif kinds and kept:
+        sql = _UNIT_REGULAR_KEPT.format(kinds=_marks(kinds))
+        months = [owed_end[:7], period.start.isoformat()[:7], stop.isoformat()[:7]]
+        rows = db.execute(sql, [*months, *kinds]).fetchall()
+    elif kinds:
         sql = _UNIT_REGULAR.format(rate=rate_sql("m"), owed=owed_sql("m"), kinds=_marks(kinds))
-        rows = list(db.query(sql, [owed_end, period.start.isoformat(), stop.isoformat(), *kinds]))
+        params = [owed_end, period.start.isoformat(), stop.isoformat(), *kinds]
+        rows = db.execute(sql, params).fetchall()
     threshold = rulebook.attendance_threshold
     total = _regular_line(None, rows, len(owed), threshold)
     thematic = _thematic_units(db, period, today, rulebook)
+    by_sector: dict = {}
+    for unit in thematic:
+        by_sector.setdefault(unit[0], []).append(unit)
     return MeetingFigures(
         period=period,
         as_of=today.isoformat(),
         months_owed=len(owed),
         threshold=threshold,
         total=total,
-        by_sector=_grouped(rows, "sector", len(owed), threshold),
-        by_parent=_grouped(rows, "org_id", len(owed), threshold),
+        by_sector=_grouped(rows, _SECTOR, len(owed), threshold),
+        by_parent=_grouped(rows, _ORG, len(owed), threshold),
         attendance_bands=_bands(rows, threshold),
         thematic=_thematic_line(None, thematic),
-        thematic_by_sector=tuple(
-            _thematic_line(key, [t for t in thematic if t[0] == key])
-            for key in sorted({t[0] for t in thematic})
-        ),
-        parent_names=_names(db, {r["org_id"] for r in rows if r["org_id"] is not None}),
+        thematic_by_sector=tuple(_thematic_line(key, by_sector[key]) for key in sorted(by_sector)),
+        parent_names=_names(db, {r[_ORG] for r in rows if r[_ORG] is not None}),
     )
 
 
-def _regular_line(key, rows: list[dict], months_owed: int, threshold: float) -> RegularLine:
-    meetings = sum(r["n"] for r in rows)
-    rated = [(r["rate"], r["rated"]) for r in rows if r["rate"] is not None]
+def _months_kept(db: Database, stop: date) -> bool:
+    """Whether the kept months count exactly the meetings up to `stop`: none is dated after
+    it in its month (a report judged before its month's end, on a day with later meetings)."""
+    return _counted_until(db, stop, Period.containing(stop, PeriodKind.MONTH).end)
+
+
+def _counted_until(db: Database, stop: date, end: date) -> bool:
+    """No meeting is dated after `stop` up to `end`: what is kept up to `end` is up to `stop`."""
+    if stop >= end:
+        return True
+    later = "select exists (select 1 from meetings where date > ? and date <= ?)"
+    return not db.execute(later, [stop.isoformat(), end.isoformat()]).fetchone()[0]
+
+
+# The columns of a unit's row (_UNIT_REGULAR, _UNIT_REGULAR_KEPT).
+_SECTOR, _ORG, _MONTHS, _N, _RATE, _RATED = 1, 3, 4, 5, 6, 7
+
+
+def _regular_line(key, rows: list[tuple], months_owed: int, threshold: float) -> RegularLine:
+    meetings = sum(r[_N] for r in rows)
+    rated = [(r[_RATE], r[_RATED]) for r in rows if r[_RATE] is not None]
     weight = sum(n for _rate, n in rated)
     attendance = sum(rate * n for rate, n in rated) / weight if weight else None
     return RegularLine(
         key=key,
         cells=len(rows),
-        every_month=sum(1 for r in rows if months_owed and r["months"] >= months_owed),
+        every_month=sum(1 for r in rows if months_owed and r[_MONTHS] >= months_owed),
         meetings=meetings,
         attendance=attendance,
         under_threshold=sum(1 for rate, _n in rated if rate < threshold),
     )
 
 
-def _grouped(rows, field: str, months_owed: int, threshold: float) -> tuple[RegularLine, ...]:
+def _grouped(rows, field: int, months_owed: int, threshold: float) -> tuple[RegularLine, ...]:
     groups: dict = {}
     for row in rows:
         key = row[field] if row[field] is not None else TOP
@@ -193,7 +248,7 @@ def _grouped(rows, field: str, months_owed: int, threshold: float) -> tuple[Regu
 def _bands(rows, threshold: float) -> tuple[tuple[float, float | None, int], ...]:
     """Units by average attendance: under 70%, 70% to the threshold, to 95%, 95% and more."""
     edges = sorted({0.0, 70.0, float(threshold), 95.0})
-    rates = [r["rate"] for r in rows if r["rate"] is not None]
+    rates = [r[_RATE] for r in rows if r[_RATE] is not None]
     out = []
     for i, low in enumerate(edges):
         high = edges[i + 1] if i + 1 < len(edges) else None
@@ -207,6 +262,11 @@ select unit_id, cast(substr(date, 6, 2) as integer) as month, count(*) as n
   from meetings
  where kind = 'thematic' and date between ? and ?
  group by unit_id, month"""
+# The same from the kept months (their thematic index, m013).
+_UNIT_THEMATIC_KEPT = """
+select unit_id, cast(substr(month, 6, 2) as integer) as month, meetings as n
+  from meeting_months
+ where kind = 'thematic' and month between ? and ?"""
 _THEMATIC_UNITS = """
 select id, kind, has_standing_committee, coalesce(sector, '') as sector
   from units where active = 1 and kind in ({kinds})"""
@@ -220,35 +280,62 @@ def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list
         return []
     first = min(p.start for r in rules for p in period.split(r.per))
     stop = _stop(period, today)
-    monthly: dict[int, dict[int, int]] = {}
-    for r in db.query(_UNIT_THEMATIC, [first.isoformat(), max(first, stop).isoformat()]):
-        monthly.setdefault(r["unit_id"], {})[r["month"]] = r["n"]
+    monthly: dict[int, list[tuple[int, int]]] = {}
+    last = max(first, stop)
+    bounds = [first.isoformat(), last.isoformat()]
+    if _months_kept(db, last):
+        found = db.execute(_UNIT_THEMATIC_KEPT, [day[:7] for day in bounds])
+    else:
+        found = db.execute(_UNIT_THEMATIC, bounds)
+    for unit_id, month, n in found:
+        monthly.setdefault(unit_id, []).append((month, n))
     out = []
     for rule in rules:
         parts = period.split(rule.per)
-        owed_parts = [p for p in parts if p.end <= min(period.end, today)]
-        spans = [range(p.first, p.first + p.length) for p in owed_parts]
-        running = [range(p.first, p.first + p.length) for p in parts if p.start <= today < p.end]
-        inside = range(period.first, period.first + period.length)
+        owed = [p for p in parts if p.end <= min(period.end, today)]
+        running = [p for p in parts if p.start <= today < p.end]
+        counted = _ThematicCount(rule.count, owed, running, period)
         sql = _THEMATIC_UNITS.format(kinds=_marks(rule.unit_kinds))
-        for unit in db.query(sql, list(rule.unit_kinds)):
-            if rule.needs_standing_committee and not unit["has_standing_committee"]:
+        for unit_id, _kind, standing, sector in db.execute(sql, list(rule.unit_kinds)):
+            if rule.needs_standing_committee and not standing:
                 continue
-            counts = monthly.get(unit["id"], {})
-            kept = sum(min(rule.count, sum(counts.get(m, 0) for m in span)) for span in spans)
-            held = sum(n for m, n in counts.items() if m in inside)
-            later = sum(min(rule.count, sum(counts.get(m, 0) for m in span)) for span in running)
+            kept, held, later = counted(tuple(monthly.get(unit_id, ())))
             out.append(
-                (
-                    unit["sector"],
-                    rule.count * len(spans),
-                    kept,
-                    held,
-                    rule.count * len(running),
-                    later,
-                )
+                (sector, rule.count * len(owed), kept, held, rule.count * len(running), later)
             )
     return out
+
+
+class _ThematicCount:
+    """(kept, held, not due kept) of a unit's thematic meetings by month number, for one rule:
+    at most `count` a rule-period, in the owed ones and in the running ones. Units with the
+    same months count alike: worked out once each."""
+
+    def __init__(self, count: int, owed: list[Period], running: list[Period], period: Period):
+        self.count = count
+        self.owed = {m: i for i, p in enumerate(owed) for m in range(p.first, p.first + p.length)}
+        self.running = {
+            m: i for i, p in enumerate(running) for m in range(p.first, p.first + p.length)
+        }
+        self.inside = range(period.first, period.first + period.length)
+        self.known: dict[tuple, tuple[int, int, int]] = {(): (0, 0, 0)}
+
+    def __call__(self, months: tuple) -> tuple[int, int, int]:
+        found = self.known.get(months)
+        if found is None:
+            owed: dict[int, int] = {}
+            running: dict[int, int] = {}
+            held = 0
+            for month, n in months:
+                held += n if month in self.inside else 0
+                if (i := self.owed.get(month)) is not None:
+                    owed[i] = owed.get(i, 0) + n
+                if (j := self.running.get(month)) is not None:
+                    running[j] = running.get(j, 0) + n
+            kept = sum(min(self.count, n) for n in owed.values())
+            later = sum(min(self.count, n) for n in running.values())
+            found = self.known[months] = (kept, held, later)
+        return found
 
 
 def _thematic_line(key, units: list[tuple]) -> ThematicLine:
@@ -313,6 +400,8 @@ def visit_figures(db: Database, period, compliance, as_of) -> VisitFigures:
     today = parse_date(as_of, "as_of")
     owed = {id(x): owed_by(x, today) for x in compliance}
     per_supervisor: dict[int, list] = {}
+    # The people's order, as stored beside each name (store.lang.text.person_sort_key).
+    names = dict(db.execute("select id, sort_key from supervisors").fetchall())
     for line in compliance:
         per_supervisor.setdefault(line.assignment.supervisor_id, []).append(line)
     by_supervisor = tuple(
@@ -328,7 +417,7 @@ def visit_figures(db: Database, period, compliance, as_of) -> VisitFigures:
                 )
                 for sid, lines in per_supervisor.items()
             ),
-            key=lambda s: (person_sort_key(s.name), s.supervisor_id),
+            key=lambda s: (names.get(s.supervisor_id) or person_sort_key(s.name), s.supervisor_id),
         )
     )
     return VisitFigures(
@@ -382,10 +471,10 @@ def plan_figures(db: Database, period) -> PlanFigures:
 
 
 def visit_concern_ids(db: Database, visit_id: int) -> list[int]:
-    """The concerns raised at a visit, in the order they were raised."""
-    return [
-        r["id"]
-        for r in db.query(
-            "select id from concerns where visit_id = ? order by raised_date, id", [visit_id]
-        )
-    ]
+    """The concerns raised at a visit, in the order they were raised: read through its
+    unit's (a concern raised at a visit is the visit's unit's, store.concerns.checks), not
+    every concern of the province."""
+    sql = """select id from concerns
+              where unit_id = (select unit_id from visits where id = ?) and visit_id = ?
+              order by raised_date, id"""
+    return [r["id"] for r in db.query(sql, [visit_id, visit_id])]

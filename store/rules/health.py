@@ -95,13 +95,24 @@ def tree_cycles(db: Database) -> list[str]:
 
 def summary_problems(db: Database) -> list[str]:
     """The kept counts (store.core.summaries) that disagree with the records they count."""
-    return [
-        _(
-            "The monthly meeting counts kept for the compliance grid disagree with the "
-            "meetings in {count} unit-month-kind group(s): run `phutrach check --repair`."
-        ).format(count=found.groups)
-        for found in summaries.drift(db)
-    ]
+    return [_summary_text(found.table).format(count=found.groups) for found in summaries.drift(db)]
+
+
+def _summary_text(table: str) -> str:
+    if table == "meeting_years":
+        return _(
+            "The yearly meeting counts kept for the annual report disagree with the meetings "
+            "in {count} unit-year-kind group(s): run `phutrach check --repair`."
+        )
+    if table == "assignment_visits":
+        return _(
+            "The last visits and deadlines kept for the due list disagree with the visits "
+            "in {count} assignment(s): run `phutrach check --repair`."
+        )
+    return _(
+        "The monthly meeting counts kept for the compliance grid disagree with the "
+        "meetings in {count} unit-month-kind group(s): run `phutrach check --repair`."
+    )
 
 
 _DUPLICATE_MEETINGS = """

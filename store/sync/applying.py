@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import apsw
@@ -27,29 +28,51 @@ REFERENCE = frozenset({"settings", "units", "supervisors", "assignments"})
 _MISFIT = 3  # the child's exit when the changes do not fit the database
 
 
+Progress = Callable[[int, int], None]  # (changes gone through, all of them)
+_STEP = 500  # the child tells its progress every so many changes
+
+
 def in_child(
-    db_path: Path, changeset: bytes, *, me: int, sender: int, seq: int, ack: int
+    db_path: Path,
+    changeset: bytes,
+    *,
+    me: int,
+    sender: int,
+    seq: int,
+    ack: int,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, int], int]:
     """Apply `changeset` from site `sender` (its bundle `seq`, confirming our `ack`) in a
-    child process; returns the changes applied by table and the conflicts queued."""
+    child process; returns the changes applied by table and the conflicts queued.
+    `progress(done, total)` hears from the child as it goes."""
+    total = sum(1 for _change in apsw.Changeset.iter(changeset))
     with tempfile.NamedTemporaryFile(dir=db_path.parent, prefix=".phutrach.", suffix=".tmp") as f:
         f.write(changeset)
         f.flush()
         args = [str(db_path), f.name, json.dumps([me, sender, seq, ack])]
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-m", "store.sync.applying", *args],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            check=False,
         )
-    if done.returncode == _MISFIT:
+        assert child.stderr is not None and child.stdout is not None
+        said = []
+        for line in child.stderr:
+            if line.startswith("progress ") and progress is not None:
+                progress(int(line.split()[1]), total)
+            said.append(line)
+        out, code = child.stdout.read(), child.wait()
+    if code == _MISFIT:
         raise PhutrachError(
             _("The bundle's changes do not fit this database (a record they need is missing).")
         )
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["?"])[-1]
+    if code != 0:
+        last = ([s.strip() for s in said if s.strip()] or ["?"])[-1]
         raise PhutrachError(_("The bundle could not be applied: {error}").format(error=last))
-    result = json.loads(done.stdout)
+    if progress is not None:
+        progress(total, total)
+    result = json.loads(out)
     return result["applied"], result["queued"]
 
 
@@ -75,9 +98,12 @@ class _Rule:
     the office's; a change already there is skipped; anything else waits for a person."""
 
     def __init__(self, me: int, sender: int):
-        self.me, self.sender = me, sender
+        self.me, self.sender, self.seen = me, sender, 0
 
     def wanted(self, change: apsw.TableChange) -> bool:
+        self.seen += 1
+        if self.seen % _STEP == 0:
+            print(f"progress {self.seen}", file=sys.stderr, flush=True)
         return not (self.me == OFFICE and change.name in REFERENCE)
 
     def decide(self, reason: int, change: apsw.TableChange) -> int:

@@ -73,9 +73,11 @@ def export(db: Database, db_path: Path, to: int = sites.OFFICE) -> tuple[bytes, 
     return sealed, header
 
 
-def import_bundle(db: Database, db_path: Path, data: bytes) -> Outcome:
+def import_bundle(
+    db: Database, db_path: Path, data: bytes, progress: applying.Progress | None = None
+) -> Outcome:
     """Check, open and apply a bundle in one transaction; one message and nothing written
-    if anything about it is wrong."""
+    if anything about it is wrong. `progress(done, total)` hears how the apply goes."""
     me = _me(db)
     header = bundle_header(data)
     sender = _sender(db, header, me)
@@ -92,7 +94,13 @@ def import_bundle(db: Database, db_path: Path, data: bytes) -> Outcome:
             )
         )
     applied, queued = applying.in_child(
-        db_path, changeset, me=me, sender=sender.number, seq=seq, ack=int(header["ack"])
+        db_path,
+        changeset,
+        me=me,
+        sender=sender.number,
+        seq=seq,
+        ack=int(header["ack"]),
+        progress=progress,
     )
     _move_bases(db, db_path, sender.number, changeset)
     return Outcome(sender.number, seq, applied, queued)
@@ -119,6 +127,21 @@ def open_conflicts(db: Database) -> list[Conflict]:
 
 
 HERE, THEIRS = "here", "theirs"
+
+
+def waiting(db: Database, peer: sites.Site) -> int:
+    """The changes recorded on this site since its last bundle for `peer`: what waits to go
+    (the audit trail's count: the next bundle may carry fewer, a record changed twice once)."""
+    low, high = records.id_range(db)
+    return db.execute(
+        "SELECT count(*) FROM changes WHERE id >= ? AND id < ? AND at > ?",
+        [low, high, peer.sent_at or ""],
+    ).fetchone()[0]
+
+
+def bundle_name(header: dict) -> str:
+    """ "phutrach-1-to-0-3.bundle": from which site, to which, its number."""
+    return f"phutrach-{header['from']}-to-{header['to']}-{header['seq']}.bundle"
 
 
 def decide(db: Database, conflict_id: int, keep: str) -> Conflict:

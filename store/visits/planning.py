@@ -93,27 +93,63 @@ select v.id as visit_id, v.planned_date, v.supervisor_id, s.name as supervisor_n
 from visits v
 join supervisors s on s.id = v.supervisor_id
 join units u on u.id = v.unit_id
-where v.status = 'planned' and v.planned_date between ? and ?"""
+where v.planned_date between ? and ?"""
+# Everyone's planned visits by the (status, planned date) index; one supervisor's by the
+# (supervisor, planned date) one, a few dozen rows (`+` keeps SQLite off the status index).
+_PLANNED = (" and v.status = 'planned'", " and +v.status = 'planned' and v.supervisor_id = ?")
 
 
-def _planned(db, supervisor_id, start: date, end: date) -> list[AgendaItem]:
-    sql, params = _AGENDA_SQL, [start.isoformat(), end.isoformat()]
+def _planned(db, supervisor_id, start: date, end: date, limit=None, offset=0) -> list[AgendaItem]:
+    sql, params = (
+        _AGENDA_SQL + _PLANNED[supervisor_id is not None],
+        [start.isoformat(), end.isoformat()],
+    )
     if supervisor_id is not None:
-        sql += " and v.supervisor_id = ?"
         params.append(supervisor_id)
-    rows = db.query(sql + " order by v.planned_date, u.sort_key, v.id", params)
-    return [AgendaItem(**r) for r in rows]
+    sql += " order by v.planned_date, u.sort_key, v.id"
+    if limit is not None:
+        sql += " limit ? offset ?"
+        params += [limit, offset]
+    return [AgendaItem(**r) for r in db.query(sql, params)]
 
 
-def agenda(db: Database, supervisor_id: int | None, start, end) -> list[AgendaItem]:
-    """Planned visits from `start` to `end` (inclusive), by date."""
-    return _planned(db, supervisor_id, parse_date(start, "start"), parse_date(end, "end"))
+def _count_planned(db, supervisor_id, start: date, end: date) -> int:
+    sql = "select count(*) from visits v where v.planned_date between ? and ?"
+    sql += _PLANNED[supervisor_id is not None]
+    params: list = [start.isoformat(), end.isoformat()]
+    if supervisor_id is not None:
+        params.append(supervisor_id)
+    return db.execute(sql, params).fetchone()[0]
 
 
-def missed_visits(db: Database, supervisor_id: int | None, as_of) -> list[AgendaItem]:
+def agenda(
+    db: Database, supervisor_id: int | None, start, end, *, limit=None, offset=0
+) -> list[AgendaItem]:
+    """Planned visits from `start` to `end` (inclusive), by date; `limit` of them from
+    `offset` for a page."""
+    first, last = parse_date(start, "start"), parse_date(end, "end")
+    return _planned(db, supervisor_id, first, last, limit, offset)
+
+
+def count_agenda(db: Database, supervisor_id: int | None, start, end) -> int:
+    """How many visits `agenda` lists (one index range, no row read)."""
+    return _count_planned(db, supervisor_id, parse_date(start, "start"), parse_date(end, "end"))
+
+
+def missed_visits(
+    db: Database, supervisor_id: int | None, as_of, *, limit=None, offset=0
+) -> list[AgendaItem]:
     """Planned visits whose date passed before `as_of` with no visit recorded."""
-    day = parse_date(as_of, "as_of")
-    return _planned(db, supervisor_id, date.min, date.fromordinal(day.toordinal() - 1))
+    return _planned(db, supervisor_id, date.min, _day_before(as_of), limit, offset)
+
+
+def count_missed(db: Database, supervisor_id: int | None, as_of) -> int:
+    """How many visits `missed_visits` lists."""
+    return _count_planned(db, supervisor_id, date.min, _day_before(as_of))
+
+
+def _day_before(as_of) -> date:
+    return date.fromordinal(parse_date(as_of, "as_of").toordinal() - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,15 @@ from sqlite_utils import Database
 from store.core.checks import parse_date
 from store.lang.codes import PeriodKind
 from store.org.units import Unit, get_unit
-from store.rules.cadence import DueItem, assignment_state, due_list, visit_compliance
+from store.rules.cadence import (
+    DueCounts,
+    DueItem,
+    assignment_state,
+    due_counts,
+    due_index,
+    due_list,
+    visit_compliance,
+)
 from store.rules.periods import Period
 from store.visits.grid import ComplianceGrid, compliance_grid
 from store.visits.meetings import rate_sql
@@ -32,12 +40,15 @@ from store.visits.meetings import rate_sql
 # too.
 __all__ = [
     "ComplianceGrid",
+    "DueCounts",
     "DueItem",
     "RegimeLine",
     "TrendPoint",
     "UnitRegime",
     "assignment_state",
     "compliance_grid",
+    "due_counts",
+    "due_index",
     "due_list",
     "unit_regime",
     "unit_trend",

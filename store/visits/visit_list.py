@@ -36,7 +36,14 @@ from visits v
 join supervisors s on s.id = v.supervisor_id
 join units u on u.id = v.unit_id
 left join meetings m on m.id = v.meeting_id
-where v.status = 'done'"""  # noqa: S608 (a fixed expression)
+where """  # noqa: S608 (a fixed expression)
+
+
+def _done(supervisor_id, unit_id) -> str:
+    """Recorded visits; one supervisor's or unit's through their own index ("+": not every
+    visit of the province in the period by status and date)."""
+    narrowed = supervisor_id is not None or unit_id is not None
+    return "+v.status = 'done'" if narrowed else "v.status = 'done'"
 
 
 def _visit_filters(period, supervisor_id, unit_id, search=None) -> tuple[str, list]:
@@ -71,7 +78,8 @@ def list_visits(
     """Recorded visits, latest first, with supervisor and unit names (planned ones: `agenda`);
     `search` keeps the units whose name holds every word of it."""
     where, params = _visit_filters(period, supervisor_id, unit_id, search)
-    sql = _LIST_SQL + where + " order by v.date desc, v.id desc limit ? offset ?"
+    sql = _LIST_SQL + _done(supervisor_id, unit_id) + where
+    sql += " order by v.date desc, v.id desc limit ? offset ?"
     rows = db.query(sql, [*params, -1 if limit is None else limit, offset])
     return [VisitRow(**r) for r in rows]
 
@@ -81,5 +89,5 @@ def count_visits(
 ) -> int:
     where, params = _visit_filters(period, supervisor_id, unit_id, search)
     # `where` holds constant fragments only; the values go in `params`.
-    sql = "select count(*) as n from visits v where v.status = 'done'" + where  # noqa: S608
+    sql = f"select count(*) as n from visits v where {_done(supervisor_id, unit_id)}{where}"  # noqa: S608
     return next(iter(db.query(sql, params)))["n"]

@@ -255,7 +255,35 @@ def test_no_command_help_shows_click_s_english_type_names():
     """Every option a user fills in names what it takes in Vietnamese (KỲ, NGÀY, TỪ KHÓA…),
     not click's defaults for its type (TEXT, INTEGER RANGE…)."""
     english = re.compile(r"\b(TEXT|INTEGER|FLOAT|PATH|FILENAME|DIRECTORY|BOOLEAN|RANGE|UUID)\b")
-    for name in cli.commands:
+    for name in cli.load_all():
         out = CliRunner().invoke(cli, [name, "--help"]).output
         assert "Cách dùng" in out, name
         assert not english.findall(out), (name, english.findall(out))
+
+
+def test_every_command_is_named_in_the_lazy_map_and_listed_in_help():
+    """`COMMANDS` names each command's module, loaded when the command is first used: it
+    must name exactly what the modules register, and the root help list every command."""
+    from commands.cli import COMMANDS
+
+    registered = cli.load_all()
+    assert set(registered) == set(COMMANDS)
+    for name, command in registered.items():
+        assert command.callback.__module__ == f"commands.{COMMANDS[name]}", name
+    listed = run("--help").output.split("Lệnh:")[1]
+    for name in COMMANDS:
+        assert re.search(rf"^  {name}\b", listed, re.M), name
+
+
+def test_the_root_group_loads_a_command_module_only_when_asked():
+    script = (
+        "import sys; from commands.cli import cli; "
+        "before = sorted(m for m in sys.modules if m.startswith('commands.')); "
+        "cli.main(['due', '--help'], standalone_mode=False); "
+        "print(before, 'commands.due' in sys.modules, 'commands.brief' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    last = done.stdout.strip().splitlines()[-1]
+    assert last == "['commands.cli', 'commands.common', 'commands.targets'] True False"

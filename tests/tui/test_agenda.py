@@ -11,11 +11,13 @@ from textual.widgets import Input, Static
 
 from store.core import db as store_db
 from store.core import settings
+from store.org import supervisors
 from store.visits.planning import plan_visit
 from tests.tui.test_app import plain
 from tui.screens.regime.agenda import AgendaScreen
 from tui.screens.regime.agenda_dialogs import CancelVisitQuestion, MoveVisitForm
 from tui.screens.visits.visit_form import VisitForm
+from tui.widgets.lazy_select import LazySelect
 from tui.widgets.paged_table import PagedTable
 
 SIZE = (120, 40)
@@ -161,14 +163,26 @@ async def test_missed_planned_visits_are_listed_apart_and_marked(app, as_duc):
         assert "red" in str(mark(app.screen.rows["missed"][0])[0].style)
 
 
-async def test_all_supervisors_get_no_suggestions_but_can_choose_one(app, district):
+async def test_all_supervisors_get_no_suggestions_but_can_choose_one(app, district, monkeypatch):
     _path, ids = district
+    supervisors_read: list[int] = []
+    real = supervisors.list_supervisors
+
+    def counted(*args, **kwargs):
+        supervisors_read.append(1)
+        return real(*args, **kwargs)
+
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(supervisors, "list_supervisors", counted)
         await open_agenda(app, pilot)
         assert cells(app, "suggested") == []
         assert app.screen.check_action("accept", ()) is False
-        app.screen.query_one("#agenda-supervisor").value = ids["duc"]
+        chooser = app.screen.query_one("#agenda-supervisor", LazySelect)
+        assert supervisors_read == [] and not chooser.loaded  # read when the list opens
+        chooser.choose(ids["duc"])
         await pilot.pause()
+        assert supervisors_read and chooser.loaded
         assert len(cells(app, "suggested")) == 2
         assert app.screen.check_action("accept", ()) is True
 

@@ -196,6 +196,29 @@ async def test_a_province_sized_top_level_is_grouped_by_sector(app, district, mo
         assert communes.children[0].allow_expand  # and it opens in turn
 
 
+async def test_a_grouped_top_level_reads_counts_then_a_sector_when_opened(app, monkeypatch):
+    """The first show reads what it draws: the sectors' counts, not every organization at
+    the top; a sector's organizations are read when it is opened, once."""
+    import tui.widgets.unit_tree as unit_tree
+    from store.org import units
+
+    monkeypatch.setattr(unit_tree, "GROUP_OVER", 2)
+    read: list = []
+    real = units.children, units.top_of_sector
+    monkeypatch.setattr(units, "children", lambda *a, **k: read.append(k) or real[0](*a, **k))
+    monkeypatch.setattr(units, "top_of_sector", lambda db, s: read.append(s) or real[1](db, s))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert read == [{"limit": 3}]  # enough to tell it is more than GROUP_OVER
+        await pilot.press("down", "down", "space")
+        await pilot.pause()
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert read == [{"limit": 3}, "commune"]
+        communes = app.screen.query_one(UnitTree).root.children[2]
+        assert [str(n.label) for n in communes.children] == ["Đảng bộ xã An Bình"]
+
+
 async def test_f1_shows_help_for_the_current_screen(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")

@@ -6,7 +6,7 @@ letterhead is edited in its form."""
 import shutil
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from store.core import db as store_db
 from store.core import settings
@@ -65,12 +65,15 @@ async def test_the_briefs_screen_writes_a_batch_into_the_folder_and_lists_it(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BriefsScreen)
+        assert not screen.query(ProgressBar)  # none idling (animated) before a batch
         screen.query_one("#field-folder", Input).value = str(out)
         screen.query_one("#field-zip").value = True
         await pilot.press("ctrl+g")
         await settle(app, pilot)
         summary = str(screen.query_one("#briefs-summary", Static).render())
         rows = screen.query_one("#briefs-list").row_count
+        (bar,) = screen.query(ProgressBar)  # made by the batch, hidden once it is done
+        assert not bar.display
     written = sorted(p.name for p in out.glob("*.docx"))
     assert written and len(written) == len(logged(path)) == rows
     assert list(out.glob("*.zip"))

@@ -132,3 +132,19 @@ def test_snapshot_of_the_grid(app, district, snap_compare):
         await drill_to_khu_dong(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=khu_dong)
+
+
+async def test_the_organizations_to_choose_come_once_the_first_page_shows(app, district):
+    """The list of organizations is read after the grid's first page is drawn, and then
+    offers every grassroots organization and sub-committee, the choice kept."""
+    from textual.widgets import OptionList, Select
+
+    _path, ids = district
+    async with app.run_test(size=SIZE) as pilot:
+        await open_grid(app, pilot)
+        screen = app.screen
+        assert screen.parents_read
+        assert {0, ids["an_binh"], ids["khu_dong"], ids["hoa_lac"]} <= set(screen.parents)
+        select = screen.query_one("#compliance-parent", Select)
+        assert select.query_one(OptionList).option_count == len(screen.parents)
+        assert select.value == 0

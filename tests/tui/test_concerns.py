@@ -9,6 +9,7 @@ from store import concerns
 from store.concerns.board import BoardCounts, board_counts
 from store.core import db as store_db
 from store.core import records, settings
+from store.org import supervisors, units
 from tests import factories as make
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, fill_visit
@@ -20,6 +21,7 @@ from tui.screens.concerns.form import ConcernForm
 from tui.screens.concerns.step import StepDialog
 from tui.screens.units.unit_detail import UnitDetailScreen
 from tui.screens.visits.visit_form import VisitForm
+from tui.widgets.lazy_select import LazySelect
 from tui.widgets.overdue_concerns import OverdueConcerns
 from tui.widgets.paged_table import PagedTable
 
@@ -179,6 +181,33 @@ async def test_the_board_follows_a_supervisor_chosen_elsewhere(app, concerned):
         )
         await open_board(pilot)
         assert app.screen.query_one("#filter-supervisor", Select).value == ids["duc"]
+        assert listed(app) == ["Đường làng xuống cấp, đề nghị hỗ trợ sửa chữa"]
+
+
+async def test_the_filters_read_their_choices_when_first_opened(app, monkeypatch):
+    """The first show reads what it draws: a closed filter shows its prompt alone, its
+    organizations or supervisors (1,200 and 800 a province) read once, when first opened."""
+    reads: list[str] = []
+
+    def counted(module, name: str) -> None:
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, **k: reads.append(name) or real(*a, **k))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        counted(units, "children")
+        counted(supervisors, "list_supervisors")
+        await open_board(pilot)
+        assert reads == []  # nobody chosen in settings: neither list read
+        unit = app.screen.query_one("#filter-unit", LazySelect)
+        assert not unit.loaded and unit.value == Select.NULL
+        await choose(pilot, "filter-unit", 1)  # the first top-level unit: Sông Đà
+        assert reads == ["children"] and unit.loaded
+        assert listed(app) == []  # its one concern is resolved
+        await choose(pilot, "filter-unit", -1)  # back to all organizations
+        assert reads == ["children"] and len(listed(app)) == 3  # read once
+        await choose(pilot, "filter-supervisor", 1)  # Phạm Minh Đức: the Đào Xá concern
+        assert reads == ["children", "list_supervisors"]
         assert listed(app) == ["Đường làng xuống cấp, đề nghị hỗ trợ sửa chữa"]
 
 

@@ -6,6 +6,7 @@ from textual.widgets import Select
 from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import add_duties, cells
 from tui.app import PhutrachApp
+from tui.widgets.lazy_select import LazySelect
 from tui.widgets.personnel_gaps import PersonnelGaps
 
 SIZE = (120, 40)
@@ -61,7 +62,7 @@ async def test_a_supervisor_chosen_on_the_agenda_is_followed_on_the_dashboard(di
         await pilot.pause()
         await pilot.press("f4")
         await pilot.pause()
-        app.screen.query_one("#agenda-supervisor", Select).value = ids["duc"]
+        app.screen.query_one("#agenda-supervisor", LazySelect).choose(ids["duc"])  # as opened
         await pilot.pause()
         assert app.supervisor_id == ids["duc"]
         await pilot.press("f3")

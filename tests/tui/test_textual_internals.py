@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.app import App
+from textual.cache import LRUCache
 from textual.notifications import Notification, Notifications
 from textual.screen import Screen
 from textual.widgets import Static
@@ -13,12 +14,20 @@ from textual.widgets import Static
 import tui
 from tests.tui.conftest import TODAY
 from tui.app import PhutrachApp
-from tui.textual_internals import guard_terminal, mark_styled, notifications, terminal_output
+from tui.textual_internals import (
+    TEXTUAL_RULESET_HASH,
+    KeptParses,
+    guard_terminal,
+    hash_rules_natively,
+    mark_styled,
+    notifications,
+    terminal_output,
+)
 
 ROOT = Path(tui.__file__).parents[1]
 PRIVATE = re.compile(
     r"\.(_css_update_count|_notifications|_bindings|_keymap|_merged_bindings|_compositor"
-    r"|_segments|_render_cache)\b"
+    r"|_segments|_render_cache|_parse_cache|_variables)\b"
 )
 
 
@@ -86,3 +95,46 @@ async def test_terminal_output_is_the_screen_the_terminal_would_read():
         await pilot.pause()
         sent = terminal_output(app)
         assert "xin chào" in sent and "\x1b[" in sent  # text, colours and cursor moves
+
+
+async def test_the_app_parses_each_stylesheet_once_and_a_new_theme_anew(district, monkeypatch):
+    """KeptParses reads `Stylesheet._parse_cache` and `_variables`: at start each source is
+    parsed once (Textual alone parsed them three times); a theme of other colours still
+    re-parses, and its colours show."""
+    import textual.css.stylesheet as stylesheet
+
+    parsed = []
+    real = stylesheet.parse
+    monkeypatch.setattr(
+        stylesheet,
+        "parse",
+        lambda scope, css, read_from, **kw: (
+            parsed.append(read_from) or real(scope, css, read_from, **kw)
+        ),
+    )
+    app = PhutrachApp(district[0], today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.stylesheet, KeptParses)
+        assert isinstance(app.stylesheet._parse_cache, LRUCache)
+        assert app.stylesheet._variables == app.get_css_variables()
+        app_tcss = [p for p in parsed if p[0].endswith("app.tcss")]
+        assert len(app_tcss) == 1, parsed
+        background = app.screen.styles.background
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert len([p for p in parsed if p[0].endswith("app.tcss")]) == 2
+        assert app.screen.styles.background != background
+
+
+def test_css_rules_hash_by_identity_as_textual_hashes_them():
+    """hash_rules_natively swaps Textual's `RuleSet.__hash__` (an identity hash written in
+    Python) for object's: the same rules are the same set members, and no others."""
+    from textual.css.model import RuleSet
+
+    one, twin = RuleSet(), RuleSet()
+    assert one == twin  # equal as dataclasses: only identity tells them apart in a set
+    assert TEXTUAL_RULESET_HASH(one) == id(one)  # Textual's meaning, still
+    hash_rules_natively()
+    assert RuleSet.__hash__ is object.__hash__
+    assert len({one, twin, one}) == 2 and one in {one} and twin not in {one}

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from store.core import settings
 from store.lang.i18n import _
 from store.lang.text import fold
-from store.org import supervisors
+from store.org import get_supervisor, supervisors
 from store.org.units import search_words
 from tui.dialogs.picker import PickerScreen
 from tui.widgets.paged_table import Column
@@ -29,11 +29,11 @@ def all_label() -> str:
 
 def current_choice(db: Database) -> SupervisorChoice:
     """The supervisor chosen in settings, or "all" when none (or one since deleted) is."""
-    chosen = supervisors.current_supervisor_id(db)
-    for item in supervisors.list_supervisors(db, include_inactive=True):
-        if item.id == chosen:
-            return SupervisorChoice(item.id, item.uid, item.name, item.title or "")
-    return SupervisorChoice(None, None, all_label())
+    chosen = supervisors.current_supervisor_id(db)  # None too for one since deleted
+    if chosen is None:
+        return SupervisorChoice(None, None, all_label())
+    item = get_supervisor(db, chosen)  # that one row, not the whole list (800 at a province)
+    return SupervisorChoice(item.id, item.uid, item.name, item.title or "")
 
 
 class SupervisorPicker(PickerScreen):

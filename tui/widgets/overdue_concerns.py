@@ -14,7 +14,6 @@ from store.lang.i18n import _
 from store.org import supervisors
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import OVERDUE_MARK, alert
-from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 
@@ -71,5 +70,7 @@ class OverdueConcerns(PhutrachNode, Vertical):
 
     @on(PagedTable.Selected)
     def _open(self, event: PagedTable.Selected) -> None:
+        from tui.screens.concerns.detail import ConcernDetailScreen
+
         event.stop()
         self.app.push_screen(ConcernDetailScreen(event.row.id), lambda _result: self.reload())

@@ -115,3 +115,17 @@ def test_sqlite_utils_loads_without_numpy_and_numpy_stays_importable():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "numpy", done.stderr
+
+
+def test_opening_looks_for_no_sqlite_utils_plugin(db_path, monkeypatch):
+    """phutrach uses no sqlite-utils plugin: looking for them read the entry points of every
+    installed package at each start (35 ms), and would run a stranger's in each connection."""
+    from sqlite_utils import plugins
+
+    looked = []
+    monkeypatch.setattr(plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(plugins.pm, "load_setuptools_entrypoints", looked.append)
+    store_db.connect(db_path).close()
+    with store_db.reading(db_path) as db:
+        db.execute("select 1")
+    assert looked == []

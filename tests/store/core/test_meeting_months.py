@@ -113,7 +113,8 @@ def test_the_migration_counts_the_meetings_stored_before_it(tmp_path):
         "update meeting_months set meetings = meetings + 1",
         "update meeting_months set rate = rate - 0.5",
         "delete from meeting_months",
-        "insert into meeting_months values (999, '2026-01', 'regular', 3, null)",
+        "insert into meeting_months (unit_id, month, kind, meetings, rate)"
+        " values (999, '2026-01', 'regular', 3, null)",
     ],
 )
 def test_check_finds_a_drift_and_rebuild_repairs_it(tamper):

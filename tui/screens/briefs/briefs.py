@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -187,8 +188,7 @@ class BriefsScreen(PhutrachNode, Screen):
                     variant="primary",
                     compact=True,
                     id="briefs-generate",
-                )
-                yield ProgressBar(show_eta=False, id="briefs-progress")
+                )  # the progress bar beside it comes with the first batch (`_progress`)
             yield Static(id="briefs-summary")
         table = PagedTable(_columns(), empty_text=_("No brief written yet."), id="briefs-list")
         table.border_title = _("Briefs written, latest first")
@@ -199,7 +199,6 @@ class BriefsScreen(PhutrachNode, Screen):
     def on_mount(self) -> None:
         self.sub_title = _("Word briefs")
         self._follow()
-        self.query_one("#briefs-progress").display = False
         self.watch(self.app, "supervisor_id", lambda _id: self._follow(), init=False)
         self._show_period_hint()
         self.reload_list()
@@ -388,13 +387,23 @@ class BriefsScreen(PhutrachNode, Screen):
         briefing.remember_folder(self.app.db, batch.folder)
         self.running = True
         self.refresh_bindings()
-        bar = self.query_one("#briefs-progress", ProgressBar)
+        bar = self._progress()
         bar.update(total=len(batch.requests), progress=0)
         bar.display = True
         self.query_one("#briefs-summary", Static).update(
             _("Writing {count} briefs…").format(count=len(batch.requests))
         )
         self.write_batch(batch)
+
+    def _progress(self) -> ProgressBar:
+        """The progress bar, made at the first batch: hidden, an idle one still animated
+        itself fifteen times a second, and its widgets slowed the screen's first show."""
+        try:
+            return self.query_one("#briefs-progress", ProgressBar)
+        except NoMatches:
+            bar = ProgressBar(show_eta=False, id="briefs-progress")
+            self.query_one("#briefs-run").mount(bar)
+            return bar
 
     @on(Button.Pressed, "#briefs-generate")
     def _generate_pressed(self) -> None:
@@ -445,7 +454,7 @@ class BriefsScreen(PhutrachNode, Screen):
     def _finished(self, summary: Summary) -> None:
         self.running = False
         self.refresh_bindings()
-        self.query_one("#briefs-progress").display = False
+        self._progress().display = False
         self.query_one("#briefs-summary", Static).update(_summary_text(summary))
         self.reload_list()
         failed = len(summary.outcomes) - summary.written

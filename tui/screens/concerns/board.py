@@ -23,6 +23,7 @@ from tui.screens.concerns.common import OVERDUE_MARK, alert, rulebook_choices
 from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.screens.concerns.form import ConcernForm
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lazy_select import LazySelect
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.search_box import SearchBox, on_typed
 
@@ -117,14 +118,14 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
                 id="filter-route",
                 compact=True,
             )
-            yield Select(
-                [(u.name, u.id) for u in units.children(db, None)],
+            yield LazySelect(
+                lambda: [(u.name, u.id) for u in units.children(db, None)],
                 prompt=_("All organizations"),
                 id="filter-unit",
                 compact=True,
             )
-            yield Select(
-                [(s.name, s.id) for s in supervisors.list_supervisors(db)],
+            yield LazySelect(
+                lambda: [(s.name, s.id) for s in supervisors.list_supervisors(db)],
                 prompt=_("All supervisors"),
                 value=self.filters.supervisor_id or Select.NULL,
                 id="filter-supervisor",
@@ -145,6 +146,8 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
 
     def _current_supervisor(self) -> int | None:
         chosen = supervisors.current_supervisor_id(self.app.db)
+        if chosen is None:
+            return None
         active = {s.id for s in supervisors.list_supervisors(self.app.db)}
         return chosen if chosen in active else None
 
@@ -192,7 +195,7 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
         chosen = self._current_supervisor()
         if chosen != self.chosen_supervisor:
             self.chosen_supervisor = chosen
-            self.query_one("#filter-supervisor", Select).value = chosen or Select.NULL
+            self.query_one("#filter-supervisor", LazySelect).choose(chosen or Select.NULL)
 
     def came_back(self) -> None:
         """Back from a concern, a form or another screen: the rows and figures may have

@@ -3,12 +3,14 @@ office) every assigned unit with its cadence, last visit, deadline and state, wo
 planned visits of this week and month; planned visits whose date passed with nothing recorded;
 the counts at a glance. `v` or Enter logs a visit for the highlighted row.
 
-One `due_list` call feeds the unit list (no query per row); the agenda and the missed visits are
-one query each.
+The lists read a page at a time: the unit list from the kept deadlines (`due_list` with a
+limit, `due_counts` for the cards), the agenda and the missed visits by planned date, each with
+its count, so that the committee office's dashboard costs its first pages, not the province.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -22,20 +24,20 @@ from store.lang.codes import BriefKind, PeriodKind
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.rules.periods import Period
-from store.visits import AgendaItem, VisitResult, agenda, missed_visits
-from store.visits.regime import DueItem, due_list
+from store.visits import AgendaItem, VisitResult, agenda, count_agenda, count_missed, missed_visits
+from store.visits.regime import DueCounts, DueItem, due_counts, due_index, due_list
 from tui.comeback import ComesBack
-from tui.dialogs.picker import list_source
 from tui.dialogs.supervisor_picker import SupervisorChoice, SupervisorPicker, current_choice
 from tui.format import vn_date
 from tui.forms.dates import week_of, weekday
 from tui.node import PhutrachNode
-from tui.screens.visits.visit_form import Target, VisitForm
-from tui.screens.visits.visit_list import VisitListScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.overdue_concerns import OverdueConcerns
-from tui.widgets.paged_table import Column, PagedTable
+from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.personnel_gaps import PersonnelGaps
+
+if TYPE_CHECKING:  # the forms and lists it opens are imported when opened
+    from tui.screens.visits.visit_form import Target
 
 OVERDUE_MARK, DUE_MARK, DONE_MARK = "⚠", "●", "✓"
 STATE_STYLES = {"overdue": "bold red", "due": "yellow", "done": "green"}
@@ -43,34 +45,51 @@ STATE_STYLES = {"overdue": "bold red", "due": "yellow", "done": "green"}
 
 @dataclass(frozen=True)
 class DashboardData:
-    """Everything the dashboard shows, read in three queries."""
+    """The dashboard's counts; its lists are read a page at a time (`sources`)."""
 
     choice: SupervisorChoice
-    items: list[DueItem]  # worst first
-    upcoming: list[AgendaItem]  # planned from today to the end of this week or month
-    missed: list[AgendaItem]
+    counts: DueCounts
+    planned_week: int  # planned from today to the end of this week
+    planned_month: int  # ... of this month
+    upcoming: int  # ... of either, whichever ends later: the agenda's rows
+    missed: int
+    today: date
     week_end: date
     month_end: date
 
-    def count(self, state: str) -> int:
-        return sum(1 for item in self.items if item.state == state)
-
-    def planned_until(self, end: date) -> int:
-        return sum(1 for item in self.upcoming if item.planned_date <= end.isoformat())
+    @property
+    def until(self) -> date:
+        return max(self.week_end, self.month_end)
 
 
 def load(db, today: date) -> DashboardData:
     choice = current_choice(db)
     week_end = week_of(today)[1]
     month_end = Period.containing(today, PeriodKind.MONTH).end
+    week, month = (count_agenda(db, choice.id, today, end) for end in (week_end, month_end))
     return DashboardData(
         choice,
-        due_list(db, choice.id, today),
-        agenda(db, choice.id, today, max(week_end, month_end)),
-        missed_visits(db, choice.id, today),
+        due_counts(db, choice.id, today),
+        week,
+        month,
+        max(week, month),
+        count_missed(db, choice.id, today),
+        today,
         week_end,
         month_end,
     )
+
+
+def sources(db, data: DashboardData) -> tuple:
+    """(count, fetch) of the unit list, the agenda and the missed visits, for `PageSource`."""
+    who, today = data.choice.id, data.today
+    return (
+        (lambda: data.counts.assigned,
+         lambda n, skip: due_list(db, who, today, limit=n, offset=skip, counts=data.counts)),
+        (lambda: data.upcoming,
+         lambda n, skip: agenda(db, who, today, data.until, limit=n, offset=skip)),
+        (lambda: data.missed, lambda n, skip: missed_visits(db, who, today, limit=n, offset=skip)),
+    )  # fmt: skip
 
 
 def state_text(item: DueItem) -> Text:
@@ -166,7 +185,7 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.reload(panels=False)  # the panels read their own as they mount
         self.query_one("#dash-due", PagedTable).focus()
         self.watch(self.app, "supervisor_id", lambda _id: self.reload(), init=False)
 
@@ -175,39 +194,43 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         self.reload()
 
     # -- data ------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read again; each cursor stays on its row (the same unit, if it is still listed)."""
+    def reload(self, *, panels: bool = True) -> None:
+        """Read again; each cursor stays on its row (the same unit, if it is still listed).
+        `panels`: the overdue concerns and the personnel gaps too."""
         due = self.query_one("#dash-due", PagedTable)
         kept = due.current
         self.data = data = load(self.app.db, self.app.today)
         self.sub_title = _("Dashboard — {who}").format(who=data.choice.name)
         everyone = data.choice.id is None
         plan_columns = [Column(_("Day"), 10), Column(_("Organization name"), cut="middle")]
-        for table, columns, rows, cells in (
-            (due, self._due_columns(everyone), data.items, self._due_cells),
-            (self.query_one("#dash-agenda"), plan_columns, data.upcoming, self._agenda_cells),
-            (self.query_one("#dash-missed"), plan_columns, data.missed, self._missed_cells),
+        (due_rows, agenda_rows, missed_rows) = sources(self.app.db, data)
+        for table, columns, (count, fetch), cells in (
+            (due, self._due_columns(everyone), due_rows, self._due_cells),
+            (self.query_one("#dash-agenda"), plan_columns, agenda_rows, self._agenda_cells),
+            (self.query_one("#dash-missed"), plan_columns, missed_rows, self._missed_cells),
         ):
             cursor = table.cursor
             table.columns = tuple(columns)
-            table.set_source(list_source(rows, cells))
+            table.set_source(PageSource(count=count, fetch=fetch, cells=cells))
             table.cursor = min(cursor, max(table.row_count - 1, 0))
         if kept is not None:
             self._cursor_to(kept.assignment.supervisor_id, kept.assignment.unit_id)
         self._show_counts(data)
+        if not panels:
+            return
         self.query_one(OverdueConcerns).reload()
         if self.query_one(PersonnelGaps).gaps is not None:  # read once already: again
             self.query_one(PersonnelGaps).reload()
 
     def _show_counts(self, data: DashboardData) -> None:
         figures = {
-            "assigned": (len(data.items), _("Units assigned"), ""),
-            "done": (data.count("done"), _("Visited this period"), "green"),
-            "due": (data.count("due"), _("Due for a visit"), "yellow"),
-            "overdue": (data.count("overdue"), _("Overdue"), "bold red"),
-            "week": (data.planned_until(data.week_end), _("Planned this week"), ""),
-            "month": (data.planned_until(data.month_end), _("Planned this month"), ""),
-            "missed": (len(data.missed), _("Missed planned visits"), "red"),
+            "assigned": (data.counts.assigned, _("Units assigned"), ""),
+            "done": (data.counts.done, _("Visited this period"), "green"),
+            "due": (data.counts.due, _("Due for a visit"), "yellow"),
+            "overdue": (data.counts.overdue, _("Overdue"), "bold red"),
+            "week": (data.planned_week, _("Planned this week"), ""),
+            "month": (data.planned_month, _("Planned this month"), ""),
+            "missed": (data.missed, _("Missed planned visits"), "red"),
         }
         for key, (number, caption, style) in figures.items():
             mark = f"{OVERDUE_MARK} " if key == "overdue" and number else ""
@@ -279,6 +302,8 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         self._log(*found)
 
     def _log(self, table: str, row) -> None:
+        from tui.screens.visits.visit_form import Target, VisitForm
+
         if table == "dash-due":
             a = row.assignment
             target = Target(a.supervisor_id, a.unit_id, a.supervisor_name, a.unit_name)
@@ -294,14 +319,13 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         """The visit planned for this period (even if its date passed), which the visit logged
         today completes."""
         a, period = item.assignment, item.period
-        for plan in (*self.data.missed, *self.data.upcoming):
-            if (plan.supervisor_id, plan.unit_id) == (a.supervisor_id, a.unit_id) and (
-                period.contains(plan.planned_date)
-            ):
+        end = min(period.end, self.data.until)  # what the agenda and the missed visits hold
+        for plan in agenda(self.app.db, a.supervisor_id, period.start, end):
+            if plan.unit_id == a.unit_id:
                 return plan.visit_id
         return None
 
-    def _logged(self, target: Target, result: VisitResult | None) -> None:
+    def _logged(self, target: "Target", result: VisitResult | None) -> None:
         if result is None:
             return
         self.reload()
@@ -314,10 +338,11 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
         )
 
     def _cursor_to(self, supervisor_id: int, unit_id: int) -> None:
-        for index, item in enumerate(self.data.items):
-            if (item.assignment.supervisor_id, item.assignment.unit_id) == (supervisor_id, unit_id):
-                self.query_one("#dash-due", PagedTable).cursor = index
-                return
+        found = due_index(
+            self.app.db, self.data.choice.id, self.app.today, (supervisor_id, unit_id)
+        )
+        if found is not None:
+            self.query_one("#dash-due", PagedTable).cursor = found
 
     def action_pick_supervisor(self) -> None:
         self.app.push_screen(SupervisorPicker())  # the app's supervisor_id: see on_mount
@@ -332,9 +357,13 @@ class DashboardScreen(ComesBack, PhutrachNode, Screen):
     def action_unit_visits(self) -> None:
         unit_id = self._unit_id()
         if unit_id is not None:
+            from tui.screens.visits.visit_list import VisitListScreen
+
             self.app.push_screen(VisitListScreen(unit_id=unit_id))
 
     def action_all_visits(self) -> None:
+        from tui.screens.visits.visit_list import VisitListScreen
+
         self.app.push_screen(VisitListScreen(supervisor_id=self.data.choice.id))
 
     async def action_brief(self) -> None:

@@ -137,6 +137,8 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
         if self.filter == "without_secretary":
             return _listed(self._vacant(), _cells)
         vacant = self._vacant() if self.filter == "all" else []
+        if self.filter == "all" and not self.search and self.supervisor_id is None:
+            return _everyone(vacant, self.app.db, self.app.today.isoformat())
         return _with_vacant(vacant, self._secretaries_args())
 
     def _secretaries_args(self) -> dict:
@@ -267,6 +269,24 @@ def _with_vacant(vacant: list[Unit], args: dict) -> PageSource:
         return head + (personnel.secretaries_of(db, page, args["as_of"]) if page else [])
 
     return PageSource(count=count, fetch=fetch, cells=_cells)
+
+
+def _everyone(vacant: list[Unit], db, as_of: str) -> PageSource:
+    """The units without a secretary, then every secretary, a page read a page (the list's
+    first show, where `_with_vacant` read every post of the province in order)."""
+
+    def fetch(limit: int, offset: int) -> list:
+        head = vacant[offset : offset + limit]
+        rest, skip = limit - len(head), max(offset - len(vacant), 0)
+        return head + (
+            personnel.all_secretaries(db, as_of=as_of, limit=rest, offset=skip) if rest else []
+        )
+
+    return PageSource(
+        count=lambda: len(vacant) + personnel.count_all_secretaries(db, as_of=as_of),
+        fetch=fetch,
+        cells=_cells,
+    )
 
 
 def _columns() -> list[Column]:

@@ -34,6 +34,7 @@ from tui.node import PhutrachNode
 from tui.screens.regime.agenda_dialogs import CancelVisitQuestion, MoveVisitForm
 from tui.screens.visits.visit_form import Target, VisitForm
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.lazy_select import LazySelect
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
 SUGGEST_MONTHS = 3
@@ -127,14 +128,13 @@ class AgendaScreen(ComesBack, PhutrachNode, Screen):
         db = self.app.db
         self.anchor: date = self.app.today
         self.supervisor_id = self.app.supervisor_id
-        choices = [(_("All committee members (committee office)"), ALL)] + [
-            (s.name, s.id) for s in supervisors.list_supervisors(db)
-        ]
+        everyone = [(_("All committee members (committee office)"), ALL)]
         yield Header()
         with Horizontal(id="agenda-bar"):
             yield Label(_("Supervisor"), id="agenda-supervisor-label")
-            yield Select(
-                choices,
+            yield LazySelect(
+                lambda: everyone + [(s.name, s.id) for s in supervisors.list_supervisors(db)],
+                first=everyone,
                 value=self.supervisor_id or ALL,
                 allow_blank=False,
                 compact=True,
@@ -172,7 +172,7 @@ class AgendaScreen(ComesBack, PhutrachNode, Screen):
         """The supervisor chosen changed (here or on another screen): show theirs."""
         if supervisor_id != self.supervisor_id:
             self.supervisor_id = supervisor_id
-            self.query_one("#agenda-supervisor", Select).value = supervisor_id or ALL
+            self.query_one("#agenda-supervisor", LazySelect).choose(supervisor_id or ALL)
             self.reload()
 
     # -- data ------------------------------------------------------------------------------

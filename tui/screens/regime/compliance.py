@@ -3,6 +3,8 @@ committee) by the 12 months of a year. Each cell is a symbol AND a colour, so th
 monochrome terminal too; totals per row (right) and per column (the table below).
 The grid is computed in a worker and shown in paged tables, fast at any scope."""
 
+import threading
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +31,7 @@ PARENT_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE)
 WHOLE = 0  # the parent choice meaning "the grassroots organizations of the committee"
 YEARS = 5
 FIRST_PAGE = 60  # units worked out first, to show while the rest of a new grid is (a screenful)
+DRAWN_WAIT_S = 1.0  # at most this long the whole grid waits for the first page to be drawn
 # Each state or flag: its symbol and colour. A cell shows its state, then its flags.
 MARKS = {
     "held": ("●", "green"),
@@ -123,12 +126,10 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
         self.grid: ComplianceGrid | None = None  # the whole grid last shown
         self.shown: tuple | None = None  # (parent_id, year) of the rows on the screen
         committee = settings.get(db, "committee.name")
-        self.parents = {
+        self.parents = {  # the others are read once the first page shows (`_read_parents`)
             WHOLE: _("All grassroots organizations ({committee})").format(committee=committee)
         }
-        self.parents |= {
-            u.id: u.title for u in units.list_units(db, kinds=PARENT_KINDS, limit=None)
-        }
+        self.parents_read = False
         years = [(str(y), y) for y in range(today.year, today.year - YEARS, -1)]
         yield Header()
         with Horizontal(id="compliance-bar"):
@@ -182,7 +183,14 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
                 )
                 if worker.is_cancelled:
                     return
+                drawn = threading.Event()
                 self.app.call_from_thread(self.show_grid, page, whole=False)
+                self.app.call_from_thread(self.call_after_refresh, drawn.set)
+                # the whole grid once the first page is on the screen: computed meanwhile, it
+                # took the interpreter from the drawing half of the time
+                drawn.wait(timeout=DRAWN_WAIT_S)
+                if worker.is_cancelled:
+                    return
             grid = regime.compliance_grid(db, parent_id=parent_id, year=year, as_of=today)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_grid, grid)
@@ -221,6 +229,22 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
         )
         totals.border_title = _("Totals per month")
         self.refresh_bindings()
+        if not self.parents_read:
+            self.call_after_refresh(self._read_parents)
+
+    def _read_parents(self) -> None:
+        """The organizations to choose from (a thousand at a province, 20 ms and more to read
+        and lay out): read after the grid's first page is on the screen, or at once when
+        one is needed first."""
+        if self.parents_read:
+            return
+        self.parents_read = True
+        found = units.list_units(self.app.db, kinds=PARENT_KINDS, limit=None)
+        self.parents |= {u.id: u.title for u in found}
+        select = self.query_one("#compliance-parent", Select)
+        with select.prevent(Select.Changed):  # the choice stays, and nothing reloads
+            select.set_options([(name, key) for key, name in self.parents.items()])
+            select.value = self.parent_id or WHOLE
 
     # -- keys ------------------------------------------------------------------------------
     def _highlighted(self) -> GridRow | None:
@@ -243,6 +267,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
     def action_drill(self) -> None:
         row = self._highlighted()
         if row is not None and row.unit.kind in PARENT_KINDS:
+            self._read_parents()
             self.query_one("#compliance-parent", Select).value = row.unit.id
 
     def action_up(self) -> None:
@@ -251,6 +276,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
             self.query_one("#compliance-parent", Select).value = above or WHOLE
 
     def action_choose_parent(self) -> None:
+        self._read_parents()
         self.query_one("#compliance-parent", Select).focus()
 
     @on(Select.Changed, "#compliance-parent")

@@ -11,6 +11,7 @@ from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import units
 from store.org.units import Unit
+from tui.comeback import StyledOnce
 from tui.format import vn_number
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
@@ -21,7 +22,7 @@ from tui.widgets.unit_tree import UnitTree
 NARROW = 100  # columns under which the tree folds away while not in use
 
 
-class UnitsScreen(PhutrachNode, Screen):
+class UnitsScreen(StyledOnce, PhutrachNode, Screen):
     HELP = (
         "Find any Party organization: browse the tree (Space opens a branch) or type part of a "
         "name in the search box, with or without diacritics. Enter opens the unit."
@@ -37,6 +38,8 @@ class UnitsScreen(PhutrachNode, Screen):
         Binding("t", "focus_tree", "Tree", id="units.tree", tooltip="Go to the organization tree"),
         Binding("escape", "leave_search", show=False, id="units.leave_search"),
     ]
+
+    total: int | None = None  # every unit
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,7 +73,6 @@ class UnitsScreen(PhutrachNode, Screen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Party organizations")
-        self.total = units.count_units(self.app.db)
         self._show("")
         on_typed(self.query_one("#units-search", Input), self._show)
         self.query_one(PagedTable).focus()
@@ -86,6 +88,8 @@ class UnitsScreen(PhutrachNode, Screen):
     def _show(self, search: str) -> None:
         table = self.query_one(PagedTable)
         table.set_source(self._source(search))
+        if self.total is None:  # the first show lists every unit: their count, once
+            self.total = table.row_count
         text = _("{count} of {total} organizations").format(
             count=vn_number(table.row_count), total=vn_number(self.total)
         )
