@@ -98,7 +98,7 @@ SCREENS: tuple[Entry, ...] = (
     Entry(
         "sync",
         "tui.screens.sync.sync:SyncScreen",
-        "f12",
+        "f10",
         "Exchange",
         "The exchange with the other machines: bundles made and read, conflicts to review.",
     ),

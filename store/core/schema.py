@@ -931,6 +931,10 @@ def m016_sites(db: Database) -> None:
              person text
            )"""
     )
+    # The history newest first by time: at the office, actions and changes from several
+    # sites interleave in time, and their ids (each site's range) do not.
+    db.execute("create index idx_actions_at on actions (at, id)")
+    db.execute("create index idx_changes_at on changes (at, id)")
 
 
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where

@@ -80,7 +80,7 @@ def list_changes(
     where, params = _where(deleted_only)
     rows = db.query(
         f"""select id, at, actor, table_name, record_uid, action, before, after from changes
-            {where} order by id desc limit ? offset ?""",  # noqa: S608
+            {where} order by at desc, id desc limit ? offset ?""",  # noqa: S608
         [*params, limit, offset],
     )
     return [_change(r) for r in rows]
@@ -112,7 +112,8 @@ def restore_deleted(db: Database, uid: str, *, who: str | None = None) -> int:
     """Undo the action that last deleted the record `uid`, whole (a visit comes back with
     the meeting deleted with it). Returns the record's id."""
     rows = db.execute(
-        "select action_id from changes where record_uid = ? and action = ? order by id desc",
+        "select action_id from changes where record_uid = ? and action = ?"
+        " order by at desc, id desc",
         [uid, ChangeAction.DELETE],
     ).fetchall()
     if not rows or rows[0][0] is None:
@@ -171,11 +172,13 @@ def count_entries(db: Database, *, deleted_only: bool = False) -> int:
 def list_entries(
     db: Database, *, deleted_only: bool = False, limit: int = 100, offset: int = 0
 ) -> list[Entry]:
-    """One page of the history, newest first: one entry per user action."""
+    """One page of the history, newest first: one entry per user action. By time, then id:
+    the ids of records made on another site (store.sync) lie in that site's range, so id
+    order is the order of one site's actions only."""
     rows = list(
         db.query(
             f"""select * from actions a {_entries_where(deleted_only)}
-                order by a.id desc limit ? offset ?""",  # noqa: S608
+                order by a.at desc, a.id desc limit ? offset ?""",  # noqa: S608
             [limit, offset],
         )
     )

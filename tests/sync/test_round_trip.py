@@ -10,6 +10,7 @@ from store.core import db as store_db
 from store.core import records
 from store.core.errors import PhutrachError
 from store.demo import build_demo
+from store.history import audit
 from store.sync import bundles, sites
 
 TODAY = date(2026, 12, 2)
@@ -188,3 +189,19 @@ def test_a_person_keeps_one_side_and_the_decision_is_audited(pair):
     assert label == "sync.decide"
     with pytest.raises(PhutrachError):
         bundles.decide(office, waiting.id, bundles.HERE)
+
+
+def test_the_office_history_lists_every_sites_actions_by_time(pair):
+    office_path, laptop_path, me, number = pair
+    laptop = store_db.connect(laptop_path)
+    _raise(laptop, me, "Đường vào thôn hỏng")
+    laptop.execute("UPDATE actions SET at = '2001-01-01T00:00:00+00:00'")  # long ago
+    laptop.conn.commit()
+    bundle, _header = bundles.export(laptop, laptop_path)
+    office = store_db.connect(office_path)
+    bundles.import_bundle(office, office_path, bundle)
+    records.update(office, "units", _a_unit_of(office, me), {"name": "Chi bộ thôn Sau"})
+    entries = audit.list_entries(office, limit=100)
+    assert entries[0].id >> 32 == 0  # the office's change of today comes first
+    assert {e.id >> 32 for e in entries if e.at.startswith("2001")} == {number}
+    assert entries[-1].at.startswith("2001")  # and the laptop's, of long ago, last

@@ -45,7 +45,7 @@ async def test_the_screen_keys_show_as_one_run_and_a_key_that_does_not_fit_is_le
         await pilot.press("f6")
         await pilot.pause()
         wide, wide_keys = footer_text(app).split("▏")[0], shown_keys(app)
-        assert "f2–f9 Màn hình" in wide
+        assert "f2–f10 Màn hình" in wide
         await pilot.resize_terminal(60, 40)
         await pilot.pause()
         narrow, narrow_keys = footer_text(app), shown_keys(app)
@@ -63,7 +63,7 @@ async def test_the_dashboard_keys_fit_at_120_columns_one_space_apart(app):
         await pilot.pause()
         text = footer_text(app)
         assert "⏎ Ghi dự sinh hoạt s Cấp ủy viên phụ trách" in text  # Enter logs a visit here
-        assert "f1 Trợ giúp f2–f9 Màn hình" in text
+        assert "f1 Trợ giúp f2–f10 Màn hình" in text
 
 
 async def test_a_click_on_the_screen_keys_opens_the_palette_of_screens(app):
@@ -73,7 +73,7 @@ async def test_a_click_on_the_screen_keys_opens_the_palette_of_screens(app):
         await pilot.press("f2")
         await pilot.pause()
         text = footer_text(app)
-        await pilot.click(KeyFooter, offset=(text.index("f2–f9") + 1, 0))
+        await pilot.click(KeyFooter, offset=(text.index("f2–f10") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
 

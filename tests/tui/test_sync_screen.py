@@ -23,7 +23,7 @@ def _enrolled(office, laptop, supervisor):
 
 
 async def _open(app, pilot):
-    await pilot.press("f12")
+    await pilot.press("f10")
     await pilot.pause()
     assert isinstance(app.screen, SyncScreen)
 
