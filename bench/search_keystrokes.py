@@ -33,7 +33,7 @@ def _secretaries(db, text):
 
 
 def _concerns(db, text):  # as bench/store_budgets.py and the concerns screen ask
-    board.count_board(db, status="open", search=text, as_of=TODAY)
+    board.count_board(db, status="open", search=text, as_of=TODAY, cap=CAP)
     board.board(db, status="open", search=text, as_of=TODAY, limit=PAGE)
     return board.board_counts(db, search=text, as_of=TODAY)
 

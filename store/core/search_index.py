@@ -52,14 +52,73 @@ END""",
 )
 
 
+# A concern is found by the words of its description and of its unit's name: its index holds
+# both, so that a search is one MATCH (not two sets a word); a unit renamed re-indexes its
+# concerns (the old name out, the new in), in the rename's transaction.
+_CONCERN_TEXT = "{marked_description} || ' ' || {marked_name}"
+_CONCERNS = (
+    """CREATE VIEW concerns_fts_text(id, words) AS SELECT c.id, {text}
+    FROM concerns c JOIN units u ON u.id = c.unit_id""",
+    """CREATE VIRTUAL TABLE concerns_fts USING fts5(
+    words, content='concerns_fts_text', content_rowid='id', tokenize='trigram case_sensitive 1')""",
+    """CREATE TRIGGER concerns_fts_insert AFTER INSERT ON concerns BEGIN
+    INSERT INTO concerns_fts(rowid, words)
+    SELECT new.id, {new} FROM units u WHERE u.id = new.unit_id;
+END""",
+    """CREATE TRIGGER concerns_fts_delete AFTER DELETE ON concerns BEGIN
+    INSERT INTO concerns_fts(concerns_fts, rowid, words)
+    SELECT 'delete', old.id, {old} FROM units u WHERE u.id = old.unit_id;
+END""",
+    """CREATE TRIGGER concerns_fts_update AFTER UPDATE OF id, description_folded, unit_id
+ON concerns BEGIN
+    INSERT INTO concerns_fts(concerns_fts, rowid, words)
+    SELECT 'delete', old.id, {old} FROM units u WHERE u.id = old.unit_id;
+    INSERT INTO concerns_fts(rowid, words)
+    SELECT new.id, {new} FROM units u WHERE u.id = new.unit_id;
+END""",
+    """CREATE TRIGGER concerns_fts_unit_update AFTER UPDATE OF name_folded ON units BEGIN
+    INSERT INTO concerns_fts(concerns_fts, rowid, words)
+    SELECT 'delete', c.id, {unit_old} FROM concerns c WHERE c.unit_id = old.id;
+    INSERT INTO concerns_fts(rowid, words)
+    SELECT c.id, {unit_new} FROM concerns c WHERE c.unit_id = new.id;
+END""",
+    """CREATE TRIGGER concerns_fts_unit_delete AFTER DELETE ON units BEGIN
+    INSERT INTO concerns_fts(concerns_fts, rowid, words)
+    SELECT 'delete', c.id, {unit_old} FROM concerns c WHERE c.unit_id = old.id;
+END""",
+)
+
+
+def _concern_text(description: str, name: str) -> str:
+    return _CONCERN_TEXT.format(
+        marked_description=marked_sql(description), marked_name=marked_sql(name)
+    )
+
+
+def _create_concerns(db: Database) -> None:
+    names = {
+        "text": _concern_text("c.description_folded", "u.name_folded"),
+        "new": _concern_text("new.description_folded", "u.name_folded"),
+        "old": _concern_text("old.description_folded", "u.name_folded"),
+        "unit_new": _concern_text("c.description_folded", "new.name_folded"),
+        "unit_old": _concern_text("c.description_folded", "old.name_folded"),
+    }
+    for statement in _CONCERNS:
+        db.execute(statement.format(**names))
+
+
 def create(db: Database) -> None:
     """Make every index, its view and its triggers (any older form dropped first), and fill
     it from the rows already there."""
     for table, (fts, col) in INDEXED.items():
-        for suffix in ("insert", "delete", "update"):
+        for suffix in ("insert", "delete", "update", "unit_update", "unit_delete"):
             db.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
         db.execute(f"DROP TABLE IF EXISTS {fts}")
         db.execute(f"DROP VIEW IF EXISTS {fts}_text")
+        if table == "concerns":
+            _create_concerns(db)
+            rebuild(db, table)
+            continue
         names = {"fts": fts, "table": table, "col": col, "marked": marked_sql(col)}
         names |= {"new": marked_sql(f"new.{col}"), "old": marked_sql(f"old.{col}")}
         for statement in _CREATE.format(**names).split(";\n"):
