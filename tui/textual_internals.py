@@ -9,9 +9,12 @@ from typing import Any
 from rich.segment import Segment
 from textual import active_app
 from textual.app import App
+from textual.geometry import Size
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
 
 from store.lang.text import CONTROLS
 
@@ -28,6 +31,43 @@ def mark_styled(screen: Screen) -> Screen:
     if count is not None:
         screen._css_update_count = count
     return screen
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Give a scrolling `widget` another virtual size without a layout of its screen when no
+    scrollbar of it comes or goes (`Widget.set_reactive`, `_scroll_update`, as Textual does
+    for a resize without layout). `virtual_size` is a reactive with layout=True: a list whose
+    count changed, or a search field whose text grew, laid out the whole screen at each
+    keystroke (5-10 ms), though no widget moved. Else a plain assignment (a layout)."""
+    if size == widget.virtual_size:
+        return
+    width, height = widget.container_size
+    styles = widget.styles
+
+    def stays(overflow: str, wanted: bool, shown: bool) -> bool:
+        return overflow == "hidden" or (overflow == "auto" and wanted == shown)
+
+    if (
+        width
+        and height
+        and stays(styles.overflow_x, size.width > width, widget.show_horizontal_scrollbar)
+        and stays(styles.overflow_y, size.height > height, widget.show_vertical_scrollbar)
+    ):
+        widget.set_reactive(Widget.virtual_size, size)
+        widget._scroll_update(size)
+    else:
+        widget.virtual_size = size
+
+
+def input_value_changed(field: Input, value: str) -> None:
+    """What `Input._watch_value` does at each change of the text (Textual 8), its virtual size
+    set by `set_virtual_size`: no layout of the screen for a letter typed."""
+    set_virtual_size(field, Size(field.content_width, 1))
+    field._suggestion = ""
+    if field.suggester and value:
+        field.run_worker(field.suggester._get_suggestion(field, value))
+    if field.styles.auto_dimensions:
+        field.refresh(layout=True)
 
 
 def notifications(app: App) -> list[Notification]:

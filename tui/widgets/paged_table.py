@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from tui.format import safe, vn_number
 from tui.node import PhutrachNode
+from tui.textual_internals import set_virtual_size
 
 CACHED_PAGES = 16
 NARROWEST = 16  # a name column's width before the columns after it give way
@@ -105,7 +106,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         self,
         columns: Sequence[Column],
         *,
-        page_size: int = 100,
+        page_size: int = 50,  # a screen's rows (40 lines) from one page
         empty_text: str = "",
         id: str | None = None,
         classes: str | None = None,
@@ -138,7 +139,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         self._same = None
         self.row_count = self.source.count()
         self.capped = self.source.cap is not None and self.row_count > self.source.cap
-        self.virtual_size = Size(0, self.row_count + 1)
+        set_virtual_size(self, Size(0, self.row_count + 1))  # no layout when no bar changes
         if self.cursor >= self.row_count:
             self.cursor = max(self.row_count - 1, 0)
         self.refresh()
@@ -155,7 +156,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         self.capped = False
         exact = self.source.exact
         self.row_count = exact() if exact is not None else self.row_count
-        self.virtual_size = Size(0, self.row_count + 1)
+        set_virtual_size(self, Size(0, self.row_count + 1))
         self.post_message(self.Counted(self))
 
     def row_at(self, index: int) -> Any | None:
