@@ -60,14 +60,11 @@ def set_virtual_size(widget: Widget, size: Size) -> None:
 
 
 def input_value_changed(field: Input, value: str) -> None:
-    """What `Input._watch_value` does at each change of the text (Textual 8), its virtual size
-    set by `set_virtual_size`: no layout of the screen for a letter typed."""
+    """`Input._watch_value` (the Changed message, validation, the cursor), its virtual size
+    set first by `set_virtual_size`: Input's own assignment of the same size then changes
+    nothing, and a letter typed lays out nothing."""
     set_virtual_size(field, Size(field.content_width, 1))
-    field._suggestion = ""
-    if field.suggester and value:
-        field.run_worker(field.suggester._get_suggestion(field, value))
-    if field.styles.auto_dimensions:
-        field.refresh(layout=True)
+    Input._watch_value(field, value)
 
 
 def notifications(app: App) -> list[Notification]:
