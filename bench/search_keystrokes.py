@@ -14,6 +14,7 @@ import time
 
 from store.concerns import board
 from store.core import db as store_db
+from store.core.search_index import CAP
 from store.org.supervisor_search import find_supervisors
 from store.org.units import count_units, find_units, list_units
 from store.personnel.people import count_people, list_people
@@ -32,17 +33,21 @@ def _secretaries(db, text):
 
 
 def _concerns(db, text):  # as bench/store_budgets.py and the concerns screen ask
-    board.count_board(db, status="open", search=text, as_of=TODAY)
+    board.count_board(db, status="open", search=text, as_of=TODAY, cap=CAP)
     board.board(db, status="open", search=text, as_of=TODAY, limit=PAGE)
     return board.board_counts(db, search=text, as_of=TODAY)
 
 
 SEARCHES = {
-    "units": lambda db, s: (list_units(db, s, limit=PAGE), count_units(db, s)),
-    "people": lambda db, s: (list_people(db, s, limit=PAGE), count_people(db, s)),
+    # counts capped as the screens ask (PageSource.cap: "1.000+" past it)
+    "units": lambda db, s: (list_units(db, s, limit=PAGE), count_units(db, s, cap=CAP)),
+    "people": lambda db, s: (list_people(db, s, limit=PAGE), count_people(db, s, cap=CAP)),
     "secretaries": _secretaries,
     "concerns": _concerns,
-    "visits": lambda db, s: (list_visits(db, search=s, limit=PAGE), count_visits(db, search=s)),
+    "visits": lambda db, s: (
+        list_visits(db, search=s, limit=PAGE),
+        count_visits(db, search=s, cap=CAP),
+    ),
     "unit picker": lambda db, s: find_units(db, s),
     "supervisor picker": lambda db, s: find_supervisors(db, s),
 }

@@ -15,6 +15,7 @@ from bench.timing import Row, Sample, measure
 from briefs.kinds import annual
 from store import personnel
 from store.concerns import board as concern_board
+from store.core.search_index import CAP
 from store.org import supervisors, units
 from store.personnel import people
 from store.personnel.succession import list_plans
@@ -135,8 +136,9 @@ def keystrokes(db, today: date, reps: int) -> list[Row]:
     """Search as typed: each prefix of the typed text is one keystroke's store calls."""
     day = today.isoformat()
 
+    # counts capped as the screens ask (PageSource.cap: "1.000+" past it)
     def units_search(text):
-        units.count_units(db, text)
+        units.count_units(db, text, cap=CAP)
         units.list_units(db, text, limit=PAGE)
 
     def secretaries_search(text):
@@ -144,7 +146,7 @@ def keystrokes(db, today: date, reps: int) -> list[Row]:
         personnel.secretaries_of(db, posts[:PAGE], day)
 
     def concerns_search(text):
-        concern_board.count_board(db, status="open", search=text, as_of=day)
+        concern_board.count_board(db, status="open", search=text, as_of=day, cap=CAP)
         concern_board.board(db, status="open", search=text, as_of=day, limit=PAGE)
         concern_board.board_counts(db, search=text, as_of=day)
 

@@ -84,13 +84,28 @@ class FirstRows:
 
         PagedTable.render_line = render_line
         PagedTable.set_source = set_source_seen
+        # A key that changes no search word (a space after a word) leaves the rows as drawn:
+        # its wait is until the typed character is drawn, not the whole of Pilot's press.
+        from textual.widgets import Input
+
+        self.typed_at: float | None = None
+        typed = Input.render_line
+
+        def input_line(field, y):
+            strip = typed(field, y)
+            if self.typed_at is None and field.screen is app.screen:
+                self.typed_at = time.perf_counter()
+            return strip
+
+        Input.render_line = input_line
 
     def arm(self) -> float:
-        self.at = None
+        self.at = self.typed_at = None
         return time.perf_counter()
 
     def since(self, started: float) -> float:
-        return (self.at if self.at is not None else time.perf_counter()) - started
+        at = self.at if self.at is not None else self.typed_at
+        return (at if at is not None else time.perf_counter()) - started
 
 
 async def cold(db_path: str, today: date, launched: float) -> dict:

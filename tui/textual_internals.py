@@ -11,9 +11,12 @@ from textual import active_app
 from textual.app import App
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+from textual.geometry import Size
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
 
 from store.lang.text import CONTROLS
 
@@ -70,6 +73,40 @@ def keep_parses(app: App) -> None:
     kept = KeptParses(variables=app.stylesheet._variables)
     kept.source = app.stylesheet.source
     app.stylesheet = kept
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Give a scrolling `widget` another virtual size without a layout of its screen when no
+    scrollbar of it comes or goes (`Widget.set_reactive`, `_scroll_update`, as Textual does
+    for a resize without layout). `virtual_size` is a reactive with layout=True: a list whose
+    count changed, or a search field whose text grew, laid out the whole screen at each
+    keystroke (5-10 ms), though no widget moved. Else a plain assignment (a layout)."""
+    if size == widget.virtual_size:
+        return
+    width, height = widget.container_size
+    styles = widget.styles
+
+    def stays(overflow: str, wanted: bool, shown: bool) -> bool:
+        return overflow == "hidden" or (overflow == "auto" and wanted == shown)
+
+    if (
+        width
+        and height
+        and stays(styles.overflow_x, size.width > width, widget.show_horizontal_scrollbar)
+        and stays(styles.overflow_y, size.height > height, widget.show_vertical_scrollbar)
+    ):
+        widget.set_reactive(Widget.virtual_size, size)
+        widget._scroll_update(size)
+    else:
+        widget.virtual_size = size
+
+
+def input_value_changed(field: Input, value: str) -> None:
+    """`Input._watch_value` (the Changed message, validation, the cursor), its virtual size
+    set first by `set_virtual_size`: Input's own assignment of the same size then changes
+    nothing, and a letter typed lays out nothing."""
+    set_virtual_size(field, Size(field.content_width, 1))
+    Input._watch_value(field, value)
 
 
 def notifications(app: App) -> list[Notification]:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.concerns.workflow import CLOSED, OPEN, STATUSES
+from store.core import search_index
 from store.core.checks import parse_date
 from store.core.errors import NotFound, ValidationError
 from store.core.schema import BOARD_ORDER_INDEXES, unit_display_sql
-from store.core.search_index import match_clause
 from store.lang.i18n import _
 from store.org.units import search_words
 
@@ -93,6 +93,7 @@ class BoardRow:
 
 
 def _where(
+    db: Database,
     *,
     as_of: str,
     status: str | None = None,
@@ -141,21 +142,15 @@ def _where(
     if supervisor_id is not None:
         add(*supervisor_clause(supervisor_id, as_of, as_of))
     if search:
-        add(*_search_clause(search))
+        add(*_search_clause(db, search))
     return " and ".join(parts) or "1", params
 
 
-def _search_clause(search: str) -> tuple[str, list]:
-    """Every word in the concern's description or in its unit's name, through the indexes."""
-    parts, params = [], []
-    for word in search_words(search):
-        own, mine = match_clause(
-            [word], "concerns", id_column="c.id", column="c.description_folded"
-        )
-        unit, its = match_clause([word], "units", id_column="c.unit_id", column="u.name_folded")
-        parts.append(f"({own} or {unit})")
-        params += mine + its
-    return " and ".join(parts) or "1", params
+def _search_clause(db: Database, search: str) -> tuple[str, list]:
+    """Every word in the concern's description or in its unit's name (a short one at a
+    word's start), through the concerns' index, which holds both: one MATCH, its ids read
+    once (a LIKE on each open concern's text cost 3 µs a row, four times more)."""
+    return search_index.match_clause(search_words(search), "concerns", id_column="c.id")
 
 
 def _as_of(as_of) -> str:
@@ -172,7 +167,7 @@ def board(
 ) -> list[BoardRow]:
     """One page of the board, with the filters of `_where`."""
     day = _as_of(as_of)
-    where, params = _where(as_of=day, **filters)
+    where, params = _where(db, as_of=day, **filters)
     return _rows(db, where, params, day, limit, offset, *_order(filters))
 
 
@@ -231,11 +226,12 @@ def board_row(db: Database, concern_id: int, *, as_of: dt.date | str) -> BoardRo
     return rows[0]
 
 
-def count_board(db: Database, *, as_of: dt.date | str, **filters) -> int:
-    """How many concerns `board` would list with the same filters, all pages together."""
-    where, params = _where(as_of=_as_of(as_of), **filters)
-    sql = f"select count(*) from {_counted(filters)} where {where}"  # noqa: S608
-    return db.execute(sql, params).fetchone()[0]
+def count_board(db: Database, *, as_of: dt.date | str, cap: int | None = None, **filters) -> int:
+    """How many concerns `board` would list with the same filters, all pages together; with
+    `cap`, up to `cap` + 1 (a count that stops: `search_index.capped_count`)."""
+    where, params = _where(db, as_of=_as_of(as_of), **filters)
+    sql = f"select 1 from {_counted(filters)} where {where}"  # noqa: S608
+    return search_index.capped_count(db, sql, params, cap)
 
 
 def _counted(filters: dict) -> str:
@@ -264,7 +260,7 @@ def board_counts(db: Database, *, as_of: dt.date | str, **filters) -> BoardCount
     if {"status", "overdue", "ageing"} & filters.keys():
         raise TypeError("board_counts counts every status: no status filter")
     day = _as_of(as_of)
-    where, params = _where(as_of=day, **filters)
+    where, params = _where(db, as_of=day, **filters)
     if where == "1":  # no filter
         return _all_counts(db, day)
     is_open = f"c.status in {_OPEN_SQL}"

@@ -11,7 +11,7 @@ from store.core.errors import Ambiguous, NotFound
 from store.core.schema import unit_display_sql as display_sql
 from store.lang.codes import UnitKind, role_rank_sql
 from store.lang.i18n import _
-from store.lang.text import fold, like_pattern
+from store.lang.text import fold
 
 GRASSROOTS_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.GRASSROOTS_CELL)
 _WITH_DISPLAY = f"*, {display_sql()} AS display_name"  # a unit row with its `title`
@@ -75,12 +75,9 @@ def search_words(text: str | None) -> list[str]:
 
 
 def search_clause(text: str | None, column: str = "name_folded") -> tuple[str, list[str]]:
-    """A WHERE fragment matching every word of `text` (`search_words`) anywhere in `column`."""
-    words = search_words(text)
-    if not words:
-        return "1", []
-    clause = " AND ".join(f"{column} LIKE ? ESCAPE '\\'" for _w in words)
-    return clause, [like_pattern(w) for w in words]
+    """A WHERE fragment matching every word of `text` (`search_words`) in `column`, by LIKE:
+    what the index finds (store.core.search_index: a short word at a word's start)."""
+    return search_index.like_clause(search_words(text), column)
 
 
 def indexed_clause(
@@ -92,10 +89,31 @@ def indexed_clause(
 
 
 def page_clause(db: Database, text: str | None, table: str = "units") -> tuple[str, list[str]]:
-    """`indexed_clause` for a page in sort order: a common word (`search_index.common`) is
-    tested on the rows read in that order (`+id`: no lookup by id), a rare one looked up."""
-    common = search_index.common(db, search_words(text), table)
-    return indexed_clause(text, table, id_column="+id" if common else "id")
+    """`indexed_clause` for a page in sort order: common words (`search_index.dense`) tested
+    on each row read in that order (the page's end stops it), rare ones looked up (CAP rows
+    at most, then sorted)."""
+    words = search_words(text)
+    if search_index.dense(db, words, table):
+        return search_index.like_clause(words, search_index.INDEXED[table][1])
+    return indexed_clause(text, table)
+
+
+def count_matching(
+    db: Database, text: str | None, table: str, where: str = "1", params=(), cap=None
+) -> int:
+    """The rows of `table` holding every word of `text` and meeting `where` (on alias `t`),
+    counted through the index; up to `cap` + 1 when `cap` is given (`capped_count`)."""
+    words = search_words(text)
+    if where == "1" and words:  # the index alone: no row read
+        return search_index.capped_count(db, *_index_only(words, table), cap)
+    source, found, values = search_index.matching(words, table, "t")
+    sql = f"SELECT 1 FROM {source} WHERE {found} AND {where}"  # noqa: S608 (our fragments)
+    return search_index.capped_count(db, sql, [*values, *params], cap)
+
+
+def _index_only(words: list[str], table: str) -> tuple[str, list[str]]:
+    fts = search_index.INDEXED[table][0]
+    return f"SELECT 1 FROM {fts} WHERE {fts} MATCH ?", [search_index.match_text(words)]  # noqa: S608
 
 
 def display_names(db: Database, unit_ids) -> dict[int, str]:
@@ -131,18 +149,20 @@ def list_units(
     return [records.record(Unit, r) for r in rows]
 
 
-def count_units(db, search=None, *, parent_id=None, kinds=None) -> int:
-    where, params = _filters(indexed_clause(search), parent_id, kinds)
-    return db["units"].count_where(where, params)
+def count_units(db, search=None, *, parent_id=None, kinds=None, cap: int | None = None) -> int:
+    """How many units `list_units` lists with the same filters; with `cap`, counted up to
+    `cap` + 1 (a list then shows "more than `cap`", at the cost of `cap` rows at most)."""
+    where, params = _filters(("1", []), parent_id, kinds, alias="t.")
+    return count_matching(db, search, "units", where, params, cap)
 
 
-def _filters(searched: tuple[str, list], parent_id, kinds) -> tuple[str, list]:
+def _filters(searched: tuple[str, list], parent_id, kinds, alias="") -> tuple[str, list]:
     where, params = searched
     if parent_id is not None:
-        where += " AND parent_id = ?"
+        where += f" AND {alias}parent_id = ?"
         params.append(parent_id)
     if kinds:
-        where += f" AND kind IN ({', '.join('?' for _k in kinds)})"
+        where += f" AND {alias}kind IN ({', '.join('?' for _k in kinds)})"
         params.extend(kinds)
     return where, params
 

@@ -27,7 +27,7 @@ from store.lang.codes import ConcurrentRole, Role, Sex, role_rank_sql
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.lang.text import vn_date
-from store.org.units import Unit, get_unit, indexed_clause, page_clause
+from store.org.units import Unit, count_matching, get_unit, page_clause
 
 ROLES = (Role.SECRETARY, Role.DEPUTY, Role.STANDING_MEMBER, Role.COMMITTEE_MEMBER)
 SINGLE_HOLDER_ROLES = (Role.SECRETARY, Role.DEPUTY)
@@ -201,9 +201,9 @@ def list_people(db: Database, search: str | None = None, *, limit=100, offset=0)
     return [records.record(Person, r) for r in rows]
 
 
-def count_people(db: Database, search: str | None = None) -> int:
-    where, params = indexed_clause(search, "people")
-    return db["people"].count_where(where, params)
+def count_people(db: Database, search: str | None = None, *, cap: int | None = None) -> int:
+    """How many people `list_people` lists; with `cap`, up to `cap` + 1 (`count_units`)."""
+    return count_matching(db, search, "people", cap=cap)
 
 
 # ---- posts --------------------------------------------------------------------------------

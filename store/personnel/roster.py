@@ -17,8 +17,7 @@ from sqlite_utils import Database
 from store.core import records
 from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
 from store.core.schema import unit_display_sql
-from store.core.search_index import quoted
-from store.lang.text import like_pattern
+from store.core.search_index import match_text
 from store.org.units import Unit, search_words
 from store.personnel.succession import Plan, list_plans
 
@@ -128,8 +127,7 @@ _FLAGS = {
     "concurrent": " AND (concurrent_role IS NOT NULL) = :concurrent",
 }
 _UNASSESSED = " AND (last_note_date IS NULL OR last_note_date < :unassessed_since)"
-_WORD = " AND (person_folded LIKE :w{i} ESCAPE '\\' OR unit_folded LIKE :w{i} ESCAPE '\\')"
-# A word of three characters or more, through the search indexes (store.core.search_index).
+# Each word through the search indexes (store.core.search_index: a short one at a word's start).
 _INDEXED_WORD = (
     " AND (person_id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :w{i})"
     " OR unit_id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH :w{i}))"
@@ -198,16 +196,14 @@ def _query(
     where = "".join(_FLAGS[k] for k, v in flags.items() if v is not None)
     if since:
         where, params["unassessed_since"] = where + _UNASSESSED, since
-    where += "".join(
-        (_INDEXED_WORD if len(w) >= 3 else _WORD).format(i=i) for i, w in enumerate(words)
-    )
+    where += "".join(_INDEXED_WORD.format(i=i) for i in range(len(words)))
     source = _SECRETARIES["scoped" if supervisor_id is not None else "all"]
     return source + f"SELECT {select} FROM secretaries WHERE 1" + where, params  # noqa: S608
 
 
 def _pattern(word: str) -> str:
-    """The parameter of `word`'s clause: an FTS5 string or, under three characters, a LIKE."""
-    return quoted(word) if len(word) >= 3 else like_pattern(word)
+    """The parameter of `word`'s clause: its MATCH string."""
+    return match_text([word])
 
 
 def secretary_posts(db: Database, **filters) -> list[int]:

@@ -13,8 +13,8 @@ from sqlite_utils import Database
 from store.concerns import board
 from store.core import db as store_db
 from store.core import records, search_index
-from store.lang.text import like_pattern
-from store.org.units import indexed_clause, list_units, search_clause, search_words
+from store.core.search_index import word_pattern
+from store.org.units import count_units, indexed_clause, list_units, search_clause, search_words
 from tests import factories as make
 
 TODAY = dt.date(2026, 10, 20)
@@ -87,14 +87,15 @@ def test_the_index_finds_what_like_finds(table, names, actions, searches):
 
 
 def old_board_ids(db: Database, search: str) -> list[int]:
-    """The concern search before the index: every word in description or unit name."""
+    """The concern search by LIKE: every word in description or unit name (a short one at a
+    word's start, `search_index.word_pattern`)."""
     words = search_words(search)
     where = " and ".join(
-        "(coalesce(c.description_folded, '') || ' ' || u.name_folded) like ? escape '\\'"
+        "(' ' || coalesce(c.description_folded, '') || ' ' || u.name_folded) like ? escape '\\'"
         for _w in words
     )
     sql = f"select c.id from concerns c join units u on u.id = c.unit_id where {where or 1}"  # noqa: S608
-    return sorted(r[0] for r in db.execute(sql, [like_pattern(w) for w in words]))
+    return sorted(r[0] for r in db.execute(sql, [word_pattern(w) for w in words]))
 
 
 @SETTINGS
@@ -136,7 +137,7 @@ def test_a_page_in_sort_order_is_the_same_for_common_and_rare_words(common, monk
     db = fresh()
     for i in range(30):
         make.unit(db, f"Chi bộ thôn {i}" if i % 3 else f"Nhà văn hóa {i}")
-    monkeypatch.setattr(search_index, "common", lambda *_a: common)
+    monkeypatch.setattr(search_index, "dense", lambda *_a: common)
     for search in ("thon", "nha van", "thon 1", "hoa 2", "x"):
         found = [u.id for u in list_units(db, search, limit=5, offset=2)]
         where, params = search_clause(search)
@@ -147,8 +148,47 @@ def test_a_page_in_sort_order_is_the_same_for_common_and_rare_words(common, monk
 def test_a_damaged_index_is_rebuilt_from_the_rows():
     db = fresh()
     make.unit(db, "Chi bộ thôn Đông")
-    damage = "insert into units_fts(units_fts, rowid, name_folded) values ('delete', 1, ?)"
-    db.execute(damage, ["chi bo thon dong"])  # as a tool writing with the triggers left out
+    damage = "insert into units_fts(units_fts, rowid, words) values ('delete', 1, ?)"
+    db.execute(
+        damage, ["\x1f\x1fchi \x1f\x1fbo \x1f\x1fthon \x1f\x1fdong"]
+    )  # as a tool writing with the triggers left out
     assert indexed_ids(db, "units", "thon dong") == []
     search_index.rebuild(db)
     assert indexed_ids(db, "units", "thon dong") == [1]
+
+
+def test_a_short_word_matches_a_word_start_and_a_long_one_anywhere():
+    db = fresh()
+    van, nguyen, trung = (make.unit(db, n) for n in ("Chi bộ thôn Vân", "Chi bộ Nguyễn", "Trung"))
+    assert indexed_ids(db, "units", "v") == [van]  # not the v inside nothing, not "nguyen"
+    assert indexed_ids(db, "units", "ng") == [nguyen]  # "trung" ends with ng: not a start
+    assert indexed_ids(db, "units", "ung") == [trung]  # three letters: anywhere
+    assert indexed_ids(db, "units", "uyen") == [nguyen]
+    assert indexed_ids(db, "units", "t v") == [van]
+
+
+def test_a_capped_count_stops_past_its_cap():
+    db = fresh()
+    for i in range(12):
+        make.unit(db, f"Chi bộ thôn {i}")
+    make.unit(db, "Đảng bộ xã")
+    assert count_units(db, "thon", cap=5) == 6  # more than 5
+    assert count_units(db, "thon", cap=50) == 12 == count_units(db, "thon")
+    assert count_units(db, "c", cap=3) == 4 and count_units(db, "xa", cap=3) == 1
+    unit = make.unit(db, "Chi bộ thôn Đông")
+    make.concern(db, unit, "Nhà văn hóa xuống cấp", today=TODAY)
+    make.concern(db, unit, "Thiếu kinh phí", today=TODAY)
+    assert board.count_board(db, as_of=TODAY, search="dong", cap=1) == 2
+    assert board.count_board(db, as_of=TODAY, search="nha van", cap=1) == 1
+
+
+def test_a_unit_renamed_moves_its_concerns_in_the_index():
+    """A concern is found by its unit's name: a rename re-indexes it (trigger on units)."""
+    db = fresh()
+    unit = make.unit(db, "Chi bộ thôn Đông")
+    concern = make.concern(db, unit, "Thiếu kinh phí", today=TODAY)
+    records.update(db, "units", unit, {"name": "Chi bộ thôn Tây"})
+    assert [r.id for r in board.board(db, as_of=TODAY, search="tay kinh")] == [concern]
+    assert board.board(db, as_of=TODAY, search="dong") == []
+    search_index.rebuild(db)  # the rebuild agrees with what the triggers kept
+    assert [r.id for r in board.board(db, as_of=TODAY, search="t kinh")] == [concern]

@@ -144,3 +144,42 @@ def test_names_that_would_read_the_same_once_cut_take_the_width_of_the_columns_a
     widths = table._widths(80)
     assert widths[1] >= width and widths[1] < len(names[0]) + 12  # apart, not whole-or-nothing
     assert widths[-1] == 0 and widths[2] == 15  # the deadline gave way, the last visit stayed
+
+
+async def test_a_capped_count_says_more_and_counts_all_at_the_end():
+    """A count that stops at its cap shows "1.000+" and draws the page; End counts all."""
+    source = Source(5_000)
+    exact_asked = []
+
+    def exact() -> int:
+        exact_asked.append(True)
+        return source.rows
+
+    capped = PageSource(
+        count=lambda: min(source.rows, 1_001),
+        fetch=source.fetch,
+        cells=lambda n: (str(n), f"Chi bộ {n}"),
+        cap=1_000,
+        exact=exact,
+    )
+    app = TableApp(capped)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(PagedTable)
+        assert (table.row_count, table.capped, table.count_text) == (1_001, True, "1.000+")
+        assert exact_asked == [] and source.asked == [(50, 0)]
+        await pilot.press("end")
+        await pilot.pause()
+        assert exact_asked == [True]
+        assert (table.row_count, table.capped, table.cursor) == (5_000, False, 4_999)
+        assert table.count_text == "5.000"
+
+
+async def test_a_count_under_its_cap_is_exact():
+    source = Source(300)
+    page = source.page_source()
+    app = TableApp(PageSource(page.count, page.fetch, page.cells, cap=1_000))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(PagedTable)
+        assert (table.row_count, table.capped, table.count_text) == (300, False, "300")

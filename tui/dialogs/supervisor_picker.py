@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.core import settings
+from store.core.search_index import holds
 from store.lang.i18n import _
 from store.lang.text import fold
 from store.org import get_supervisor, supervisors
@@ -51,7 +52,7 @@ class SupervisorPicker(PickerScreen):
             for s in supervisors.list_supervisors(self.app.db)
         ]
         words = search_words(search)
-        return [c for c in every if all(w in fold(f"{c.name} {c.title}") for w in words)]
+        return [c for c in every if holds(fold(f"{c.name} {c.title}"), words)]
 
     def cells(self, row: SupervisorChoice) -> Sequence[str]:
         return (row.name, row.title)

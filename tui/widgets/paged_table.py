@@ -23,8 +23,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.format import safe
+from tui.format import safe, vn_number
 from tui.node import PhutrachNode
+from tui.textual_internals import set_virtual_size
 
 CACHED_PAGES = 16
 NARROWEST = 16  # a name column's width before the columns after it give way
@@ -46,6 +47,11 @@ class PageSource:
     count: Callable[[], int]
     fetch: Callable[[int, int], Sequence[Any]]  # (limit, offset) -> rows
     cells: Callable[[Any], Sequence[str | Text]]  # a rich Text keeps its colours
+    # A count that stops: `count` gives at most `cap` + 1 (more than `cap` rows), and
+    # `exact` the whole count, asked only when the rows past `cap` are reached (a search
+    # keystroke draws the page, it does not count the province).
+    cap: int | None = None
+    exact: Callable[[], int] | None = None
 
 
 def _empty_source() -> PageSource:
@@ -85,11 +91,22 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
     class Selected(RowMessage):
         """Enter or a click on the cursor row: open `row`."""
 
+    class Counted(Message):
+        """A capped count was made exact (the rows past the cap were reached)."""
+
+        def __init__(self, table: "PagedTable") -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> "PagedTable":
+            return self.table
+
     def __init__(
         self,
         columns: Sequence[Column],
         *,
-        page_size: int = 100,
+        page_size: int = 50,  # a screen's rows (40 lines) from one page
         empty_text: str = "",
         id: str | None = None,
         classes: str | None = None,
@@ -100,6 +117,7 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         self.empty_text = empty_text
         self.source = _empty_source()
         self.row_count = 0
+        self.capped = False  # row_count is the source's cap + 1: more rows than shown
         self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
         # Drawn rows: a screen redraws every visible line at each refresh, and a row of styled
         # cells (the compliance grid's twelve months) takes milliseconds to lay out.
@@ -120,13 +138,31 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         self._lines.clear()
         self._same = None
         self.row_count = self.source.count()
-        self.virtual_size = Size(0, self.row_count + 1)
+        self.capped = self.source.cap is not None and self.row_count > self.source.cap
+        set_virtual_size(self, Size(0, self.row_count + 1))  # no layout when no bar changes
         if self.cursor >= self.row_count:
             self.cursor = max(self.row_count - 1, 0)
         self.refresh()
 
+    @property
+    def count_text(self) -> str:
+        """The rows' count as a list says it: "1.000+" while the count stopped at its cap."""
+        if self.capped and self.source.cap is not None:
+            return vn_number(self.source.cap) + "+"
+        return vn_number(self.row_count)
+
+    def _uncap(self) -> None:
+        """The rows past a capped count are reached: count them all, once."""
+        self.capped = False
+        exact = self.source.exact
+        self.row_count = exact() if exact is not None else self.row_count
+        set_virtual_size(self, Size(0, self.row_count + 1))
+        self.post_message(self.Counted(self))
+
     def row_at(self, index: int) -> Any | None:
         """The row at `index`, fetching its page if it is not cached."""
+        if self.capped and index >= self.row_count - 1:
+            self._uncap()
         if not 0 <= index < self.row_count:
             return None
         number = index // self.page_size
@@ -278,6 +314,8 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         self.cursor = self._clamp(self.cursor + direction * self._visible_rows)
 
     def action_jump(self, index: int) -> None:
+        if index < 0 and self.capped:
+            self._uncap()
         self.cursor = self._clamp(index if index >= 0 else self.row_count - 1)
 
     def action_select(self) -> None:

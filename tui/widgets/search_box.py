@@ -11,7 +11,9 @@ from store.org.units import (
     SEARCH_MAX_CHARS,
     search_limit_message,
     search_too_long,
+    search_words,
 )
+from tui.textual_internals import input_value_changed
 
 TOLD_SECONDS = 4
 
@@ -36,6 +38,9 @@ class SearchInput(Input):
     the store whole); a value set from code is cut likewise."""
 
     told_at = -10.0  # when the caps were last said
+
+    def _watch_value(self, value: str) -> None:
+        input_value_changed(self, value)  # as Input does, without a layout a letter
 
     def replace(self, text: str, start: int, end: int) -> None:
         value = self.value
@@ -79,8 +84,18 @@ class SearchBox(SearchInput):
 
 
 def on_typed(field: Input, searched: Callable[[str], None]) -> None:
-    """Call `searched(text)` at each change of `field`'s text, while the keystroke is handled.
+    """Call `searched(text)` at each change of `field`'s text that changes its search words
+    (`search_words`: a space typed after a word, or a letter's case, searches nothing new, so
+    the rows stay as drawn), while the keystroke is handled.
 
     Not an `Input.Changed` handler: that message is handled after Textual has drawn the typed
     letter, so the filtered rows waited for the next frame (60 a second), 17 ms more a key."""
-    field.watch(field, "value", searched, init=False)
+    last = [search_words(field.value)]
+
+    def typed(text: str) -> None:
+        words = search_words(text)
+        if words != last[0]:
+            last[0] = words
+            searched(text)
+
+    field.watch(field, "value", typed, init=False)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from store.core.search_index import holds
 from store.lang.codes import BriefKind
 from store.lang.i18n import _
 from store.lang.labels import label
@@ -88,11 +89,9 @@ class ScopePicker(PickerScreen):
         words = search_words(search)
         if self.kind == BriefKind.SUPERVISOR:
             found = supervisors.list_supervisors(self.app.db)
-            return [s for s in found if all(w in fold(f"{s.name} {s.title}") for w in words)]
+            return [s for s in found if holds(fold(f"{s.name} {s.title}"), words)]
         found = list_plans(self.app.db, as_of=self.app.today)
-        return [
-            p for p in found if all(w in fold(f"{p.unit_name} {p.incumbent_name}") for w in words)
-        ]
+        return [p for p in found if holds(fold(f"{p.unit_name} {p.incumbent_name}"), words)]
 
     def cells(self, row: Any) -> Sequence[str]:
         if self.kind == BriefKind.SUPERVISOR:

@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, Select, Static
 from store.concerns import STATUSES
 from store.concerns import board as concern_board
 from store.concerns.board import AGEING_DAYS, BoardRow
+from store.core.search_index import CAP
 from store.lang.i18n import _
 from store.lang.labels import label
 from store.org import supervisors, units
@@ -208,11 +209,13 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
     def _source(self) -> PageSource:
         db, today, query = self.app.db, self.app.today, self.filters.query()
         return PageSource(
-            count=lambda: concern_board.count_board(db, as_of=today, **query),
+            count=lambda: concern_board.count_board(db, as_of=today, cap=CAP, **query),
             fetch=lambda limit, offset: concern_board.board(
                 db, as_of=today, limit=limit, offset=offset, **query
             ),
             cells=self._cells,
+            cap=CAP,
+            exact=lambda: concern_board.count_board(db, as_of=today, **query),
         )
 
     def _show(self) -> None:
@@ -235,7 +238,7 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
             figure.set_class(name == "overdue" and value > 0, "-alert")
         table = self.query_one(PagedTable)
         self.query_one("#concerns-count", Static).update(
-            _("{count} concerns listed").format(count=vn_number(table.row_count)), layout=False
+            _("{count} concerns listed").format(count=table.count_text), layout=False
         )
 
     def _cells(self, row: BoardRow) -> tuple:

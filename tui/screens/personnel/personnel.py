@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, Static
 
 from store import personnel
 from store.core.checks import year_before
+from store.core.search_index import holds
 from store.lang.codes import ConcurrentRole
 from store.lang.i18n import _
 from store.lang.labels import label
@@ -52,8 +53,7 @@ def concurrent_short(code: str | None) -> str:
 def matches(search: str, *names: str | None) -> bool:
     """Every word of `search` (diacritics ignored) in one of `names`: for the few in-memory
     rows of the vacant units and overdue plans, as the store matches secretaries."""
-    haystack = fold(" ".join(n or "" for n in names))
-    return all(word in haystack for word in search_words(search))
+    return holds(fold(" ".join(n or "" for n in names)), search_words(search))
 
 
 class PersonnelScreen(ComesBack, PhutrachNode, Screen):

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from datetime import date
 
+from store.core.search_index import holds
 from store.lang.i18n import _
 from store.lang.text import fold
 from store.org.units import search_words
@@ -33,7 +34,7 @@ class UnitPicker(PickerScreen):
             found = assignments(self.app.db, self.supervisor_id, self.day, self.day)
             self._index = [(fold(f"{a.unit_name} {a.supervisor_name}"), a) for a in found]
         words = search_words(search)
-        return [a for folded, a in self._index if all(w in folded for w in words)]
+        return [a for folded, a in self._index if holds(folded, words)]
 
     def cells(self, row: Assignment) -> Sequence[str]:
         return (row.unit_name, row.supervisor_name)
