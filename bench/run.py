@@ -3,15 +3,16 @@ district, the province and four provinces (4×), printed as ONE table of 95th pe
 by side, with the 4×/province ratio and the flatness check.
 
     .venv/bin/python bench/run.py [--scales district,province,4x] [--rebuild] [--reps 20]
-                                  [--cold 10] [--briefs 1000]
+                                  [--cold 10] [--briefs 1000] [--no-exchange]
 
 Each scale's demo is built once into bench/.cache/<scale>.db (git-ignored, bench/scales.py)
 with a fixed "today", then reused; its build time, size and memory are kept beside it. Not
 part of the tests: budgets are measured here, not asserted in pytest. A figure PASSes when
 its province p95 is within the budget (the largest scale measured, without the province).
 It is FLAT when its 4× p95 is within 1.5× of its province p95; that is checked for every
-first-page, keystroke and dashboard figure. The briefs and the comparisons with what a user
-would use instead (bench/compare.py) run at the province only.
+first-page, keystroke and dashboard figure. The briefs, the comparisons with what a user
+would use instead (bench/compare.py) and the exchange between machines (bench/sync_budgets.py,
+its office and 800 bundles built once into bench/.cache/sync) run at the province only.
 """
 
 import argparse
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import brief_budgets, compare, scales, store_budgets  # noqa: E402
+from bench import brief_budgets, compare, scales, store_budgets, sync_budgets  # noqa: E402
 from bench.timing import Row, Sample, not_flat, side_by_side  # noqa: E402
 from store.core import backup  # noqa: E402
 from store.core import db as store_db  # noqa: E402
@@ -152,6 +153,9 @@ def main() -> None:
         "--cold", type=int, default=10, help="TUI cold starts at the province (half elsewhere)"
     )
     parser.add_argument("--briefs", type=int, default=1000, help="briefs in the batch (0: none)")
+    parser.add_argument(
+        "--no-exchange", dest="exchange", action="store_false", help="skip the exchange's figures"
+    )
     args = parser.parse_args()
     chosen = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = set(chosen) - set(scales.SCALES)
@@ -171,6 +175,8 @@ def main() -> None:
         if scale == "province":
             more, notes = province_only(path, args, rows)
             rows += more
+            if args.exchange:
+                rows += sync_budgets.measured(path)
         measured[scale] = rows
     print(side_by_side(measured, scales.SCALES))
     print(not_flat(measured))

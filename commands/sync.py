@@ -9,6 +9,7 @@ import click
 from commands.cli import cli
 from commands.common import echo, fail, format_option, output, pass_ctx
 from commands.targets import OUT_FILE
+from store.core.errors import PhutrachError
 from store.core.files import atomic_write
 from store.lang.i18n import _
 from store.org.supervisor_search import find_supervisor
@@ -145,26 +146,67 @@ def export(ctx, out, for_supervisor):
     )
 
 
-@sync.command("import", help=_("Check, open and apply a bundle FILE, in one transaction."))
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@sync.command(
+    "import",
+    help=_(
+        "Check, open and apply bundle FILEs (a courier's several at once), each in one "
+        "transaction, each site's in the order of their numbers."
+    ),
+)
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @pass_ctx
-def import_(ctx, file):
+def import_(ctx, files):
     db = ctx.db(create=False)
-    done = bundles.import_bundle(db, ctx.db_path, sealed.read_file(file))
+    read, refused = [], []
+    for file in files:
+        try:
+            read.append((file, sealed.read_file(file)))
+        except PhutrachError as exc:
+            refused.append(_where(file, files) + str(exc))
+    done = bundles.import_bundles(db, ctx.db_path, [data for _file, data in read])
+    queued = 0
+    for (file, _data), outcome in zip(read, done, strict=True):
+        if isinstance(outcome, PhutrachError):
+            refused.append(_where(file, files) + str(outcome))
+            continue
+        queued += outcome.queued
+        echo(_where(file, files) + _imported(outcome))
+    if queued:  # the import went in; a person has yet to decide: a script hears it
+        waits = _("{count} conflicts wait for a decision: phutrach sync conflicts.")
+        if not refused:
+            fail(waits.format(count=queued))
+        echo(waits.format(count=queued), err=True)
+    _refused(refused, len(files))
+
+
+def _imported(done: bundles.Outcome) -> str:
     if done.already:
-        echo(_("Bundle {seq} was imported before: nothing added.").format(seq=done.seq))
+        return _("Bundle {seq} was imported before: nothing added.").format(seq=done.seq)
+    return _("Imported bundle {seq}: {count} changes.").format(
+        seq=done.seq, count=sum(done.applied.values())
+    )
+
+
+def _where(file: Path, files: tuple[Path, ...]) -> str:
+    """The file's name before its line, when there are several."""
+    return f"{file.name}: " if len(files) > 1 else ""
+
+
+def _refused(refused: list[str], total: int) -> None:
+    """One line for each bundle refused, then a non-zero exit; the others went in."""
+    if not refused:
         return
-    echo(
-        _("Imported bundle {seq}: {count} changes.").format(
-            seq=done.seq, count=sum(done.applied.values())
+    if total == 1:
+        fail(refused[0])
+    for line in refused:
+        echo(line, err=True)
+    fail(
+        _("{count} of {total} bundles were refused: nothing of them was written.").format(
+            count=len(refused), total=total
         )
     )
-    if done.queued:
-        fail(
-            _("{count} conflicts wait for a decision: phutrach sync conflicts.").format(
-                count=done.queued
-            )
-        )
 
 
 @sync.command("conflicts", help=_("The conflicts of the exchange that wait for a person."))

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import apsw
@@ -25,80 +26,94 @@ from store.sync import changes
 OFFICE = 0
 # Reference data: the office's alone. A laptop's change to it is not applied at the office.
 REFERENCE = frozenset({"settings", "units", "supervisors", "assignments"})
-_MISFIT = 3  # the child's exit when the changes do not fit the database
-
+# Why the child left a bundle unapplied: its changes do not fit, or one before it did not.
+MISFIT, AFTER_REFUSED = "misfit", "after refused"
 
 Progress = Callable[[int, int], None]  # (changes gone through, all of them)
 _STEP = 500  # the child tells its progress every so many changes
 
 
+@dataclass(frozen=True)
+class Job:
+    """One bundle to apply: its changeset, from which site, its number, the receipt it gives."""
+
+    changeset: bytes
+    sender: int
+    seq: int
+    ack: int
+
+
+@dataclass(frozen=True)
+class Done:
+    """What the child did with a job: the changes applied by table and the conflicts queued,
+    or why it left it (`refused`; `missing`: the sender's bundle that did not go in)."""
+
+    applied: dict[str, int] = field(default_factory=dict)
+    queued: int = 0
+    refused: str | None = None
+    missing: int = 0
+
+
 def in_child(
-    db_path: Path,
-    changeset: bytes,
-    *,
-    me: int,
-    sender: int,
-    seq: int,
-    ack: int,
-    progress: Progress | None = None,
-) -> tuple[dict[str, int], int]:
-    """Apply `changeset` from site `sender` (its bundle `seq`, confirming our `ack`) in a
-    child process; returns the changes applied by table and the conflicts queued.
-    `progress(done, total)` hears from the child as it goes."""
-    total = sum(1 for _change in apsw.Changeset.iter(changeset))
-    with tempfile.NamedTemporaryFile(dir=db_path.parent, prefix=".phutrach.", suffix=".tmp") as f:
-        f.write(changeset)
-        f.flush()
-        args = [str(db_path), f.name, json.dumps([me, sender, seq, ack])]
-        child = subprocess.Popen(
-            [sys.executable, "-m", "store.sync.applying", *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stderr is not None and child.stdout is not None
-        said = []
-        for line in child.stderr:
-            if line.startswith("progress ") and progress is not None:
-                progress(int(line.split()[1]), total)
-            said.append(line)
-        out, code = child.stdout.read(), child.wait()
-    if code == _MISFIT:
-        raise PhutrachError(
-            _("The bundle's changes do not fit this database (a record they need is missing).")
-        )
-    if code != 0:
+    db_path: Path, jobs: list[Job], *, me: int, progress: Progress | None = None
+) -> list[Done]:
+    """Apply each job, in order and in a transaction of its own, in one child process;
+    `progress(done, total)` hears from the child as it goes, over all the jobs."""
+    total = sum(1 for job in jobs for _change in apsw.Changeset.iter(job.changeset))
+    with tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".phutrach-apply-") as work:
+        manifest = []
+        for number, job in enumerate(jobs):
+            path = Path(work) / f"{number}.changeset"
+            path.write_bytes(job.changeset)
+            manifest.append([str(path), job.sender, job.seq, job.ack])
+        (Path(work) / "jobs.json").write_text(json.dumps({"me": me, "jobs": manifest}))
+        out, said, code = _run(db_path, Path(work) / "jobs.json", total, progress)
+    done = [Done(**json.loads(line)) for line in out.splitlines() if line.strip()]
+    if code != 0 or len(done) != len(jobs):
         last = ([s.strip() for s in said if s.strip()] or ["?"])[-1]
         raise PhutrachError(_("The bundle could not be applied: {error}").format(error=last))
     if progress is not None:
         progress(total, total)
-    result = json.loads(out)
-    return result["applied"], result["queued"]
+    return done
 
 
-def apply_live(db_path: Path, changeset: bytes, me: int, sender: int, seq: int, ack: int):
-    """The apply itself (in the child): changes, queued conflicts and the sender's row."""
-    conn = changes.connect(db_path)
-    rule = _Rule(me, sender)
+def _run(db_path: Path, jobs: Path, total: int, progress: Progress | None):
+    child = subprocess.Popen(
+        [sys.executable, "-m", "store.sync.applying", str(db_path), str(jobs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stderr is not None and child.stdout is not None
+    said = []
+    for line in child.stderr:
+        if line.startswith("progress ") and progress is not None:
+            progress(int(line.split()[1]), total)
+        said.append(line)
+    return child.stdout.read(), said, child.wait()
+
+
+def apply_live(conn: apsw.Connection, job: Job, me: int, rule: "_Rule") -> Done:
+    """One bundle (in the child): its changes, queued conflicts and the sender's row."""
+    rule.sender = job.sender
     with conn:
-        done = changes.apply(conn, changeset, rule.decide, keep=rule.wanted)
+        done = changes.apply(conn, job.changeset, rule.decide, keep=rule.wanted)
         queued = [c for c in done.conflicts if rule.queued(c)]
-        _queue(conn, sender, seq, queued)
+        _queue(conn, job.sender, job.seq, queued)
         conn.execute(
             """UPDATE sites SET received = ?, received_at = ?,
                confirmed = max(confirmed, ?) WHERE number = ?""",
-            (seq, now(), ack, sender),
+            (job.seq, now(), job.ack, job.sender),
         )
-    conn.close()
-    return done.changes, len(queued)
+    return Done(done.changes, len(queued))
 
 
 class _Rule:
     """Conflicts decided by rule: a site's own records win for that site; reference data is
     the office's; a change already there is skipped; anything else waits for a person."""
 
-    def __init__(self, me: int, sender: int):
-        self.me, self.sender, self.seen = me, sender, 0
+    def __init__(self, me: int):
+        self.me, self.sender, self.seen = me, OFFICE, 0
 
     def wanted(self, change: apsw.TableChange) -> bool:
         self.seen += 1
@@ -157,15 +172,23 @@ def _json(row: tuple | None) -> str | None:
 
 
 def main() -> None:
-    db_path, changeset_path, params = sys.argv[1:4]
-    me, sender, seq, ack = json.loads(params)
-    try:
-        applied, queued = apply_live(
-            Path(db_path), Path(changeset_path).read_bytes(), me, sender, seq, ack
-        )
-    except apsw.AbortError:
-        sys.exit(_MISFIT)
-    print(json.dumps({"applied": applied, "queued": queued}))
+    """The child: the jobs in order, one line of JSON for each on stdout as it is done."""
+    db_path, jobs_path = sys.argv[1:3]
+    plan = json.loads(Path(jobs_path).read_text())
+    me, conn = plan["me"], changes.connect(Path(db_path))
+    refused: dict[int, int] = {}  # sender → its bundle that did not go in
+    rule = _Rule(me)
+    for path, sender, seq, ack in plan["jobs"]:
+        if sender in refused:  # one before it did not go in: this one cannot either
+            done = Done(refused=AFTER_REFUSED, missing=refused[sender])
+        else:
+            try:
+                done = apply_live(conn, Job(Path(path).read_bytes(), sender, seq, ack), me, rule)
+            except apsw.AbortError:
+                refused[sender] = seq
+                done = Done(refused=MISFIT)
+        print(json.dumps(asdict(done)), flush=True)
+    conn.close()
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def export(db: Database, db_path: Path, to: int = sites.OFFICE) -> tuple[bytes, 
     with tempfile.TemporaryDirectory(dir=folder) as work:
         now_state = Path(work) / "now.db"
         if me == sites.OFFICE:
-            sites._fill_extract(now_state, db_path, _supervisor(peer))
+            sites.write_extract(now_state, db_path, _supervisor(peer))
             tables = tuple(scope.SCOPE)
         else:
             sites.snapshot(db, now_state)  # diffed, not the live file: no write slips between
@@ -78,32 +78,93 @@ def import_bundle(
 ) -> Outcome:
     """Check, open and apply a bundle in one transaction; one message and nothing written
     if anything about it is wrong. `progress(done, total)` hears how the apply goes."""
+    (done,) = import_bundles(db, db_path, [data], progress)
+    if isinstance(done, PhutrachError):
+        raise done
+    return done
+
+
+def import_bundles(
+    db: Database, db_path: Path, datas: list[bytes], progress: applying.Progress | None = None
+) -> list[Outcome | PhutrachError]:
+    """Import several bundles (a courier's stick at the office), each checked, opened and
+    applied in a transaction of its own, one site's in the order of their numbers whatever
+    the order given; returns, for each in the order given, what it did or why it was
+    refused (nothing of it written). One child process applies them all."""
     me = _me(db)
+    results: dict[int, Outcome | PhutrachError] = {}
+    opened: list[tuple[int, sites.Site, dict, bytes]] = []
+    received: dict[int, int] = {}
+    for index in sorted(range(len(datas)), key=lambda i: _order(datas[i])):
+        try:
+            sender, header, changeset = _opened(db, db_path, datas[index], me)
+            before = _checked(sender, header, received)
+        except PhutrachError as refused:
+            results[index] = refused
+            continue
+        if before is not None:
+            results[index] = before
+            continue
+        opened.append((index, sender, header, changeset))
+        received[sender.number] = int(header["seq"])
+    jobs = [
+        applying.Job(changeset, sender.number, int(h["seq"]), int(h["ack"]))
+        for _i, sender, h, changeset in opened
+    ]
+    done = applying.in_child(db_path, jobs, me=me, progress=progress) if jobs else []
+    for (index, sender, header, changeset), outcome in zip(opened, done, strict=True):
+        results[index] = _outcome(sender, header, outcome)
+        if outcome.refused is None:
+            _move_bases(db, db_path, sender.number, changeset)
+    return [results[index] for index in range(len(datas))]
+
+
+def _order(data: bytes) -> tuple[int, int]:
+    """Where a bundle goes in a batch: by sender, then number; unreadable ones first."""
+    try:
+        header = bundle_header(data)
+        return int(header.get("from", -1)), int(header.get("seq", -1))
+    except (PhutrachError, TypeError, ValueError):
+        return -1, -1
+
+
+def _opened(db: Database, db_path: Path, data: bytes, me: int):
     header = bundle_header(data)
     sender = _sender(db, header, me)
     header, changeset = open_bundle(data, sites.own_keys(db_path), sender.public)
     if header.get("schema") != _schema():
         raise PhutrachError(_("The bundle was made by another version of phutrach."))
+    return sender, header, changeset
+
+
+def _checked(sender: sites.Site, header: dict, received: dict[int, int]) -> Outcome | None:
+    """None when the bundle is the next to apply; an Outcome when it came before; refused
+    (raised) when one before it is missing. `received`: what this batch applies first."""
     seq, base = int(header["seq"]), int(header["base"])
-    if seq <= sender.received:
+    got = received.get(sender.number, sender.received)
+    if seq <= got:
         return Outcome(sender.number, seq, {}, 0, already=True)
-    if base > sender.received:
-        raise PhutrachError(
-            _("Bundle {missing} from {site} has not been imported here: import it first.").format(
-                missing=sender.received + 1, site=sender.name
-            )
+    if base > got:
+        raise _missing(sender, got + 1)
+    return None
+
+
+def _missing(sender: sites.Site, number: int) -> PhutrachError:
+    return PhutrachError(
+        _("Bundle {missing} from {site} has not been imported here: import it first.").format(
+            missing=number, site=sender.name
         )
-    applied, queued = applying.in_child(
-        db_path,
-        changeset,
-        me=me,
-        sender=sender.number,
-        seq=seq,
-        ack=int(header["ack"]),
-        progress=progress,
     )
-    _move_bases(db, db_path, sender.number, changeset)
-    return Outcome(sender.number, seq, applied, queued)
+
+
+def _outcome(sender: sites.Site, header: dict, done: applying.Done) -> Outcome | PhutrachError:
+    if done.refused == applying.MISFIT:
+        return PhutrachError(
+            _("The bundle's changes do not fit this database (a record they need is missing).")
+        )
+    if done.refused == applying.AFTER_REFUSED:
+        return _missing(sender, done.missing)
+    return Outcome(sender.number, int(header["seq"]), done.applied, done.queued)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ The derived tables (kept monthly counts, search indexes) are not listed: the tri
 keep them fill them as the rows arrive, as for any write.
 """
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -74,3 +75,28 @@ def fill(target: Database, source: Path, supervisor_id: int) -> dict[str, int]:
         return counts
     finally:
         target.execute("DETACH src")
+
+
+def lean(target: Path, source: Path, supervisor_id: int) -> None:
+    """The rows of `source` that `supervisor_id`'s laptop holds, as bare tables at `target`
+    (each made by the source's own CREATE TABLE: same columns, same keys; no index, trigger
+    or derived table). What the office diffs and keeps as a site's base, and what an
+    enrolment carries: a fifth of a whole database's size and time at the province; the
+    laptop makes its own database from it on joining (`fill`), its triggers the figures."""
+    conn = sqlite3.connect(target)
+    try:
+        conn.execute("ATTACH ? AS src", [str(source)])
+        with conn:
+            for table, where in SCOPE.items():
+                (create,) = conn.execute(
+                    "SELECT sql FROM src.sqlite_schema WHERE type = 'table' AND name = ?",
+                    [table],
+                ).fetchone()
+                conn.execute(create)
+                conn.execute(
+                    f"INSERT INTO main.{table} SELECT * FROM src.{table} WHERE {where}",  # noqa: S608 (names from code)
+                    {"s": supervisor_id},
+                )
+        conn.execute("DETACH src")
+    finally:
+        conn.close()

@@ -94,7 +94,7 @@ def enrol(db: Database, db_path: Path, supervisor_id: int, passphrase: str) -> b
     number = (db.execute("SELECT max(number) FROM sites").fetchone()[0] or 0) + 1
     uid = records.new_uid()
     extract = sync_folder(db_path) / f"site-{number}.0.db"
-    _fill_extract(extract, db_path, supervisor_id)
+    write_extract(extract, db_path, supervisor_id)
     with db.atomic():
         db.execute(
             """INSERT INTO sites (number, uid, name, supervisor_id, verify_key, box_key,
@@ -114,15 +114,29 @@ def enrol(db: Database, db_path: Path, supervisor_id: int, passphrase: str) -> b
 
 
 def join(data: bytes, passphrase: str, db_path: Path) -> int:
-    """Make this laptop's database at `db_path` from an enrolment file; returns its number."""
+    """Make this laptop's database at `db_path` from an enrolment file; returns its number.
+    Made whole in a file beside it and moved into place: a failed join leaves nothing."""
     if db_path.exists():
         raise PhutrachError(
             _("{path} exists: a site joins into a new database.").format(path=db_path)
         )
     payload = json.loads(open_enrolment(data, passphrase))
-    _write_private(db_path, bytes.fromhex(payload["database"]))
-    _write_keys(db_path, Keys.from_json(payload["keys"]))
-    db = store_db.connect(db_path)
+    ensure_private_dir(db_path.parent)
+    with tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".phutrach-join-") as work:
+        held, made = Path(work) / "scope.db", Path(work) / db_path.name
+        _write_private(held, bytes.fromhex(payload["database"]))
+        db = store_db.connect(made)
+        scope.fill(db, held, payload["supervisor_id"])
+        _as_site(db, payload)
+        snapshot(db, sync_folder(db_path) / "base.0.db")
+        db.close()
+        _write_keys(db_path, Keys.from_json(payload["keys"]))
+        os.replace(made, db_path)
+    return payload["number"]
+
+
+def _as_site(db: Database, payload: dict) -> None:
+    """The joined database's settings of its own: its site, its supervisor, the office."""
     office = PublicKeys.from_json(payload["office_keys"])
     with db.atomic():
         settings.put(db, UID_KEY, payload["uid"])
@@ -136,9 +150,6 @@ def join(data: bytes, passphrase: str, db_path: Path) -> int:
                VALUES (0, ?, ?, ?, ?, ?)""",
             [payload["office"], _("committee office"), *_hex(office), records.now()],
         )
-    snapshot(db, sync_folder(db_path) / "base.0.db")
-    db.close()
-    return payload["number"]
 
 
 def sites(db: Database) -> list[Site]:
@@ -186,12 +197,12 @@ def snapshot(db: Database, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def _fill_extract(path: Path, source: Path, supervisor_id: int) -> None:
+def write_extract(path: Path, source: Path, supervisor_id: int) -> None:
+    """`supervisor_id`'s scope of `source` at `path` (store.sync.scope.lean), whole or not at
+    all."""
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
         made = Path(folder) / "scope.db"
-        target = store_db.connect(made)
-        scope.fill(target, source, supervisor_id)
-        target.close()
+        scope.lean(made, source, supervisor_id)
         os.replace(made, path)
 
 

@@ -79,3 +79,26 @@ def test_a_wrong_passphrase_opens_nothing(trip, tmp_path):
     refused = run("--db", other, "site", "join", enrolment, "--passphrase-file", wrong)
     assert refused.exit_code == 1 and "mật khẩu" in refused.stderr
     assert not other.exists()
+
+
+def test_several_bundles_go_in_at_once_and_a_refused_one_is_named(trip, tmp_path):
+    office, laptop, _words = trip
+    db = store_db.connect(laptop, create=False)
+    unit = db.execute("SELECT id FROM units WHERE code = 'XA-DA-01'").fetchone()[0]
+    me = db.execute("SELECT id FROM supervisors WHERE code = 'S1'").fetchone()[0]
+    made = []
+    for n, text in enumerate(("Chưa có phụ cấp bí thư", "Thiếu tài liệu sinh hoạt")):
+        workflow.raise_concern(
+            db, unit_id=unit, category="policy", description=text,
+            route="committee", supervisor_id=me, today=date(2026, 12, 2),
+        )  # fmt: skip
+        made.append(tmp_path / f"{n}.bundle")
+        run("--db", laptop, "sync", "export", "-o", made[-1])
+    torn = tmp_path / "torn.bundle"
+    torn.write_bytes(made[0].read_bytes()[:-40])
+    before = _concerns(office)
+    done = run("--db", office, "sync", "import", made[1], torn, made[0])
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    assert "1.bundle: " in done.output and "0.bundle: " in done.output
+    assert "torn.bundle: " in done.stderr and "1 trong 3" in done.stderr
+    assert _concerns(office) == before + 2

@@ -1,5 +1,6 @@
 """A kill -9 in the middle of an import leaves nothing half-applied."""
 
+import json
 import os
 import shutil
 import signal
@@ -55,8 +56,10 @@ def test_a_kill_during_an_import_leaves_the_office_as_it_was(db_path, tmp_path):
     db.conn.close()
     changeset = tmp_path / "changes.bin"
     changeset.write_bytes(_big_changeset(office, tmp_path))
+    jobs = tmp_path / "jobs.json"  # as store.sync.applying.in_child writes it
+    jobs.write_text(json.dumps({"me": 0, "jobs": [[str(changeset), 1, 1, 0]]}))
     child = subprocess.Popen(
-        [sys.executable, "-m", "store.sync.applying", str(office), str(changeset), "[0, 1, 1, 0]"],
+        [sys.executable, "-m", "store.sync.applying", str(office), str(jobs)],
         stdout=subprocess.PIPE,
     )
     wal = office.with_name(office.name + "-wal")

@@ -205,3 +205,35 @@ def test_the_office_history_lists_every_sites_actions_by_time(pair):
     assert entries[0].id >> 32 == 0  # the office's change of today comes first
     assert {e.id >> 32 for e in entries if e.at.startswith("2001")} == {number}
     assert entries[-1].at.startswith("2001")  # and the laptop's, of long ago, last
+
+
+def test_a_courier_s_bundles_go_in_together_in_their_order_whatever_order_given(pair, tmp_path):
+    office_path, laptop_path, me, number = pair
+    laptop = store_db.connect(laptop_path)
+    office = store_db.connect(office_path)
+    made = []
+    for text in ("Đường vào thôn hỏng", "Thiếu tài liệu sinh hoạt"):
+        _raise(laptop, me, text)
+        made.append(bundles.export(laptop, laptop_path)[0])
+    bundles.import_bundle(office, office_path, made[0])
+    receipt, _header = bundles.export(office, office_path, to=number)
+    bundles.import_bundle(laptop, laptop_path, receipt)  # 2 now builds on 1: 3 needs 2
+    _raise(laptop, me, "Nhà văn hóa dột")
+    third = bundles.export(laptop, laptop_path)[0]
+    office.execute("UPDATE sites SET received = 0 WHERE number = ?", [number])  # as restored
+    office.conn.commit()
+    torn = third[: len(third) // 2]
+    done = bundles.import_bundles(office, office_path, [third, torn, made[1], made[0], made[0]])
+    assert [getattr(d, "seq", None) for d in done] == [3, None, 2, 1, 1]
+    assert isinstance(done[1], PhutrachError)
+    assert [d.already for d in (done[3], done[4])] == [False, True]  # given twice: once
+    texts = [
+        r[0]
+        for r in office.execute("SELECT description FROM concerns WHERE id >> 32 = ?", [number])
+    ]
+    assert sorted(texts) == sorted(
+        ["Đường vào thôn hỏng", "Thiếu tài liệu sinh hoạt", "Nhà văn hóa dột"]
+    )
+    assert (
+        office.execute("SELECT received FROM sites WHERE number = ?", [number]).fetchone()[0] == 3
+    )

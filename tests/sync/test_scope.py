@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from sqlite_utils import Database
 
 from store.core import db as store_db
 from store.demo import build_demo
@@ -58,3 +59,20 @@ def test_what_a_laptop_holds_is_enough_to_work(office, tmp_path):
     assert laptop["meetings"].count == meetings
     kept = laptop.execute("SELECT sum(meetings) FROM meeting_months").fetchone()[0]
     assert kept == meetings  # the derived figures made by the triggers as rows arrived
+
+
+def test_the_lean_extract_holds_the_same_rows_as_bare_tables(office, tmp_path):
+    source = store_db.connect(office)
+    me = _busiest(source)
+    laptop = store_db.connect(tmp_path / "laptop.db")
+    counts = scope.fill(laptop, office, me)
+    scope.lean(tmp_path / "lean.db", office, me)
+    lean = Database(tmp_path / "lean.db")  # not a phutrach database: the store refuses it
+    assert set(lean.table_names()) == set(scope.SCOPE)  # no derived table
+    made = (
+        "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'index') AND sql IS NOT NULL"
+    )
+    assert lean.execute(made).fetchone()[0] == 0  # no index or trigger but the keys' own
+    assert {t: lean[t].count for t in scope.SCOPE} == counts
+    for table in ("visits", "capability_notes"):
+        assert [c.name for c in lean[table].columns] == [c.name for c in source[table].columns]
