@@ -13,7 +13,7 @@ from store.core.errors import PhutrachError
 from store.core.files import atomic_write
 from store.lang.i18n import _
 from store.org.supervisor_search import find_supervisor
-from store.sync import bundles, sealed, sites
+from store.sync import bundles, review, sealed, sites
 
 _PASSPHRASE_FILE = click.option(
     "--passphrase-file",
@@ -213,19 +213,24 @@ def _refused(refused: list[str], total: int) -> None:
 @format_option()
 @pass_ctx
 def conflicts(ctx, fmt):
-    rows = bundles.open_conflicts(ctx.db(create=False))
+    db = ctx.db(create=False)
+    rows = [review.shown(db, c) for c in bundles.open_conflicts(db)]
     output(
         [
-            {"id": c.id, "site": c.site, "table": c.table, "here": c.here, "theirs": c.theirs}
+            {
+                "id": c.id,
+                "site": c.site,
+                "record": c.record,
+                "differences": "\n".join(c.differences),
+            }
             for c in rows
         ],
         fmt,
         {
             "id": _("No."),
             "site": _("Site"),
-            "table": _("Records"),
-            "here": _("Here"),
-            "theirs": _("Theirs"),
+            "record": _("Record"),
+            "differences": _("Here ≠ theirs"),
         },
     )
 

@@ -11,7 +11,7 @@ from store.core import records
 from store.core.errors import PhutrachError
 from store.demo import build_demo
 from store.history import audit
-from store.sync import bundles, sites
+from store.sync import bundles, review, sites
 
 TODAY = date(2026, 12, 2)
 WORDS = "mật khẩu của đồng chí"
@@ -165,6 +165,10 @@ def test_the_same_record_changed_on_both_sides_waits_for_a_person(pair):
         "SELECT table_name, here, theirs FROM sync_conflicts"
     ).fetchall()
     assert table == "concerns" and "Ban Dân vận" in here and "UBND xã" in there
+    [words] = [review.shown(office, c) for c in bundles.open_conflicts(office)]
+    site = office.execute("SELECT name FROM sites WHERE number = ?", [number]).fetchone()[0]
+    assert words.site == site and words.record.startswith("Vấn đề")
+    assert words.differences == ["Người thực hiện: Ban Dân vận ≠ UBND xã"]  # here ≠ theirs
 
 
 def test_a_person_keeps_one_side_and_the_decision_is_audited(pair):

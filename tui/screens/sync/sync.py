@@ -17,7 +17,7 @@ from store.core.errors import PhutrachError
 from store.core.files import atomic_write
 from store.core.paths import data_dir, ensure_private_dir
 from store.lang.i18n import _
-from store.sync import bundles, sealed, sites
+from store.sync import bundles, review, sealed, sites
 from tui.comeback import ComesBack
 from tui.format import safe, vn_number
 from tui.node import PhutrachNode
@@ -46,10 +46,16 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
         sites_table = PagedTable(columns, empty_text=_("No site enrolled yet."), id="sync-sites")
         sites_table.border_title = _("Sites of the exchange")
         yield sites_table
+        yield Static(_("Where bundles are written, or the bundle to read:"), id="sync-path-label")
         yield Input(str(default_folder()), compact=True, id="sync-path")
         yield ProgressBar(show_eta=False, id="sync-progress")
         conflicts = PagedTable(
-            [Column(_("No."), 6), Column(_("Records"), 16), Column(_("Here")), Column(_("Theirs"))],
+            [
+                Column(_("No."), 6),
+                Column(_("Site"), 16),
+                Column(_("Record")),
+                Column(_("Here ≠ theirs")),
+            ],  # fmt: skip
             empty_text=_("No conflict waits for a decision."),
             id="sync-conflicts",
         )
@@ -69,7 +75,7 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
         db = self.app.db
         me = sites.this_site(db)
         self.query_one("#sync-site", Static).update(_site_text(me), layout=False)
-        for widget in ("#sync-sites", "#sync-path", "#sync-conflicts"):
+        for widget in ("#sync-sites", "#sync-path-label", "#sync-path", "#sync-conflicts"):
             self.query_one(widget).display = me is not None
         if me is None:
             return
@@ -84,7 +90,7 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
             PageSource(
                 count=lambda: len(bundles.open_conflicts(db)),
                 fetch=lambda limit, offset: bundles.open_conflicts(db)[offset : offset + limit],
-                cells=lambda c: (str(c.id), c.table, safe(c.here or "—"), safe(c.theirs or "—")),
+                cells=lambda c: _conflict_cells(review.shown(db, c)),
             )
         )
 
@@ -168,6 +174,12 @@ def _site_text(me: int | None) -> str:
     if me == sites.OFFICE:
         return _("This is the committee office (the hub of the exchange).")
     return _("This is site {number} of the exchange.").format(number=me)
+
+
+def _conflict_cells(conflict: review.Shown) -> tuple[str, ...]:
+    """One line per conflict: its differences joined (the list is on `sync conflicts`)."""
+    return (str(conflict.id), safe(conflict.site), safe(conflict.record),
+            safe("; ".join(conflict.differences)))  # fmt: skip
 
 
 def _site_cells(db, site: sites.Site) -> tuple[str, ...]:
