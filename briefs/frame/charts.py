@@ -159,7 +159,8 @@ def _fit(fig, ax) -> None:
             break
         ax.set_xticks(range(len(words)), [textwrap.fill(w, width) for w in words])
         ticks = ax.get_xticklabels()
-    if _widest(ticks, renderer) > slot:
+    slanted = _widest(ticks, renderer) > slot
+    if slanted:
         for tick in ticks:
             tick.set(rotation=45, ha="right", rotation_mode="anchor")
     values = ax.texts
@@ -171,10 +172,32 @@ def _fit(fig, ax) -> None:
             text.set(rotation=90)
         low, high = ax.get_ylim()
         ax.set_ylim(low, high * 1.15)
+    _lay_out(fig, ax, ticks if slanted else [], renderer)
+
+
+def _lay_out(fig, ax, slanted, renderer) -> None:
+    """Tight layout, run here rather than set on the figure (savefig would draw it once more
+    to lay it out again); then, in a face wider than Times (DejaVu Serif, where neither Times
+    nor Liberation is installed), what it does not see: a slanted first label reaching left
+    under the value axis' "0" moves the bars right, a value title running out of the
+    figure goes on two lines; laid out again after each."""
     from matplotlib.layout_engine import TightLayoutEngine
 
-    # Run once, not set on the figure: savefig would draw it once more to lay it out again.
-    TightLayoutEngine(pad=0.4).execute(fig)
+    for _round in range(3):
+        TightLayoutEngine(pad=0.4).execute(fig)
+        plot = ax.get_window_extent(renderer)
+        reach = plot.x0 - slanted[0].get_window_extent(renderer).x0 if slanted else 0
+        if reach > 0:
+            low, high = ax.get_xlim()
+            ax.set_xlim(low - reach * (high - low) / plot.width, high)
+        title, room = ax.yaxis.label, fig.bbox
+        box = title.get_window_extent(renderer)
+        tall = box.y1 > room.y1 or box.y0 < room.y0
+        if tall and "\n" not in title.get_text():
+            words = title.get_text()
+            title.set_text(textwrap.fill(words, len(words) // 2 + 1))
+        if reach <= 0 and not tall:
+            return
 
 
 def _widest(texts, renderer) -> float:
