@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import quote_identifier
 
 from store.core import db as store_db
-from store.core import records, settings, summaries
+from store.core import records, search_index, settings, summaries
 from store.core.errors import ValidationError
 from store.core.files import atomic_path
 from store.core.paths import demo_db_path, ensure_private_dir
@@ -115,7 +115,8 @@ def build_demo(
                 _insert(db, table, rows.tables.get(table, []), rows.uids(table))
         if sink is not None:
             sink.finish(rows.fetched)
-        summaries.rebuild(db)  # the triggers were dropped with the indexes
+        summaries.rebuild(db)  # the triggers were dropped while the rows went in
+        search_index.rebuild(db)
         _log(db, scale, seed, today, counts)
     return DemoSummary(scale, seed, today.isoformat(), counts, time.perf_counter() - started)
 
@@ -147,7 +148,8 @@ def _insert(
     of a province build's time in Python, checking every value); values are parameters."""
     if not rows:
         return
-    indexes = _drop_indexes(db, table) if reindex and len(rows) >= _REINDEX_ROWS else []
+    big = reindex and len(rows) >= _REINDEX_ROWS
+    indexes = _drop_indexes(db, table, ("index", "trigger") if big else ("trigger",))
     columns = list(rows[0])
     names = ", ".join(quote_identifier(c) for c in ["uid", *columns])
     marks = ", ".join("?" for _c in range(len(columns) + 1))
@@ -191,15 +193,21 @@ class _Sink:
                 self.db.execute(index_sql)
 
 
-def _drop_indexes(db: Database, table: str) -> list[str]:
+def _drop_indexes(
+    db: Database, table: str, kinds: tuple[str, ...] = ("index", "trigger")
+) -> list[str]:
     """Drop the table's indexes and triggers, returning the SQL that creates them again:
     SQLite builds an index from sorted keys much faster than it grows one row by row (a
-    province's meetings load in half the time), and the summaries the triggers keep are
-    counted once at the end (`summaries.rebuild`). Same transaction, same schema afterwards."""
+    province's meetings load in half the time), and what the triggers keep (the summaries,
+    the search indexes) is made once at the end. A small table keeps its indexes but loses
+    its triggers too: an assignment's trigger looks its visits up, and while the visits
+    stream in without their indexes each lookup read them all (4× took 20 minutes, not 3).
+    Same transaction, same schema afterwards."""
+    marks = ", ".join("?" for _kind in kinds)
     found = db.execute(
-        "select type, name, sql from sqlite_master where type in ('index', 'trigger') "
+        f"select type, name, sql from sqlite_master where type in ({marks}) "  # noqa: S608
         "and tbl_name = ? and sql is not null",
-        [table],
+        [*kinds, table],
     ).fetchall()
     for kind, name, _sql in found:
         db.execute(f"DROP {kind.upper()} {quote_identifier(name)}")
