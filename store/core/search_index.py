@@ -25,6 +25,7 @@ INDEXED = {
     "people": ("people_fts", "name_folded"),
     "supervisors": ("supervisors_fts", "name_folded"),
     "concerns": ("concerns_fts", "description_folded"),
+    "posts": ("posts_fts", "name_folded"),  # its person's and its unit's names (below)
 }
 MARK = "\x1f"
 SHORT = 3  # a word under SHORT characters matches at a word's start
@@ -107,16 +108,74 @@ def _create_concerns(db: Database) -> None:
         db.execute(statement.format(**names))
 
 
-def create(db: Database) -> None:
-    """Make every index, its view and its triggers (any older form dropped first), and fill
-    it from the rows already there."""
-    for table, (fts, col) in INDEXED.items():
-        for suffix in ("insert", "delete", "update", "unit_update", "unit_delete"):
+# A post is found by its person's name and its unit's: the secretaries list's search, one
+# MATCH where a word was two sets (the person's, the unit's) and a union. A person or a unit
+# renamed re-indexes their posts, in the rename's transaction.
+_POST_TEXT = "{person} || ' ' || {unit}"
+_POST_JOIN = "FROM people p, units u WHERE p.id = {r}.person_id AND u.id = {r}.unit_id"
+_POSTS = (
+    """CREATE VIEW posts_fts_text(id, words) AS SELECT s.id, {text}
+    FROM posts s JOIN people p ON p.id = s.person_id JOIN units u ON u.id = s.unit_id""",
+    """CREATE VIRTUAL TABLE posts_fts USING fts5(
+    words, content='posts_fts_text', content_rowid='id', tokenize='trigram case_sensitive 1')""",
+    """CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+    INSERT INTO posts_fts(rowid, words) SELECT new.id, {text} {new_join};
+END""",
+    """CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
+    INSERT INTO posts_fts(posts_fts, rowid, words) SELECT 'delete', old.id, {text} {old_join};
+END""",
+    """CREATE TRIGGER posts_fts_update AFTER UPDATE OF id, person_id, unit_id ON posts BEGIN
+    INSERT INTO posts_fts(posts_fts, rowid, words) SELECT 'delete', old.id, {text} {old_join};
+    INSERT INTO posts_fts(rowid, words) SELECT new.id, {text} {new_join};
+END""",
+    """CREATE TRIGGER posts_fts_person_update AFTER UPDATE OF name_folded ON people BEGIN
+    INSERT INTO posts_fts(posts_fts, rowid, words) SELECT 'delete', s.id, {person_old}
+    FROM posts s JOIN units u ON u.id = s.unit_id WHERE s.person_id = old.id;
+    INSERT INTO posts_fts(rowid, words) SELECT s.id, {person_new}
+    FROM posts s JOIN units u ON u.id = s.unit_id WHERE s.person_id = new.id;
+END""",
+    """CREATE TRIGGER posts_fts_unit_update AFTER UPDATE OF name_folded ON units BEGIN
+    INSERT INTO posts_fts(posts_fts, rowid, words) SELECT 'delete', s.id, {unit_old}
+    FROM posts s JOIN people p ON p.id = s.person_id WHERE s.unit_id = old.id;
+    INSERT INTO posts_fts(rowid, words) SELECT s.id, {unit_new}
+    FROM posts s JOIN people p ON p.id = s.person_id WHERE s.unit_id = new.id;
+END""",
+)
+
+
+def _post_text(person: str, unit: str) -> str:
+    return _POST_TEXT.format(person=marked_sql(person), unit=marked_sql(unit))
+
+
+def _create_posts(db: Database) -> None:
+    names = {
+        "text": _post_text("p.name_folded", "u.name_folded"),
+        "new_join": _POST_JOIN.format(r="new"),
+        "old_join": _POST_JOIN.format(r="old"),
+        "person_old": _post_text("old.name_folded", "u.name_folded"),
+        "person_new": _post_text("new.name_folded", "u.name_folded"),
+        "unit_old": _post_text("p.name_folded", "old.name_folded"),
+        "unit_new": _post_text("p.name_folded", "new.name_folded"),
+    }
+    for statement in _POSTS:
+        db.execute(statement.format(**names))
+
+
+_JOINED = {"concerns": _create_concerns, "posts": _create_posts}
+_SUFFIXES = ("insert", "delete", "update", "unit_update", "unit_delete", "person_update")
+
+
+def create(db: Database, tables: tuple[str, ...] = tuple(INDEXED)) -> None:
+    """Make the index of each of `tables` (all by default), its view and its triggers (any
+    older form dropped first), and fill it from the rows already there."""
+    for table in tables:
+        fts, col = INDEXED[table]
+        for suffix in _SUFFIXES:
             db.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
         db.execute(f"DROP TABLE IF EXISTS {fts}")
         db.execute(f"DROP VIEW IF EXISTS {fts}_text")
-        if table == "concerns":
-            _create_concerns(db)
+        if table in _JOINED:
+            _JOINED[table](db)
             rebuild(db, table)
             continue
         names = {"fts": fts, "table": table, "col": col, "marked": marked_sql(col)}
@@ -186,7 +245,7 @@ def matching(words: list[str], table: str, alias: str) -> tuple[str, str, list[s
     return source, f"{fts} MATCH ?", [match_text(words)]
 
 
-def capped_count(db: Database, sql: str, params: list, cap: int | None) -> int:
+def capped_count(db: Database, sql: str, params: list | dict, cap: int | None) -> int:
     """The rows of `sql` counted, up to `cap` + 1 when `cap` is given (a list then says "more
     than `cap`": a count that stops, whatever the size of the province)."""
     limit = "" if cap is None else f" LIMIT {int(cap) + 1}"

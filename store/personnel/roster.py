@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from store.core import records
 from store.core.checks import SCOPE_CTE, iso, parse_date, year_before
 from store.core.schema import unit_display_sql
-from store.core.search_index import match_text
+from store.core.search_index import capped_count, dense, like_clause, match_text
 from store.org.units import Unit, search_words
 from store.personnel.succession import Plan, list_plans
 
@@ -127,11 +127,9 @@ _FLAGS = {
     "concurrent": " AND (concurrent_role IS NOT NULL) = :concurrent",
 }
 _UNASSESSED = " AND (last_note_date IS NULL OR last_note_date < :unassessed_since)"
-# Each word through the search indexes (store.core.search_index: a short one at a word's start).
-_INDEXED_WORD = (
-    " AND (person_id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :w{i})"
-    " OR unit_id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH :w{i}))"
-)
+# Every word through the posts' search index (store.core.search_index: the person's name and
+# the unit's; a short word at a word's start).
+_MATCHED_POST = " AND post_id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH :match)"
 _UNITS_WITHOUT_SECRETARY = (
     "WITH RECURSIVE"  # noqa: S608
     + SCOPE_CTE
@@ -190,20 +188,16 @@ def _query(
         raise TypeError(f"cannot select {select!r}")
     words = search_words(search)
     params = {"supervisor_id": supervisor_id, "as_of": parse_date(as_of, "as_of").isoformat()}
-    params |= {f"w{i}": _pattern(w) for i, w in enumerate(words)}
+    if words:
+        params["match"] = match_text(words)
     params |= {k: int(bool(v)) for k, v in flags.items() if v is not None}
     since = iso(parse_date(unassessed_since, "unassessed_since", required=False))
     where = "".join(_FLAGS[k] for k, v in flags.items() if v is not None)
     if since:
         where, params["unassessed_since"] = where + _UNASSESSED, since
-    where += "".join(_INDEXED_WORD.format(i=i) for i in range(len(words)))
+    where += _MATCHED_POST if words else ""
     source = _SECRETARIES["scoped" if supervisor_id is not None else "all"]
     return source + f"SELECT {select} FROM secretaries WHERE 1" + where, params  # noqa: S608
-
-
-def _pattern(word: str) -> str:
-    """The parameter of `word`'s clause: its MATCH string."""
-    return match_text([word])
 
 
 def secretary_posts(db: Database, **filters) -> list[int]:
@@ -239,6 +233,45 @@ def all_secretaries(
     params = {"as_of": on, "limit": limit, "offset": offset}
     posts = [row[0] for row in db.execute(_ALL_PAGE, params).fetchall()]
     return secretaries_of(db, posts, on) if posts else []
+
+
+_FOUND = f"""SELECT posts.id FROM posts_fts JOIN posts ON posts.id = posts_fts.rowid
+  JOIN units ON units.id = posts.unit_id JOIN people ON people.id = posts.person_id
+WHERE posts_fts MATCH :match AND {_WHERE_CURRENT}"""  # noqa: S608 (constant fragments)
+_FOUND_IN_ORDER = f"""SELECT posts.id FROM units INDEXED BY idx_units_sort_key
+  JOIN posts ON posts.unit_id = units.id JOIN people ON people.id = posts.person_id
+WHERE {_WHERE_CURRENT} AND {{like}}"""  # noqa: S608 (constant fragments)
+_PAGE = " ORDER BY units.sort_key, people.sort_key, posts.id LIMIT :limit OFFSET :offset"
+_NAMES = "(people.name_folded || ' ' || units.name_folded)"  # what posts_fts holds
+
+
+def found_secretaries(
+    db: Database, search: str, *, as_of: date | str, limit: int = 100, offset: int = 0
+) -> list[Secretary]:
+    """One page of the current secretaries whose name or unit's name holds every word of
+    `search`, in `secretary_posts`' order: the list's search keystroke, which reads a page,
+    not every match. Common words (`search_index.dense`) are tested on each secretary read
+    in order until the page is full; rare ones are looked up and their few rows sorted."""
+    words, on = search_words(search), parse_date(as_of, "as_of").isoformat()
+    params: dict = {"as_of": on, "limit": limit, "offset": offset, "match": match_text(words)}
+    if dense(db, words, "posts"):
+        like, values = like_clause(words, _NAMES)
+        marks = iter(f":like{i}" for i in range(len(values)))
+        sql = _FOUND_IN_ORDER.format(like=like.replace("?", "{}").format(*marks))
+        params |= {f"like{i}": v for i, v in enumerate(values)}
+    else:
+        sql = _FOUND
+    posts = [row[0] for row in db.execute(sql + _PAGE, params).fetchall()]
+    return secretaries_of(db, posts, on) if posts else []
+
+
+def count_found_secretaries(
+    db: Database, search: str, *, as_of: date | str, cap: int | None = None
+) -> int:
+    """How many `found_secretaries` lists, all pages together; up to `cap` + 1 when given."""
+    params = {"as_of": parse_date(as_of, "as_of").isoformat()}
+    params["match"] = match_text(search_words(search))
+    return capped_count(db, _FOUND, params, cap)
 
 
 def count_all_secretaries(db: Database, *, as_of: date | str) -> int:

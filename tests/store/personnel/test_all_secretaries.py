@@ -63,3 +63,59 @@ def test_units_without_secretary_are_those_with_no_current_post(db):
         ]
         got = personnel.units_without_secretary(db, None, as_of=day)
         assert [u.id for u in got] == expected
+
+
+def _by_hand(db, words, day):
+    """The current secretaries whose name or unit's name holds every word, by Python alone."""
+    from store.core.search_index import holds
+
+    return [
+        post
+        for post in personnel.secretary_posts(db, as_of=day)
+        for name, unit in db.execute(
+            "select p.name_folded, u.name_folded from posts s join people p on p.id = s.person_id"
+            " join units u on u.id = s.unit_id where s.id = ?",
+            [post],
+        )
+        if holds(f"{name} {unit}", words)
+    ]
+
+
+@pytest.mark.parametrize("search", ["n", "ng", "nguyen", "nguyen v", "thon", "dao xa", "zzz"])
+def test_a_search_page_by_page_is_every_match_in_order(db, search, monkeypatch):
+    from store.core import search_index
+
+    for cap in (search_index.CAP, 5):  # rare words looked up, common ones read in order
+        monkeypatch.setattr(search_index, "CAP", cap)
+        found = _by_hand(db, search.split(), TODAY.isoformat())
+        assert personnel.secretary_posts(db, as_of=TODAY, search=search) == found
+        pages = [
+            personnel.found_secretaries(db, search, as_of=TODAY, limit=4, offset=o)
+            for o in (0, 4, 8)
+        ]
+        assert [s.post_id for page in pages for s in page] == found[:12]
+        assert personnel.count_found_secretaries(db, search, as_of=TODAY) == len(found)
+        assert personnel.count_found_secretaries(db, search, as_of=TODAY, cap=2) == min(
+            len(found), 3
+        )
+
+
+def test_the_posts_index_follows_a_person_or_a_unit_renamed(db):
+    from store.core import records
+
+    post = personnel.secretary_posts(db, as_of=TODAY)[0]
+    person, unit = db.execute(
+        "select person_id, unit_id from posts where id = ?", [post]
+    ).fetchone()
+    with db.atomic():
+        records.update(db, "people", person, {"name": "Quách Thị Xuyến"})
+        records.update(db, "units", unit, {"name": "Chi bộ Khu phố Yên Lạc"})
+    for search in ("quach xuyen", "yen lac", "xuyen yen"):
+        found = personnel.found_secretaries(db, search, as_of=TODAY)
+        assert post in [s.post_id for s in found], search
+    assert (
+        db.execute(
+            "INSERT INTO posts_fts(posts_fts, rank) VALUES ('integrity-check', 1)"
+        ).fetchall()
+        == []
+    )

@@ -14,7 +14,7 @@ from textual.widgets import Header, Input, Static
 
 from store import personnel
 from store.core.checks import year_before
-from store.core.search_index import holds
+from store.core.search_index import CAP, holds
 from store.lang.codes import ConcurrentRole
 from store.lang.i18n import _
 from store.lang.labels import label
@@ -137,7 +137,9 @@ class PersonnelScreen(ComesBack, PhutrachNode, Screen):
         if self.filter == "without_secretary":
             return _listed(self._vacant(), _cells)
         vacant = self._vacant() if self.filter == "all" else []
-        if self.filter == "all" and not self.search and self.supervisor_id is None:
+        if self.filter == "all" and self.supervisor_id is None:
+            if self.search:
+                return _found(vacant, self.app.db, self.search, self.app.today.isoformat())
             return _everyone(vacant, self.app.db, self.app.today.isoformat())
         return _with_vacant(vacant, self._secretaries_args())
 
@@ -269,6 +271,27 @@ def _with_vacant(vacant: list[Unit], args: dict) -> PageSource:
         return head + (personnel.secretaries_of(db, page, args["as_of"]) if page else [])
 
     return PageSource(count=count, fetch=fetch, cells=_cells)
+
+
+def _found(vacant: list[Unit], db, search: str, as_of: str) -> PageSource:
+    """The units without a secretary that match, then the secretaries found, a page read a
+    page and counted up to CAP (a keystroke draws its page, it does not count the province)."""
+
+    def fetch(limit: int, offset: int) -> list:
+        head = vacant[offset : offset + limit]
+        rest, skip = limit - len(head), max(offset - len(vacant), 0)
+        found = personnel.found_secretaries(db, search, as_of=as_of, limit=rest, offset=skip)
+        return head + (found if rest else [])
+
+    return PageSource(
+        count=lambda: (
+            len(vacant) + personnel.count_found_secretaries(db, search, as_of=as_of, cap=CAP)
+        ),
+        fetch=fetch,
+        cells=_cells,
+        cap=len(vacant) + CAP,
+        exact=lambda: len(vacant) + personnel.count_found_secretaries(db, search, as_of=as_of),
+    )
 
 
 def _everyone(vacant: list[Unit], db, as_of: str) -> PageSource:
