@@ -66,3 +66,10 @@ async def test_a_database_in_no_exchange_says_how_to_start(app):
         await _open(app, pilot)
         assert "site init --office" in _text(app, "#sync-site")
         assert not app.screen.query_one("#sync-sites").display
+
+
+async def test_at_80_columns_how_to_start_is_read_whole(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot)
+        site = app.screen.query_one("#sync-site", Static)
+        assert site.size.height >= 2  # wrapped, not cut at the screen's edge
