@@ -18,7 +18,7 @@ from store.core.search_index import CAP
 from store.org.supervisor_search import find_supervisors
 from store.org.units import count_units, find_units, list_units
 from store.personnel.people import count_people, list_people
-from store.personnel.roster import secretaries_of, secretary_posts
+from store.personnel.roster import count_found_secretaries, found_secretaries
 from store.visits.visit_list import count_visits, list_visits
 
 PHRASES = ("nha van hoa", "nguyen van", "chi bo thon")
@@ -27,9 +27,9 @@ TODAY = dt.date(2026, 6, 30).isoformat()
 PAGE = 50
 
 
-def _secretaries(db, text):
-    posts = secretary_posts(db, search=text, as_of=TODAY)
-    return secretaries_of(db, posts[:PAGE], TODAY)
+def _secretaries(db, text):  # as the personnel screen asks (everyone, a search)
+    count_found_secretaries(db, text, as_of=TODAY, cap=CAP)
+    return found_secretaries(db, text, as_of=TODAY, limit=PAGE)
 
 
 def _concerns(db, text):  # as bench/store_budgets.py and the concerns screen ask

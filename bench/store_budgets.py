@@ -2,7 +2,7 @@
 per keystroke, the dashboard, the annual report's data.
 
 A list's "first page" is what `PagedTable.set_source` costs: the count, then one page of 100
-rows (the secretaries: their posts in order, then a page of them), plus the figures a screen
+rows, plus the figures a screen
 shows beside its list. Calls rotate over a spread of supervisors, so that one supervisor's
 warm cache does not flatter the result.
 """
@@ -141,9 +141,9 @@ def keystrokes(db, today: date, reps: int) -> list[Row]:
         units.count_units(db, text, cap=CAP)
         units.list_units(db, text, limit=PAGE)
 
-    def secretaries_search(text):
-        posts = personnel.secretary_posts(db, search=text, as_of=day)
-        personnel.secretaries_of(db, posts[:PAGE], day)
+    def secretaries_search(text):  # as the personnel screen asks (everyone, a search)
+        personnel.count_found_secretaries(db, text, as_of=day, cap=CAP)
+        personnel.found_secretaries(db, text, as_of=day, limit=PAGE)
 
     def concerns_search(text):
         concern_board.count_board(db, status="open", search=text, as_of=day, cap=CAP)
