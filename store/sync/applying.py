@@ -30,6 +30,7 @@ REFERENCE = frozenset({"settings", "units", "supervisors", "assignments"})
 MISFIT, AFTER_REFUSED = "misfit", "after refused"
 
 Progress = Callable[[int, int], None]  # (changes gone through, all of them)
+_DONE = "done.jsonl"  # beside the jobs: a line for each job, as the child finishes it
 _STEP = 500  # the child tells its progress every so many changes
 
 
@@ -67,7 +68,8 @@ def in_child(
             path.write_bytes(job.changeset)
             manifest.append([str(path), job.sender, job.seq, job.ack])
         (Path(work) / "jobs.json").write_text(json.dumps({"me": me, "jobs": manifest}))
-        out, said, code = _run(db_path, Path(work) / "jobs.json", total, progress)
+        said, code = _run(db_path, Path(work) / "jobs.json", total, progress)
+        out = (Path(work) / _DONE).read_text() if (Path(work) / _DONE).is_file() else ""
     done = [Done(**json.loads(line)) for line in out.splitlines() if line.strip()]
     if code != 0 or len(done) != len(jobs):
         last = ([s.strip() for s in said if s.strip()] or ["?"])[-1]
@@ -78,19 +80,22 @@ def in_child(
 
 
 def _run(db_path: Path, jobs: Path, total: int, progress: Progress | None):
+    """The child, heard on one pipe only (its progress and errors on stderr): what it did
+    goes to a file beside the jobs, never to a second pipe, which, unread while stderr is,
+    would fill and stop the child (800 bundles' lines did)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "store.sync.applying", str(db_path), str(jobs)],
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert child.stderr is not None and child.stdout is not None
+    assert child.stderr is not None
     said = []
     for line in child.stderr:
         if line.startswith("progress ") and progress is not None:
             progress(int(line.split()[1]), total)
         said.append(line)
-    return child.stdout.read(), said, child.wait()
+    return said, child.wait()
 
 
 def apply_live(conn: apsw.Connection, job: Job, me: int, rule: "_Rule") -> Done:
@@ -172,22 +177,24 @@ def _json(row: tuple | None) -> str | None:
 
 
 def main() -> None:
-    """The child: the jobs in order, one line of JSON for each on stdout as it is done."""
+    """The child: the jobs in order, one line of JSON for each (in `_DONE`) as it is done."""
     db_path, jobs_path = sys.argv[1:3]
     plan = json.loads(Path(jobs_path).read_text())
     me, conn = plan["me"], changes.connect(Path(db_path))
     refused: dict[int, int] = {}  # sender → its bundle that did not go in
     rule = _Rule(me)
-    for path, sender, seq, ack in plan["jobs"]:
-        if sender in refused:  # one before it did not go in: this one cannot either
-            done = Done(refused=AFTER_REFUSED, missing=refused[sender])
-        else:
-            try:
-                done = apply_live(conn, Job(Path(path).read_bytes(), sender, seq, ack), me, rule)
-            except apsw.AbortError:
-                refused[sender] = seq
-                done = Done(refused=MISFIT)
-        print(json.dumps(asdict(done)), flush=True)
+    with Path(jobs_path).with_name(_DONE).open("w", encoding="utf-8") as said:
+        for path, sender, seq, ack in plan["jobs"]:
+            if sender in refused:  # one before it did not go in: this one cannot either
+                done = Done(refused=AFTER_REFUSED, missing=refused[sender])
+            else:
+                try:
+                    job = Job(Path(path).read_bytes(), sender, seq, ack)
+                    done = apply_live(conn, job, me, rule)
+                except apsw.AbortError:
+                    refused[sender] = seq
+                    done = Done(refused=MISFIT)
+            said.write(json.dumps(asdict(done)) + "\n")
     conn.close()
 
 

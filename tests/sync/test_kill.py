@@ -9,7 +9,7 @@ import sys
 import time
 
 from store.core import db as store_db
-from store.sync import changes
+from store.sync import applying, changes
 from tests import factories as make
 from tests.commands.loop_world import make_world
 
@@ -75,3 +75,21 @@ def test_a_kill_during_an_import_leaves_the_office_as_it_was(db_path, tmp_path):
     assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] == before
     assert db.execute("SELECT received FROM sites WHERE number = 1").fetchone()[0] == 0
     assert db.execute("SELECT sum(meetings) FROM meeting_months").fetchone()[0] == before
+
+
+def test_a_courier_s_many_bundles_go_through_one_child(db_path):
+    """More bundles than a pipe holds lines for (the child once stopped on a full stdout,
+    unread while its stderr was): every one applied and answered, in order."""
+    office, _ids = make_world(db_path)
+    db = store_db.connect(office)
+    db.execute(
+        "INSERT INTO sites (number, uid, name, verify_key, box_key, enrolled_at) "
+        "VALUES (1, 'site-1', 'S1', '', '', '2026-12-01')"
+    )
+    db.conn.commit()
+    db.conn.close()
+    jobs = [applying.Job(b"", 1, seq, 0) for seq in range(1, 1201)]
+    done = applying.in_child(office, jobs, me=0)
+    assert len(done) == 1200 and all(d.refused is None for d in done)
+    db = store_db.connect(office)
+    assert db.execute("SELECT received FROM sites WHERE number = 1").fetchone()[0] == 1200
