@@ -21,13 +21,13 @@ import apsw
 from store.core.errors import PhutrachError
 from store.core.records import now
 from store.lang.i18n import _
-from store.sync import changes
+from store.sync import changes, held_once
 
 OFFICE = 0
 # Reference data: the office's alone. A laptop's change to it is not applied at the office.
 REFERENCE = frozenset({"settings", "units", "supervisors", "assignments"})
 # Why the child left a bundle unapplied: its changes do not fit, or one before it did not.
-MISFIT, AFTER_REFUSED = "misfit", "after refused"
+MISFIT, AFTER_REFUSED, FAILED = "misfit", "after refused", "failed"
 
 Progress = Callable[[int, int], None]  # (changes gone through, all of them)
 _DONE = "done.jsonl"  # beside the jobs: a line for each job, as the child finishes it
@@ -53,6 +53,7 @@ class Done:
     queued: int = 0
     refused: str | None = None
     missing: int = 0
+    error: str = ""
 
 
 def in_child(
@@ -100,10 +101,14 @@ def _run(db_path: Path, jobs: Path, total: int, progress: Progress | None):
 
 def apply_live(conn: apsw.Connection, job: Job, me: int, rule: "_Rule") -> Done:
     """One bundle (in the child): its changes, queued conflicts and the sender's row."""
-    rule.sender = job.sender
+    rule.sender, rule.clashed = job.sender, []
     with conn:
         done = changes.apply(conn, job.changeset, rule.decide, keep=rule.wanted)
         queued = [c for c in done.conflicts if rule.queued(c)]
+        queued += [
+            (changes.CONSTRAINT, "meetings", here, theirs, changes.OMIT)
+            for here, theirs in held_once.settle(conn, rule.clashed)
+        ]
         _queue(conn, job.sender, job.seq, queued)
         conn.execute(
             """UPDATE sites SET received = ?, received_at = ?,
@@ -119,6 +124,7 @@ class _Rule:
 
     def __init__(self, me: int):
         self.me, self.sender, self.seen = me, OFFICE, 0
+        self.clashed: list[tuple] = []  # meetings held here already (store.sync.held_once)
 
     def wanted(self, change: apsw.TableChange) -> bool:
         self.seen += 1
@@ -127,8 +133,12 @@ class _Rule:
         return not (self.me == OFFICE and change.name in REFERENCE)
 
     def decide(self, reason: int, change: apsw.TableChange) -> int:
-        if reason == changes.FOREIGN_KEY:
-            return changes.ABORT
+        if reason == changes.FOREIGN_KEY:  # the visits of a meeting held here are settled
+            return changes.OMIT if self.clashed else changes.ABORT  # after: else refused
+        sent = changes.merged(change)
+        if held_once.clashes(reason, change) and sent is not None:
+            self.clashed.append(sent)
+            return changes.OMIT
         if reason == changes.NOTFOUND or _same(change):
             return changes.OMIT
         owner = _owner(change)
@@ -141,9 +151,11 @@ class _Rule:
     def queued(self, conflict: tuple) -> bool:
         """A conflict no rule decided: omitted, neither missing nor already there, and not a
         laptop keeping its own record."""
-        reason, _table, here, theirs, answer = conflict
+        reason, table, here, theirs, answer = conflict
         if answer != changes.OMIT or reason == changes.NOTFOUND or here == theirs:
             return False
+        if reason in (changes.CONSTRAINT, changes.FOREIGN_KEY) and self.clashed:
+            return False  # a meeting held here already: settled (held_once), said there
         return not (self.me != OFFICE and _owner_of(here or theirs) == self.me)
 
 
@@ -191,9 +203,12 @@ def main() -> None:
                 try:
                     job = Job(Path(path).read_bytes(), sender, seq, ack)
                     done = apply_live(conn, job, me, rule)
-                except apsw.AbortError:
+                except (apsw.AbortError, apsw.ConstraintError):  # a reference left dangling
                     refused[sender] = seq
                     done = Done(refused=MISFIT)
+                except apsw.Error as exc:  # rolled back; said, and the next ones go on
+                    refused[sender] = seq
+                    done = Done(refused=FAILED, error=f"{type(exc).__name__}: {exc}")
             said.write(json.dumps(asdict(done)) + "\n")
     conn.close()
 

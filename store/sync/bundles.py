@@ -164,6 +164,8 @@ def _outcome(sender: sites.Site, header: dict, done: applying.Done) -> Outcome |
         )
     if done.refused == applying.AFTER_REFUSED:
         return _missing(sender, done.missing)
+    if done.refused == applying.FAILED:
+        return PhutrachError(_("The bundle could not be applied: {error}").format(error=done.error))
     return Outcome(sender.number, int(header["seq"]), done.applied, done.queued)
 
 

@@ -241,3 +241,27 @@ def test_a_courier_s_bundles_go_in_together_in_their_order_whatever_order_given(
     assert (
         office.execute("SELECT received FROM sites WHERE number = ?", [number]).fetchone()[0] == 3
     )
+
+
+def test_a_meeting_recorded_on_two_sites_is_held_once_and_its_figures_decided(pair):
+    from tests import factories as make
+
+    office_path, laptop_path, me, number = pair
+    office, laptop = store_db.connect(office_path), store_db.connect(laptop_path)
+    unit = _a_unit_of(laptop, me)
+    kind = laptop.execute(
+        "SELECT kind FROM meetings WHERE unit_id = ? ORDER BY date DESC", [unit]
+    ).fetchone()[0]
+    day = {"kind": kind, "topic": "Học tập Nghị quyết"}
+    held = make.meeting(office, unit, "2026-11-20", today=TODAY, **day)  # the unit's report
+    visit = make.visit(laptop, me, unit, "2026-11-20", today=TODAY, meeting={**day, "present": 17})
+    bundle, _header = bundles.export(laptop, laptop_path)
+    done = bundles.import_bundle(office, office_path, bundle)
+    assert done.applied["visits"] == 1 and done.queued == 1
+    assert records.get(office, "visits", visit.visit_id)["meeting_id"] == held  # held once
+    assert office.execute("SELECT count(*) FROM meetings WHERE unit_id = ? AND date = ?",
+                          [unit, "2026-11-20"]).fetchone()[0] == 1  # fmt: skip
+    [conflict] = bundles.open_conflicts(office)
+    assert review.shown(office, conflict).differences[0].endswith("18 ≠ 17")
+    bundles.decide(office, conflict.id, bundles.THEIRS)
+    assert records.get(office, "meetings", held)["present"] == 17
