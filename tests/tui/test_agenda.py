@@ -159,8 +159,8 @@ async def test_missed_planned_visits_are_listed_apart_and_marked(app, as_duc):
         ]
         # the one inside this week shows in the week too, marked
         assert cells(app, "planned") == [["⚠", "T3 29/09/2026", DAO_XA, "Phạm Minh Đức"]]
-        mark = app.screen.query_one("#agenda-missed", PagedTable).source.cells
-        assert "red" in str(mark(app.screen.rows["missed"][0])[0].style)
+        missed = app.screen.query_one("#agenda-missed", PagedTable)
+        assert "red" in str(missed.source.cells(missed.source.fetch(1, 0)[0])[0].style)
 
 
 async def test_all_supervisors_get_no_suggestions_but_can_choose_one(app, district, monkeypatch):
