@@ -5,6 +5,7 @@ typed (the apply runs in a child process, its progress shown); the conflicts no 
 are listed, `h` keeps the record here, `t` theirs."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,12 +18,15 @@ from store.core.errors import PhutrachError
 from store.core.files import atomic_write
 from store.core.paths import data_dir, ensure_private_dir
 from store.lang.i18n import _
-from store.sync import bundles, review, sealed, sites
+from store.sync import sites
 from tui.comeback import ComesBack
 from tui.format import safe, vn_number
 from tui.node import PhutrachNode
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
+
+if TYPE_CHECKING:  # the exchange's own modules load when this database takes part in one
+    from store.sync import bundles, review
 
 
 class SyncScreen(ComesBack, PhutrachNode, Screen):
@@ -79,6 +83,8 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
             self.query_one(widget).display = me is not None
         if me is None:
             return
+        from store.sync import bundles, review
+
         self.query_one("#sync-sites", PagedTable).set_source(
             PageSource(
                 count=lambda: len(sites.sites(db)),
@@ -100,6 +106,8 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
             self.notify(_("Highlight the site the bundle is for."), severity="warning")
             return
         folder = Path(self.query_one("#sync-path", Input).value).expanduser()
+        from store.sync import bundles
+
         try:
             data, header = bundles.export(self.app.db, self.app.db_path, to=peer.number)
             path = ensure_private_dir(folder) / bundles.bundle_name(header)
@@ -124,6 +132,8 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
     @work(thread=True, exclusive=True, group="sync-read")
     def read_bundle(self, path: Path) -> None:
         """The worker: its own connection (a thread may not share the app's)."""
+        from store.sync import bundles, sealed
+
         app = self.app
 
         def advance(done: int, total: int) -> None:
@@ -153,6 +163,8 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
         if conflict is None:
             self.notify(_("No conflict is highlighted."), severity="warning")
             return
+        from store.sync import bundles
+
         try:
             bundles.decide(self.app.db, conflict.id, side)
         except PhutrachError as exc:
@@ -176,13 +188,15 @@ def _site_text(me: int | None) -> str:
     return _("This is site {number} of the exchange.").format(number=me)
 
 
-def _conflict_cells(conflict: review.Shown) -> tuple[str, ...]:
+def _conflict_cells(conflict: "review.Shown") -> tuple[str, ...]:
     """One line per conflict: its differences joined (the list is on `sync conflicts`)."""
     return (str(conflict.id), safe(conflict.site), safe(conflict.record),
             safe("; ".join(conflict.differences)))  # fmt: skip
 
 
 def _site_cells(db, site: sites.Site) -> tuple[str, ...]:
+    from store.sync import bundles
+
     def when(seq: int, at: str | None) -> str:
         return f"{seq} · {at[:16].replace('T', ' ')}" if at else "—"
 
@@ -195,7 +209,7 @@ def _site_cells(db, site: sites.Site) -> tuple[str, ...]:
     )
 
 
-def _outcome_text(done: bundles.Outcome) -> str:
+def _outcome_text(done: "bundles.Outcome") -> str:
     if done.already:
         return _("Bundle {seq} was imported before: nothing added.").format(seq=done.seq)
     text = _("Imported bundle {seq}: {count} changes.").format(
