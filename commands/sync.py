@@ -247,7 +247,7 @@ def conflicts(ctx, fmt):
 @pass_ctx
 def keep(ctx, number, side):
     bundles.decide(ctx.db(create=False), number, side)
-    echo(_("Conflict {number} decided: kept {side}.").format(number=number, side=side))
+    echo(bundles.decided_text(number, side))
 
 
 def iso_time(stamp: str | None) -> str:

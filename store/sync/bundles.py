@@ -192,6 +192,13 @@ def open_conflicts(db: Database) -> list[Conflict]:
 HERE, THEIRS = "here", "theirs"
 
 
+def decided_text(number: int, keep: str) -> str:
+    """What a person's decision did, in their words (for the CLI and the screen)."""
+    if keep == THEIRS:
+        return _("Conflict {number} decided: the other site's version kept.").format(number=number)
+    return _("Conflict {number} decided: the record here kept.").format(number=number)
+
+
 def waiting(db: Database, peer: sites.Site) -> int:
     """The changes recorded on this site since its last bundle for `peer`: what waits to go
     (the audit trail's count: the next bundle may carry fewer, a record changed twice once)."""

@@ -102,3 +102,32 @@ def test_several_bundles_go_in_at_once_and_a_refused_one_is_named(trip, tmp_path
     assert "1.bundle: " in done.output and "0.bundle: " in done.output
     assert "torn.bundle: " in done.stderr and "1 trong 3" in done.stderr
     assert _concerns(office) == before + 2
+
+
+def test_a_conflict_is_listed_in_words_and_kept_by_a_person(trip, tmp_path):
+    """A concern the office raised for S1 (the office's record), changed on both sides."""
+    from store.core import records
+
+    office, laptop, _words = trip
+    hub = store_db.connect(office, create=False)
+    unit = hub.execute("SELECT id FROM units WHERE code = 'XA-DA-01'").fetchone()[0]
+    me = hub.execute("SELECT id FROM supervisors WHERE code = 'S1'").fetchone()[0]
+    raised = workflow.raise_concern(
+        hub, unit_id=unit, category="policy", description="Chưa có phụ cấp bí thư",
+        route="committee", supervisor_id=me, today=date(2026, 12, 2),
+    )  # fmt: skip
+    down, up = tmp_path / "down.bundle", tmp_path / "up.bundle"
+    run("--db", office, "sync", "export", "--for", "S1", "-o", down)
+    assert run("--db", laptop, "sync", "import", down).exit_code == 0
+    records.update(store_db.connect(laptop, create=False), "concerns", raised, {"owner": "UBND xã"})
+    records.update(hub, "concerns", raised, {"owner": "Ban Dân vận"})
+    run("--db", laptop, "sync", "export", "-o", up)
+    waits = run("--db", office, "sync", "import", up)
+    assert waits.exit_code == 1 and "phutrach sync conflicts" in waits.stderr
+    listed = run("--db", office, "sync", "conflicts")
+    assert "Chưa có phụ cấp bí thư" in listed.output
+    assert "Ban Dân vận ≠ UBND xã" in listed.output and "[" not in listed.output
+    kept = run("--db", office, "sync", "keep", "1", "theirs")
+    assert kept.exit_code == 0 and "giữ bản của bên gửi" in kept.output
+    owner = hub.execute("SELECT owner FROM concerns WHERE id = ?", [raised]).fetchone()[0]
+    assert owner == "UBND xã"

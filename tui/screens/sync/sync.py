@@ -170,9 +170,7 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
         except PhutrachError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.notify(
-            _("Conflict {number} decided: kept {side}.").format(number=conflict.id, side=side)
-        )
+        self.notify(bundles.decided_text(conflict.id, side))
         self._show()
 
 
