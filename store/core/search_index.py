@@ -96,16 +96,14 @@ def _concern_text(description: str, name: str) -> str:
     )
 
 
-def _create_concerns(db: Database) -> None:
-    names = {
+def _concern_names() -> dict[str, str]:
+    return {
         "text": _concern_text("c.description_folded", "u.name_folded"),
         "new": _concern_text("new.description_folded", "u.name_folded"),
         "old": _concern_text("old.description_folded", "u.name_folded"),
         "unit_new": _concern_text("c.description_folded", "new.name_folded"),
         "unit_old": _concern_text("c.description_folded", "old.name_folded"),
     }
-    for statement in _CONCERNS:
-        db.execute(statement.format(**names))
 
 
 # A post is found by its person's name and its unit's: the secretaries list's search, one
@@ -147,8 +145,8 @@ def _post_text(person: str, unit: str) -> str:
     return _POST_TEXT.format(person=marked_sql(person), unit=marked_sql(unit))
 
 
-def _create_posts(db: Database) -> None:
-    names = {
+def _post_names() -> dict[str, str]:
+    return {
         "text": _post_text("p.name_folded", "u.name_folded"),
         "new_join": _POST_JOIN.format(r="new"),
         "old_join": _POST_JOIN.format(r="old"),
@@ -157,11 +155,10 @@ def _create_posts(db: Database) -> None:
         "unit_old": _post_text("p.name_folded", "old.name_folded"),
         "unit_new": _post_text("p.name_folded", "new.name_folded"),
     }
-    for statement in _POSTS:
-        db.execute(statement.format(**names))
 
 
-_JOINED = {"concerns": _create_concerns, "posts": _create_posts}
+# The indexes over a join: their statements and the SQL fragments those are made of.
+_JOINED = {"concerns": (_CONCERNS, _concern_names), "posts": (_POSTS, _post_names)}
 _SUFFIXES = ("insert", "delete", "update", "unit_update", "unit_delete", "person_update")
 
 
@@ -175,7 +172,9 @@ def create(db: Database, tables: tuple[str, ...] = tuple(INDEXED)) -> None:
         db.execute(f"DROP TABLE IF EXISTS {fts}")
         db.execute(f"DROP VIEW IF EXISTS {fts}_text")
         if table in _JOINED:
-            _JOINED[table](db)
+            statements, fragments = _JOINED[table]
+            for statement in statements:
+                db.execute(statement.format(**fragments()))
             rebuild(db, table)
             continue
         names = {"fts": fts, "table": table, "col": col, "marked": marked_sql(col)}
