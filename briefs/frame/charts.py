@@ -144,7 +144,7 @@ def _legend(fig, ax, threshold_text: str, any_low: bool) -> None:
 
 def _fit(fig, ax) -> None:
     """Keep every text clear of the others: tick labels wider than their slots are wrapped
-    shorter, then turned 45°; figures on the bars too wide for theirs lose their "%" (the
+    shorter, then, if still too wide, turned 45° on one line each; figures on the bars too wide for theirs lose their "%" (the
     axis title says it), then stand upright. Measured with the renderer's text metrics
     before any drawing (a layout engine would draw the figure several times, and a batch
     draws hundreds)."""
@@ -160,7 +160,9 @@ def _fit(fig, ax) -> None:
         ax.set_xticks(range(len(words)), [textwrap.fill(w, width) for w in words])
         ticks = ax.get_xticklabels()
     slanted = _widest(ticks, renderer) > slot
-    if slanted:
+    if slanted:  # on one line each: names wrapped and slanted run into each other
+        ax.set_xticks(range(len(words)), words)
+        ticks = ax.get_xticklabels()
         for tick in ticks:
             tick.set(rotation=45, ha="right", rotation_mode="anchor")
     values = ax.texts

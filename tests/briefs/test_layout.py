@@ -236,6 +236,7 @@ def test_no_chart_label_touches_another_or_an_axis(case):
         if a in turned and b in turned:
             continue  # slanted: their upright boxes overlap, the words do not (below)
         assert not boxes[id(a)].overlaps(boxes[id(b)]), (a.get_text(), b.get_text())
+    assert all("\n" not in t.get_text() for t in turned)  # wrapped and slanted overlap
     for a, b in itertools.pairwise(turned):  # distance across the slant over a line's height
         across = (boxes[id(b)].x1 - boxes[id(a)].x1) * math.sin(math.radians(a.get_rotation()))
         assert across > a.get_fontsize() * fig.dpi / 72, (a.get_text(), b.get_text())
