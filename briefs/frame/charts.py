@@ -145,9 +145,9 @@ def _legend(fig, ax, threshold_text: str, any_low: bool) -> None:
 def _fit(fig, ax) -> None:
     """Keep every text clear of the others: tick labels wider than their slots are wrapped
     shorter, then, if still too wide, turned 45° on one line each; figures on the bars too
-    wide for theirs lose their "%" (the axis title says it), then stand upright. Measured with the renderer's text metrics
-    before any drawing (a layout engine would draw the figure several times, and a batch
-    draws hundreds)."""
+    wide for theirs lose their "%" (the axis title says it), then stand upright. Measured
+    with the renderer's text metrics before any drawing (a layout engine would draw the
+    figure several times, and a batch draws hundreds)."""
     renderer = fig.canvas.get_renderer()
     ticks = ax.get_xticklabels()
     slot = fig.bbox.width * PLOT_SHARE / max(1, len(ticks)) - renderer.points_to_pixels(
