@@ -135,9 +135,8 @@ class _Rule:
     def decide(self, reason: int, change: apsw.TableChange) -> int:
         if reason == changes.FOREIGN_KEY:  # the visits of a meeting held here are settled
             return changes.OMIT if self.clashed else changes.ABORT  # after: else refused
-        sent = changes.merged(change)
-        if held_once.clashes(reason, change) and sent is not None:
-            self.clashed.append(sent)
+        if held_once.clashes(reason, change):
+            self.clashed.append(changes.merged(change) or ())  # an insert: never None
             return changes.OMIT
         if reason == changes.NOTFOUND or _same(change):
             return changes.OMIT
@@ -154,7 +153,10 @@ class _Rule:
         reason, table, here, theirs, answer = conflict
         if answer != changes.OMIT or reason == changes.NOTFOUND or here == theirs:
             return False
-        if reason in (changes.CONSTRAINT, changes.FOREIGN_KEY) and self.clashed:
+        settled = reason == changes.FOREIGN_KEY or (
+            reason == changes.CONSTRAINT and table == "meetings"
+        )
+        if settled and self.clashed:
             return False  # a meeting held here already: settled (held_once), said there
         return not (self.me != OFFICE and _owner_of(here or theirs) == self.me)
 

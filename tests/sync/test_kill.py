@@ -44,7 +44,8 @@ def _big_changeset(office, tmp_path) -> bytes:
     return changes.diff(conn, office, ["meetings"])
 
 
-def test_a_kill_during_an_import_leaves_the_office_as_it_was(db_path, tmp_path):
+def _office_with_site(db_path):
+    """The loop world as an office with site 1 enrolled (its keys unused: no bundle here)."""
     office, _ids = make_world(db_path)
     db = store_db.connect(office)
     db.execute(
@@ -52,6 +53,11 @@ def test_a_kill_during_an_import_leaves_the_office_as_it_was(db_path, tmp_path):
         "VALUES (1, 'site-1', 'S1', '', '', '2026-12-01')"
     )
     db.conn.commit()
+    return office, db
+
+
+def test_a_kill_during_an_import_leaves_the_office_as_it_was(db_path, tmp_path):
+    office, db = _office_with_site(db_path)
     before = db.execute("SELECT count(*) FROM meetings").fetchone()[0]
     db.conn.close()
     changeset = tmp_path / "changes.bin"
@@ -80,13 +86,7 @@ def test_a_kill_during_an_import_leaves_the_office_as_it_was(db_path, tmp_path):
 def test_a_courier_s_many_bundles_go_through_one_child(db_path):
     """More bundles than a pipe holds lines for (the child once stopped on a full stdout,
     unread while its stderr was): every one applied and answered, in order."""
-    office, _ids = make_world(db_path)
-    db = store_db.connect(office)
-    db.execute(
-        "INSERT INTO sites (number, uid, name, verify_key, box_key, enrolled_at) "
-        "VALUES (1, 'site-1', 'S1', '', '', '2026-12-01')"
-    )
-    db.conn.commit()
+    office, db = _office_with_site(db_path)
     db.conn.close()
     jobs = [applying.Job(b"", 1, seq, 0) for seq in range(1, 1201)]
     done = applying.in_child(office, jobs, me=0)
