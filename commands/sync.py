@@ -108,7 +108,7 @@ def enrol(ctx, supervisor, out, passphrase_file):
 @pass_ctx
 def join(ctx, file, passphrase_file):
     words = _passphrase(passphrase_file, confirm=False)
-    number = sites.join(sealed.read_file(file), words, ctx.db_path)
+    number = sites.join(sealed.read_file(file, "enrolment"), words, ctx.db_path)
     echo(
         _("This laptop is site {number}; its database is {path}.").format(
             number=number, path=ctx.db_path

@@ -116,11 +116,12 @@ def open_bundle(data: bytes, reader: Keys, sender: PublicKeys) -> tuple[dict, by
 FILE_MAX = 256 * 1024 * 1024  # a province's month is megabytes; more is not a bundle
 
 
-def read_file(path: Path) -> bytes:
-    """The bytes of a bundle or enrolment file, refused unread when larger than any is."""
+def read_file(path: Path, kind: str = "bundle") -> bytes:
+    """The bytes of a bundle or enrolment file (`kind`: "bundle" or "enrolment"), refused
+    unread, and named as what it was given as, when larger than any is."""
     try:
         if path.stat().st_size > FILE_MAX:
-            raise _unreadable()
+            raise _unreadable(kind)
         return path.read_bytes()
     except OSError as exc:
         raise PhutrachError(

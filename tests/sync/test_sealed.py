@@ -70,3 +70,14 @@ def test_keys_survive_their_json():
     again = sealed.Keys.from_json(SITE.to_json())
     assert again.public.to_json() == SITE.public.to_json()
     assert sealed.PublicKeys.from_json(SITE.public.to_json()).to_json() == SITE.public.to_json()
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"), [("bundle", "gói dữ liệu"), ("enrolment", "tệp đăng ký")]
+)
+def test_a_file_larger_than_any_is_refused_unread_as_what_it_was_given_as(tmp_path, kind, named):
+    huge = tmp_path / "huge"
+    with huge.open("wb") as file:  # sparse: claims the size without the disk
+        file.truncate(sealed.FILE_MAX + 1)
+    with pytest.raises(PhutrachError, match=named):
+        sealed.read_file(huge, kind)
