@@ -226,7 +226,7 @@ def decide(db: Database, conflict_id: int, keep: str) -> Conflict:
     person = settings.user(db)
     with db.atomic(), actions.action(db, HistoryAction.SYNC_DECIDE):
         if keep == THEIRS and conflict.theirs is not None:
-            _write_theirs(db, conflict.table, json.loads(conflict.theirs))
+            _write_theirs(db, conflict.table, stored_row(db, conflict.table, conflict.theirs))
         db.execute(
             "UPDATE sync_conflicts SET decided_at = ?, kept = ?, person = ? WHERE id = ?",
             [records.now(), keep, person.name if person else actions.login(), conflict_id],
@@ -234,9 +234,28 @@ def decide(db: Database, conflict_id: int, keep: str) -> Conflict:
     return conflict
 
 
-def _write_theirs(db: Database, table: str, row: list) -> None:
-    columns = [c.name for c in db[table].columns]
-    values = dict(zip(columns, row, strict=True))
+def stored_row(db: Database, table: str, stored: str | None) -> dict | None:
+    """A side of a conflict (a JSON list of the row's values, None: no row) by its columns'
+    names; refused in one message if the stored text is not such a row of a table here (a
+    file edited by another tool)."""
+    if stored is None:
+        return None
+    columns = [c.name for c in db[table].columns] if table in db.table_names() else []
+    try:
+        row = json.loads(stored)
+    except ValueError:
+        row = None
+    if not columns or not isinstance(row, list) or len(row) != len(columns):
+        raise PhutrachError(
+            _("A conflict's stored record of {table} cannot be read: keep the record here.").format(
+                table=table
+            )
+        )
+    return dict(zip(columns, row, strict=True))
+
+
+def _write_theirs(db: Database, table: str, values: dict | None) -> None:
+    assert values is not None  # decide writes theirs only when there is a row
     fields = {k: v for k, v in values.items() if k not in ("id", "uid", "created_at", "updated_at")}
     if db[table].count_where("id = ?", [values["id"]]):
         records.update(db, table, values["id"], fields)

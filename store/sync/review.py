@@ -2,15 +2,15 @@
 site, and field by field what each side holds, in the history's words (store.history.words),
 not as the rows SQLite handed the conflict callback."""
 
-import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from store.core.errors import PhutrachError
 from store.history import words
 from store.lang.i18n import _
 from store.sync import sites
-from store.sync.bundles import Conflict
+from store.sync.bundles import Conflict, stored_row
 
 # Kept by the store itself on every write: never what two sides disagree about.
 _BOOKKEEPING = frozenset({"id", "uid", "created_at", "updated_at"})
@@ -28,14 +28,16 @@ class Shown:
 
 
 def shown(db: Database, conflict: Conflict) -> Shown:
-    here, theirs = (
-        _row(db, conflict.table, conflict.here),
-        _row(db, conflict.table, conflict.theirs),
-    )
     peer = sites.site(db, conflict.site)
+    site = peer.name if peer else str(conflict.site)
+    try:
+        here = stored_row(db, conflict.table, conflict.here)
+        theirs = stored_row(db, conflict.table, conflict.theirs)
+    except PhutrachError as unreadable:  # one row spoilt: said there, the others shown
+        return Shown(conflict.id, site, conflict.table, [unreadable.message])
     return Shown(
         conflict.id,
-        peer.name if peer else str(conflict.site),
+        site,
         words.describe(db, conflict.table, here or theirs),
         _differences(db, conflict.table, here, theirs),
     )
@@ -53,11 +55,3 @@ def _differences(db: Database, table: str, here: dict | None, theirs: dict | Non
         for name, value in here.items()
         if name not in _BOOKKEEPING and value != theirs[name]
     ]
-
-
-def _row(db: Database, table: str, stored: str | None) -> dict | None:
-    """A side of the conflict (a JSON list of the row's values) by its columns' names."""
-    if stored is None:
-        return None
-    columns = [c.name for c in db[table].columns]
-    return dict(zip(columns, json.loads(stored), strict=False))

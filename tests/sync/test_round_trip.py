@@ -265,3 +265,22 @@ def test_a_meeting_recorded_on_two_sites_is_held_once_and_its_figures_decided(pa
     assert review.shown(office, conflict).differences[0].endswith("18 ≠ 17")
     bundles.decide(office, conflict.id, bundles.THEIRS)
     assert records.get(office, "meetings", held)["present"] == 17
+
+
+def test_a_conflict_row_spoilt_by_another_tool_is_said_and_can_only_be_kept_here(pair):
+    office_path, _laptop_path, _me, number = pair
+    office = store_db.connect(office_path)
+    for table, stored in (("concerns", "not json"), ("no_such_table", "[1]"), ("visits", "[1]")):
+        office.execute(
+            "INSERT INTO sync_conflicts (site, seq, at, table_name, reason, here, theirs)"
+            " VALUES (?, 1, '2026-12-02', ?, '1', ?, ?)",
+            [number, table, stored, stored],
+        )
+    office.conn.commit()
+    listed = [review.shown(office, c) for c in bundles.open_conflicts(office)]
+    assert [len(s.differences) for s in listed] == [1, 1, 1]
+    assert all("không đọc được" in s.differences[0].lower() for s in listed)
+    with pytest.raises(PhutrachError, match="giữ bản ở đây"):
+        bundles.decide(office, listed[0].id, bundles.THEIRS)
+    bundles.decide(office, listed[0].id, bundles.HERE)
+    assert len(bundles.open_conflicts(office)) == 2
