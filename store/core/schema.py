@@ -993,6 +993,14 @@ def m018_posts_search(db: Database) -> None:
     search_index.create(db, ("posts",))
 
 
+@migrations()
+def m019_open_concerns_search(db: Database) -> None:
+    """The open concerns' own search index (store.core.search_index): the board's search is
+    of its open concerns, found among them, where every concern ever raised was matched and
+    the open ones picked out (35 ms a first letter at the province, the budget 5)."""
+    search_index.create(db, ("open_concerns",))
+
+
 # A unit's name as lists, pickers and briefs show it: with its parent's after a dash where
 # another unit has the same name ("Chi bộ thôn 1 — Đảng bộ xã Đào Xá"), so that two never
 # look the same. One index lookup a row (units.name_folded, m006).

@@ -26,7 +26,10 @@ INDEXED = {
     "supervisors": ("supervisors_fts", "name_folded"),
     "concerns": ("concerns_fts", "description_folded"),
     "posts": ("posts_fts", "name_folded"),  # its person's and its unit's names (below)
+    "open_concerns": ("open_concerns_fts", "description_folded"),  # as concerns, the open ones
 }
+# The open concerns' statuses (store.concerns.workflow.OPEN, which checks it is the same).
+OPEN_STATUSES = "('new', 'in_progress', 'escalated')"
 MARK = "\x1f"
 SHORT = 3  # a word under SHORT characters matches at a word's start
 
@@ -90,6 +93,48 @@ END""",
 )
 
 
+# The open concerns alone, indexed as concerns_fts indexes them: the board's own list (the open
+# ones, its default) searched in proportion to the open board (3,400 at the province), not to
+# every concern ever raised (20,000, and more each year). A concern enters it when raised or
+# reopened and leaves it when closed, in the same transaction.
+_OPEN_CONCERNS = (
+    """CREATE VIEW open_concerns_fts_text(id, words) AS SELECT c.id, {text}
+    FROM concerns c JOIN units u ON u.id = c.unit_id WHERE c.status IN {open}""",
+    """CREATE VIRTUAL TABLE open_concerns_fts USING fts5(words, content='open_concerns_fts_text',
+    content_rowid='id', tokenize='trigram case_sensitive 1')""",
+    """CREATE TRIGGER open_concerns_fts_insert AFTER INSERT ON concerns
+WHEN new.status IN {open} BEGIN
+    INSERT INTO open_concerns_fts(rowid, words)
+    SELECT new.id, {new} FROM units u WHERE u.id = new.unit_id;
+END""",
+    """CREATE TRIGGER open_concerns_fts_delete AFTER DELETE ON concerns
+WHEN old.status IN {open} BEGIN
+    INSERT INTO open_concerns_fts(open_concerns_fts, rowid, words)
+    SELECT 'delete', old.id, {old} FROM units u WHERE u.id = old.unit_id;
+END""",
+    """CREATE TRIGGER open_concerns_fts_update
+AFTER UPDATE OF id, description_folded, unit_id, status ON concerns BEGIN
+    INSERT INTO open_concerns_fts(open_concerns_fts, rowid, words)
+    SELECT 'delete', old.id, {old} FROM units u
+     WHERE u.id = old.unit_id AND old.status IN {open};
+    INSERT INTO open_concerns_fts(rowid, words)
+    SELECT new.id, {new} FROM units u WHERE u.id = new.unit_id AND new.status IN {open};
+END""",
+    """CREATE TRIGGER open_concerns_fts_unit_update AFTER UPDATE OF name_folded ON units BEGIN
+    INSERT INTO open_concerns_fts(open_concerns_fts, rowid, words)
+    SELECT 'delete', c.id, {unit_old} FROM concerns c
+     WHERE c.unit_id = old.id AND c.status IN {open};
+    INSERT INTO open_concerns_fts(rowid, words)
+    SELECT c.id, {unit_new} FROM concerns c WHERE c.unit_id = new.id AND c.status IN {open};
+END""",
+    """CREATE TRIGGER open_concerns_fts_unit_delete AFTER DELETE ON units BEGIN
+    INSERT INTO open_concerns_fts(open_concerns_fts, rowid, words)
+    SELECT 'delete', c.id, {unit_old} FROM concerns c
+     WHERE c.unit_id = old.id AND c.status IN {open};
+END""",
+)
+
+
 def _concern_text(description: str, name: str) -> str:
     return _CONCERN_TEXT.format(
         marked_description=marked_sql(description), marked_name=marked_sql(name)
@@ -103,6 +148,7 @@ def _concern_names() -> dict[str, str]:
         "old": _concern_text("old.description_folded", "u.name_folded"),
         "unit_new": _concern_text("c.description_folded", "new.name_folded"),
         "unit_old": _concern_text("c.description_folded", "old.name_folded"),
+        "open": OPEN_STATUSES,
     }
 
 
@@ -158,7 +204,11 @@ def _post_names() -> dict[str, str]:
 
 
 # The indexes over a join: their statements and the SQL fragments those are made of.
-_JOINED = {"concerns": (_CONCERNS, _concern_names), "posts": (_POSTS, _post_names)}
+_JOINED = {
+    "concerns": (_CONCERNS, _concern_names),
+    "posts": (_POSTS, _post_names),
+    "open_concerns": (_OPEN_CONCERNS, _concern_names),
+}
 _SUFFIXES = ("insert", "delete", "update", "unit_update", "unit_delete", "person_update")
 
 

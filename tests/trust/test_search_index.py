@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from store.concerns import board
+from store.concerns import board, workflow
 from store.core import db as store_db
 from store.core import records, search_index
 from store.core.search_index import word_pattern
@@ -192,3 +192,69 @@ def test_a_unit_renamed_moves_its_concerns_in_the_index():
     assert board.board(db, as_of=TODAY, search="dong") == []
     search_index.rebuild(db)  # the rebuild agrees with what the triggers kept
     assert [r.id for r in board.board(db, as_of=TODAY, search="t kinh")] == [concern]
+
+
+# What is done to each concern: a step of the workflow (by its number among the steps legal
+# from its status), reopened when closed, its unit renamed, deleted, or its text edited.
+CONCERN_STEPS = st.lists(
+    st.tuples(st.integers(0, 5), st.sampled_from(["step", "rename", "delete", "edit"]),
+              st.integers(0, 3), TEXTS),
+    max_size=8,
+)  # fmt: skip
+
+
+def _walk(db: Database, concerns: list[int], units: list[int], steps) -> None:
+    for index, action, choice, text in steps:
+        concern_id = concerns[index % len(concerns)]
+        if not db["concerns"].count_where("id = ?", [concern_id]):
+            continue
+        status = workflow.get_concern(db, concern_id).status
+        if action == "step" and status in workflow.CLOSED:
+            workflow.reopen(db, concern_id, "Chưa xong", today=TODAY)
+        elif action == "step":
+            to = workflow.TRANSITIONS[status][choice % len(workflow.TRANSITIONS[status])]
+            workflow.transition(db, concern_id, to, note="Bước", today=TODAY)
+        elif action == "rename":
+            records.update(db, "units", units[index % len(units)], {"name": text})
+        elif action == "delete":
+            workflow.delete_concern(db, concern_id)
+        else:
+            records.update(db, "concerns", concern_id, {"description": text})
+
+
+@SETTINGS
+@given(names=NAMES, descriptions=NAMES, steps=CONCERN_STEPS,
+       searches=st.lists(SEARCHES, min_size=1, max_size=4))  # fmt: skip
+def test_the_open_concerns_index_holds_the_open_ones_through_every_step(
+    names, descriptions, steps, searches
+):
+    """The open board's search (its own index) lists, counts and figures what the whole
+    board's search finds among the open concerns, after steps, reopenings, renames, edits and
+    deletes; the index agrees with its rows (FTS5's integrity check)."""
+    db = fresh()
+    units = [make.unit(db, name) for name in names]
+    concerns = [
+        make.concern(db, units[i % len(units)], text, today=TODAY,
+                     raised_date=TODAY - dt.timedelta(days=20 * i))
+        for i, text in enumerate(descriptions)
+    ]  # fmt: skip
+    _walk(db, concerns, units, steps)
+    check = "INSERT INTO open_concerns_fts(open_concerns_fts, rank) VALUES ('integrity-check', 1)"
+    db.execute(check)
+    for search in [*searches, *names, *descriptions, ""]:
+        every = board.board(db, as_of=TODAY, search=search, limit=None)
+        still_open = [r for r in every if r.is_open]
+        found = board.board(db, as_of=TODAY, status="open", search=search, limit=None)
+        assert [r.id for r in found] == [r.id for r in still_open], search
+        assert board.count_board(db, as_of=TODAY, status="open", search=search) == len(found)
+        month = TODAY.replace(day=1).isoformat()
+        expected = board.BoardCounts(
+            open=len(found),
+            overdue=sum(r.is_overdue for r in found),
+            ageing=sum(r.age_days > board.AGEING_DAYS for r in found),
+            resolved_this_month=sum(
+                not r.is_open and month <= (r.resolved_date or "") <= TODAY.isoformat()
+                for r in every
+            ),
+        )
+        assert board.board_counts(db, as_of=TODAY, search=search) == expected, search
