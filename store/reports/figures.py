@@ -212,7 +212,10 @@ def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of) -> Meeti
     owed = _owed_months(period, today)
     kinds, threshold = _monthly_kinds(rulebook), rulebook.attendance_threshold
     rows = _regular_groups(db, period, today, kinds, threshold) if kinds else []
-    thematic, thematic_by_sector = _thematic(db, period, today, rulebook)
+    thematic = _thematic_units(db, period, today, rulebook)
+    by_sector: dict = {}
+    for unit in thematic:
+        by_sector.setdefault(unit[0], []).append(unit)
     sectors = _lines(rows, "sector")
     parents = _lines(rows, "org")
     return MeetingFigures(
@@ -224,8 +227,8 @@ def meeting_figures(db: Database, period, *, rulebook: Rulebook, as_of) -> Meeti
         by_sector=sectors,
         by_parent=parents,
         attendance_bands=_bands(rows, threshold),
-        thematic=thematic,
-        thematic_by_sector=thematic_by_sector,
+        thematic=_thematic_line(None, thematic),
+        thematic_by_sector=tuple(_thematic_line(key, by_sector[key]) for key in sorted(by_sector)),
         parent_names=_names(db, {x.key for x in parents if isinstance(x.key, int)} - {TOP}),
     )
 
@@ -282,83 +285,96 @@ def _bands(rows, threshold: float) -> tuple[tuple[float, float | None, int], ...
 _UNIT_THEMATIC = """
 select unit_id, cast(substr(date, 6, 2) as integer) as month, count(*) as n
   from meetings
- where kind = 'thematic' and date between :first and :last
+ where kind = 'thematic' and date between ? and ?
  group by unit_id, month"""
 # The same from the kept months (their thematic index, m013).
 _UNIT_THEMATIC_KEPT = """
 select unit_id, cast(substr(month, 6, 2) as integer) as month, meetings as n
   from meeting_months
- where kind = 'thematic' and month between :first and :last"""
-# The thematic meetings of each rule's units, by sector: per unit and rule-period at most the
-# rule's count (`:parts`: the periods owed, and those still running, by month number), and
-# every one held in the report's months; summed in SQL, where Python walked every unit.
-_THEMATIC_SECTORS = """
-with months as materialized ({months}),
-rules(rule, count, standing, owed) as materialized (
-  select key, value ->> 0, value ->> 1, value ->> 2 from json_each(:rules)),
-kinds(rule, kind) as materialized (
-  select value ->> 0, value ->> 1 from json_each(:kinds)),
-parts(rule, first, last, owed) as materialized (
-  select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(:parts)),
-counted as materialized (
-  select unit_id, rule, sum(n) filter (where owed) as kept, sum(n) filter (where not owed) as later
-    from (select m.unit_id, p.rule, p.owed, min(r.count, sum(m.n)) as n
-            from parts p
-            join rules r on r.rule = p.rule
-            join months m on m.month between p.first and p.last
-           group by m.unit_id, p.rule, p.first)
-   group by unit_id, rule),
-held as materialized (
-  select unit_id, sum(n) as n from months where month between :inside and :outside
-   group by unit_id)
-select r.rule, coalesce(u.sector, '') as sector, count(*),
-       coalesce(sum(r.owed > 0 and coalesce(c.kept, 0) >= r.owed), 0),
-       coalesce(sum(c.kept), 0), coalesce(sum(h.n), 0), coalesce(sum(c.later), 0)
-  from units u
-  cross join kinds k
-  cross join rules r
-  left join counted c on c.unit_id = u.id and c.rule = r.rule
-  left join held h on h.unit_id = u.id
- where u.active = 1 and k.kind = u.kind and r.rule = k.rule
-   and (not r.standing or u.has_standing_committee)
- group by r.rule, sector"""
+ where kind = 'thematic' and month between ? and ?"""
+_THEMATIC_UNITS = """
+select id, kind, has_standing_committee, coalesce(sector, '') as sector
+  from units where active = 1 and kind in ({kinds})"""
 
 
-def _thematic(db, period: Period, today: date, rulebook: Rulebook):
-    """(all, by sector) ThematicLines of the units owing thematic meetings, rule by rule."""
+def _thematic_units(db, period: Period, today: date, rulebook: Rulebook) -> list[tuple]:
+    """(sector, owed, kept, held, not due, not due kept) per unit owing thematic meetings,
+    rule by rule."""
     rules = [r for r in rulebook.meetings if r.meeting_kind == MeetingKind.THEMATIC]
     if not rules:
-        return ThematicLine(None, 0, 0, 0, 0, 0), ()
+        return []
     first = min(p.start for r in rules for p in period.split(r.per))
-    last = max(first, _stop(period, today))
-    owing, parts = [], []
-    for i, rule in enumerate(rules):
-        split = period.split(rule.per)
-        owed = [p for p in split if p.end <= min(period.end, today)]
-        running = [p for p in split if p.start <= today < p.end]
-        parts += [[i, p.first, p.first + p.length - 1, 1] for p in owed]
-        parts += [[i, p.first, p.first + p.length - 1, 0] for p in running]
-        owing.append((rule.count * len(owed), rule.count * len(running)))
-    source = _UNIT_THEMATIC_KEPT if _months_kept(db, last) else _UNIT_THEMATIC
-    params = {
-        "rules": json.dumps([[r.count, r.needs_standing_committee, owed]
-                             for r, (owed, _later) in zip(rules, owing, strict=True)]),
-        "kinds": json.dumps([[i, kind] for i, r in enumerate(rules) for kind in r.unit_kinds]),
-        "parts": json.dumps(parts),
-        "first": first.isoformat()[: 7 if source is _UNIT_THEMATIC_KEPT else 10],
-        "last": last.isoformat()[: 7 if source is _UNIT_THEMATIC_KEPT else 10],
-        "inside": period.first,
-        "outside": period.first + period.length - 1,
-    }  # fmt: skip
-    rows = db.execute(_THEMATIC_SECTORS.format(months=source), params).fetchall()
-    sectors: dict[str, list] = {}
-    for rule, sector, units, units_kept, kept, held, later in rows:
-        owed, not_due = owing[rule]
-        line = [units if owed else 0, units_kept, owed * units, kept, held, not_due * units, later]
-        sectors.setdefault(sector, []).append(line)
-    lines = [(key, [sum(c) for c in zip(*sectors[key], strict=True)]) for key in sorted(sectors)]
-    total = [sum(c) for c in zip(*(x for _k, x in lines), strict=True)] or [0] * 7
-    return ThematicLine(None, *total), tuple(ThematicLine(key, *x) for key, x in lines)
+    stop = _stop(period, today)
+    monthly: dict[int, list[tuple[int, int]]] = {}
+    last = max(first, stop)
+    bounds = [first.isoformat(), last.isoformat()]
+    if _months_kept(db, last):
+        found = db.execute(_UNIT_THEMATIC_KEPT, [day[:7] for day in bounds])
+    else:
+        found = db.execute(_UNIT_THEMATIC, bounds)
+    for unit_id, month, n in found:
+        monthly.setdefault(unit_id, []).append((month, n))
+    out = []
+    for rule in rules:
+        parts = period.split(rule.per)
+        owed = [p for p in parts if p.end <= min(period.end, today)]
+        running = [p for p in parts if p.start <= today < p.end]
+        counted = _ThematicCount(rule.count, owed, running, period)
+        sql = _THEMATIC_UNITS.format(kinds=_marks(rule.unit_kinds))
+        for unit_id, _kind, standing, sector in db.execute(sql, list(rule.unit_kinds)):
+            if rule.needs_standing_committee and not standing:
+                continue
+            kept, held, later = counted(tuple(monthly.get(unit_id, ())))
+            out.append(
+                (sector, rule.count * len(owed), kept, held, rule.count * len(running), later)
+            )
+    return out
+
+
+class _ThematicCount:
+    """(kept, held, not due kept) of a unit's thematic meetings by month number, for one rule:
+    at most `count` a rule-period, in the owed ones and in the running ones. Units with the
+    same months count alike: worked out once each."""
+
+    def __init__(self, count: int, owed: list[Period], running: list[Period], period: Period):
+        self.count = count
+        self.owed = {m: i for i, p in enumerate(owed) for m in range(p.first, p.first + p.length)}
+        self.running = {
+            m: i for i, p in enumerate(running) for m in range(p.first, p.first + p.length)
+        }
+        self.inside = range(period.first, period.first + period.length)
+        self.known: dict[tuple, tuple[int, int, int]] = {(): (0, 0, 0)}
+
+    def __call__(self, months: tuple) -> tuple[int, int, int]:
+        found = self.known.get(months)
+        if found is None:
+            owed: dict[int, int] = {}
+            running: dict[int, int] = {}
+            held = 0
+            for month, n in months:
+                held += n if month in self.inside else 0
+                if (i := self.owed.get(month)) is not None:
+                    owed[i] = owed.get(i, 0) + n
+                if (j := self.running.get(month)) is not None:
+                    running[j] = running.get(j, 0) + n
+            kept = sum(min(self.count, n) for n in owed.values())
+            later = sum(min(self.count, n) for n in running.values())
+            found = self.known[months] = (kept, held, later)
+        return found
+
+
+def _thematic_line(key, units: list[tuple]) -> ThematicLine:
+    owing = [u for u in units if u[1]]
+    return ThematicLine(
+        key=key,
+        units=len(owing),
+        units_kept=sum(1 for u in owing if u[2] >= u[1]),
+        owed=sum(u[1] for u in units),
+        kept=sum(u[2] for u in units),
+        held=sum(u[3] for u in units),
+        not_due=sum(u[4] for u in units),
+        not_due_kept=sum(u[5] for u in units),
+    )
 
 
 def _names(db: Database, ids: set[int]) -> dict[int, str]:
