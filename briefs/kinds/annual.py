@@ -42,7 +42,6 @@ from store.reports.figures import (
     visit_figures,
 )
 from store.reports.letterhead import Letterhead, letterhead
-from store.rules.cadence import visit_compliance
 from store.rules.periods import Period
 from store.rules.rulebook import Rulebook
 from store.rules.rulebook import in_force as rulebook_in_force
@@ -111,7 +110,7 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
         as_of=as_of,
         rulebook=rb,
         meetings=meeting_figures(db, period, rulebook=rb, as_of=as_of),
-        visits=visit_figures(db, period, visit_compliance(db, None, period, titled=False), as_of),
+        visits=visit_figures(db, period, as_of),
         plans=plan_figures(db, period),
         people=people,
         concerns=concern_figures(db, period, as_of=as_of),
