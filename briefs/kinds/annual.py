@@ -28,7 +28,7 @@ from briefs.kinds.wording import (
 from store.concerns.figures import ConcernFigures, concern_figures
 from store.lang.codes import MeetingKind, PlanStatus
 from store.lang.text import sort_key, vn_date
-from store.personnel import Secretary, count_secretaries, secretaries, units_without_secretary
+from store.personnel import Secretary, secretaries, secretary_counts, units_without_secretary
 from store.personnel.succession import list_plans
 from store.reports.drafts import KeptSection, kept_sections
 from store.reports.figures import (
@@ -83,13 +83,13 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
     rb = rulebook or rulebook_in_force(db)
     as_of = on or date.today()  # a rule-period ending on as_of still runs: judge after it
     then = min(as_of, period.end)  # the secretaries as at the period's end
-    count = _counter(db, then)
+    counts = secretary_counts(db, as_of=then)
     people = PersonnelCounts(
-        secretaries=count(),
-        flagged=count(flagged=True),
-        flagged_with_plan=count(flagged=True, active_plan=True),
-        concurrent=count(concurrent=True),
-        acting=count(acting=True),
+        secretaries=counts.secretaries,
+        flagged=counts.flagged,
+        flagged_with_plan=counts.flagged_with_plan,
+        concurrent=counts.concurrent,
+        acting=counts.acting,
         without_secretary=len(units_without_secretary(db, None, as_of=then)),
     )
     ident = Identity(
@@ -118,13 +118,6 @@ def gather(db, scope_id=None, period=None, *, confidential=False, on=None, ruleb
         overdue_plans=len(list_plans(db, overdue=True, as_of=then, limit=None)),
         kept=kept_sections(db, ident.key),
     )
-
-
-def _counter(db, as_of: date):
-    def count(**flags) -> int:
-        return count_secretaries(db, as_of=as_of, **flags)
-
-    return count
 
 
 def build_annual(db, scope_id=None, period=None, *, confidential=False, on=None, number=None):

@@ -123,3 +123,23 @@ def test_the_posts_index_follows_a_person_or_a_unit_renamed(db):
         ).fetchall()
         == []
     )
+
+
+def test_the_report_counts_in_one_pass_are_the_counts_one_by_one(db):
+    supervisor = db.execute("select supervisor_id from assignments limit 1").fetchone()[0]
+    for day in _days(db):
+        for scope in (None, supervisor):
+            counts = personnel.secretary_counts(db, as_of=day, supervisor_id=scope)
+
+            def count(scope=scope, day=day, **flags) -> int:
+                return personnel.count_secretaries(db, as_of=day, supervisor_id=scope, **flags)
+
+            assert counts == personnel.SecretaryCounts(
+                secretaries=count(),
+                flagged=count(flagged=True),
+                flagged_with_plan=count(flagged=True, active_plan=True),
+                concurrent=count(concurrent=True),
+                acting=count(acting=True),
+            )
+    every = personnel.secretary_counts(db, as_of=TODAY)
+    assert every.flagged and every.flagged_with_plan and every.concurrent  # figures to test
