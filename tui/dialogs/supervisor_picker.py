@@ -3,6 +3,7 @@ settings (`current_supervisor`, a uid) so that the app opens on it next time."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlite_utils import Database
 
@@ -47,12 +48,19 @@ class SupervisorPicker(PickerScreen):
         return [Column(_("Full name"), 30), Column(_("Position"))]
 
     def rows(self, search: str) -> Sequence[SupervisorChoice]:
+        words = search_words(search)
+        return [choice for choice, text in self._every if holds(text, words)]
+
+    @cached_property
+    def _every(self) -> list[tuple[SupervisorChoice, str]]:
+        """Every choice with its folded name and position, read and folded once as the
+        picker opens: a keystroke then tests them (800 at a province, 3,200 at 4×) where it
+        read and folded them all again (5-15 ms)."""
         every = [SupervisorChoice(None, None, all_label())] + [
             SupervisorChoice(s.id, s.uid, s.name, s.title or "")
             for s in supervisors.list_supervisors(self.app.db)
         ]
-        words = search_words(search)
-        return [c for c in every if holds(fold(f"{c.name} {c.title}"), words)]
+        return [(choice, fold(f"{choice.name} {choice.title}")) for choice in every]
 
     def cells(self, row: SupervisorChoice) -> Sequence[str]:
         return (row.name, row.title)
