@@ -40,10 +40,12 @@ from store.reports import scopes as brief_scopes
 from store.reports.letterhead import letterhead, member_report
 from store.rules.periods import Period
 from tui import briefing
+from tui.comeback import StyledOnce
 from tui.dialogs.supervisor_picker import current_choice
 from tui.forms.field_errors import FieldErrors
 from tui.node import PhutrachNode
 from tui.screens.briefs.scope import Scope, ScopePicker
+from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.yes_no import YesNo
@@ -85,7 +87,7 @@ class Summary:
         return sum(1 for o in self.outcomes if o.ok)
 
 
-class BriefsScreen(PhutrachNode, Screen):
+class BriefsScreen(StyledOnce, PhutrachNode, Screen):
     HELP = (
         "Word briefs in batch. Choose the kind of brief, one scope (ctrl+o chooses it) or all, "
         "the period (a month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026) and "
@@ -140,7 +142,7 @@ class BriefsScreen(PhutrachNode, Screen):
             form.border_title = _("Create briefs")
             with Horizontal(classes="field-row"):
                 yield Label(_("Kind of brief"), classes="field-label")
-                yield Select(
+                yield OverlayOnOpen(
                     choices("brief_kind"),
                     value=self.kind,
                     allow_blank=False,
@@ -149,7 +151,7 @@ class BriefsScreen(PhutrachNode, Screen):
                 )
             with Horizontal(classes="field-row"):
                 yield Label(_("Scope"), classes="field-label")
-                yield Select(
+                yield OverlayOnOpen(
                     [(_("One"), "one"), (_("All"), "all")],
                     value="one",
                     allow_blank=False,
