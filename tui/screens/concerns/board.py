@@ -23,6 +23,7 @@ from tui.node import PhutrachNode
 from tui.screens.concerns.common import OVERDUE_MARK, alert, rulebook_choices
 from tui.screens.concerns.detail import ConcernDetailScreen
 from tui.screens.concerns.form import ConcernForm
+from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.lazy_select import LazySelect
 from tui.widgets.paged_table import Column, PagedTable, PageSource
@@ -100,20 +101,20 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
                 figure.border_title = title
                 yield figure
         with Horizontal(id="concerns-filters"):
-            yield Select(
+            yield OverlayOnOpen(
                 self._status_choices(),
                 allow_blank=False,
                 value="open",
                 id="filter-status",
                 compact=True,
             )
-            yield Select(
+            yield OverlayOnOpen(
                 rulebook_choices(db, "categories"),
                 prompt=_("All categories"),
                 id="filter-category",
                 compact=True,
             )
-            yield Select(
+            yield OverlayOnOpen(
                 rulebook_choices(db, "routes"),
                 prompt=_("All routes"),
                 id="filter-route",

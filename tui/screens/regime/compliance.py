@@ -24,6 +24,7 @@ from store.visits import regime
 from store.visits.grid import ComplianceGrid, GridCell, GridRow
 from tui.comeback import ComesBack
 from tui.node import PhutrachNode
+from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
@@ -134,7 +135,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
         yield Header()
         with Horizontal(id="compliance-bar"):
             yield Label(_("Organization"), classes="bar-label")
-            yield Select(
+            yield OverlayOnOpen(
                 [(name, key) for key, name in self.parents.items()],
                 value=WHOLE,
                 allow_blank=False,
@@ -142,7 +143,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
                 id="compliance-parent",
             )
             yield Label(_("Year"), classes="bar-label")
-            yield Select(
+            yield OverlayOnOpen(
                 years, value=self.year, allow_blank=False, compact=True, id="compliance-year"
             )
         self.threshold = rulebook_in_force(db).attendance_threshold
