@@ -21,8 +21,6 @@ from tui.comeback import ComesBack
 from tui.format import vn_date, vn_number
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import OVERDUE_MARK, alert, rulebook_choices
-from tui.screens.concerns.detail import ConcernDetailScreen
-from tui.screens.concerns.form import ConcernForm
 from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.lazy_select import LazySelect
@@ -289,9 +287,15 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
     # -- acting ----------------------------------------------------------------------------
     @on(PagedTable.Selected, "#concerns-table")
     def _open(self, event: PagedTable.Selected) -> None:
+        from tui.screens.concerns.detail import ConcernDetailScreen
+
         self.app.push_screen(ConcernDetailScreen(event.row.id))
 
     def action_raise_concern(self) -> None:
+        """The form and the detail load when first opened: with the TextArea they edit in,
+        they were a fifth of the board's first show."""
+        from tui.screens.concerns.form import ConcernForm
+
         form = ConcernForm(supervisor_id=self._current_supervisor())
         self.app.push_screen(form, self._raised)
 
