@@ -10,6 +10,7 @@ The scopes and the jobs are those of `phutrach brief` (store.reports.scopes, tui
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -24,7 +25,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    ProgressBar,
     Select,
     Static,
 )
@@ -49,6 +49,9 @@ from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.yes_no import YesNo
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 DEFAULT_PER = {
     BriefKind.VISIT: PeriodKind.MONTH,
@@ -397,9 +400,12 @@ class BriefsScreen(StyledOnce, PhutrachNode, Screen):
         )
         self.write_batch(batch)
 
-    def _progress(self) -> ProgressBar:
+    def _progress(self) -> "ProgressBar":
         """The progress bar, made at the first batch: hidden, an idle one still animated
-        itself fifteen times a second, and its widgets slowed the screen's first show."""
+        itself fifteen times a second, and its widgets slowed the screen's first show (and
+        its module, loaded here, the screen's first import)."""
+        from textual.widgets import ProgressBar
+
         try:
             return self.query_one("#briefs-progress", ProgressBar)
         except NoMatches:
@@ -445,13 +451,13 @@ class BriefsScreen(StyledOnce, PhutrachNode, Screen):
         return to_pdf(docs, advance)
 
     def _pdf_stage(self, total: int) -> None:
-        self.query_one("#briefs-progress", ProgressBar).update(total=total, progress=0)
+        self._progress().update(total=total, progress=0)
         self.query_one("#briefs-summary", Static).update(
             _("Making {count} PDFs…").format(count=total)
         )
 
     def _advance(self, done: int) -> None:
-        self.query_one("#briefs-progress", ProgressBar).update(progress=done)
+        self._progress().update(progress=done)
 
     def _finished(self, summary: Summary) -> None:
         self.running = False
