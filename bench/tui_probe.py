@@ -62,7 +62,10 @@ class FirstRows:
 
     A list whose source holds no row (the briefs written, in a fresh province) draws its
     empty text instead: that line, once the source is set, is its first page. (A placeholder
-    drawn before any source, such as the compliance grid's "Computing…", is not.)"""
+    drawn before any source, such as the compliance grid's "Computing…", is not.) A screen
+    that shows no list (Đồng bộ of a database in no exchange: one line saying how to start
+    one) has its first page drawn with its first line of text (a `Static`); it measured
+    Pilot's settling instead."""
 
     def __init__(self, app) -> None:
         from tui.widgets.paged_table import PagedTable
@@ -98,6 +101,22 @@ class FirstRows:
             return strip
 
         Input.render_line = input_line
+        from textual.widgets import Static
+
+        text = Static.render_line
+
+        def text_line(widget, y):
+            strip = text(widget, y)
+            screen = app.screen
+            if (
+                self.at is None
+                and widget.screen is screen
+                and not any(t.display for t in screen.query(PagedTable))
+            ):
+                self.at, self.cpu = time.perf_counter(), time.process_time()
+            return strip
+
+        Static.render_line = text_line
 
     def arm(self) -> float:
         self.at = self.typed_at = None

@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.segment import Segment
 from textual import active_app
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Size
@@ -16,7 +16,8 @@ from textual.notifications import Notification
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Select
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from store.lang.text import CONTROLS
 
@@ -66,6 +67,80 @@ def hash_rules_natively() -> None:
     rules per widget here, a third of a screen's first show. `object.__hash__` is the same
     identity hash without the call (a rule equals itself only, as before)."""
     RuleSet.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
+
+
+class OverlayOnOpen(Select[Any]):
+    """Textual's Select, its list of options (a `SelectOverlay`) made when it first opens.
+
+    Textual's Select mounts that list with it, closed: an OptionList styled, bound, filled
+    with every option and restyled as its classes change, for a list few open. It was a
+    third of the concern board's first show (five filters, 30 ms at province scale). Closed,
+    this one is the `SelectCurrent` alone, drawn as Textual draws it; opened (Enter, Space,
+    a click) the list is mounted, filled and opened as Textual's. Select's private
+    `_setup_options_renderables`, `_watch_value`, `_watch_prompt` and `_watch_expanded`
+    read the list; each waits here until there is one."""
+
+    _first_on_open = False  # opened by a key: the first option highlighted, as Textual does
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+
+    def _overlay(self) -> SelectOverlay | None:
+        found = self.query_children(SelectOverlay)
+        return found.first() if found else None
+
+    def _setup_options_renderables(self) -> None:
+        if self._overlay() is not None:
+            super()._setup_options_renderables()
+
+    def _watch_value(self, value: Any) -> None:
+        if self._overlay() is not None:
+            super()._watch_value(value)
+            return
+        self._value = value
+        current = self.query_children(SelectCurrent)
+        if not current:
+            return
+        if value == self.NULL:
+            current.first().update(self.NULL)
+        else:
+            prompt = next((p for p, v in self._options if v == value), None)
+            if prompt is None:
+                return
+            current.first().update(prompt)
+        self.post_message(self.Changed(self, value))
+
+    def _watch_prompt(self, prompt: str) -> None:
+        if self._overlay() is not None:
+            super()._watch_prompt(prompt)
+        elif self.is_mounted:
+            current = self.query_one(SelectCurrent)
+            current.placeholder = prompt
+            if self._allow_blank and self.value == self.NULL:
+                current.update(self.NULL)
+
+    async def _watch_expanded(self, expanded: bool) -> None:
+        if expanded and self._overlay() is None:
+            overlay = SelectOverlay(type_to_search=self._type_to_search)
+            await self.mount(overlay.data_bind(compact=Select.compact))
+            super()._setup_options_renderables()
+            if self.value != self.NULL:
+                overlay.highlighted = next(
+                    (i for i, (_p, v) in enumerate(self._options) if v == self.value), None
+                )
+            super()._watch_expanded(self.expanded)
+            if self.expanded and self._first_on_open and overlay.highlighted is None:
+                overlay.action_first()
+            return
+        super()._watch_expanded(expanded)
+
+    def action_show_overlay(self) -> None:
+        if self._overlay() is not None:
+            super().action_show_overlay()
+            return
+        self._first_on_open = True
+        self.query_one(SelectCurrent).has_value = True
+        self.expanded = True  # the list is made by _watch_expanded, then opened
 
 
 def keep_parses(app: App) -> None:

@@ -9,6 +9,7 @@ from tests.tui.conftest import TODAY
 from tests.tui.visit_helpers import cells
 from tui.app import PhutrachApp
 from tui.screens.sync.sync import SyncScreen
+from tui.textual_internals import notifications
 
 SIZE = (120, 40)
 WORDS = "mật khẩu thử nghiệm"
@@ -65,7 +66,25 @@ async def test_a_database_in_no_exchange_says_how_to_start(app):
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         assert "site init --office" in _text(app, "#sync-site")
-        assert not app.screen.query_one("#sync-sites").display
+        assert not app.screen.query("#sync-sites")  # nothing of an exchange shown, or made
+        await pilot.press("e")  # no site to make a bundle for: said, as before
+        await pilot.pause()
+        assert [n.severity for n in notifications(app)] == ["warning"]
+
+
+async def test_a_database_that_joins_an_exchange_shows_it_when_come_back_to(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert not app.screen.query("#sync-sites")
+        db = store_db.connect(app.db_path)  # `phutrach site init --office`, meanwhile
+        sites.init_office(db, app.db_path)
+        db.close()
+        await pilot.press("f3")
+        await _open(app, pilot)
+        await pilot.pause()
+        assert "văn phòng cấp ủy" in _text(app, "#sync-site")
+        assert app.screen.query_one("#sync-sites").display
+        assert cells(app, "#sync-conflicts") == []
 
 
 async def test_at_80_columns_how_to_start_is_read_whole(app):

@@ -138,3 +138,60 @@ def test_css_rules_hash_by_identity_as_textual_hashes_them():
     hash_rules_natively()
     assert RuleSet.__hash__ is object.__hash__
     assert len({one, twin, one}) == 2 and one in {one} and twin not in {one}
+
+
+async def test_a_select_makes_its_list_when_it_opens_and_chooses_as_textuals_does():
+    """OverlayOnOpen overrides Select's private `_setup_options_renderables`, `_watch_value`,
+    `_watch_prompt` and `_watch_expanded`, and reads `_options`, `_value`, `_allow_blank` and
+    `_type_to_search`: closed it shows its value without a list, opened it offers every
+    option, the value highlighted, and a choice is a Changed message as with Textual's."""
+    from textual.widgets import OptionList, Select
+    from textual.widgets._select import SelectCurrent
+
+    from tui.textual_internals import OverlayOnOpen
+
+    for name in ("_setup_options_renderables", "_watch_value", "_watch_prompt", "_watch_expanded"):
+        assert callable(getattr(Select, name))
+    changed = []
+
+    def shown(select: Select) -> str:
+        return str(select.query_one(SelectCurrent).query_one("#label", Static).render())
+
+    class Form(App):
+        def compose(self):
+            yield OverlayOnOpen(
+                [("một", 1), ("hai", 2), ("ba", 3)], value=2, allow_blank=False, id="plain"
+            )
+            yield OverlayOnOpen([("bốn", 4)], prompt="Tất cả", id="blank")
+
+        def on_select_changed(self, event: Select.Changed) -> None:
+            changed.append((event.select.id, event.value))
+
+    app = Form()
+    async with app.run_test() as pilot:
+        plain = app.query_one("#plain", OverlayOnOpen)
+        assert plain._options[1] == ("hai", 2) and not plain._allow_blank
+        assert plain._type_to_search and plain._value == 2
+        assert not plain.query(OptionList)  # closed: no list made
+        assert shown(plain) == "hai"
+        blank = app.query_one("#blank", OverlayOnOpen)
+        blank.prompt = "Mọi thứ"
+        await pilot.pause()
+        assert shown(blank) == "Mọi thứ"
+        changed.clear()
+        plain.focus()
+        await pilot.press("enter")  # opens it: the list made, the value highlighted
+        await pilot.pause()
+        options = plain.query_one(OptionList)
+        assert plain.expanded and options.option_count == 3 and options.highlighted == 1
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert plain.value == 3 and not plain.expanded
+        assert changed == [("plain", 3)]
+        plain.value = 1  # set with its list there: as Textual's
+        await pilot.pause()
+        assert options.highlighted == 0 and changed[-1] == ("plain", 1)
+        blank.focus()
+        await pilot.press("enter")  # a blank one opened by a key: the first option highlighted
+        await pilot.pause()
+        assert blank.query_one(OptionList).highlighted == 0

@@ -1,6 +1,7 @@
 """A Select that reads its options when it is first opened (or given a value): a closed
 Select shows only its prompt, and a province's 1,200 top-level units or 800 supervisors
-were read and laid out on every first show of a screen for a list few open.
+were read and laid out on every first show of a screen for a list few open. Its list is
+made when it opens too (`OverlayOnOpen`).
 
     LazySelect(lambda: [(u.name, u.id) for u in units.children(db, None)], prompt=...)
 """
@@ -10,8 +11,10 @@ from typing import Any
 
 from textual.widgets import Select
 
+from tui.textual_internals import OverlayOnOpen
 
-class LazySelect(Select[Any]):
+
+class LazySelect(OverlayOnOpen):
     def __init__(
         self,
         read: Callable[[], Sequence[tuple[str, Any]]],

@@ -10,6 +10,7 @@ The scopes and the jobs are those of `phutrach brief` (store.reports.scopes, tui
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -24,7 +25,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    ProgressBar,
     Select,
     Static,
 )
@@ -40,13 +40,18 @@ from store.reports import scopes as brief_scopes
 from store.reports.letterhead import letterhead, member_report
 from store.rules.periods import Period
 from tui import briefing
+from tui.comeback import StyledOnce
 from tui.dialogs.supervisor_picker import current_choice
 from tui.forms.field_errors import FieldErrors
 from tui.node import PhutrachNode
 from tui.screens.briefs.scope import Scope, ScopePicker
+from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 from tui.widgets.yes_no import YesNo
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 DEFAULT_PER = {
     BriefKind.VISIT: PeriodKind.MONTH,
@@ -85,7 +90,7 @@ class Summary:
         return sum(1 for o in self.outcomes if o.ok)
 
 
-class BriefsScreen(PhutrachNode, Screen):
+class BriefsScreen(StyledOnce, PhutrachNode, Screen):
     HELP = (
         "Word briefs in batch. Choose the kind of brief, one scope (ctrl+o chooses it) or all, "
         "the period (a month 2026-10, a quarter 2026-Q3, a half-year 2026-H2 or a year 2026) and "
@@ -140,7 +145,7 @@ class BriefsScreen(PhutrachNode, Screen):
             form.border_title = _("Create briefs")
             with Horizontal(classes="field-row"):
                 yield Label(_("Kind of brief"), classes="field-label")
-                yield Select(
+                yield OverlayOnOpen(
                     choices("brief_kind"),
                     value=self.kind,
                     allow_blank=False,
@@ -149,7 +154,7 @@ class BriefsScreen(PhutrachNode, Screen):
                 )
             with Horizontal(classes="field-row"):
                 yield Label(_("Scope"), classes="field-label")
-                yield Select(
+                yield OverlayOnOpen(
                     [(_("One"), "one"), (_("All"), "all")],
                     value="one",
                     allow_blank=False,
@@ -395,9 +400,12 @@ class BriefsScreen(PhutrachNode, Screen):
         )
         self.write_batch(batch)
 
-    def _progress(self) -> ProgressBar:
+    def _progress(self) -> "ProgressBar":
         """The progress bar, made at the first batch: hidden, an idle one still animated
-        itself fifteen times a second, and its widgets slowed the screen's first show."""
+        itself fifteen times a second, and its widgets slowed the screen's first show (and
+        its module, loaded here, the screen's first import)."""
+        from textual.widgets import ProgressBar
+
         try:
             return self.query_one("#briefs-progress", ProgressBar)
         except NoMatches:
@@ -443,13 +451,13 @@ class BriefsScreen(PhutrachNode, Screen):
         return to_pdf(docs, advance)
 
     def _pdf_stage(self, total: int) -> None:
-        self.query_one("#briefs-progress", ProgressBar).update(total=total, progress=0)
+        self._progress().update(total=total, progress=0)
         self.query_one("#briefs-summary", Static).update(
             _("Making {count} PDFs…").format(count=total)
         )
 
     def _advance(self, done: int) -> None:
-        self.query_one("#briefs-progress", ProgressBar).update(progress=done)
+        self._progress().update(progress=done)
 
     def _finished(self, summary: Summary) -> None:
         self.running = False

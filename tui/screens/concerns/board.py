@@ -21,8 +21,7 @@ from tui.comeback import ComesBack
 from tui.format import vn_date, vn_number
 from tui.node import PhutrachNode
 from tui.screens.concerns.common import OVERDUE_MARK, alert, rulebook_choices
-from tui.screens.concerns.detail import ConcernDetailScreen
-from tui.screens.concerns.form import ConcernForm
+from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.lazy_select import LazySelect
 from tui.widgets.paged_table import Column, PagedTable, PageSource
@@ -100,20 +99,20 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
                 figure.border_title = title
                 yield figure
         with Horizontal(id="concerns-filters"):
-            yield Select(
+            yield OverlayOnOpen(
                 self._status_choices(),
                 allow_blank=False,
                 value="open",
                 id="filter-status",
                 compact=True,
             )
-            yield Select(
+            yield OverlayOnOpen(
                 rulebook_choices(db, "categories"),
                 prompt=_("All categories"),
                 id="filter-category",
                 compact=True,
             )
-            yield Select(
+            yield OverlayOnOpen(
                 rulebook_choices(db, "routes"),
                 prompt=_("All routes"),
                 id="filter-route",
@@ -288,9 +287,15 @@ class ConcernsScreen(ComesBack, PhutrachNode, Screen):
     # -- acting ----------------------------------------------------------------------------
     @on(PagedTable.Selected, "#concerns-table")
     def _open(self, event: PagedTable.Selected) -> None:
+        from tui.screens.concerns.detail import ConcernDetailScreen
+
         self.app.push_screen(ConcernDetailScreen(event.row.id))
 
     def action_raise_concern(self) -> None:
+        """The form and the detail load when first opened: with the TextArea they edit in,
+        they were a fifth of the board's first show."""
+        from tui.screens.concerns.form import ConcernForm
+
         form = ConcernForm(supervisor_id=self._current_supervisor())
         self.app.push_screen(form, self._raised)
 

@@ -1,9 +1,8 @@
 """The compliance grid: the units under a chosen parent (a grassroots organization, or the whole
 committee) by the 12 months of a year. Each cell is a symbol AND a colour, so that it reads on a
 monochrome terminal too; totals per row (right) and per column (the table below).
-The grid is computed in a worker and shown in paged tables, fast at any scope."""
-
-import threading
+A new grid's first page is read as the screen shows, the whole grid in a worker; both are shown
+in paged tables, fast at any scope."""
 
 from rich.text import Text
 from textual import on, work
@@ -24,6 +23,7 @@ from store.visits import regime
 from store.visits.grid import ComplianceGrid, GridCell, GridRow
 from tui.comeback import ComesBack
 from tui.node import PhutrachNode
+from tui.textual_internals import OverlayOnOpen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paged_table import Column, PagedTable, PageSource
 
@@ -31,7 +31,6 @@ PARENT_KINDS = (UnitKind.GRASSROOTS_COMMITTEE, UnitKind.SUB_COMMITTEE)
 WHOLE = 0  # the parent choice meaning "the grassroots organizations of the committee"
 YEARS = 5
 FIRST_PAGE = 60  # units worked out first, to show while the rest of a new grid is (a screenful)
-DRAWN_WAIT_S = 1.0  # at most this long the whole grid waits for the first page to be drawn
 # Each state or flag: its symbol and colour. A cell shows its state, then its flags.
 MARKS = {
     "held": ("●", "green"),
@@ -134,7 +133,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
         yield Header()
         with Horizontal(id="compliance-bar"):
             yield Label(_("Organization"), classes="bar-label")
-            yield Select(
+            yield OverlayOnOpen(
                 [(name, key) for key, name in self.parents.items()],
                 value=WHOLE,
                 allow_blank=False,
@@ -142,7 +141,7 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
                 id="compliance-parent",
             )
             yield Label(_("Year"), classes="bar-label")
-            yield Select(
+            yield OverlayOnOpen(
                 years, value=self.year, allow_blank=False, compact=True, id="compliance-year"
             )
         self.threshold = rulebook_in_force(db).attendance_threshold
@@ -169,34 +168,36 @@ class ComplianceScreen(ComesBack, PhutrachNode, Screen):
 
     # -- data ------------------------------------------------------------------------------
     def load(self) -> None:
+        """A new grid's first page read here and drawn at once (a screenful of units, a few
+        ms at a province), the whole grid then in a worker; a grid already shown (back from
+        a unit) is read again whole in the worker, its rows staying meanwhile."""
         self.query_one("#compliance-grid", PagedTable).border_subtitle = _("Computing…")
-        self._compute(self.parent_id, self.year, self.shown != (self.parent_id, self.year))
+        parent_id, year = self.parent_id, self.year
+        if self.shown != (parent_id, year):
+            page = regime.compliance_grid(
+                self.app.db, parent_id=parent_id, year=year, as_of=self.app.today, first=FIRST_PAGE
+            )
+            self.show_grid(page, whole=False)
+            # the whole grid once the first page is on the screen: computed meanwhile, it
+            # took the interpreter from the drawing half of the time
+            self.call_after_refresh(self._compute, parent_id, year)
+        else:
+            self._compute(parent_id, year)
 
     @work(thread=True, exclusive=True, group="compliance")
-    def _compute(self, parent_id: int | None, year: int, first_page: bool) -> None:
-        """The grid; a new one's first page first, as a province's takes a while."""
+    def _compute(self, parent_id: int | None, year: int) -> None:
+        """The whole grid, on a connection of its own: a province's takes a while."""
         today, worker = self.app.today, get_current_worker()
         with store_db.reading(self.app.db_path) as db:
-            if first_page:
-                page = regime.compliance_grid(
-                    db, parent_id=parent_id, year=year, as_of=today, first=FIRST_PAGE
-                )
-                if worker.is_cancelled:
-                    return
-                drawn = threading.Event()
-                self.app.call_from_thread(self.show_grid, page, whole=False)
-                self.app.call_from_thread(self.call_after_refresh, drawn.set)
-                # the whole grid once the first page is on the screen: computed meanwhile, it
-                # took the interpreter from the drawing half of the time
-                drawn.wait(timeout=DRAWN_WAIT_S)
-                if worker.is_cancelled:
-                    return
             grid = regime.compliance_grid(db, parent_id=parent_id, year=year, as_of=today)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_grid, grid)
 
     def show_grid(self, grid: ComplianceGrid, *, whole: bool = True) -> None:
-        """Show `grid`; not `whole`: its first page only, the totals to come."""
+        """Show `grid`; not `whole`: its first page only, the totals to come. A whole grid
+        of another choice than the one now made (a year changed as it was computed) is not."""
+        if whole and (grid.parent_id, grid.year) != (self.parent_id, self.year):
+            return
         same = self.shown == (grid.parent_id, grid.year)
         self.shown = (grid.parent_id, grid.year)
         if whole:

@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Header, Input, ProgressBar, Static
 
 from store.core import db as store_db
@@ -45,44 +46,37 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="sync-site")
-        columns = [Column(_("Site"), 8), Column(_("Supervisor")), Column(_("Last in"), 24),
-                   Column(_("Last out"), 24), Column(_("Waiting to go"), 14)]  # fmt: skip
-        sites_table = PagedTable(columns, empty_text=_("No site enrolled yet."), id="sync-sites")
-        sites_table.border_title = _("Sites of the exchange")
-        yield sites_table
-        yield Static(_("Where bundles are written, or the bundle to read:"), id="sync-path-label")
-        yield Input(str(default_folder()), compact=True, id="sync-path")
-        yield ProgressBar(show_eta=False, id="sync-progress")
-        conflicts = PagedTable(
-            [
-                Column(_("No."), 6),
-                Column(_("Site"), 16),
-                Column(_("Record")),
-                Column(_("Here ≠ theirs")),
-            ],  # fmt: skip
-            empty_text=_("No conflict waits for a decision."),
-            id="sync-conflicts",
-        )
-        conflicts.border_title = _("Conflicts to review")
-        yield conflicts
+        if sites.this_site(self.app.db) is not None:
+            yield from _exchange_part()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Exchange between machines")
-        self.query_one("#sync-progress").display = False
         self._show()
 
     def came_back(self) -> None:
         self._show()
 
     def _show(self) -> None:
+        """The site; its exchange (sites, path, conflicts) only where there is one, made
+        when first needed: a database in none shows one line, and its lists were composed
+        and hidden for nothing (a database that joined meanwhile gets them now)."""
         db = self.app.db
         me = sites.this_site(db)
         self.query_one("#sync-site", Static).update(_site_text(me), layout=False)
-        for widget in ("#sync-sites", "#sync-path-label", "#sync-path", "#sync-conflicts"):
-            self.query_one(widget).display = me is not None
         if me is None:
             return
+        if not self._exchange():
+            self.call_later(self._mounted, self.mount_all(_exchange_part(), after="#sync-site"))
+            return
+        self._fill()
+
+    async def _mounted(self, mounting: AwaitMount) -> None:
+        await mounting
+        self._fill()
+
+    def _fill(self) -> None:
+        db = self.app.db
         from store.sync import bundles, review
 
         self.query_one("#sync-sites", PagedTable).set_source(
@@ -100,8 +94,14 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
             )
         )
 
+    def _exchange(self) -> bool:
+        """Whether the exchange is shown (this database takes part in one)."""
+        return bool(self.query("#sync-sites"))
+
     def action_make(self) -> None:
-        peer: sites.Site | None = self.query_one("#sync-sites", PagedTable).current
+        peer: sites.Site | None = (
+            self.query_one("#sync-sites", PagedTable).current if self._exchange() else None
+        )
         if peer is None:
             self.notify(_("Highlight the site the bundle is for."), severity="warning")
             return
@@ -120,8 +120,12 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
         self._show()
 
     def action_read(self) -> None:
-        path = Path(self.query_one("#sync-path", Input).value).expanduser()
-        if not path.is_file():
+        path = (
+            Path(self.query_one("#sync-path", Input).value).expanduser()
+            if self._exchange()
+            else None
+        )
+        if path is None or not path.is_file():
             self.notify(_("Type the path of a bundle file below first."), severity="warning")
             return
         bar = self.query_one("#sync-progress", ProgressBar)
@@ -159,7 +163,9 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
         self._show()
 
     def action_keep(self, side: str) -> None:
-        conflict = self.query_one("#sync-conflicts", PagedTable).current
+        conflict = (
+            self.query_one("#sync-conflicts", PagedTable).current if self._exchange() else None
+        )
         if conflict is None:
             self.notify(_("No conflict is highlighted."), severity="warning")
             return
@@ -172,6 +178,35 @@ class SyncScreen(ComesBack, PhutrachNode, Screen):
             return
         self.notify(bundles.decided_text(conflict.id, side))
         self._show()
+
+
+def _exchange_part() -> list[Widget]:
+    """The sites, the path typed, the progress of a read (hidden until one) and the
+    conflicts: the screen of a database that takes part in an exchange."""
+    columns = [Column(_("Site"), 8), Column(_("Supervisor")), Column(_("Last in"), 24),
+               Column(_("Last out"), 24), Column(_("Waiting to go"), 14)]  # fmt: skip
+    sites_table = PagedTable(columns, empty_text=_("No site enrolled yet."), id="sync-sites")
+    sites_table.border_title = _("Sites of the exchange")
+    progress = ProgressBar(show_eta=False, id="sync-progress")
+    progress.display = False
+    conflicts = PagedTable(
+        [
+            Column(_("No."), 6),
+            Column(_("Site"), 16),
+            Column(_("Record")),
+            Column(_("Here ≠ theirs")),
+        ],  # fmt: skip
+        empty_text=_("No conflict waits for a decision."),
+        id="sync-conflicts",
+    )
+    conflicts.border_title = _("Conflicts to review")
+    return [
+        sites_table,
+        Static(_("Where bundles are written, or the bundle to read:"), id="sync-path-label"),
+        Input(str(default_folder()), compact=True, id="sync-path"),
+        progress,
+        conflicts,
+    ]
 
 
 def default_folder() -> Path:
