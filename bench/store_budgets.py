@@ -16,7 +16,7 @@ from briefs.kinds import annual
 from store import personnel
 from store.concerns import board as concern_board
 from store.core.search_index import CAP
-from store.org import supervisors, units
+from store.org import get_supervisor, supervisors, units
 from store.personnel import people
 from store.personnel.succession import list_plans
 from store.rules.cadence import due_counts, due_list
@@ -172,7 +172,9 @@ def dashboard(db, today: date, reps: int) -> list[Row]:
     month_end = date(today.year + today.month // 12, today.month % 12 + 1, 1) - timedelta(1)
 
     def load(sid):
-        supervisors.list_supervisors(db, include_inactive=True)  # the current choice
+        supervisors.current_supervisor_id(db)  # the current choice (tui's current_choice):
+        if sid is not None:  # that one row, not the list
+            get_supervisor(db, sid)
         due_page(db, sid, today)
         count_agenda(db, sid, today, week_end)
         count_agenda(db, sid, today, month_end)
