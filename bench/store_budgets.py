@@ -71,7 +71,7 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
     def secretaries_page(sid):  # as the personnel screen reads it (everyone: a page)
         personnel.units_without_secretary(db, sid, as_of=day)
         if sid is None:
-            personnel.count_all_secretaries(db, as_of=day)
+            personnel.count_all_secretaries(db, as_of=day, cap=CAP)
             personnel.all_secretaries(db, as_of=day, limit=PAGE)
             return
         posts = personnel.secretary_posts(db, supervisor_id=sid, as_of=day)

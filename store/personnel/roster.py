@@ -161,7 +161,7 @@ WHERE {_WHERE_CURRENT}
 ORDER BY units.sort_key, people.sort_key, posts.id LIMIT :limit OFFSET :offset"""  # noqa: S608
 # Every post has its person (a foreign key, `phutrach check` reports one without): the count
 # reads the posts and their units, not the people too.
-_ALL_COUNT = f"""SELECT count(*) FROM posts JOIN units ON units.id = posts.unit_id
+_ALL_COUNT = f"""SELECT 1 FROM posts JOIN units ON units.id = posts.unit_id
 WHERE {_WHERE_CURRENT}"""  # noqa: S608
 
 
@@ -289,10 +289,11 @@ def count_found_secretaries(
     return capped_count(db, _FOUND_COUNT, params, cap)
 
 
-def count_all_secretaries(db: Database, *, as_of: date | str) -> int:
-    """How many `all_secretaries` lists, all pages together."""
+def count_all_secretaries(db: Database, *, as_of: date | str, cap: int | None = None) -> int:
+    """How many `all_secretaries` lists, all pages together; up to `cap` + 1 when given (a
+    count that stops: the list's first show reads a page, not the province's 12,000)."""
     params = {"as_of": parse_date(as_of, "as_of").isoformat()}
-    return db.execute(_ALL_COUNT, params).fetchone()[0]
+    return capped_count(db, _ALL_COUNT, params, cap)
 
 
 def count_secretaries(db: Database, **filters) -> int:

@@ -40,6 +40,7 @@ def test_every_secretary_page_by_page_is_the_list_in_order(db):
     for day in _days(db):
         posts = personnel.secretary_posts(db, as_of=day)
         assert personnel.count_all_secretaries(db, as_of=day) == len(posts)
+        assert personnel.count_all_secretaries(db, as_of=day, cap=9) == min(len(posts), 10)
         pages = [personnel.all_secretaries(db, as_of=day, limit=7, offset=o) for o in (0, 7, 14)]
         assert [s.post_id for page in pages for s in page] == posts[:21]
         page = personnel.all_secretaries(db, as_of=day, limit=5, offset=len(posts) - 3)

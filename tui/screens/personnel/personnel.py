@@ -306,9 +306,11 @@ def _everyone(vacant: list[Unit], db, as_of: str) -> PageSource:
         )
 
     return PageSource(
-        count=lambda: len(vacant) + personnel.count_all_secretaries(db, as_of=as_of),
+        count=lambda: len(vacant) + personnel.count_all_secretaries(db, as_of=as_of, cap=CAP),
         fetch=fetch,
         cells=_cells,
+        cap=len(vacant) + CAP,
+        exact=lambda: len(vacant) + personnel.count_all_secretaries(db, as_of=as_of),
     )
 
 
