@@ -30,6 +30,7 @@ from store.visits.planning import (
     missed_visits,
     suggest_plan,
 )
+from tui.widgets.unit_tree import GROUP_OVER  # the top level read to tell if it is grouped
 
 PAGE = 100
 # Issue 16's budgets (ms, p95): a list's first page is part of its screen's first rows.
@@ -86,11 +87,17 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
         concern_board.board(db, status="open", supervisor_id=sid, as_of=day, limit=PAGE)
         concern_board.board_counts(db, supervisor_id=sid, as_of=day)
 
-    def agenda_page(sid):
-        agenda(db, sid, start, end)
-        missed_visits(db, sid, today)
+    def agenda_page(sid):  # as the agenda screen reads it: two counts and two pages
+        count_agenda(db, sid, start, end)
+        agenda(db, sid, start, end, limit=PAGE)
+        count_missed(db, sid, today)
+        missed_visits(db, sid, today, limit=PAGE)
         if sid is not None:
             suggest_plan(db, sid, start=today, months=3)
+
+    def tree_top():  # as the unit tree reads it (tui.widgets.unit_tree): enough to tell
+        if len(units.children(db, None, limit=GROUP_OVER + 1)) > GROUP_OVER:
+            units.top_sectors(db)  # one branch a sector, its units read when opened
 
     calls = {
         "units": (units_page, None),
@@ -104,7 +111,7 @@ def list_pages(db, today: date, reps: int) -> list[Row]:
         ),
         "agenda": (lambda: agenda_page(None), agenda_page),
         "due list": (lambda: due_page(db, None, today), lambda s: due_page(db, s, today)),
-        "unit tree (top level)": (lambda: units.children(db, None), None),
+        "unit tree (top level)": (tree_top, None),
         "compliance grid (top level, year)": (
             lambda: compliance_grid(db, parent_id=None, year=today.year, as_of=today),
             None,
