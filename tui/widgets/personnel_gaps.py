@@ -143,7 +143,9 @@ class PersonnelGaps(PhutrachNode, Horizontal):
 
     def on_mount(self) -> None:
         self.border_title = marked(_("Personnel gaps"))
-        self.reload()
+        # After the screen's first frame: the worker's Python would take turns with the
+        # drawing of the first rows, which the user is waiting for.
+        self.call_after_refresh(self.reload)
 
     @work(thread=True, exclusive=True, group="personnel-gaps")
     def reload(self) -> None:
