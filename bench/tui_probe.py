@@ -13,6 +13,7 @@ the peak resident memory after all that.
 """
 
 import asyncio
+import gc
 import json
 import resource
 import sys
@@ -128,6 +129,7 @@ class FirstRows:
 
 
 async def cold(db_path: str, today: date, launched: float) -> dict:
+    gc.disable()  # as `phutrach` starts (commands/main.py); the app turns it on after its frame
     import commands.cli  # noqa: F401 -- `phutrach` builds its CLI before it opens the TUI
     from tui import registry
     from tui.app import PhutrachApp

@@ -5,6 +5,7 @@ Each subcommand lives in its own module under commands/ and registers itself on 
 `phutrach --help`): opening the TUI, the common case, loads none of them.
 """
 
+import gc
 import importlib
 
 import click
@@ -87,8 +88,10 @@ class LazyGroup(PhutrachGroup):
 @click.pass_context
 def cli(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     ctx.obj = Context(db_path)
-    if ctx.invoked_subcommand is None:
-        ctx.obj.db()  # fail here, cleanly, if the file cannot be used
-        from tui.app import run
+    if ctx.invoked_subcommand is not None:
+        gc.enable()  # off while the CLI was built (commands/main.py); a command's work is freed
+        return
+    ctx.obj.db()  # fail here, cleanly, if the file cannot be used
+    from tui.app import run
 
-        ctx.exit(run(ctx.obj.db_path))
+    ctx.exit(run(ctx.obj.db_path))

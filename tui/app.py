@@ -109,9 +109,7 @@ class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
 
     def on_mount(self) -> None:
         self.title = _("phutrach: overseeing grassroots Party organizations")
-        # What start-up made lives as long as the app: out of the garbage collector's full
-        # passes, which otherwise stall a keystroke now and then (90 ms at province scale).
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(_started)
         for warning in self.db.warnings:  # a daily backup skipped (a full disk)
             self.notify(warning, severity="warning", timeout=30)
         if self.user_keys.keys or self.user_keys.problems:
@@ -177,6 +175,14 @@ class PhutrachApp(ReportsCrashes, BoundsPastes, App[None]):
 
     def action_help_quit(self) -> None:
         self.notify(_("Press q or ctrl+q to quit."))
+
+
+def _started() -> None:
+    """After the first frame: what start-up made lives as long as the app, out of the garbage
+    collector's full passes, which otherwise stall a keystroke now and then (90 ms at
+    province scale); the collector, off while the app started (commands/main.py), back on."""
+    gc.freeze()
+    gc.enable()
 
 
 def run(db_path: Path) -> int:

@@ -14,7 +14,8 @@ from tui import registry
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
-import asyncio, json, sys
+import asyncio, gc, json, sys
+gc.disable()  # as commands/main.py starts
 from datetime import date
 import commands.cli
 from tui.app import PhutrachApp
@@ -30,7 +31,8 @@ async def first_screen(path, today):
     return shown
 
 shown = asyncio.run(first_screen(sys.argv[1], sys.argv[2]))
-print(json.dumps({"shown": shown, "modules": sorted(sys.modules)}))
+collector = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
+print(json.dumps({"shown": shown, "modules": sorted(sys.modules), "gc": collector}))
 """
 
 # Loaded by what a user does later: writing a brief, a spreadsheet, a chart, the demo.
@@ -38,16 +40,27 @@ HEAVY = ("docx", "openpyxl", "matplotlib", "PIL", "lxml", "tabulate", "babel", "
 LATER = ("briefs", "store.exchange", "store.demo", "store.history")
 
 
-def started(path: Path) -> tuple[str, set[str]]:
+def _run(*args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(path), TODAY.isoformat()],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return done.stdout.strip().splitlines()[-1]
+
+
+def started(path: Path) -> tuple[str, set[str]]:
+    result = json.loads(_run("-c", SCRIPT, str(path), TODAY.isoformat()))
+    started.collector = result["gc"]
     return result["shown"], set(result["modules"])
+
+
+def test_the_collector_is_off_while_starting_and_on_after(district):
+    """Start-up's objects live as long as the app: the TUI turns the collector back on after
+    its first frame, with them frozen out of its passes; a command turns it on as it starts."""
+    started(district[0])
+    assert started.collector["enabled"] and started.collector["frozen"] > 10_000
+    shown = "import atexit, gc; atexit.register(lambda: print(gc.isenabled()));"
+    command = shown + " from commands.main import main; main(sys.argv[1:])"
+    assert _run("-c", "import sys;" + command, "--db", str(district[0]), "units") == "True"
 
 
 def test_the_first_screen_loads_no_other_screen_command_or_heavy_library(district):
