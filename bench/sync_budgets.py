@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench import scales
 from bench.timing import Row, Sample
-from store.core import backup
+from store.core import backup, schema
 from store.core import db as store_db
 from store.sync import bundles, sites
 from store.visits.meetings import kinds_for_unit
@@ -39,9 +39,17 @@ ALL, ONE, SIZE = 120, 1, 100
 def prepared(province: Path) -> tuple[Path, dict]:
     """The office and the bundles (building both when missing), and the build's record."""
     record, built = CACHE / "record.json", province.with_suffix(".json")
-    if not record.is_file() or record.stat().st_mtime < built.stat().st_mtime:
-        _build(province)  # missing, or made from an older build of the province
+    if (
+        not record.is_file()
+        or record.stat().st_mtime < built.stat().st_mtime
+        or json.loads(record.read_text()).get("migrations") != _migrations()
+    ):  # missing, made from an older build of the province, or by another schema (whose
+        _build(province)  # bundles this version refuses, as it would a laptop's)
     return CACHE, json.loads(record.read_text())
+
+
+def _migrations() -> list[str]:
+    return sorted(schema.known_migrations())
 
 
 def measured(province: Path) -> list[Row]:
@@ -130,6 +138,7 @@ def _build(province: Path, count: int | None = None) -> None:
         "join": [j for j, _e, _v in laptops],
         "export": [e for _j, e, _v in laptops],
         "visits": sum(v for _j, _e, v in laptops),
+        "migrations": _migrations(),
     }
     (CACHE / "record.json").write_text(json.dumps(record))
 
