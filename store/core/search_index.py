@@ -302,15 +302,16 @@ def capped_count(db: Database, sql: str, params: list | dict, cap: int | None) -
     return db.execute(count, params).fetchone()[0]
 
 
-def dense(db: Database, words: list[str], table: str) -> bool:
-    """More than CAP rows of `table` hold every word (a capped count: CAP rows at most): a page
-    in sort order then reads fewer rows in that order (its index, each row tested, stopping
-    at the page's end) than the lookup of every match and a sort, which stays under CAP."""
+def dense(db: Database, words: list[str], table: str, over: int | None = None) -> bool:
+    """More than `over` (CAP by default) rows of `table` hold every word (a capped count): a
+    page in sort order then reads fewer rows in that order (its index, each row tested,
+    stopping at the page's end) than the lookup of every match and a sort."""
     if not words:
         return False
     fts = INDEXED[table][0]
     sql = f"SELECT 1 FROM {fts} WHERE {fts} MATCH ?"  # noqa: S608 (our names)
-    return capped_count(db, sql, [match_text(words)], CAP) > CAP
+    limit = CAP if over is None else over
+    return capped_count(db, sql, [match_text(words)], limit) > limit
 
 
 CAP = 1000  # a count stops past it; a list shows "more than 1,000"

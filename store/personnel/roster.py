@@ -256,6 +256,10 @@ WHERE posts_fts MATCH :match AND {_WHERE_CURRENT}"""  # noqa: S608 (constant fra
 # Units read in order for a common word's page before its matches are looked up and sorted
 # instead: 2 ms at most, where a word of the units' names could have the whole list read.
 WALKED = 2000
+# Posts matched past which a page is first looked for in that walk: a person's name's words
+# are spread over the units, and 300 of 16,000 posts fill a page within 2,700 posts read in
+# order, where their lookups and sort cost as much (1 ms); below, the sort is cheaper.
+COMMON = 300
 
 
 def found_secretaries(
@@ -263,14 +267,14 @@ def found_secretaries(
 ) -> list[Secretary]:
     """One page of the current secretaries whose name or unit's name holds every word of
     `search`, in `secretary_posts`' order: the list's search keystroke, which reads a page,
-    not every match. For a common word (`search_index.dense`) the first `WALKED` units are
+    not every match. For a common word (more than `COMMON` posts) the first `WALKED` units are
     read in order, their secretaries kept if found, which fills the page where the matches
     are spread; where they are not (a word of the units' names, whose matches sit together
     in that order), and for a rare word, the matches are looked up and sorted."""
     words, on = search_words(search), parse_date(as_of, "as_of").isoformat()
     params: dict = {"as_of": on, "limit": limit, "offset": offset, "match": match_text(words)}
     posts: list[int] = []
-    if dense(db, words, "posts"):
+    if dense(db, words, "posts", over=COMMON):
         last = db.execute(_LAST_WALKED, {"walked": WALKED}).fetchone()
         sql = _FOUND_IN_ORDER.format(bound=" AND units.sort_key <= :last" if last else "")
         walked = [row[0] for row in db.execute(sql + _PAGE, params | {"last": last and last[0]})]

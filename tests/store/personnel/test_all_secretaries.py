@@ -84,13 +84,12 @@ def _by_hand(db, words, day):
 
 @pytest.mark.parametrize("search", ["n", "ng", "nguyen", "nguyen v", "thon", "dao xa", "zzz"])
 def test_a_search_page_by_page_is_every_match_in_order(db, search, monkeypatch):
-    from store.core import search_index
     from store.personnel import roster
 
     # Rare words looked up and sorted; common ones read in unit order, over every unit or
     # over the first few, then looked up and sorted when those do not fill the page.
-    for cap, walked in ((search_index.CAP, roster.WALKED), (5, 10_000), (5, 3), (5, 0)):
-        monkeypatch.setattr(search_index, "CAP", cap)
+    for common, walked in ((roster.COMMON, roster.WALKED), (5, 10_000), (5, 3), (5, 0)):
+        monkeypatch.setattr(roster, "COMMON", common)
         monkeypatch.setattr(roster, "WALKED", walked)
         found = _by_hand(db, search.split(), TODAY.isoformat())
         assert personnel.secretary_posts(db, as_of=TODAY, search=search) == found
