@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -240,20 +242,20 @@ class PagedTable(PhutrachNode, ScrollView, can_focus=True):
         return self._same
 
     def _line(self, cells: Sequence[str], style, width: int) -> Strip:
-        line = Text(" ", no_wrap=True, end="")
+        """One row: each cell cut and padded to its column, a space between. A plain cell is
+        one segment made here; only a styled one (an overdue mark) is laid out by rich (a
+        whole row through rich's Text cost a third of a keystroke's drawing)."""
+        segments = [_SPACE]
         for column, cell_width, value in zip(
             self.columns, self._widths(width), cells, strict=False
         ):
             if not cell_width:
                 continue
-            text = _cell_text(value)
-            if column.cut == "middle" and text.cell_len > cell_width:
-                text = _middle_cut(text, cell_width)
-            text.truncate(cell_width, overflow="ellipsis")
-            text.align(column.align, cell_width)
-            line.append_text(text)
-            line.append(" ")
-        segments = list(line.render(self.app.console))
+            if isinstance(value, Text) and (value.spans or value.style):
+                segments.extend(_styled_cell(value, column, cell_width).render(self.app.console))
+            else:
+                segments.append(Segment(_fitted(safe(value).plain, column, cell_width)))
+            segments.append(_SPACE)
         return Strip(segments).adjust_cell_length(width).apply_style(style)
 
     def render_line(self, y: int) -> Strip:
@@ -366,6 +368,34 @@ def _middle_cut(text: Text, width: int) -> Text:
     cut = text[:head] + Text("…") + text[len(text.plain) - tail :]
     cut.no_wrap, cut.end = True, ""
     return cut  # wide characters: the caller's truncate keeps it to `width`
+
+
+_SPACE = Segment(" ")
+
+
+def _fitted(plain: str, column: Column, width: int) -> str:
+    """A plain cell `width` cells wide, as `_styled_cell` lays out a styled one: cut in the
+    middle (a name) or at the end with an ellipsis, then aligned."""
+    if column.cut == "middle" and width >= 8 and cell_len(plain) > width:
+        head = (width - 1) // 2
+        plain = plain[:head] + "…" + plain[len(plain) - (width - 1 - head) :]
+    if cell_len(plain) > width:
+        plain = set_cell_size(plain, width - 1) + "…"
+    excess = width - cell_len(plain)
+    if excess <= 0:
+        return plain
+    return plain + " " * excess if column.align == "left" else " " * excess + plain
+
+
+def _styled_cell(value: Text, column: Column, width: int) -> Text:
+    text = _cell_text(value)
+    if column.cut == "middle" and text.cell_len > width:
+        text = _middle_cut(text, width)
+    text.truncate(width, overflow="ellipsis")
+    text.align(column.align, width)
+    cell = Text(no_wrap=True, end="")
+    cell.append_text(text)  # its own style a span: rendered, a Text's own style is left out
+    return cell
 
 
 def _cell_text(value) -> Text:
