@@ -578,6 +578,7 @@ def _leaf_headers(columns: Sequence[ColumnSpec]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: 1 is a number, True is "Có"
 def _cell_text(value: object) -> tuple[str, bool]:
     """A cell's text, and whether it is a number (right-aligned): numbers, and strings made of
     figures only ("94,7%", "142/150 (94,7%)")."""

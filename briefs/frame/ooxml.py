@@ -3,7 +3,7 @@ repeated table headers, rows that never split, keep-with-next and page-break-bef
 Elements are inserted in schema order, which Word insists on."""
 
 from collections.abc import Collection, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -234,6 +234,7 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _JC = {0: "left", 1: "center", 2: "right", 3: "both"}
 
 
+@lru_cache(maxsize=4096)  # a brief's tables repeat their cells ("0", "-", a date, a width)
 def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "",
               keep: bool = False) -> str:  # fmt: skip
     text = xml_text(text)
