@@ -31,10 +31,6 @@ _AFTER_PBDR = (
     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
-_AFTER_KEEPNEXT = (
-    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-    "w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR,
-)  # fmt: skip
 _AFTER_TBLBORDERS = (
     "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
     "w:tblPrChange",
@@ -308,14 +304,27 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
 
 def keep_with_next(p) -> None:
     """Keep the w:p `p` on the page of what follows it (a caption with its table)."""
-    ppr = p.get_or_add_pPr()
-    if ppr.find(qn("w:keepNext")) is None:
-        ppr.insert_element_before(OxmlElement("w:keepNext"), *_AFTER_KEEPNEXT)
+    _first_in_ppr(p, _KEEP_NEXT, (_PSTYLE,))
 
 
 def page_break_before(p) -> None:
     """Start the w:p `p` on a new page: the paragraph's own property, not a break run (a
     paragraph holding only a break that lands at the top of a page leaves a blank page)."""
-    ppr = p.get_or_add_pPr()
-    if ppr.find(qn("w:pageBreakBefore")) is None:
-        ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_AFTER_KEEPNEXT[2:])
+    _first_in_ppr(p, _PAGE_BREAK, (_PSTYLE, _KEEP_NEXT, qn("w:keepLines")))
+
+
+_PPR, _PSTYLE, _KEEP_NEXT, _PAGE_BREAK = (
+    qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext"), qn("w:pageBreakBefore"),
+)  # fmt: skip
+
+
+def _first_in_ppr(p, tag: str, before: tuple[str, ...]) -> None:
+    """Put an empty `tag` into the pPr of the w:p `p`, after the properties `before` it in
+    the schema's order (the first ones of a pPr): lxml directly, where python-docx's
+    insert_element_before tests the thirty that may follow it, one by one."""
+    ppr = p[0] if len(p) and p[0].tag == _PPR else p.get_or_add_pPr()
+    if ppr.find(tag) is None:
+        index = 0
+        while index < len(ppr) and ppr[index].tag in before:
+            index += 1
+        ppr.insert(index, ppr.makeelement(tag, {}))
