@@ -184,17 +184,25 @@ def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False
 
 
 @cache
-def _paragraph_properties(align: int, before: float, after: float, indent: bool, keep: bool):
+def _paragraph(align: int, before: float, after: float, indent: bool, keep: bool):
+    """A w:p with these properties and nothing else: `new_paragraph` copies it."""
     jc = {0: "left", 1: "center", 2: "right", 3: "both"}[align]
     first = f'<w:ind w:firstLine="{Mm(10).twips}"/>' if indent else ""
     return parse_xml(
-        f"<w:pPr {nsdecls('w')}>{'<w:keepNext/>' if keep else ''}<w:spacing "
+        f"<w:p {nsdecls('w')}><w:pPr>{'<w:keepNext/>' if keep else ''}<w:spacing "
         f'w:before="{round(before * 20)}" w:after="{round(after * 20)}"/>{first}'
-        f'<w:jc w:val="{jc}"/></w:pPr>'
+        f'<w:jc w:val="{jc}"/></w:pPr></w:p>'
     )
 
 
-_P, _R, _T, _SPACE = qn("w:p"), qn("w:r"), qn("w:t"), qn("xml:space")  # a brief makes hundreds
+@cache
+def _run(size_pt: float, bold: bool, italic: bool, underline: bool):
+    """A w:r in the frame's font with an empty w:t: `new_run` copies it."""
+    rpr = _rpr_xml(size_pt, bold, italic, underline)
+    return parse_xml(f"<w:r {nsdecls('w')}>{rpr}<w:t/></w:r>")
+
+
+_SPACE = qn("xml:space")
 
 
 def new_paragraph(parent, align, space_before: float, space_after: float, indent: bool, *,
@@ -203,10 +211,8 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
     with the next), appended to `parent` (or put before `anchor`, e.g. the body's sectPr):
     lxml directly, without python-docx's property setters, which search the schema order
     at every step."""
-    p = parent.makeelement(_P, {})
-    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent, keep)
-    p.append(props.__copy__())  # lxml copies the whole element, without copy.deepcopy's memo
-    if anchor is not None:
+    p = _paragraph(int(align), float(space_before), float(space_after), indent, keep).__copy__()
+    if anchor is not None:  # lxml copies the whole element, without copy.deepcopy's memo
         anchor.addprevious(p)
     else:
         parent.append(p)
@@ -215,13 +221,11 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
 
 def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=False):
     """A w:r in the frame's font, holding `text` (spaces kept), appended to the w:p `p`."""
-    r = p.makeelement(_R, {})
-    r.append(_run_properties(float(size_pt), bold, italic, underline).__copy__())
-    t = r.makeelement(_T, {})
+    r = _run(float(size_pt), bold, italic, underline).__copy__()
+    t = r[1]
     t.text = text = xml_text(text)
     if text != text.strip() or "  " in text:
         t.set(_SPACE, "preserve")
-    r.append(t)
     p.append(r)
     return r
 
@@ -246,8 +250,9 @@ def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "",
 
 
 @cache
-def _props_xml(size_pt: float, bold: bool) -> str:
-    rpr = _run_properties(size_pt, bold, False, False)
+def _rpr_xml(size_pt: float, bold: bool, italic: bool = False, underline: bool = False) -> str:
+    """The w:rPr of `_run_properties` as XML text, for elements made from text."""
+    rpr = _run_properties(size_pt, bold, italic, underline)
     return etree.tostring(rpr, encoding="unicode").replace(f" {nsdecls('w')}", "")
 
 
@@ -274,7 +279,7 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
         f'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
     ]
-    bold_props = _props_xml(float(size_pt), True)
+    bold_props = _rpr_xml(float(size_pt), True)
     for row in header:
         parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>')
         col = 0
@@ -290,7 +295,7 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
             col += span
         parts.append("</w:tr>")
     for index, (cells, bold) in enumerate(body):
-        props = _props_xml(float(size_pt), bool(bold))
+        props = _rpr_xml(float(size_pt), bool(bold))
         kept = index in keep
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         parts.extend(
