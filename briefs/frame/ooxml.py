@@ -230,7 +230,7 @@ def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=Fa
     return r
 
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})  # a quote stays, as in lxml
 _JC = {0: "left", 1: "center", 2: "right", 3: "both"}
 
 
@@ -238,9 +238,9 @@ _JC = {0: "left", 1: "center", 2: "right", 3: "both"}
 def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "",
               keep: bool = False) -> str:  # fmt: skip
     text = xml_text(text)
-    escaped = text.translate(_ESCAPES)
+    shown = text.translate(_ESCAPES)  # as lxml writes text: xml_text left no CR
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    run = f"<w:r>{run_props}<w:t{space}>{escaped}</w:t></w:r>" if text else ""
+    run = f"<w:r>{run_props}<w:t{space}>{shown}</w:t></w:r>" if text else ""
     keep_next = "<w:keepNext/>" if keep else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}<w:vAlign w:val="center"/>'
@@ -256,10 +256,12 @@ def _rpr_xml(size_pt: float, bold: bool, italic: bool = False, underline: bool =
     return etree.tostring(rpr, encoding="unicode").replace(f" {nsdecls('w')}", "")
 
 
-def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
-                  keep: Collection[int] = ()):  # fmt: skip
-    """A bordered, fixed-layout w:tbl in the Table Grid style, built as one XML text and parsed
-    once (python-docx's cell lookups cost O(cells) each, far too slow for long tables).
+def table_xml(header, body, widths: Sequence[Length], size_pt: float, *,
+              keep: Collection[int] = ()) -> str:  # fmt: skip
+    """A bordered, fixed-layout w:tbl in the Table Grid style, as the XML text lxml writes of
+    it inside a document (its namespace declared above it: `with_namespace` to parse it
+    alone). Built as text: python-docx's cell lookups cost O(cells) each, far too slow for
+    long tables, and a brief writes the text as it is (briefs.frame.document).
 
     `header`: rows of (text, columns spanned, vertical merge: None, "restart", "continue")
     cells, bold, centred, repeated on every page and kept with the first body row; `body`:
@@ -273,7 +275,7 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     parts = [
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'<w:tblW w:type="auto" w:w="0"/><w:tblBorders>{borders}</w:tblBorders>'
         f'<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
         f'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
@@ -304,7 +306,12 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
         )
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    return parse_xml("".join(parts))
+    return "".join(parts)
+
+
+def with_namespace(table: str) -> str:
+    """A `table_xml` text that parses alone: WordprocessingML's namespace declared on it."""
+    return f"<w:tbl {nsdecls('w')}>" + table.removeprefix("<w:tbl>")
 
 
 def keep_with_next(p) -> None:

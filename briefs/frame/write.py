@@ -63,14 +63,16 @@ def marked_identity(path: Path) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
-def save_docx(document, path: Path | str, *, confidential: bool = False, sync_dir=True) -> str:
+def save_docx(document, path: Path | str, *, confidential: bool = False, sync_dir=True,
+              body: bytes | None = None) -> str:  # fmt: skip
     """Write a python-docx `document` to `path` atomically; returns the file's SHA-256.
 
     Readers see the old file or the new one, never half of one. Confidential briefs are
     readable by their owner only (0600), others 0644. A batch writing many files into one
     folder passes `sync_dir=False` and calls `store.core.files.sync_folder` once at the end.
+    `body`: word/document.xml when the caller has it (briefs.frame.document's `xml`).
     """
-    data = docx_bytes(document, level=FAST)
+    data = docx_bytes(document, level=FAST, body=body)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,12 +103,15 @@ def pack_once(part) -> None:
     _PACKED[part] = _member(part.partname.membername, part.blob)
 
 
-def docx_bytes(document, level: int = zlib.Z_DEFAULT_COMPRESSION) -> bytes:
+def docx_bytes(
+    document, level: int = zlib.Z_DEFAULT_COMPRESSION, body: bytes | None = None
+) -> bytes:
     """The .docx of a python-docx `document`, as its `save()` writes it (the same members in
     the same order, deflated alike unless `level` says how), but each part packed once
     (`pack_once`) is copied, not serialized and deflated again: a brief serializes only its
-    body and properties."""
+    body and properties; `body`, when given, is written as the body's XML."""
     package = document.part.package
+    main = document.part
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
@@ -114,7 +119,8 @@ def docx_bytes(document, level: int = zlib.Z_DEFAULT_COMPRESSION) -> bytes:
     members = [_member("[Content_Types].xml", types), _member("_rels/.rels", _rels(package.rels))]
     for part in parts:
         name = part.partname.membername
-        members.append(_PACKED.get(part) or _member(name, part.blob, level))
+        blob = body if body is not None and part is main else part.blob
+        members.append(_PACKED.get(part) or _member(name, blob, level))
         if len(part.rels):
             members.append(_member(part.partname.rels_uri.membername, _rels(part.rels)))
     return _zip(members)

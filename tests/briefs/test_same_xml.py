@@ -9,10 +9,13 @@ import json
 import os
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
+from lxml import etree
+
 from briefs.batch import Job, build
-from briefs.frame.document import generator
+from briefs.frame.document import PartyDocument, generator
 from store.core import db as store_db
 from tests.briefs.conftest import DEMO_TODAY
 
@@ -59,3 +62,18 @@ def test_each_kind_of_brief_has_the_xml_it_had(demo, tmp_path):
         for name in jobs
     }  # fmt: skip
     assert not any(differ.values()), differ
+
+
+def test_a_table_kept_as_text_is_what_lxml_writes_of_it(lh):
+    """A brief writes its tables' text as it is (PartyDocument.xml); parsed into the document
+    and written by lxml, the same bytes come out, whatever the cells hold."""
+    doc = PartyDocument(lh, doc_code="BC", number=1, on=date(2026, 11, 26), summary="tóm tắt")
+    texts = ['"Đạt" <tốt> & hơn', "dòng\r\nsau\rcuối", "  cách  hai  ", "tab\tở đây", "x\x1b[2Jy",
+             "𝔸 🙂", "", 1234.5, None, True, "a\x00b\ufffe"]  # fmt: skip
+    doc.table(['Cột "một"', ("<Nhóm> & ", ["  a", "b\r"])], [[t, t, t] for t in texts])
+    doc.paragraph("Sau bảng.")
+    written = doc.xml()
+    assert b"phutrach-table" not in written
+    parsed = etree.tostring(doc.document.element, encoding="UTF-8", standalone=True)
+    assert b"phutrach-table" not in parsed
+    assert parsed == written
