@@ -133,7 +133,7 @@ class PartyDocument:
         its making). Read this to look into the document; `save` need not."""
         if self._tables:
             body = self._body_end[0]
-            for slot in body.iterchildren(etree.PI):
+            for slot in list(body.iterchildren(etree.PI)):
                 body.replace(slot, parse_xml(ooxml.with_namespace(self._tables[int(slot.text)])))
             self._tables = []
         return self._document

@@ -72,6 +72,7 @@ def test_a_table_kept_as_text_is_what_lxml_writes_of_it(lh):
              "𝔸 🙂", "", 1234.5, None, True, "a\x00b\ufffe"]  # fmt: skip
     doc.table(['Cột "một"', ("<Nhóm> & ", ["  a", "b\r"])], [[t, t, t] for t in texts])
     doc.paragraph("Sau bảng.")
+    doc.table(["Một", "Hai"], [[1, "một"], [2, "hai"]], bold_rows=[1])
     written = doc.xml()
     assert b"phutrach-table" not in written
     parsed = etree.tostring(doc.document.element, encoding="UTF-8", standalone=True)
