@@ -29,7 +29,6 @@ from briefs.frame.write import (
     digest,
     identity_mark,
     marked_identity,
-    save_docx,
     sweep_orphans,
     variants,
 )
@@ -94,9 +93,9 @@ def build(db, job: Job, out_dir: Path, *, on: date, lh=None, rb=None) -> Outcome
                 period=ident.period, confidential=ident.confidential,
             )  # fmt: skip
             document = module.render(data, lh, number=number, on=on)
-            document.document.core_properties.identifier = identity_mark(_key(ident))
+            document.core_properties.identifier = identity_mark(_key(ident))
             secret = ident.confidential
-            sha = save_docx(document.document, path, confidential=secret, sync_dir=False)
+            sha = document.save(path, sync_dir=False)
             log_brief(
                 db, kind=ident.kind, scope=ident.scope, period=ident.period,
                 confidential=secret, path=path, sha256=sha, rulebook=rb.name,

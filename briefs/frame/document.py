@@ -31,11 +31,12 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from briefs.frame import ooxml
 from briefs.frame.template import new_document
@@ -109,7 +110,8 @@ class PartyDocument:
         self.confidential = confidential
         self.route = route or Route()
         self.reporter = reporter
-        self.document = _fresh(_blank(lh, numbered=reporter is None))
+        self._document = _fresh(_blank(lh, numbered=reporter is None))
+        self._tables: list[str] = []  # XML of the tables not yet parsed, by slot (`document`)
         self._parts = 0
         self._items = 0
         self._subitems = 0
@@ -123,11 +125,38 @@ class PartyDocument:
         self._addressees(self.route.addressees)
         self._core_properties(doc_type, summary)
 
+    @property
+    def document(self):
+        """The python-docx Document, its tables parsed into it: a brief keeps each table as
+        its XML text in a slot of the body and `save` writes the text as it is, never parsed
+        into elements and serialized again (a supervisor's tables, 60 KB, were a third of
+        its making). Read this to look into the document; `save` need not."""
+        if self._tables:
+            body = self._body_end[0]
+            for slot in list(body.iterchildren(etree.PI)):
+                body.replace(slot, parse_xml(ooxml.with_namespace(self._tables[int(slot.text)])))
+            self._tables = []
+        return self._document
+
+    @property
+    def core_properties(self):
+        """The file's properties (python-docx's), without parsing the tables."""
+        return self._document.core_properties
+
+    def xml(self) -> bytes:
+        """word/document.xml as python-docx writes it (serialize_part_xml), the tables'
+        text put in their slots."""
+        data = etree.tostring(self._document.element, encoding="UTF-8", standalone=True)
+        if not self._tables:
+            return data
+        tables = [table.encode() for table in self._tables]
+        return _SLOT.sub(lambda found: tables[int(found[1])], data)
+
     @functools.cached_property
     def _body_end(self):
         """The body element and its closing sectPr, before which everything goes (found once:
         python-docx looks each up at every access, and a brief adds hundreds of paragraphs)."""
-        body = self.document.element.body
+        body = self._document.element.body
         return body, body.sectPr
 
     # ---- text width and runs -------------------------------------------------------------
@@ -155,7 +184,7 @@ class PartyDocument:
             if self._break_before:
                 ooxml.page_break_before(p)
                 self._break_before = False
-            return Paragraph(p, self.document._body)
+            return Paragraph(p, self._document._body)
         cell = container._element
         existing = cell.findall(qn("w:p"))
         if len(existing) == 1 and not existing[0].findall(qn("w:r")):  # a fresh cell's blank one
@@ -166,7 +195,7 @@ class PartyDocument:
     # ---- page, styles, header, title -----------------------------------------------------
     def _page_setup(self) -> None:
         lh = self.letterhead
-        section = self.document.sections[0]
+        section = self._document.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = A4
         section.top_margin, section.bottom_margin = Mm(lh.margin_top_mm), Mm(lh.margin_bottom_mm)
@@ -175,13 +204,13 @@ class PartyDocument:
 
     def _styles(self) -> None:
         """The body size of the letterhead on the Normal style (fonts are in the template)."""
-        normal = self.document.styles["Normal"]
+        normal = self._document.styles["Normal"]
         normal.font.size = Pt(self.letterhead.font_size)
         ooxml.set_complex_size(normal.element, round(self.letterhead.font_size * 2))
 
     def _page_numbers(self) -> None:
         """No number on page 1; from page 2 a PAGE field centred at the top."""
-        section = self.document.sections[0]
+        section = self._document.sections[0]
         section.different_first_page_header_footer = True
         first = section.first_page_header
         first.is_linked_to_previous = False
@@ -195,7 +224,7 @@ class PartyDocument:
     def _fill_header(self, number: str, when: str) -> None:
         """Write the number and the place and date into the blank's header block."""
         slots = {NUMBER_SLOT: number, DATE_SLOT: when}
-        for text in self.document.element.body[0].iter(qn("w:t")):
+        for text in self._document.element.body[0].iter(qn("w:t")):
             text.text = xml_text(slots.get(text.text, text.text))
 
     def _header_block(self, number: str | None, date_text: str) -> None:
@@ -204,7 +233,7 @@ class PartyDocument:
         lh = self.letterhead
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
         right = Mm(self.text_width.mm - left.mm)
-        table = self.document.add_table(rows=2, cols=2)
+        table = self._document.add_table(rows=2, cols=2)
         ooxml.table_borders(table, "nil")
         ooxml.fixed_layout(table, [left, right])
         issuer, party = table.cell(0, 0), table.cell(0, 1)
@@ -264,19 +293,19 @@ class PartyDocument:
         """File properties a records office sees in Word's "Properties": the title and the
         real time the file was made (UTC: python-docx writes the time with a "Z" whatever
         its zone); the blank has the rest (`_own_properties`)."""
-        props = self.document.core_properties
+        props = self._document.core_properties
         props.title = xml_text(f"{doc_type.capitalize()} {summary}")
         _set_times(props, datetime.now(UTC).replace(microsecond=0))
 
     def _own_properties(self) -> None:
         """The properties every brief of a letterhead shares: the issuing body as author,
         Vietnamese, and phutrach with its version (in "Application" too)."""
-        props = self.document.core_properties
+        props = self._document.core_properties
         props.author = props.last_modified_by = xml_text(self.letterhead.issuing_body)
         props.language = "vi-VN"
         props.comments = f"Soạn bằng {generator()}"
         props.revision = 1
-        _set_application(self.document, generator())
+        _set_application(self._document, generator())
 
     # ---- body ----------------------------------------------------------------------------
     def part(self, title: str, *, prefix: str = "") -> str:
@@ -361,14 +390,15 @@ class PartyDocument:
             keep = set(range(last))
         else:  # the last two rows together (a total line never alone), bold rows with the one above
             keep = {last - 1} | {i - 1 for i in bold_rows if i > 0}
-        tbl = ooxml.table_element(_header_rows(columns), body, widths, font_size, keep=keep)
         anchor = self._body_end[1]
         intro = anchor.getprevious()
         if intro is not None and intro.tag == qn("w:p") and intro.find(_TEXT) is not None:
             ooxml.keep_with_next(intro)  # the caption or sentence that opens the table
-        anchor.addprevious(tbl)
+        self._tables.append(
+            ooxml.table_xml(_header_rows(columns), body, widths, font_size, keep=keep)
+        )
+        anchor.addprevious(etree.ProcessingInstruction(_SLOT_NAME, str(len(self._tables) - 1)))
         self._para(after=6)  # air after the table
-        return Table(tbl, self.document._body)
 
     def picture(self, png: bytes, *, width_mm: float = 150, caption: str | None = None):
         """A PNG picture (a chart), centred, at most the text width; an italic caption under."""
@@ -406,7 +436,7 @@ class PartyDocument:
     def _closing_table(self, recipients: Sequence[str], heading: Sequence[str], named: bool):
         """The closing table (see `signature`), the signer's name a slot; returns its w:tbl."""
         left = Mm(self.text_width.mm * HEADER_LEFT_SHARE)
-        table = self.document.add_table(rows=1, cols=2)
+        table = self._document.add_table(rows=1, cols=2)
         ooxml.table_borders(table, "nil")
         ooxml.fixed_layout(table, [left, Mm(self.text_width.mm - left.mm)])
         cell, signer = table.rows[0].cells
@@ -437,9 +467,11 @@ class PartyDocument:
             _hanging(line, dash, dash)
             self.run(line, f"- {name}{end}", size=RECIPIENTS_PT)
 
-    def save(self, path: Path | str) -> str:
-        """Write the document atomically (owner-only if confidential); returns its SHA-256."""
-        return save_docx(self.document, path, confidential=self.confidential)
+    def save(self, path: Path | str, *, sync_dir: bool = True) -> str:
+        """Write the document atomically (owner-only if confidential); returns its SHA-256.
+        `sync_dir` as store.core.files.atomic_write's (a batch syncs its folder once)."""
+        return save_docx(self._document, path, confidential=self.confidential,
+                         sync_dir=sync_dir, body=self.xml())  # fmt: skip
 
 
 @cache
@@ -474,6 +506,8 @@ def _set_application(document, name: str) -> None:
 
 
 _TEXT = f".//{qn('w:t')}"
+_SLOT_NAME = "phutrach-table"  # the processing instruction that holds a table's place
+_SLOT = re.compile(rb"<\?phutrach-table (\d+)\?>")
 _ALIGN = {"left": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT}
 
 
@@ -498,14 +532,14 @@ def _blank(lh: Letterhead, *, numbered: bool):
     the parts a brief never changes (all but the body and the core properties) are packed
     once for `docx_bytes`, and shared by every brief made from it (`_fresh`)."""
     shell = object.__new__(PartyDocument)
-    shell.letterhead, shell.document = lh, new_document()
+    shell.letterhead, shell._document = lh, new_document()
     shell._page_setup()
     shell._styles()
     shell._page_numbers()
     shell._header_block(NUMBER_SLOT if numbered else None, DATE_SLOT)
     shell._own_properties()
     buffer = BytesIO()
-    shell.document.save(buffer)
+    shell._document.save(buffer)
     document = docx.Document(BytesIO(buffer.getvalue()))
     package = document.part.package
     vars(document.part).pop("document", None)  # each brief gets its own Document (_fresh)
@@ -520,7 +554,7 @@ def _closing(lh: Letterhead, recipients: tuple[str, ...], heading: tuple[str, ..
     heading, made once (python-docx's table and cell setters cost more than the rest of a
     short brief); `signature` copies it and writes the name into its slot."""
     shell = object.__new__(PartyDocument)
-    shell.letterhead, shell.document = lh, _fresh(_blank(lh, numbered=False))
+    shell.letterhead, shell._document = lh, _fresh(_blank(lh, numbered=False))
     table = shell._closing_table(recipients, heading, named)
     table.getparent().remove(table)
     return table
@@ -578,6 +612,7 @@ def _leaf_headers(columns: Sequence[ColumnSpec]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: 1 is a number, True is "Có"
 def _cell_text(value: object) -> tuple[str, bool]:
     """A cell's text, and whether it is a number (right-aligned): numbers, and strings made of
     figures only ("94,7%", "142/150 (94,7%)")."""

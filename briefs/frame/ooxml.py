@@ -3,7 +3,7 @@ repeated table headers, rows that never split, keep-with-next and page-break-bef
 Elements are inserted in schema order, which Word insists on."""
 
 from collections.abc import Collection, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -30,10 +30,6 @@ _AFTER_PBDR = (
     "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)  # fmt: skip
-_AFTER_KEEPNEXT = (
-    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-    "w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR,
 )  # fmt: skip
 _AFTER_TBLBORDERS = (
     "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
@@ -188,17 +184,25 @@ def format_run(run, size_pt: float, *, bold=False, italic=False, underline=False
 
 
 @cache
-def _paragraph_properties(align: int, before: float, after: float, indent: bool, keep: bool):
+def _paragraph(align: int, before: float, after: float, indent: bool, keep: bool):
+    """A w:p with these properties and nothing else: `new_paragraph` copies it."""
     jc = {0: "left", 1: "center", 2: "right", 3: "both"}[align]
     first = f'<w:ind w:firstLine="{Mm(10).twips}"/>' if indent else ""
     return parse_xml(
-        f"<w:pPr {nsdecls('w')}>{'<w:keepNext/>' if keep else ''}<w:spacing "
+        f"<w:p {nsdecls('w')}><w:pPr>{'<w:keepNext/>' if keep else ''}<w:spacing "
         f'w:before="{round(before * 20)}" w:after="{round(after * 20)}"/>{first}'
-        f'<w:jc w:val="{jc}"/></w:pPr>'
+        f'<w:jc w:val="{jc}"/></w:pPr></w:p>'
     )
 
 
-_P, _R, _T, _SPACE = qn("w:p"), qn("w:r"), qn("w:t"), qn("xml:space")  # a brief makes hundreds
+@cache
+def _run(size_pt: float, bold: bool, italic: bool, underline: bool):
+    """A w:r in the frame's font with an empty w:t: `new_run` copies it."""
+    rpr = _rpr_xml(size_pt, bold, italic, underline)
+    return parse_xml(f"<w:r {nsdecls('w')}>{rpr}<w:t/></w:r>")
+
+
+_SPACE = qn("xml:space")
 
 
 def new_paragraph(parent, align, space_before: float, space_after: float, indent: bool, *,
@@ -207,10 +211,8 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
     with the next), appended to `parent` (or put before `anchor`, e.g. the body's sectPr):
     lxml directly, without python-docx's property setters, which search the schema order
     at every step."""
-    p = parent.makeelement(_P, {})
-    props = _paragraph_properties(int(align), float(space_before), float(space_after), indent, keep)
-    p.append(props.__copy__())  # lxml copies the whole element, without copy.deepcopy's memo
-    if anchor is not None:
+    p = _paragraph(int(align), float(space_before), float(space_after), indent, keep).__copy__()
+    if anchor is not None:  # lxml copies the whole element, without copy.deepcopy's memo
         anchor.addprevious(p)
     else:
         parent.append(p)
@@ -219,27 +221,26 @@ def new_paragraph(parent, align, space_before: float, space_after: float, indent
 
 def new_run(p, text: str, size_pt: float, bold=False, italic=False, underline=False):
     """A w:r in the frame's font, holding `text` (spaces kept), appended to the w:p `p`."""
-    r = p.makeelement(_R, {})
-    r.append(_run_properties(float(size_pt), bold, italic, underline).__copy__())
-    t = r.makeelement(_T, {})
+    r = _run(float(size_pt), bold, italic, underline).__copy__()
+    t = r[1]
     t.text = text = xml_text(text)
     if text != text.strip() or "  " in text:
         t.set(_SPACE, "preserve")
-    r.append(t)
     p.append(r)
     return r
 
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})  # a quote stays, as in lxml
 _JC = {0: "left", 1: "center", 2: "right", 3: "both"}
 
 
+@lru_cache(maxsize=4096)  # a brief's tables repeat their cells ("0", "-", a date, a width)
 def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "",
               keep: bool = False) -> str:  # fmt: skip
     text = xml_text(text)
-    escaped = text.translate(_ESCAPES)
+    shown = text.translate(_ESCAPES)  # as lxml writes text: xml_text left no CR
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    run = f"<w:r>{run_props}<w:t{space}>{escaped}</w:t></w:r>" if text else ""
+    run = f"<w:r>{run_props}<w:t{space}>{shown}</w:t></w:r>" if text else ""
     keep_next = "<w:keepNext/>" if keep else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}<w:vAlign w:val="center"/>'
@@ -249,15 +250,18 @@ def _cell_xml(text: str, align, width: int, run_props: str, extra: str = "",
 
 
 @cache
-def _props_xml(size_pt: float, bold: bool) -> str:
-    rpr = _run_properties(size_pt, bold, False, False)
+def _rpr_xml(size_pt: float, bold: bool, italic: bool = False, underline: bool = False) -> str:
+    """The w:rPr of `_run_properties` as XML text, for elements made from text."""
+    rpr = _run_properties(size_pt, bold, italic, underline)
     return etree.tostring(rpr, encoding="unicode").replace(f" {nsdecls('w')}", "")
 
 
-def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
-                  keep: Collection[int] = ()):  # fmt: skip
-    """A bordered, fixed-layout w:tbl in the Table Grid style, built as one XML text and parsed
-    once (python-docx's cell lookups cost O(cells) each, far too slow for long tables).
+def table_xml(header, body, widths: Sequence[Length], size_pt: float, *,
+              keep: Collection[int] = ()) -> str:  # fmt: skip
+    """A bordered, fixed-layout w:tbl in the Table Grid style, as the XML text lxml writes of
+    it inside a document (its namespace declared above it: `with_namespace` to parse it
+    alone). Built as text: python-docx's cell lookups cost O(cells) each, far too slow for
+    long tables, and a brief writes the text as it is (briefs.frame.document).
 
     `header`: rows of (text, columns spanned, vertical merge: None, "restart", "continue")
     cells, bold, centred, repeated on every page and kept with the first body row; `body`:
@@ -271,13 +275,13 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     parts = [
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'<w:tblW w:type="auto" w:w="0"/><w:tblBorders>{borders}</w:tblBorders>'
         f'<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
         f'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
     ]
-    bold_props = _props_xml(float(size_pt), True)
+    bold_props = _rpr_xml(float(size_pt), True)
     for row in header:
         parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>')
         col = 0
@@ -293,7 +297,7 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
             col += span
         parts.append("</w:tr>")
     for index, (cells, bold) in enumerate(body):
-        props = _props_xml(float(size_pt), bool(bold))
+        props = _rpr_xml(float(size_pt), bool(bold))
         kept = index in keep
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         parts.extend(
@@ -302,19 +306,37 @@ def table_element(header, body, widths: Sequence[Length], size_pt: float, *,
         )
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    return parse_xml("".join(parts))
+    return "".join(parts)
+
+
+def with_namespace(table: str) -> str:
+    """A `table_xml` text that parses alone: WordprocessingML's namespace declared on it."""
+    return f"<w:tbl {nsdecls('w')}>" + table.removeprefix("<w:tbl>")
 
 
 def keep_with_next(p) -> None:
     """Keep the w:p `p` on the page of what follows it (a caption with its table)."""
-    ppr = p.get_or_add_pPr()
-    if ppr.find(qn("w:keepNext")) is None:
-        ppr.insert_element_before(OxmlElement("w:keepNext"), *_AFTER_KEEPNEXT)
+    _first_in_ppr(p, _KEEP_NEXT, (_PSTYLE,))
 
 
 def page_break_before(p) -> None:
     """Start the w:p `p` on a new page: the paragraph's own property, not a break run (a
     paragraph holding only a break that lands at the top of a page leaves a blank page)."""
-    ppr = p.get_or_add_pPr()
-    if ppr.find(qn("w:pageBreakBefore")) is None:
-        ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_AFTER_KEEPNEXT[2:])
+    _first_in_ppr(p, _PAGE_BREAK, (_PSTYLE, _KEEP_NEXT, qn("w:keepLines")))
+
+
+_PPR, _PSTYLE, _KEEP_NEXT, _PAGE_BREAK = (
+    qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext"), qn("w:pageBreakBefore"),
+)  # fmt: skip
+
+
+def _first_in_ppr(p, tag: str, before: tuple[str, ...]) -> None:
+    """Put an empty `tag` into the pPr of the w:p `p`, after the properties `before` it in
+    the schema's order (the first ones of a pPr): lxml directly, where python-docx's
+    insert_element_before tests the thirty that may follow it, one by one."""
+    ppr = p[0] if len(p) and p[0].tag == _PPR else p.get_or_add_pPr()
+    if ppr.find(tag) is None:
+        index = 0
+        while index < len(ppr) and ppr[index].tag in before:
+            index += 1
+        ppr.insert(index, ppr.makeelement(tag, {}))

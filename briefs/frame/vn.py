@@ -24,6 +24,8 @@ _ROMAN = (
 
 def vn_number(value: float | int | Decimal, decimals: int = 1) -> str:
     """Dots between thousands, a decimal comma, at most `decimals` decimals (no trailing 0)."""
+    if type(value) is int:  # most figures of a brief: no rounding, Decimal's cost spared
+        return f"{value:,}".replace(",", ".")
     exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     sign = "-" if exact < 0 else ""
     whole, _dot, fraction = f"{abs(exact):f}".partition(".")

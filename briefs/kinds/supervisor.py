@@ -164,12 +164,11 @@ def _visited(db, lines: tuple[UnitLine, ...], rb: Rulebook) -> dict:
     """The visits in full (advice, remarks, good practice): each unit's latest, and those
     rated below the two best levels."""
     best = {level.level for level in rb.ratings[:2]}
-    full = {v.id: get_visit(db, v.id) for x in lines for v in x.visits}
-    latest = tuple((x.visits[-1], full[x.visits[-1].id]) for x in lines if x.visits)
-    weak = tuple(
-        (v, full[v.id]) for x in lines for v in x.visits if v.rating and v.rating not in best
-    )
-    return {"advice": latest, "weak": weak}
+    latest = [x.visits[-1] for x in lines if x.visits]
+    weak = [v for x in lines for v in x.visits if v.rating and v.rating not in best]
+    full = {v.id: get_visit(db, v.id) for v in (*latest, *weak)}  # only those it prints
+    return {"advice": tuple((v, full[v.id]) for v in latest),
+            "weak": tuple((v, full[v.id]) for v in weak)}  # fmt: skip
 
 
 def build_supervisor(db, scope_id: int, period, *, confidential=False, on=None, number=None):
