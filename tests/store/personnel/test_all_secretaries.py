@@ -8,6 +8,7 @@ import pytest
 
 from store import personnel
 from store.core import db as store_db
+from store.core.checks import SCOPE_CTE
 from store.demo import build_demo
 
 TODAY = dt.date(2026, 10, 15)
@@ -64,6 +65,11 @@ def test_units_without_secretary_are_those_with_no_current_post(db):
         ]
         got = personnel.units_without_secretary(db, None, as_of=day)
         assert [u.id for u in got] == expected
+        for (supervisor,) in db.execute("select id from supervisors"):  # their units only
+            mine = personnel.units_without_secretary(db, supervisor, as_of=day)
+            sql = "WITH RECURSIVE" + SCOPE_CTE + " SELECT unit_id FROM scope"
+            scope = {r[0] for r in db.execute(sql, {"supervisor_id": supervisor, "as_of": day})}
+            assert [u.id for u in mine] == [u for u in expected if u in scope]
 
 
 def _by_hand(db, words, day):
