@@ -1,6 +1,6 @@
 """The annual brief's table of supervisors reads in the people's order, by given name."""
 
-from store.reports import visit_figures
+from store.reports.figures import visit_figures
 from tests import factories as make
 from tests.store.personnel.test_person_order import NAMES, ORDER
 

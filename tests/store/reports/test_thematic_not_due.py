@@ -3,7 +3,7 @@ figures give it apart (owed and held so far), never as owed or missed."""
 
 from datetime import date
 
-from store.reports import meeting_figures
+from store.reports.figures import meeting_figures
 from store.rules.rulebook import load
 from tests import factories as make
 
