@@ -250,8 +250,7 @@ def _open_matches(search: str | None) -> tuple[str, list]:
     words = search_words(search)
     if not words:
         return f"select 1 from concerns c where c.status in {_OPEN_SQL}", []  # noqa: S608
-    fts = search_index.INDEXED["open_concerns"][0]
-    return f"select 1 from {fts} where {fts} match ?", [search_index.match_text(words)]  # noqa: S608
+    return search_index.index_only(words, "open_concerns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,12 +271,13 @@ def board_counts(db: Database, *, as_of: dt.date | str, **filters) -> BoardCount
     if {"status", "overdue", "ageing"} & filters.keys():
         raise TypeError("board_counts counts every status: no status filter")
     day = _as_of(as_of)
-    words = search_words(filters.pop("search", None))
+    search = filters.pop("search", None)
+    words = search_words(search)
     where, params = _where(db, as_of=day, **filters)
     if where == "1" and not words:  # no filter
         return _all_counts(db, day)
     narrowed = any(filters.get(k) is not None for k in ("unit_id", "supervisor_id"))
-    found, found_params = search_index.match_clause(words, "open_concerns", id_column="c.id")
+    found, found_params = _search_clause(search, open_only=True)
     status, indexed = ("+c.status", "") if narrowed else ("c.status", _OPEN_INDEXED)
     opened = f"""
         select count(*), coalesce(sum(c.due_date < ?), 0),

@@ -308,10 +308,15 @@ def dense(db: Database, words: list[str], table: str, over: int | None = None) -
     stopping at the page's end) than the lookup of every match and a sort."""
     if not words:
         return False
-    fts = INDEXED[table][0]
-    sql = f"SELECT 1 FROM {fts} WHERE {fts} MATCH ?"  # noqa: S608 (our names)
     limit = CAP if over is None else over
-    return capped_count(db, sql, [match_text(words)], limit) > limit
+    return capped_count(db, *index_only(words, table), limit) > limit
+
+
+def index_only(words: list[str], table: str) -> tuple[str, list[str]]:
+    """The query of a row a match of every word in the index of `table`, and its parameter:
+    read from the index alone, not a row of the table."""
+    fts = INDEXED[table][0]
+    return f"SELECT 1 FROM {fts} WHERE {fts} MATCH ?", [match_text(words)]  # noqa: S608
 
 
 CAP = 1000  # a count stops past it; a list shows "more than 1,000"

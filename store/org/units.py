@@ -105,15 +105,10 @@ def count_matching(
     counted through the index; up to `cap` + 1 when `cap` is given (`capped_count`)."""
     words = search_words(text)
     if where == "1" and words:  # the index alone: no row read
-        return search_index.capped_count(db, *_index_only(words, table), cap)
+        return search_index.capped_count(db, *search_index.index_only(words, table), cap)
     source, found, values = search_index.matching(words, table, "t")
     sql = f"SELECT 1 FROM {source} WHERE {found} AND {where}"  # noqa: S608 (our fragments)
     return search_index.capped_count(db, sql, [*values, *params], cap)
-
-
-def _index_only(words: list[str], table: str) -> tuple[str, list[str]]:
-    fts = search_index.INDEXED[table][0]
-    return f"SELECT 1 FROM {fts} WHERE {fts} MATCH ?", [search_index.match_text(words)]  # noqa: S608
 
 
 def display_names(db: Database, unit_ids) -> dict[int, str]:

@@ -374,13 +374,12 @@ _SPACE = Segment(" ")
 
 
 def _fitted(plain: str, column: Column, width: int) -> str:
-    """A plain cell `width` cells wide, as `_styled_cell` lays out a styled one: cut in the
-    middle (a name) or at the end with an ellipsis, then aligned."""
-    if column.cut == "middle" and width >= 8 and cell_len(plain) > width:
-        head = (width - 1) // 2
-        plain = plain[:head] + "…" + plain[len(plain) - (width - 1 - head) :]
+    """A plain cell `width` cells wide, as `_styled_cell` lays out a styled one: cut as `_cut`
+    cuts it (in the middle for a name, else at the end with an ellipsis), then aligned."""
     if cell_len(plain) > width:
-        plain = set_cell_size(plain, width - 1) + "…"
+        plain = _cut(plain, width, column.cut)
+        if cell_len(plain) > width:  # wide characters: cut by cells
+            plain = set_cell_size(plain, width - 1) + "…"
     excess = width - cell_len(plain)
     if excess <= 0:
         return plain
