@@ -43,7 +43,7 @@ _INDEXES = """select m.name, i.name, i."unique", i.partial,
  where m.type = 'table' and m.name not like 'sqlite!_%' escape '!'"""
 _REFERENCES = """select m.name, f."from", f."table", coalesce(f."to", ''), f.on_update, f.on_delete
   from sqlite_master m, pragma_foreign_key_list(m.name) f where m.type = 'table'"""
-_OTHERS = "select type, name, tbl_name from sqlite_master where type in ('trigger', 'view')"
+_OTHERS = "select type, name, tbl_name, sql from sqlite_master where type in ('trigger', 'view')"
 
 
 class SchemaMismatch(DatabaseProblem):
@@ -62,7 +62,7 @@ class Shape:
     columns: dict[str, dict[str, tuple]]  # table → column → (type, notnull, default, pk, hidden)
     indexes: dict[str, tuple]  # index → (table, unique, partial, key columns)
     references: dict[str, frozenset]  # table → its foreign keys
-    others: dict[str, tuple[str, str]]  # trigger or view → (type, table)
+    others: dict[str, tuple[str, str, str]]  # trigger or view → (type, table, its statement)
 
 
 def shape(conn: sqlite3.Connection) -> Shape:
@@ -75,9 +75,16 @@ def shape(conn: sqlite3.Connection) -> Shape:
     references: dict[str, set] = {}
     for table, *key in conn.execute(_REFERENCES):
         references.setdefault(table, set()).add(tuple(key))
-    others = {name: (kind, table) for kind, name, table in conn.execute(_OTHERS)}
+    others = {
+        name: (kind, table, statement(sql)) for kind, name, table, sql in conn.execute(_OTHERS)
+    }
     frozen = {table: frozenset(keys) for table, keys in references.items()}
     return Shape(columns, indexes, frozen, others)
+
+
+def statement(sql: str | None) -> str:
+    """A trigger's or a view's statement as compared: its words, whatever the spacing."""
+    return " ".join((sql or "").split())
 
 
 @cache
@@ -119,7 +126,7 @@ def _packaged(names: tuple[str, ...]) -> Shape | None:
         {t: {c: tuple(v) for c, v in cols.items()} for t, cols in data["columns"].items()},
         {name: tuple(v) for name, v in data["indexes"].items()},
         {t: frozenset(tuple(k) for k in keys) for t, keys in data["references"].items()},
-        {name: (kind, table) for name, (kind, table) in data["others"].items()},
+        {name: tuple(v) for name, v in data["others"].items()},
     )
 
 
@@ -215,8 +222,9 @@ def _digest(conn: sqlite3.Connection, names: tuple[str, ...]) -> bytes:
 
 def compare(found: Shape, wanted: Shape) -> Iterator[str]:
     """Each difference of `found` from `wanted`, in words."""
-    for name, (kind, table) in sorted(found.others.items()):
-        if name not in wanted.others:
+    for name, (kind, table, sql) in sorted(found.others.items()):
+        # a trigger or a view of phutrach's name that does something else is not phutrach's
+        if wanted.others.get(name) != (kind, table, sql):
             if kind == "trigger":
                 yield _("trigger `{name}` on table `{table}` is not phutrach's").format(
                     name=name, table=table
