@@ -52,7 +52,10 @@ def export(db: Database, db_path: Path, to: int = sites.OFFICE) -> tuple[bytes, 
             sites.snapshot(db, now_state)  # diffed, not the live file: no write slips between
             tables = FROM_SITE
         conn = changes.connect(now_state)
-        changeset = changes.diff(conn, _base(folder, peer, peer.confirmed), tables)
+        changeset = changes.combined(
+            [changes.diff(conn, _base(folder, peer, peer.confirmed), tables)]
+            + [changes.gone(conn, _base(folder, peer, n), tables) for n in _in_flight(peer)]
+        )
         conn.close()
         os.replace(now_state, _base_path(folder, peer, seq))
     header = {
@@ -277,6 +280,13 @@ def _move_bases(db: Database, db_path: Path, peer: int, changeset: bytes) -> Non
         with base:
             changes.apply(base, changeset, lambda reason, change: changes.OMIT)
         base.close()
+
+
+def _in_flight(peer: sites.Site) -> range:
+    """The bundles sent to `peer` and not yet confirmed: the peer may hold what any of them
+    carried, so a record one brought and this site has dropped since goes again as a delete
+    (else a concern raised, sent and deleted before its receipt stayed at the office)."""
+    return range(peer.confirmed + 1, peer.sent + 1)
 
 
 def _stem(peer: int) -> str:

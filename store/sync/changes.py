@@ -58,6 +58,23 @@ def diff(conn: apsw.Connection, base: Path, tables: Iterable[str]) -> bytes:
         conn.execute("DETACH base")
 
 
+def gone(conn: apsw.Connection, base: Path, tables: Iterable[str]) -> bytes:
+    """The rows of `base` that `conn` no longer holds, as deletes: what a bundle still in
+    flight carried and this state has dropped since (a record raised and deleted again)."""
+    return keep(diff(conn, base, tables), lambda change: change.op == "DELETE")
+
+
+def combined(changesets: Iterable[bytes]) -> bytes:
+    """One changeset of several, in their order (SQLite's changegroup: a row deleted in two
+    of them is deleted once)."""
+    builder = apsw.ChangesetBuilder()
+    for changeset in changesets:
+        builder.add(changeset)
+    out = builder.output()
+    builder.close()
+    return out
+
+
 def keep(changeset: bytes, wanted: Callable[[apsw.TableChange], bool]) -> bytes:
     """The changes of `changeset` that `wanted` keeps, as a changeset of their own."""
     builder = apsw.ChangesetBuilder()

@@ -132,6 +132,25 @@ def test_a_lost_bundle_costs_nothing_and_an_older_one_adds_nothing(pair):
     assert bundles.import_bundle(office, office_path, lost).already
 
 
+def test_a_record_dropped_while_its_bundle_is_in_flight_is_dropped_there_too(pair):
+    """The office raises a concern for the laptop's unit, sends it, deletes it: the next
+    bundle, diffed from the state the laptop confirmed (without the concern either), still
+    tells the laptop that holds the first to delete it."""
+    office_path, laptop_path, me, number = pair
+    office = store_db.connect(office_path)
+    raised = _raise(office, me, "Nhà văn hóa thôn xuống cấp")
+    first, _header = bundles.export(office, office_path, to=number)
+    workflow.delete_concern(office, raised)
+    second, header = bundles.export(office, office_path, to=number)
+    assert header["base"] == 0
+    laptop = store_db.connect(laptop_path)
+    assert bundles.import_bundle(laptop, laptop_path, first).applied["concerns"] == 1
+    assert records.get(laptop, "concerns", raised)
+    done = bundles.import_bundle(laptop, laptop_path, second)
+    assert done.applied["concerns"] == 1 and done.queued == 0
+    assert laptop["concerns"].count_where("id = ?", [raised]) == 0
+
+
 def test_a_bundle_whose_base_was_never_imported_names_the_missing_one(pair):
     office_path, laptop_path, me, number = pair
     laptop = store_db.connect(laptop_path)
